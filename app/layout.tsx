@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { SiteHeader, type NavLink } from '@/components/layout/site-header';
+import { getActor } from '@/src/server/auth/session';
+import type { Role } from '@/lib/auth/roles';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return { title: { default: t('name'), template: `%s — ${t('name')}` }, description: t('tagline') };
+}
+
+async function navFor(role: Role | undefined): Promise<NavLink[]> {
+  const t = await getTranslations('nav');
+  switch (role) {
+    case 'TRADER':
+      return [
+        { href: '/trader', label: t('account') },
+        { href: '/trader/declarations/new', label: t('newDeclaration') },
+      ];
+    case 'INSPECTOR':
+    case 'SUPERVISOR':
+      return [{ href: '/officer', label: t('queue') }];
+    case 'AGENCY_OFFICER':
+      return [{ href: '/agency', label: t('permitDesk') }];
+    case 'ADMIN':
+      return [{ href: '/admin', label: t('referenceData') }];
+    default:
+      return [];
+  }
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('app');
+  const tr = await getTranslations('roles');
+  const actor = await getActor();
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-amber-300 focus:px-3 focus:py-2 focus:text-slate-900">
+          {t('skipToContent')}
+        </a>
+        <NextIntlClientProvider>
+          <SiteHeader
+            appName={t('name')}
+            navLabel={t('mainNavigation')}
+            links={await navFor(actor?.role)}
+            user={actor ? t('signedInAs', { name: actor.name, role: tr(actor.role) }) : null}
+            signOutLabel={t('signOut')}
+          />
+          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+            {children}
+          </main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,64 @@
+// A labelled input with hint and error, wired with aria-describedby so a screen reader reads both.
+import type { InputHTMLAttributes, SelectHTMLAttributes, ReactNode } from 'react';
+import { cx } from './cx';
+
+type Common = { id: string; label: string; hint?: string; error?: string; className?: string };
+
+function describedBy(id: string, hint?: string, error?: string) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+function Frame({ id, label, hint, error, className, children }: Common & { children: ReactNode }) {
+  return (
+    <div className={cx('flex flex-col gap-1', error && 'border-l-4 border-red-700 pl-3', className)}>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+const INPUT = 'rounded border border-slate-500 bg-white px-3 py-2 text-slate-900';
+
+export function TextField({ id, label, hint, error, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Frame id={id} label={label} hint={hint} error={error} className={className}>
+      <input id={id} name={input.name ?? id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={cx(INPUT, error && 'border-red-700')} {...input} />
+    </Frame>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  options,
+  placeholder,
+  ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
+  return (
+    <Frame id={id} label={label} hint={hint} error={error} className={className}>
+      <select id={id} name={select.name ?? id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={cx(INPUT, error && 'border-red-700')} {...select}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
+  );
+}

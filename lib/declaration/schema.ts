@@ -1,0 +1,64 @@
+// The declaration as the trader enters it: one schema per form, shared by the form (client-side
+// hints), the server action and the API route alike. Amounts stay decimal strings.
+import { z } from 'zod';
+import { REGIMES, TRANSPORT_MODES, INCOTERMS, SUPPLEMENTARY_UNITS } from '../reference/customs';
+import { D } from '../money';
+import { countryCode, currencyCode, decimalString, optionalDecimalString, requiredText, hsCode } from './fields';
+
+export const ZDeclarationHeader = z.object({
+  regime: z.enum(REGIMES, { error: 'Choose the customs regime' }),
+  postCode: z
+    .string({ error: 'Choose the customs post' })
+    .trim()
+    .regex(/^\d{5}$/, { error: 'Choose the customs post' }),
+  consignorName: requiredText('consignor name', 200),
+  consignorCountry: countryCode('consignor country'),
+  consignorAddress: requiredText('consignor address', 300),
+  consigneeName: requiredText('consignee name', 200),
+  consigneeCountry: countryCode('consignee country'),
+  consigneeAddress: requiredText('consignee address', 300),
+  dispatchCountry: countryCode('country of dispatch'),
+  destinationCountry: countryCode('country of destination'),
+  transportMode: z.enum(TRANSPORT_MODES, { error: 'Choose the mode of transport' }),
+  transportDocument: requiredText('transport document number', 60),
+  incoterm: z.enum(INCOTERMS, { error: 'Choose the delivery terms (Incoterm)' }),
+  invoiceCurrency: currencyCode('invoice currency'),
+  invoiceTotal: decimalString('invoice total', { scale: 2, isPositive: true }),
+  freight: optionalDecimalString('freight cost', { scale: 2, isPositive: true, allowZero: true }),
+  insurance: optionalDecimalString('insurance cost', { scale: 2, isPositive: true, allowZero: true }),
+});
+export type DeclarationHeaderInput = z.input<typeof ZDeclarationHeader>;
+export type DeclarationHeader = z.output<typeof ZDeclarationHeader>;
+
+export const ZDeclarationItem = z
+  .object({
+    hsCode,
+    description: requiredText('goods description', 500),
+    originCountry: countryCode('country of origin'),
+    grossMass: decimalString('gross mass', { scale: 3, isPositive: true }),
+    netMass: decimalString('net mass', { scale: 3, isPositive: true }),
+    quantity: decimalString('quantity', { scale: 3, isPositive: true }),
+    supplementaryUnit: z.enum(SUPPLEMENTARY_UNITS, { error: 'Choose the unit of quantity' }),
+    invoiceValue: decimalString('item invoice value', { scale: 2, isPositive: true }),
+  })
+  .superRefine((item, ctx) => {
+    if (new D(item.netMass).gt(item.grossMass)) {
+      ctx.addIssue({ code: 'custom', path: ['netMass'], message: 'The net mass cannot be more than the gross mass' });
+    }
+  });
+export type DeclarationItemInput = z.input<typeof ZDeclarationItem>;
+export type DeclarationItem = z.output<typeof ZDeclarationItem>;
+
+export const MAX_ITEMS = 999;
+
+/** A whole declaration in one body (the thin path's form and the API). */
+export const ZDeclarationDraft = ZDeclarationHeader.extend({
+  items: z
+    .array(ZDeclarationItem, { error: 'Add at least one item' })
+    .min(1, { error: 'Add at least one item' })
+    .max(MAX_ITEMS, { error: `A declaration can have at most ${MAX_ITEMS} items` }),
+});
+export type DeclarationDraftInput = z.input<typeof ZDeclarationDraft>;
+export type DeclarationDraft = z.output<typeof ZDeclarationDraft>;
+
+export const ZDeclarationId = z.object({ declarationId: z.uuid({ error: 'Unknown declaration' }) });

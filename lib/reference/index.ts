@@ -1,0 +1,3 @@
+export * from './customs';
+export * from './countries';
+export * from './currencies';

@@ -1,0 +1,83 @@
+// npm start: the portal with demo data on one command.
+// Embedded PostgreSQL (or DATABASE_URL) → migrations → demo seed (once) → build (if sources changed)
+// → next start on PORT (default 3000). Ctrl-C / SIGTERM stops the app and PostgreSQL, nothing left running.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { applyMigrations, ROOT } from './db/schema-engine.ts';
+import { seedIfEmpty } from './db/seeding.ts';
+import { ensureBuilt, authSecret, NEXT_BIN } from './build.ts';
+
+const isDev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const log = (line: string) => console.log(`[start] ${line}`);
+
+let database: Database | null = null;
+let app: ChildProcess | null = null;
+let isStopping = false;
+
+async function shutdown(code: number) {
+  if (isStopping) return;
+  isStopping = true;
+  if (app && app.exitCode === null && app.signalCode === null && app.pid) {
+    log('Stopping the portal …');
+    const exited = new Promise<void>((resolve) => app!.once('exit', () => resolve()));
+    try {
+      process.kill(-app.pid, 'SIGTERM'); // the whole group: next start can leave next-server behind otherwise
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-app!.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  if (database?.isEmbedded) log('Stopping PostgreSQL …');
+  await database?.stop();
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  database = await openDatabase({ log });
+  const applied = await applyMigrations(database.connection);
+  if (applied.length) log(`Applied ${applied.length} migration(s).`);
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  try {
+    await seedIfEmpty(db, { now: new Date(), log });
+  } finally {
+    await db.$disconnect();
+  }
+  if (isStopping) process.exit(0);
+  if (!isDev) await ensureBuilt(log);
+  if (isStopping) process.exit(0);
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    PAYMENT_TEST_GATEWAY: process.env.PAYMENT_TEST_GATEWAY ?? 'enabled',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(port),
+  };
+  app = spawn(process.execPath, [NEXT_BIN, isDev ? 'dev' : 'start', '-p', String(port)], { cwd: ROOT, env, stdio: 'inherit', detached: true });
+  app.on('exit', (code) => {
+    if (!isStopping) {
+      log(`The portal exited (code ${code}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+  log(`Portal starting on http://localhost:${port} — demo logins are in README.md.`);
+} catch (e) {
+  console.error(`[start] ${(e as Error).message}`);
+  await shutdown(1);
+}

@@ -1,0 +1,17 @@
+import type { Actor } from '../actor';
+
+declare module 'next-auth' {
+  interface Session {
+    actor?: Actor;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    userId?: string;
+    role?: string;
+    companyId?: string | null;
+    postId?: string | null;
+    authorityId?: string | null;
+  }
+}

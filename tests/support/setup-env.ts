@@ -1,0 +1,4 @@
+import { inject } from 'vitest';
+
+// Every integration test file talks to the fresh database of this run.
+process.env.DATABASE_URL = inject('databaseUrl');
