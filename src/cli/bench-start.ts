@@ -55,10 +55,17 @@ async function timedStart(label: string, port: number, pgPort: number): Promise<
   }
   const seconds = (Date.now() - started) / 1000;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid!, 'SIGTERM');
+  process.kill(child.pid!, 'SIGTERM'); // as a supervisor would: to npm alone
   await exited;
-  const leftovers = [(await isPortOpen(port)) ? `app still on ${port}` : null, (await isPortOpen(pgPort)) ? `PostgreSQL still on ${pgPort}` : null].filter(Boolean);
-  console.log(`${label}: first page served after ${seconds.toFixed(1)} s; after SIGTERM: ${leftovers.length ? leftovers.join(', ') : 'nothing left running'}`);
+  const stopped = Date.now();
+  let leftovers: string[] = [];
+  for (;;) {
+    leftovers = [(await isPortOpen(port)) ? `app still on ${port}` : null, (await isPortOpen(pgPort)) ? `PostgreSQL still on ${pgPort}` : null].filter((x): x is string => x !== null);
+    if (leftovers.length === 0 || Date.now() - stopped > 20_000) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const after = ((Date.now() - stopped) / 1000).toFixed(1);
+  console.log(`${label}: first page served after ${seconds.toFixed(1)} s; SIGTERM → ${leftovers.length ? `after ${after} s still running: ${leftovers.join(', ')}` : `everything stopped within ${after} s`}`);
   return seconds;
 }
 

@@ -45,6 +45,12 @@ async function shutdown(code: number) {
 
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+// `kill <npm pid>` stops npm and its shell but does not reach us: when our parent goes away we
+// are re-parented, and that is the signal to stop too (nothing may be left running).
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentAtStart) void shutdown(0);
+}, 500);
 
 try {
   database = await openDatabase({ log });
