@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './tests/support/chromium';
 
@@ -5,6 +6,8 @@ import { chromiumPath } from './tests/support/chromium';
 // E2E_DATABASE_URL / E2E_PORT. The app runs as in production (`next start`).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// A fresh document-signing key per run (kept in the environment so that workers agree on it).
+process.env.E2E_DOCUMENT_SIGNING_KEY ??= generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,6 +36,7 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
       NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
       NEXTAUTH_URL: baseURL,
+      DOCUMENT_SIGNING_KEY: process.env.E2E_DOCUMENT_SIGNING_KEY,
       PAYMENT_TEST_GATEWAY: 'enabled',
       NEXT_TELEMETRY_DISABLED: '1',
     },

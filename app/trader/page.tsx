@@ -3,13 +3,18 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { listCompanyDeclarations } from '@/src/server/declarations/read';
+import { listActivePosts } from '@/src/server/reference/posts';
 import { db } from '@/src/server/db';
 import { PageHeader } from '@/components/ui/page';
 import { LinkButton } from '@/components/ui/link-button';
 import { Table, Td } from '@/components/ui/table';
 import { StatusBadge } from '@/components/ui/status';
 import { Pagination } from '@/components/ui/pagination';
-import { ZPageQuery, pageCount } from '@/lib/pagination';
+import { ListFilters } from '@/components/declaration/list-filters';
+import { pageCount } from '@/lib/pagination';
+import { ZDeclarationListQuery, listQueryParams, type DeclarationSort } from '@/lib/declaration/list-query';
+import { DECLARATION_STATUSES } from '@/lib/declaration/lifecycle';
+import { REGIMES } from '@/lib/reference/customs';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('trader');
@@ -18,29 +23,60 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TraderHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor(['TRADER']);
-  const { page } = ZPageQuery.parse(await searchParams);
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const query = ZDeclarationListQuery.parse(raw);
   const t = await getTranslations('trader');
   const ts = await getTranslations('status');
   const tc = await getTranslations('common');
   const format = await getFormatter();
-  const company = actor.companyId ? await db.company.findUnique({ where: { id: actor.companyId }, select: { name: true } }) : null;
-  const list = await listCompanyDeclarations({ actor, page });
+  const [company, list, posts] = await Promise.all([
+    actor.companyId ? db.company.findUnique({ where: { id: actor.companyId }, select: { name: true } }) : null,
+    listCompanyDeclarations({ actor, query }),
+    listActivePosts(),
+  ]);
   const pages = pageCount(list.total, list.pageSize);
-  const from = list.total === 0 ? 0 : (page - 1) * list.pageSize + 1;
+  const from = list.total === 0 ? 0 : (query.page - 1) * list.pageSize + 1;
+  const sortLink = (column: 'number' | 'created' | 'registered', label: string) => {
+    const isAsc = query.sort === `${column}-asc`;
+    const isDesc = query.sort === `${column}-desc`;
+    const next: DeclarationSort = isDesc ? `${column}-asc` : `${column}-desc`;
+    return (
+      <Link href={`/trader${listQueryParams(query, { sort: next, page: 1 })}`} className="text-blue-800 underline" aria-sort={isAsc ? 'ascending' : isDesc ? 'descending' : undefined}>
+        {label}
+        {isAsc ? ' ▲' : isDesc ? ' ▼' : ''}
+        <span className="sr-only">{isAsc ? t('sortedAscending') : isDesc ? t('sortedDescending') : t('sortable')}</span>
+      </Link>
+    );
+  };
   return (
     <>
       <PageHeader title={t('accountTitle')} intro={t('accountIntro', { company: company?.name ?? '' })} actions={<LinkButton href="/trader/declarations/new">{t('newDeclaration')}</LinkButton>} />
-      <h2 className="mb-3 text-xl font-semibold">{t('declarationsHeading')}</h2>
+      <ListFilters
+        labels={{ legend: t('filters'), status: t('colStatus'), regime: t('colRegime'), post: t('colPost'), from: t('createdFrom'), to: t('createdTo'), number: t('colNumber'), any: t('any'), apply: t('applyFilters'), clear: t('clearFilters'), dateHint: t('dateHint') }}
+        values={{ status: query.status, regime: query.regime, post: query.post, from: query.from, to: query.to, number: query.number, sort: query.sort === 'created-desc' ? undefined : query.sort }}
+        statuses={DECLARATION_STATUSES.map((s) => ({ value: s, label: ts(s) }))}
+        regimes={REGIMES.map((r) => ({ value: r, label: r }))}
+        posts={posts.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
+        clearHref="/trader"
+      />
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-4">
+        <h2 className="text-xl font-semibold">{t('declarationsHeading')}</h2>
+        <a href={`/trader/declarations/export${listQueryParams({ ...query, page: 1 })}`} className="text-blue-800 underline">
+          {t('exportCsv')}
+        </a>
+      </div>
       {list.total === 0 ? (
         <p>{t('noDeclarations')}</p>
       ) : (
         <>
-          <p className="mb-2 text-sm text-slate-700">{tc('showing', { from, to: from + list.rows.length - 1, total: list.total })}</p>
-          <Table caption={t('declarationsHeading')} head={[t('colNumber'), t('colRegime'), t('colPost'), t('colItems'), t('colStatus'), t('colCreated')]}>
+          <p className="mb-2 text-sm text-slate-700" role="status">
+            {tc('showing', { from, to: from + list.rows.length - 1, total: list.total })}
+          </p>
+          <Table caption={t('declarationsHeading')} head={[sortLink('number', t('colNumber')), t('colRegime'), t('colPost'), t('colItems'), t('colStatus'), sortLink('created', t('colCreated')), sortLink('registered', t('colRegistered'))]}>
             {list.rows.map((d) => (
               <tr key={d.id}>
                 <Td>
-                  <Link href={`/trader/declarations/${d.id}`} className="font-mono text-blue-800 underline">
+                  <Link href={d.status === 'DRAFT' ? `/trader/declarations/${d.id}/check` : `/trader/declarations/${d.id}`} className="font-mono text-blue-800 underline">
                     {d.registrationNumber ?? t('draftLabel')}
                   </Link>
                 </Td>
@@ -51,10 +87,11 @@ export default async function TraderHome({ searchParams }: { searchParams: Promi
                   <StatusBadge status={d.status} label={ts(d.status)} />
                 </Td>
                 <Td>{format.dateTime(d.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
+                <Td>{d.registeredAt ? format.dateTime(d.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
               </tr>
             ))}
           </Table>
-          <Pagination page={page} pages={pages} hrefFor={(p) => `/trader?page=${p}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page, pages }), navLabel: tc('pagination') }} />
+          <Pagination page={query.page} pages={pages} hrefFor={(p) => `/trader${listQueryParams(query, { page: p })}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page: query.page, pages }), navLabel: tc('pagination') }} />
         </>
       )}
     </>

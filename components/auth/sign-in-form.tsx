@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { ZSignIn } from '@/lib/auth/roles';
@@ -19,6 +19,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [formError, setFormError] = useState<string | undefined>();
   const [isBusy, setIsBusy] = useState(false);
+  // Until hydrated, the button stays disabled: a native submit would put the password in the URL.
+  const [isReady, setIsReady] = useState(false);
+  useEffect(() => setIsReady(true), []);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,12 +52,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
       <ErrorSummary title={tc('errorSummaryTitle')} errors={errors} formError={formError} />
       <TextField id="email" name="email" type="email" autoComplete="username" label={t('email')} error={errorFor('email')} />
       <TextField id="password" name="password" type="password" autoComplete="current-password" label={t('password')} error={errorFor('password')} />
       <div>
-        <Button type="submit" disabled={isBusy}>
+        <Button type="submit" disabled={isBusy || !isReady}>
           {isBusy ? t('submitting') : t('submit')}
         </Button>
       </div>

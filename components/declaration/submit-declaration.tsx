@@ -8,7 +8,8 @@ import { ErrorSummary } from '../ui/error-summary';
 
 type Result = { ok: true; data: { registrationNumber: string } } | { ok: false; formError: string; fieldErrors: FieldError[] };
 
-export function SubmitDeclaration({ submit }: { submit: () => Promise<Result> }) {
+/** The submit button: one request at a time (the server is idempotent too), then the declaration's page. */
+export function SubmitDeclaration({ submit, label, successHref }: { submit: () => Promise<Result>; label: string; successHref: string }) {
   const t = useTranslations('declaration');
   const tc = useTranslations('common');
   const router = useRouter();
@@ -21,18 +22,19 @@ export function SubmitDeclaration({ submit }: { submit: () => Promise<Result> })
     setError(null);
     const result = await submit();
     if (result.ok) {
+      router.push(successHref);
       router.refresh();
-    } else {
-      setError({ formError: result.formError, fieldErrors: result.fieldErrors });
+      return;
     }
+    setError({ formError: result.formError, fieldErrors: result.fieldErrors });
     setIsBusy(false);
   }
 
   return (
     <div>
-      {error ? <ErrorSummary title={tc('errorSummaryTitle')} formError={error.formError} errors={error.fieldErrors.map((e) => ({ fieldId: e.path, message: `${e.path}: ${e.message}` }))} /> : null}
-      <Button onClick={onClick} disabled={isBusy}>
-        {isBusy ? t('submitting') : t('submit')}
+      {error ? <ErrorSummary title={tc('errorSummaryTitle')} formError={error.formError} errors={error.fieldErrors.map((e) => ({ fieldId: e.path, message: e.message }))} /> : null}
+      <Button onClick={onClick} disabled={isBusy} aria-busy={isBusy}>
+        {isBusy ? t('submitting') : label}
       </Button>
     </div>
   );

@@ -4,11 +4,11 @@ import { cx } from './cx';
 
 type Common = { id: string; label: string; hint?: string; error?: string; className?: string };
 
-function describedBy(id: string, hint?: string, error?: string) {
+export function describedBy(id: string, hint?: string, error?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-function Frame({ id, label, hint, error, className, children }: Common & { children: ReactNode }) {
+export function FieldFrame({ id, label, hint, error, className, children }: Common & { children: ReactNode }) {
   return (
     <div className={cx('flex flex-col gap-1', error && 'border-l-4 border-red-700 pl-3', className)}>
       <label htmlFor={id} className="font-medium">
@@ -33,9 +33,9 @@ const INPUT = 'rounded border border-slate-500 bg-white px-3 py-2 text-slate-900
 
 export function TextField({ id, label, hint, error, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Frame id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       <input id={id} name={input.name ?? id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={cx(INPUT, error && 'border-red-700')} {...input} />
-    </Frame>
+    </FieldFrame>
   );
 }
 
@@ -50,7 +50,7 @@ export function SelectField({
   ...select
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
   return (
-    <Frame id={id} label={label} hint={hint} error={error} className={className}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       <select id={id} name={select.name ?? id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={cx(INPUT, error && 'border-red-700')} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -59,6 +59,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </Frame>
+    </FieldFrame>
   );
 }

@@ -1,8 +1,9 @@
 // The declaration as the trader enters it: one schema per form, shared by the form (client-side
 // hints), the server action and the API route alike. Amounts stay decimal strings.
 import { z } from 'zod';
-import { REGIMES, TRANSPORT_MODES, INCOTERMS, SUPPLEMENTARY_UNITS } from '../reference/customs';
+import { REGIMES, TRANSPORT_MODES, INCOTERMS, SUPPLEMENTARY_UNITS, DOCUMENT_TYPES } from '../reference/customs';
 import { D } from '../money';
+import { isCalendarDate } from '../time';
 import { countryCode, currencyCode, decimalString, optionalDecimalString, requiredText, hsCode } from './fields';
 
 export const ZDeclarationHeader = z.object({
@@ -51,8 +52,22 @@ export type DeclarationItem = z.output<typeof ZDeclarationItem>;
 
 export const MAX_ITEMS = 999;
 
-/** A whole declaration in one body (the thin path's form and the API). */
+export { isCalendarDate };
+
+/** A document the declaration refers to (invoice, contract, transport document…), without its file. */
+export const ZDocumentReference = z.object({
+  type: z.enum(DOCUMENT_TYPES, { error: 'Choose the type of document' }),
+  number: requiredText('document number', 60),
+  date: z
+    .string({ error: 'Enter the date of the document' })
+    .trim()
+    .refine((v) => v.length > 0, { error: 'Enter the date of the document' })
+    .refine((v) => v.length === 0 || isCalendarDate(v), { error: 'Enter a real date, like 2026-11-28' }),
+});
+
+/** A whole declaration in one body (the API): header, items and the documents' references. */
 export const ZDeclarationDraft = ZDeclarationHeader.extend({
+  documents: z.array(ZDocumentReference).max(50, { error: 'At most 50 documents' }).default([]),
   items: z
     .array(ZDeclarationItem, { error: 'Add at least one item' })
     .min(1, { error: 'Add at least one item' })

@@ -1,5 +1,5 @@
 // Build the Next.js app when its sources changed since the last build (a content fingerprint).
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -55,4 +55,19 @@ export function authSecret(): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The document-signing key (Ed25519, PKCS#8 PEM): DOCUMENT_SIGNING_KEY, or one generated once and
+ * kept in .data/ (readable by this user only). Losing it only means new documents get a new key id;
+ * documents already issued stay verifiable by their published public key.
+ */
+export function documentSigningKey(): string {
+  if (process.env.DOCUMENT_SIGNING_KEY) return process.env.DOCUMENT_SIGNING_KEY;
+  const file = path.join(ROOT, '.data', 'document-signing-key.pem');
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  mkdirSync(path.dirname(file), { recursive: true });
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  writeFileSync(file, pem, { mode: 0o600 });
+  return pem;
 }

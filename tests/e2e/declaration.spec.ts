@@ -1,108 +1,142 @@
-import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-import { signInAs } from './helpers';
+import { test, expect, type Page } from '@playwright/test';
+import { signInAs, exportDeclarationBody } from './helpers';
 
-async function fillHeader(page: Page, postCode: string) {
-  await page.getByLabel('Customs regime').selectOption('IM40');
-  await page.getByLabel('Customs post').selectOption(postCode);
-  await page.getByLabel('Consignor name').fill('Shenzhen Tech Ltd');
-  await page.getByLabel('Consignor country').fill('CN');
-  await page.getByLabel('Consignor address').fill('Shenzhen, Nanshan district 1');
-  await page.getByLabel('Consignee name').fill('Silk Road Trading LLC');
-  await page.getByLabel('Consignee country').fill('UZ');
-  await page.getByLabel('Consignee address').fill('Tashkent, Amir Temur Avenue 107');
-  await page.getByLabel('Country of dispatch').fill('CN');
-  await page.getByLabel('Country of destination').fill('UZ');
-  await page.getByLabel('Mode of transport').selectOption('ROAD');
-  await page.getByLabel('Transport document number').fill('CMR 4471023');
-  await page.getByLabel('Delivery terms (Incoterm 2020)').selectOption('FOB');
-  await page.getByLabel('Invoice currency').fill('USD');
-  await page.getByLabel('Invoice total').fill('6000.00');
-  await page.getByLabel('Freight cost (optional)').fill('800');
-  await page.getByLabel('Insurance cost (optional)').fill('50');
+const CSV_BAD = ['hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue', '8471300000,Laptops,CN,120,100,50,PCS,6000.00', '9999999999,Mystery,CN,1,1,1,KG,1'].join('\n');
+const CSV_GOOD = ['hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue', '8471300000,Laptops,CN,120,100,50,PCS,6000.00', '2203000900,Beer,DE,2400,2000,2000,L,4000.00'].join('\n');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+async function saveAndContinue(page: Page) {
+  await page.getByRole('button', { name: 'Save and continue' }).click();
 }
 
-async function fillItem(page: Page, n: number, values: { hs: string; description: string; gross: string; net: string }) {
-  const item = page.getByRole('group', { name: `Item ${n}` });
-  await item.getByLabel('Commodity code (HS, 10 digits)').fill(values.hs);
-  await item.getByLabel('Goods description').fill(values.description);
-  await item.getByLabel('Country of origin').fill('CN');
-  await item.getByLabel('Gross mass (kg)').fill(values.gross);
-  await item.getByLabel('Net mass (kg)').fill(values.net);
-  await item.getByLabel('Quantity', { exact: true }).fill('50');
-  await item.getByLabel('Unit of quantity').selectOption('PCS');
-  await item.getByLabel('Item invoice value').fill('6000.00');
-}
+test('a trader files a whole declaration in the browser and sees its status change live', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const trader = await (await browser.newContext()).newPage();
+  await signInAs(trader, 'trader@silkroad.uz', '/trader');
+  await trader.getByRole('link', { name: 'Start a new declaration' }).click();
 
-test('a trader files a declaration that reaches the inspector of its post', async ({ browser }) => {
-  const traderPage = await (await browser.newContext()).newPage();
-  await signInAs(traderPage, 'trader@silkroad.uz', '/trader');
-  await traderPage.getByRole('link', { name: 'Start a new declaration' }).click();
-  await expect(traderPage.getByRole('heading', { level: 1, name: 'New declaration' })).toBeVisible();
+  // Step 1: parties. An empty submit names every field.
+  await expect(trader.getByRole('heading', { level: 1, name: 'Regime and parties' })).toBeVisible();
+  await saveAndContinue(trader);
+  const summary = trader.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary.getByRole('link', { name: 'Choose the customs regime' })).toHaveAttribute('href', '#regime');
+  await expect(trader).toHaveTitle(/^Error: /);
+  await trader.getByLabel('Customs regime').selectOption('IM40');
+  await trader.getByLabel('Customs post').selectOption('26001');
+  await trader.getByLabel('Consignor name').fill('Shenzhen Tech Ltd');
+  await trader.getByLabel('Consignor country').fill('CN');
+  await trader.getByLabel('Consignor address').fill('Shenzhen, Nanshan district 1');
+  await trader.getByLabel('Consignee name').fill('Silk Road Trading LLC');
+  await trader.getByLabel('Consignee country').fill('UZ');
+  await trader.getByLabel('Consignee address').fill('Tashkent, Amir Temur Avenue 107');
+  await saveAndContinue(trader);
 
-  await fillHeader(traderPage, '26001');
-  // A bad item first: every failing field is named, linked, and nothing is saved.
-  await fillItem(traderPage, 1, { hs: '8471', description: 'Laptops', gross: '100', net: '120' });
-  await traderPage.getByRole('button', { name: 'Save draft' }).click();
-  const summary = traderPage.getByRole('alert').filter({ hasText: 'There is a problem' });
-  await expect(summary.getByRole('link', { name: 'The commodity code must be 10 digits, like 8471300000' })).toBeVisible();
-  await expect(summary.getByRole('link', { name: 'The net mass cannot be more than the gross mass' })).toBeVisible();
-  await expect(traderPage).toHaveURL(/\/trader\/declarations\/new$/);
+  // Step 2: transport and terms.
+  await expect(trader.getByRole('heading', { level: 1, name: 'Transport and terms' })).toBeVisible();
+  await trader.getByLabel('Country of dispatch').fill('CN');
+  await trader.getByLabel('Country of destination').fill('UZ');
+  await trader.getByLabel('Mode of transport').selectOption('ROAD');
+  await trader.getByLabel('Transport document number').fill('CMR 4471023');
+  await trader.getByLabel('Delivery terms (Incoterm 2020)').selectOption('FOB');
+  await trader.getByLabel('Invoice currency').fill('USD');
+  await trader.getByLabel('Invoice total').fill('10500.00');
+  await trader.getByLabel('Freight cost (optional)').fill('800');
+  await trader.getByLabel('Insurance cost (optional)').fill('50');
+  await saveAndContinue(trader);
 
-  await fillItem(traderPage, 1, { hs: '8471300000', description: 'Laptops', gross: '120', net: '100' });
-  await traderPage.getByRole('button', { name: 'Save draft' }).click();
-  await expect(traderPage.getByRole('heading', { level: 1, name: 'Draft declaration' })).toBeVisible();
-  const declarationUrl = traderPage.url();
+  // Step 3: items — a CSV import (a bad file first: nothing imported), then one item by hand with the tariff search.
+  await expect(trader.getByRole('heading', { level: 1, name: 'Items' })).toBeVisible();
+  await trader.getByLabel('CSV file of items').setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV_BAD) });
+  await trader.getByRole('button', { name: 'Import items' }).click();
+  await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('Line 3, column hsCode: Commodity code 9999999999 is not in the national tariff');
+  await expect(trader.getByText('There are no items yet.')).toBeVisible();
+  await trader.getByLabel('CSV file of items').setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV_GOOD) });
+  await trader.getByRole('button', { name: 'Import items' }).click();
+  await expect(trader.getByRole('button', { name: 'Remove item 2' })).toBeVisible();
 
-  await traderPage.getByRole('button', { name: 'Submit declaration' }).click();
-  const heading = traderPage.getByRole('heading', { level: 1, name: /^Declaration 26001\/\d{6}\/\d{7}$/ });
+  await trader.getByRole('link', { name: 'Add an item' }).click();
+  await trader.getByLabel('Search the tariff').fill('apples');
+  await trader.getByRole('button', { name: 'Use 0808108000' }).click();
+  await expect(trader.getByLabel('Commodity code (HS, 10 digits)')).toHaveValue('0808108000');
+  await trader.getByLabel('Goods description').fill('Fresh apples');
+  await trader.getByLabel('Country of origin').fill('CN');
+  await trader.getByLabel('Gross mass (kg)').fill('560');
+  await trader.getByLabel('Net mass (kg)').fill('500');
+  await trader.getByLabel('Item invoice value').fill('500.00');
+  await trader.getByLabel('Quantity', { exact: true }).fill('500');
+  await trader.getByRole('button', { name: 'Save item' }).click();
+  await expect(trader.getByRole('button', { name: 'Remove item 3' })).toBeVisible();
+  await trader.getByRole('button', { name: 'Duplicate item 3' }).click();
+  await expect(trader.getByRole('button', { name: 'Remove item 4' })).toBeVisible();
+  await trader.getByRole('button', { name: 'Remove item 4' }).click();
+  await expect(trader.getByRole('button', { name: 'Remove item 4' })).toHaveCount(0);
+  await trader.getByRole('link', { name: 'Continue' }).click();
+
+  // Step 4: documents, one with a file.
+  await expect(trader.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
+  await trader.getByLabel('Type of document').selectOption('INVOICE');
+  await trader.getByLabel('Document number').fill('INV-2026-0457');
+  await trader.getByLabel('Date of the document').fill('2026-11-20');
+  await trader.getByLabel('File (optional)').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await trader.getByRole('button', { name: 'Add document' }).click();
+  await expect(trader.getByRole('link', { name: 'Open invoice.pdf' })).toBeVisible();
+  await trader.getByLabel('Type of document').selectOption('TRANSPORT_DOCUMENT');
+  await trader.getByLabel('Document number').fill('CMR 4471023');
+  await trader.getByLabel('Date of the document').fill('2026-11-21');
+  await trader.getByRole('button', { name: 'Add document' }).click();
+  await expect(trader.getByRole('button', { name: 'Remove document CMR 4471023' })).toBeVisible();
+  await trader.getByRole('link', { name: 'Continue' }).click();
+
+  // Step 5: check your answers — the estimate and the formalities, then submit.
+  await expect(trader.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
+  const estimate = trader.getByRole('table', { name: 'Items, formalities and estimated payments' });
+  await expect(estimate.getByRole('row', { name: /8471300000/ })).toContainText('Missing');
+  await expect(estimate.getByRole('row', { name: /8471300000/ })).toContainText('STD-COC');
+  await expect(trader.getByText('Total to pay (estimate)')).toBeVisible();
+  await trader.getByRole('button', { name: 'Submit declaration' }).click();
+
+  const heading = trader.getByRole('heading', { level: 1, name: /^Declaration 26001\/\d{6}\/\d{7}$/ });
   await expect(heading).toBeVisible();
   const number = (await heading.textContent())!.replace('Declaration ', '');
-  await expect(traderPage.getByText('With an inspector').first()).toBeVisible();
-  await expect(traderPage.getByRole('button', { name: 'Submit declaration' })).toHaveCount(0);
+  await expect(trader.getByText('With an inspector').first()).toBeVisible();
+  await expect(trader.getByRole('heading', { name: 'What happens next' })).toBeVisible();
 
-  const inspectorPage = await (await browser.newContext()).newPage();
-  await signInAs(inspectorPage, 'inspector@customs.uz', '/officer');
-  await inspectorPage.getByRole('link', { name: number }).click();
-  await expect(inspectorPage.getByRole('heading', { level: 1, name: `Declaration ${number}` })).toBeVisible();
-  await expect(inspectorPage.getByText('Silk Road Trading LLC (TIN 301234567)')).toBeVisible();
+  // The inspector asks for an amendment; the trader's open page changes without a reload.
+  const inspector = await (await browser.newContext()).newPage();
+  await signInAs(inspector, 'inspector@customs.uz', '/officer');
+  await inspector.getByRole('link', { name: number }).click();
+  await expect(inspector.getByRole('heading', { level: 1, name: `Declaration ${number}` })).toBeVisible();
+  await inspector.getByLabel('What should the trader change?').fill('Attach the certificate of conformity for the laptops');
+  await inspector.getByRole('button', { name: 'Request amendment' }).click();
+  await expect(inspector.getByText('Amendment requested').first()).toBeVisible();
+
+  await expect(trader.getByText('The officer asked for an amendment: Attach the certificate of conformity for the laptops')).toBeVisible({ timeout: 15_000 });
+  await expect(trader.getByText('Amendment requested').first()).toBeVisible();
 
   // Another company's trader gets a 404 for it.
-  const strangerPage = await (await browser.newContext()).newPage();
-  await signInAs(strangerPage, 'trader@orient.uz', '/trader');
-  const response = await strangerPage.goto(declarationUrl);
+  const stranger = await (await browser.newContext()).newPage();
+  await signInAs(stranger, 'trader@orient.uz', '/trader');
+  const response = await stranger.goto(trader.url());
   expect(response?.status()).toBe(404);
-  await expect(strangerPage.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
 });
 
-function body(postCode: string) {
-  return {
-    regime: 'EK10', postCode,
-    consignorName: 'Orient Logistics JSC', consignorCountry: 'UZ', consignorAddress: 'Tashkent, Mustaqillik 59',
-    consigneeName: 'Almaty Trade LLP', consigneeCountry: 'KZ', consigneeAddress: 'Almaty, Abay 10',
-    dispatchCountry: 'UZ', destinationCountry: 'KZ', transportMode: 'ROAD', transportDocument: 'CMR 100200', incoterm: 'DAP',
-    invoiceCurrency: 'USD', invoiceTotal: '1500.00',
-    items: [{ hsCode: '5201000000', description: 'Raw cotton', originCountry: 'UZ', grossMass: '1010', netMass: '1000', quantity: '1000', supplementaryUnit: 'KG', invoiceValue: '1500.00' }],
-  };
-}
-
-async function createDrafts(request: APIRequestContext, count: number, postCode: string) {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const res = await request.post('/api/declarations', { data: body(postCode) });
-    expect(res.status(), await res.text()).toBe(201);
-    ids.push((await res.json()).id);
-  }
-  return ids;
-}
+const body = (postCode: string) => exportDeclarationBody(postCode);
 
 test('20 concurrent submissions get 20 distinct registration numbers', async ({ page }) => {
   await signInAs(page, 'trader@orient.uz', '/trader');
-  const ids = await createDrafts(page.request, 20, '23001');
+  const ids: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const res = await page.request.post('/api/declarations', { data: body('23001') });
+    expect(res.status(), await res.text()).toBe(201);
+    ids.push((await res.json()).id);
+  }
   const responses = await Promise.all(ids.map((id) => page.request.post(`/api/declarations/${id}/submit`)));
-  const numbers = await Promise.all(responses.map(async (r) => {
-    expect(r.status()).toBe(201);
-    return (await r.json()).registrationNumber as string;
-  }));
+  const numbers = await Promise.all(
+    responses.map(async (r) => {
+      expect(r.status(), await r.text()).toBe(201);
+      return (await r.json()).registrationNumber as string;
+    }),
+  );
   expect(new Set(numbers).size).toBe(20);
   for (const n of numbers) expect(n).toMatch(/^23001\/\d{6}\/\d{7}$/);
   // A retried request answers with the same number instead of registering again.
@@ -121,4 +155,22 @@ test('the API names every failing field of a malformed declaration with a 422', 
   expect(notJson.status()).toBe(422);
   expect((await page.request.get('/api/declarations/not-a-uuid')).status()).toBe(404);
   expect((await page.request.get('/api/declarations/00000000-0000-4000-8000-000000000000')).status()).toBe(404);
+  const search = await page.request.get('/api/tariff/search?q=a');
+  expect(search.status()).toBe(422);
+});
+
+test('the account lists, filters and exports the company’s declarations', async ({ page }) => {
+  await signInAs(page, 'trader@silkroad.uz', '/trader');
+  await expect(page.getByRole('table', { name: 'Declarations' })).toBeVisible();
+  await page.getByLabel('Status').selectOption('RELEASED');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/status=RELEASED/);
+  const rows = page.getByRole('table', { name: 'Declarations' }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('Released');
+  const csv = await page.request.get('/trader/declarations/export?status=RELEASED');
+  expect(csv.status()).toBe(200);
+  const lines = (await csv.text()).trim().split('\r\n');
+  expect(lines[0]).toBe('registration_number,status,regime,post,items,invoice_currency,invoice_total,created_at,registered_at,released_at');
+  expect(lines.length).toBeGreaterThan(1);
+  for (const line of lines.slice(1)) expect(line.split(',')[1]).toBe('RELEASED');
 });

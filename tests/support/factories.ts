@@ -1,6 +1,6 @@
 // Factories for integration tests: each builds real rows through Prisma (no mocks), with values
 // unique per worker so test files can run in parallel on one database.
-import { db } from '@/src/server/db';
+import { db, Prisma } from '@/src/server/db';
 import type { Actor } from '@/src/server/actor';
 import type { Role } from '@/lib/auth/roles';
 import type { DeclarationDraftInput } from '@/lib/declaration/schema';
@@ -11,18 +11,35 @@ let counter = 0;
 const next = () => ++counter;
 
 /** 5-digit post codes and 9-digit TINs, disjoint between workers. */
-export const uniquePostCode = () => String(10000 + worker * 2000 + next());
+export const uniquePostCode = () => String(40000 + worker * 1000 + next()); // the seed's posts are below 40000
 export const uniqueTin = () => String(400000000 + worker * 1_000_000 + next());
 export const uniqueEmail = (role: string) => `${role.toLowerCase()}-${worker}-${next()}-${Date.now()}@test.uz`;
 
+// Test files run one after another in fresh processes that may reuse a pool id (so the counter
+// restarts): a code already taken by an earlier file is skipped, not an error.
+async function withFreshValue<T>(make: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await make();
+    } catch (e) {
+      if (attempt >= 1000 || !(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+    }
+  }
+}
+
 export async function aPost(overrides: { code?: string } = {}) {
-  const code = overrides.code ?? uniquePostCode();
-  return db.customsPost.create({ data: { code, name: `Test post ${code}`, region: 'Test region' } });
+  if (overrides.code) return db.customsPost.create({ data: { code: overrides.code, name: `Test post ${overrides.code}`, region: 'Test region' } });
+  return withFreshValue(() => {
+    const code = uniquePostCode();
+    return db.customsPost.create({ data: { code, name: `Test post ${code}`, region: 'Test region' } });
+  });
 }
 
 export async function aCompany(overrides: { isAuthorisedEconomicOperator?: boolean } = {}) {
-  const tin = uniqueTin();
-  return db.company.create({ data: { tin, name: `Test company ${tin}`, address: 'Tashkent, test street 1', isAuthorisedEconomicOperator: overrides.isAuthorisedEconomicOperator ?? false } });
+  return withFreshValue(() => {
+    const tin = uniqueTin();
+    return db.company.create({ data: { tin, name: `Test company ${tin}`, address: 'Tashkent, test street 1', isAuthorisedEconomicOperator: overrides.isAuthorisedEconomicOperator ?? false } });
+  });
 }
 
 let passwordHash: Promise<string> | null = null;
@@ -73,6 +90,10 @@ export function aDraftInput(overrides: Partial<DeclarationDraftInput> & { postCo
     transportMode: 'ROAD',
     transportDocument: 'CMR 4471023',
     incoterm: 'FOB',
+    documents: [
+      { type: 'INVOICE', number: 'INV-2026-001', date: '2026-11-20' },
+      { type: 'TRANSPORT_DOCUMENT', number: 'CMR 4471023', date: '2026-11-21' },
+    ],
     invoiceCurrency: 'USD',
     invoiceTotal: '10000.00',
     freight: '800.00',

@@ -1,14 +1,101 @@
 'use server';
+// Server actions of the trader's declaration journey. Each goes through runAction (actor, zod
+// parse, use case, errors as field errors); the use case authorizes and scopes again.
+import { z } from 'zod';
 import { runAction } from '@/src/server/http';
 import { createDeclarationDraft } from '@/src/server/declarations/drafts';
 import { submitDeclaration } from '@/src/server/declarations/submit';
+import { startDeclaration, saveParties, saveTransport } from '@/src/server/declarations/journey';
+import { addItem, updateItem, removeItem, duplicateItem, importItems } from '@/src/server/declarations/items';
+import { addDocument, removeDocument } from '@/src/server/declarations/documents';
+import { withdrawDeclaration, copyDeclaration } from '@/src/server/declarations/lifecycle';
 import { now } from '@/src/server/clock';
 import { ZDeclarationDraft, ZDeclarationId } from '@/lib/declaration/schema';
+import { ZPartiesStep, ZTransportStep, ZItemStep, ZDocumentStep, uploadProblem } from '@/lib/declaration/steps';
+import { AppError } from '@/lib/errors';
+
+const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string'));
+const ZLine = z.object({ lineNo: z.number().int().min(1).max(999) });
+const ZDocumentId = z.object({ documentId: z.uuid() });
+const MAX_CSV_BYTES = 2 * 1024 * 1024;
 
 export async function saveDraftAction(input: unknown) {
   return runAction(ZDeclarationDraft, input, ({ actor, input }) => createDeclarationDraft({ actor, input, now: now() }));
 }
 
+export async function startDeclarationAction(formData: FormData) {
+  return runAction(ZPartiesStep, fields(formData), ({ actor, input }) => startDeclaration({ actor, input, now: now() }));
+}
+
+export async function savePartiesAction(declarationId: string, formData: FormData) {
+  return runAction(ZPartiesStep.extend(ZDeclarationId.shape), { ...fields(formData), declarationId }, ({ actor, input }) => saveParties({ actor, declarationId: input.declarationId, input, now: now() }));
+}
+
+export async function saveTransportAction(declarationId: string, formData: FormData) {
+  return runAction(ZTransportStep.extend(ZDeclarationId.shape), { ...fields(formData), declarationId }, ({ actor, input }) => saveTransport({ actor, declarationId: input.declarationId, input, now: now() }));
+}
+
+export async function addItemAction(declarationId: string, formData: FormData) {
+  return runAction(ZItemStep.and(ZDeclarationId), { ...fields(formData), declarationId }, ({ actor, input }) => addItem({ actor, declarationId: input.declarationId, input, now: now() }));
+}
+
+export async function updateItemAction(declarationId: string, lineNo: number, formData: FormData) {
+  return runAction(ZItemStep.and(ZDeclarationId).and(ZLine), { ...fields(formData), declarationId, lineNo }, ({ actor, input }) => updateItem({ actor, declarationId: input.declarationId, lineNo: input.lineNo, input, now: now() }));
+}
+
+export async function removeItemAction(declarationId: string, lineNo: number) {
+  return runAction(ZDeclarationId.extend(ZLine.shape), { declarationId, lineNo }, ({ actor, input }) => removeItem({ actor, declarationId: input.declarationId, lineNo: input.lineNo, now: now() }));
+}
+
+export async function duplicateItemAction(declarationId: string, lineNo: number) {
+  return runAction(ZDeclarationId.extend(ZLine.shape), { declarationId, lineNo }, ({ actor, input }) => duplicateItem({ actor, declarationId: input.declarationId, lineNo: input.lineNo, now: now() }));
+}
+
+export async function importItemsAction(declarationId: string, formData: FormData) {
+  return runAction(ZDeclarationId, { declarationId }, async ({ actor, input }) => {
+    const file = formData.get('file');
+    if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION', 'Choose a CSV file.', [{ path: 'file', message: 'Choose a CSV file of items' }]);
+    if (file.size > MAX_CSV_BYTES) throw new AppError('VALIDATION', 'The file is too large.', [{ path: 'file', message: 'The CSV file must be smaller than 2 MB' }]);
+    const outcome = await importItems({ actor, declarationId: input.declarationId, csv: await file.text(), now: now() });
+    if (outcome.problems.length) {
+      throw new AppError(
+        'VALIDATION',
+        'The file was not imported.',
+        outcome.problems.map((p) => ({ path: 'file', message: `Line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.message}` })),
+      );
+    }
+    return outcome;
+  });
+}
+
+export async function addDocumentAction(declarationId: string, formData: FormData) {
+  return runAction(ZDocumentStep.extend(ZDeclarationId.shape), { ...fields(formData), declarationId }, async ({ actor, input }) => {
+    const file = formData.get('file');
+    let upload = null;
+    if (file instanceof File) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const problem = uploadProblem(file.size, bytes);
+      if (problem) throw new AppError('VALIDATION', 'There is a problem with the file.', [{ path: 'file', message: problem }]);
+      upload = { fileName: file.name, bytes };
+    }
+    return addDocument({ actor, declarationId: input.declarationId, input, file: upload, now: now() });
+  });
+}
+
+export async function removeDocumentAction(declarationId: string, documentId: string) {
+  return runAction(ZDeclarationId.extend(ZDocumentId.shape), { declarationId, documentId }, ({ actor, input }) => removeDocument({ actor, declarationId: input.declarationId, documentId: input.documentId, now: now() }));
+}
+
 export async function submitDeclarationAction(declarationId: string) {
   return runAction(ZDeclarationId, { declarationId }, ({ actor, input }) => submitDeclaration({ actor, declarationId: input.declarationId, now: now() }));
+}
+
+const ZWithdraw = ZDeclarationId.extend({ reason: z.string({ error: 'Say why you are withdrawing the declaration' }).trim().min(1, { error: 'Say why you are withdrawing the declaration' }).max(500, { error: 'The reason must be 500 characters or fewer' }) });
+
+export async function withdrawDeclarationAction(declarationId: string, formData: FormData) {
+  return runAction(ZWithdraw, { ...fields(formData), declarationId }, ({ actor, input }) => withdrawDeclaration({ actor, declarationId: input.declarationId, reason: input.reason, now: now() }));
+}
+
+export async function copyDeclarationAction(declarationId: string) {
+  return runAction(ZDeclarationId, { declarationId }, ({ actor, input }) => copyDeclaration({ actor, declarationId: input.declarationId, now: now() }));
 }

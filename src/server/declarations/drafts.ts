@@ -5,6 +5,8 @@ import { writeAudit } from '../audit';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
 import { ZDeclarationDraft, type DeclarationDraftInput } from '@/lib/declaration/schema';
+import { asDateColumn } from '@/lib/time';
+import { itemData } from './items';
 
 export async function createDeclarationDraft(args: { actor: Actor; input: DeclarationDraftInput | unknown; now: Date }): Promise<{ id: string }> {
   const { actor, now } = args;
@@ -38,18 +40,9 @@ export async function createDeclarationDraft(args: { actor: Actor; input: Declar
         insurance: input.insurance ?? null,
         createdAt: now,
         items: {
-          create: input.items.map((item, i) => ({
-            lineNo: i + 1,
-            hsCode: item.hsCode,
-            description: item.description,
-            originCountry: item.originCountry,
-            grossMass: item.grossMass,
-            netMass: item.netMass,
-            quantity: item.quantity,
-            supplementaryUnit: item.supplementaryUnit,
-            invoiceValue: item.invoiceValue,
-          })),
+          create: input.items.map((item, i) => ({ lineNo: i + 1, ...itemData(item) })),
         },
+        documents: { create: input.documents.map((d) => ({ type: d.type, number: d.number, date: asDateColumn(d.date), createdAt: now })) },
         events: { create: { fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId, actorRole: actor.role, at: now } },
       },
       select: { id: true },

@@ -1,25 +1,104 @@
-// The trader's read models: the company's declarations, and one declaration with its timeline.
+// The trader's read models: the company's declarations (filtered, sorted, paged, exported), one
+// declaration with its timeline and next action, its live status, and check-your-answers.
 import { db } from '../db';
 import { assertTrader, type Actor } from '../actor';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError, type FieldError } from '@/lib/errors';
+import { D } from '@/lib/money';
+import type { Prisma } from '@/src/generated/prisma/client';
+import type { DeclarationListQuery } from '@/lib/declaration/list-query';
+import { nextActionFor, type NextAction } from '@/lib/declaration/next-action';
+import { checkFormalities, type ItemFormalities } from '@/lib/permits';
+import type { DutyAssessment } from '@/lib/duties';
+import { serviceDate, startOfServiceDate } from '@/lib/time';
+import { runControl } from './control';
+import { assessDeclaration } from './assessment';
+import { loadCatalogue, loadCompanyPermits } from '../permits/catalogue';
 
 export const PAGE_SIZE = 20;
 
-export async function listCompanyDeclarations(args: { actor: Actor; page: number }) {
-  const { actor } = args;
+function listWhere(companyId: string, q: Partial<DeclarationListQuery>): Prisma.DeclarationWhereInput {
+  const registered: Prisma.DateTimeFilter = {};
+  if (q.from) registered.gte = startOfServiceDate(q.from);
+  if (q.to) registered.lt = new Date(startOfServiceDate(q.to).getTime() + 86_400_000);
+  return {
+    companyId,
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.regime ? { regime: q.regime } : {}),
+    ...(q.post ? { post: { code: q.post } } : {}),
+    ...(q.number ? { registrationNumber: { contains: q.number } } : {}),
+    ...(q.from || q.to ? { createdAt: registered } : {}),
+  };
+}
+
+function listOrder(sort: DeclarationListQuery['sort']): Prisma.DeclarationOrderByWithRelationInput[] {
+  switch (sort) {
+    case 'created-asc':
+      return [{ createdAt: 'asc' }, { id: 'asc' }];
+    case 'registered-desc':
+      return [{ registeredAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }];
+    case 'registered-asc':
+      return [{ registeredAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }];
+    case 'number-asc':
+      return [{ registrationNumber: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }];
+    case 'number-desc':
+      return [{ registrationNumber: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }];
+    case 'created-desc':
+    default:
+      return [{ createdAt: 'desc' }, { id: 'desc' }];
+  }
+}
+
+const LIST_SELECT = {
+  id: true,
+  registrationNumber: true,
+  regime: true,
+  status: true,
+  createdAt: true,
+  registeredAt: true,
+  releasedAt: true,
+  invoiceCurrency: true,
+  invoiceTotal: true,
+  post: { select: { code: true, name: true } },
+  _count: { select: { items: true } },
+} satisfies Prisma.DeclarationSelect;
+
+export async function listCompanyDeclarations(args: { actor: Actor; query: DeclarationListQuery }) {
+  const { actor, query } = args;
   assertTrader(actor);
-  const where = { companyId: actor.companyId };
+  const where = listWhere(actor.companyId, query);
   const [total, rows] = await Promise.all([
     db.declaration.count({ where }),
-    db.declaration.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (args.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: { id: true, registrationNumber: true, regime: true, status: true, channel: true, createdAt: true, registeredAt: true, post: { select: { code: true, name: true } }, _count: { select: { items: true } } },
-    }),
+    db.declaration.findMany({ where, orderBy: listOrder(query.sort), skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: LIST_SELECT }),
   ]);
-  return { total, page: args.page, pageSize: PAGE_SIZE, rows };
+  return { total, page: query.page, pageSize: PAGE_SIZE, rows };
+}
+
+/** Every declaration matching the filters, for CSV export (capped, read in pages of 1000). Authorizes at once. */
+export function exportCompanyDeclarations(args: { actor: Actor; query: DeclarationListQuery; max?: number }) {
+  const { actor, query } = args;
+  assertTrader(actor);
+  const where = listWhere(actor.companyId, query);
+  const max = args.max ?? 100_000;
+  return (async function* () {
+    for (let skip = 0; skip < max; skip += 1000) {
+      const rows = await db.declaration.findMany({ where, orderBy: listOrder(query.sort), skip, take: 1000, select: LIST_SELECT });
+      yield* rows;
+      if (rows.length < 1000) return;
+    }
+  })();
+}
+
+/** What is still to pay: the latest assessment's payable amounts minus completed payments. */
+export async function amountDue(declarationId: string): Promise<string> {
+  const latest = await db.assessedPayment.aggregate({ where: { declarationId }, _max: { assessmentNo: true } });
+  const assessmentNo = latest._max.assessmentNo;
+  if (!assessmentNo) return '0.00';
+  const [assessed, paid] = await Promise.all([
+    db.assessedPayment.aggregate({ where: { declarationId, assessmentNo, isSecured: false }, _sum: { amount: true } }),
+    db.payment.aggregate({ where: { declarationId, status: 'COMPLETED' }, _sum: { amount: true } }),
+  ]);
+  const due = new D(assessed._sum.amount?.toString() ?? '0').minus(paid._sum.amount?.toString() ?? '0');
+  return due.isNegative() ? '0.00' : due.toFixed(2);
 }
 
 export async function getDeclarationForTrader(args: { actor: Actor; declarationId: string }) {
@@ -29,11 +108,85 @@ export async function getDeclarationForTrader(args: { actor: Actor; declarationI
     where: { id: args.declarationId, companyId: actor.companyId },
     include: {
       items: { orderBy: { lineNo: 'asc' } },
+      documents: { orderBy: { createdAt: 'asc' }, include: { file: { select: { id: true, fileName: true, mimeType: true, size: true } } } },
       post: { select: { code: true, name: true } },
+      company: { select: { tin: true, name: true } },
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }], select: { id: true, fromStatus: true, toStatus: true, actorRole: true, reason: true, at: true } },
     },
   });
   // Another company's declaration is indistinguishable from one that does not exist.
   if (!declaration) throw new AppError('NOT_FOUND', 'The declaration was not found.');
   return declaration;
+}
+
+type PaymentTotals = { DUTY: string; EXCISE: string; VAT: string; FEE: string };
+export type DeclarationOverview = Awaited<ReturnType<typeof getDeclarationForTrader>> & {
+  nextAction: NextAction;
+  amountDue: string;
+  assessment: { assessmentNo: number; totals: PaymentTotals; isSecured: boolean } | null;
+};
+
+export async function getDeclarationOverview(args: { actor: Actor; declarationId: string }): Promise<DeclarationOverview> {
+  const declaration = await getDeclarationForTrader(args);
+  const due = declaration.registrationNumber ? await amountDue(declaration.id) : '0.00';
+  const latest = await db.assessedPayment.aggregate({ where: { declarationId: declaration.id }, _max: { assessmentNo: true } });
+  const assessmentNo = latest._max.assessmentNo;
+  const sums = assessmentNo ? await db.assessedPayment.groupBy({ by: ['paymentType'], where: { declarationId: declaration.id, assessmentNo }, _sum: { amount: true } }) : [];
+  const total = (type: keyof PaymentTotals) => sums.find((r) => r.paymentType === type)?._sum.amount?.toFixed(2) ?? '0.00';
+  const isSecured = assessmentNo ? (await db.assessedPayment.count({ where: { declarationId: declaration.id, assessmentNo, isSecured: true } })) > 0 : false;
+  return {
+    ...declaration,
+    amountDue: due,
+    nextAction: nextActionFor({ status: declaration.status, currentReason: declaration.currentReason, amountDue: due }),
+    assessment: assessmentNo ? { assessmentNo, totals: { DUTY: total('DUTY'), EXCISE: total('EXCISE'), VAT: total('VAT'), FEE: total('FEE') }, isSecured } : null,
+  };
+}
+
+/** What the page polls for live updates: a change of version means "reload". */
+export async function getDeclarationStatus(args: { actor: Actor; declarationId: string }) {
+  const { actor } = args;
+  assertTrader(actor);
+  const d = await db.declaration.findFirst({ where: { id: args.declarationId, companyId: actor.companyId }, select: { status: true, version: true, registrationNumber: true, channel: true } });
+  if (!d) throw new AppError('NOT_FOUND', 'The declaration was not found.');
+  return d;
+}
+
+export type CheckYourAnswers = {
+  declaration: Awaited<ReturnType<typeof getDeclarationForTrader>>;
+  problems: FieldError[];
+  estimate: DutyAssessment | null;
+  estimateProblems: FieldError[];
+  estimateDate: string;
+  formalities: ItemFormalities[];
+};
+
+/** Check your answers: the control's findings, the payments estimate and each item's formalities. */
+export async function getCheckYourAnswers(args: { actor: Actor; declarationId: string; now: Date }): Promise<CheckYourAnswers> {
+  const { actor, now } = args;
+  assertTrader(actor);
+  const declaration = await getDeclarationForTrader(args);
+  const full = { ...declaration, company: declaration.company };
+  const problems = await runControl(db, full, now);
+  const estimateDate = serviceDate(now);
+  let estimate: DutyAssessment | null = null;
+  let estimateProblems: FieldError[] = [];
+  if (declaration.items.length > 0) {
+    try {
+      estimate = await assessDeclaration(db, declaration, estimateDate);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      estimateProblems = e.fieldErrors.length ? e.fieldErrors : [{ path: '_form', message: e.message }];
+    }
+  }
+  const [catalogue, permits] = await Promise.all([loadCatalogue(db), loadCompanyPermits(db, actor.companyId)]);
+  const formalities = checkFormalities({
+    items: declaration.items.map((i) => ({ lineNo: i.lineNo, hsCode: i.hsCode, quantity: i.quantity.toString(), unit: i.supplementaryUnit })),
+    regime: declaration.regime,
+    companyId: actor.companyId,
+    date: estimateDate,
+    catalogue,
+    permits,
+    mode: 'HELD',
+  });
+  return { declaration, problems, estimate, estimateProblems, estimateDate, formalities };
 }

@@ -10,6 +10,9 @@ import { formatAmount } from '@/lib/money';
 import { PageHeader, Section, SummaryList } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
 import { StatusBadge, ChannelBadge } from '@/components/ui/status';
+import { RequestAmendmentForm } from '@/components/officer/decision-forms';
+import { canTransition } from '@/lib/declaration/lifecycle';
+import { requestAmendmentAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('officer');
@@ -43,7 +46,14 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
           {tq('queue')}
         </Link>
       </p>
-      <PageHeader title={t('declarationTitle', { number: d.registrationNumber ?? '' })} />
+      <PageHeader
+        title={t('declarationTitle', { number: d.registrationNumber ?? '' })}
+        actions={
+          <a href={`/officer/declarations/${d.id}/pdf`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
+            {td('printPdf')}
+          </a>
+        }
+      />
       {!isAssignedToMe && actor.role === 'INSPECTOR' ? <p className="mb-4 border-l-4 border-amber-500 bg-amber-50 p-3">{t('readOnly')}</p> : null}
       <Section title={td('summary')}>
         <SummaryList
@@ -79,6 +89,11 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
           ))}
         </Table>
       </Section>
+      {isAssignedToMe && canTransition(d.status, 'AMENDMENT_REQUESTED', 'OFFICER') ? (
+        <Section title={t('requestAmendmentTitle')}>
+          <RequestAmendmentForm action={requestAmendmentAction.bind(null, d.id, d.version)} />
+        </Section>
+      ) : null}
       <Section title={td('timeline')}>
         <Table caption={td('timeline')} head={[td('timelineWhen'), td('timelineWhat'), td('timelineWho')]}>
           {d.events.map((e) => (

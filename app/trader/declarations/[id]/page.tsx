@@ -1,68 +1,138 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { requirePageActor } from '@/src/server/auth/session';
-import { getDeclarationForTrader } from '@/src/server/declarations/read';
-import { isAppError } from '@/lib/errors';
-import { ZUuidParam } from '@/lib/pagination';
-import { formatAmount } from '@/lib/money';
+import { getDeclarationOverview } from '@/src/server/declarations/read';
 import { PageHeader, Section, SummaryList } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
-import { StatusBadge } from '@/components/ui/status';
-import { SubmitDeclaration } from '@/components/declaration/submit-declaration';
-import { submitDeclarationAction } from '../actions';
+import { StatusBadge, ChannelBadge } from '@/components/ui/status';
+import { LinkButton } from '@/components/ui/link-button';
+import { NextActionPanel } from '@/components/declaration/next-action-panel';
+import { LiveStatus } from '@/components/declaration/live-status';
+import { ActionButton } from '@/components/declaration/item-actions';
+import { WithdrawForm } from '@/components/declaration/step-forms';
+import { formatAmount } from '@/lib/money';
+import { canTransition } from '@/lib/declaration/lifecycle';
+import type { NextAction } from '@/lib/declaration/next-action';
+import { copyDeclarationAction, withdrawDeclarationAction } from '../actions';
+import { loadTraderDeclaration } from './load';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('declaration');
-  return { title: t('draftTitle') };
-}
-
-async function load(id: string) {
-  const actor = await requirePageActor(['TRADER']);
-  const parsed = ZUuidParam.safeParse({ id });
-  if (!parsed.success) notFound();
-  try {
-    return await getDeclarationForTrader({ actor, declarationId: parsed.data.id });
-  } catch (e) {
-    if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  }
+  return { title: t('overviewTitle') };
 }
 
 export default async function TraderDeclarationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const d = await load(id);
+  const { actor, declaration: loaded } = await loadTraderDeclaration(params);
+  const d = await getDeclarationOverview({ actor, declarationId: loaded.id });
   const t = await getTranslations('declaration');
+  const tj = await getTranslations('journey');
+  const tn = await getTranslations('nextAction');
   const ts = await getTranslations('status');
+  const tch = await getTranslations('channel');
   const tr = await getTranslations('roles');
+  const tRegime = await getTranslations('regime');
+  const tPay = await getTranslations('paymentType');
   const format = await getFormatter();
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const base = `/trader/declarations/${d.id}`;
+
+  const action: NextAction = d.nextAction;
+  const next = (() => {
+    switch (action.code) {
+      case 'FINISH_DRAFT':
+        return { tone: 'action' as const, text: tn('finishDraft'), link: { href: `${base}/check`, label: tn('continueDraft') } };
+      case 'AMEND':
+        return { tone: 'action' as const, text: tn('amend', { reason: action.reason }), link: { href: `${base}/check`, label: tn('startAmendment') } };
+      case 'PAY':
+        return { tone: 'action' as const, text: tn('pay', { amount: formatAmount(action.amount) }), link: null };
+      case 'WAIT_FOR_OFFICER':
+        return { tone: 'info' as const, text: tn('waitForOfficer'), link: null };
+      case 'WAIT_ON_HOLD':
+        return { tone: 'info' as const, text: action.reason ? tn('onHoldBecause', { reason: action.reason }) : tn('onHold'), link: null };
+      case 'COLLECT_GOODS':
+        return { tone: 'done' as const, text: tn('released'), link: null };
+      case 'NONE_REFUSED':
+        return { tone: 'done' as const, text: action.reason ? tn('refusedBecause', { reason: action.reason }) : tn('refused'), link: null };
+      case 'NONE_WITHDRAWN':
+        return { tone: 'done' as const, text: tn('withdrawn'), link: null };
+      case 'WAIT':
+      default:
+        return { tone: 'info' as const, text: tn('wait'), link: null };
+    }
+  })();
+
+  const canWithdraw = canTransition(d.status, 'WITHDRAWN', 'TRADER');
+
   return (
     <>
+      <LiveStatus url={`/api/declarations/${d.id}/status`} version={d.version} />
       <p className="mb-4">
         <Link href="/trader" className="text-blue-800 underline">
           {t('back')}
         </Link>
       </p>
-      <PageHeader title={d.registrationNumber ? t('viewTitle', { number: d.registrationNumber }) : t('draftTitle')} />
+      <PageHeader
+        title={d.registrationNumber ? t('viewTitle', { number: d.registrationNumber }) : t('draftTitle')}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            {d.registrationNumber ? (
+              <a href={`${base}/pdf`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
+                {t('printPdf')}
+              </a>
+            ) : null}
+            <ActionButton action={copyDeclarationAction.bind(null, d.id)} label={t('copyAsDraft')} busyLabel={tj('working')} successHref="/trader/declarations/{id}/parties" />
+          </div>
+        }
+      />
+      <p className="mb-4 flex flex-wrap items-center gap-3" aria-live="polite">
+        <span className="font-medium">{t('status')}:</span> <StatusBadge status={d.status} label={ts(d.status)} />
+        {d.channel ? (
+          <>
+            <span className="font-medium">{t('channel')}:</span> <ChannelBadge channel={d.channel} label={tch(d.channel)} />
+          </>
+        ) : null}
+      </p>
+      <NextActionPanel title={tn('title')} tone={next.tone}>
+        <p>{next.text}</p>
+        {next.link ? (
+          <p className="mt-3">
+            <LinkButton href={next.link.href}>{next.link.label}</LinkButton>
+          </p>
+        ) : null}
+      </NextActionPanel>
+
       <Section title={t('summary')}>
         <SummaryList
           rows={[
-            { label: t('status'), value: <StatusBadge status={d.status} label={ts(d.status)} /> },
             { label: t('registrationNumber'), value: <span className="font-mono">{d.registrationNumber ?? '—'}</span> },
-            { label: t('regime'), value: d.regime },
+            { label: t('regime'), value: tRegime(d.regime) },
             { label: t('post'), value: d.post ? `${d.post.code} ${d.post.name}` : '—' },
             { label: t('consignorName'), value: `${d.consignorName ?? ''} (${d.consignorCountry ?? ''})` },
             { label: t('consigneeName'), value: `${d.consigneeName ?? ''} (${d.consigneeCountry ?? ''})` },
             { label: t('invoiceTotal'), value: d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toString())} ${d.invoiceCurrency}` : '—' },
             { label: t('created'), value: when(d.createdAt) },
             { label: t('registered'), value: when(d.registeredAt) },
+            { label: t('released'), value: when(d.releasedAt) },
           ]}
         />
       </Section>
+
+      {d.assessment ? (
+        <Section title={t('payments')}>
+          <SummaryList
+            rows={[
+              ...(['DUTY', 'EXCISE', 'VAT', 'FEE'] as const).map((type) => ({
+                label: d.assessment!.isSecured && type !== 'FEE' ? t('securedPayment', { payment: tPay(type) }) : tPay(type),
+                value: `${formatAmount(d.assessment!.totals[type])} UZS`,
+              })),
+              { label: t('amountDue'), value: <strong>{`${formatAmount(d.amountDue)} UZS`}</strong> },
+            ]}
+          />
+        </Section>
+      ) : null}
+
       <Section title={t('items')}>
-        <Table caption={t('items')} head={[t('line'), t('hsCode'), t('description'), t('originCountry'), t('netMass'), t('value')]}>
+        <Table caption={t('items')} head={[t('line'), t('hsCode'), t('description'), t('originCountry'), t('netMass'), t('value'), t('customsValue')]}>
           {d.items.map((i) => (
             <tr key={i.id}>
               <Td>{i.lineNo}</Td>
@@ -71,16 +141,12 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
               <Td>{i.originCountry}</Td>
               <Td>{i.netMass.toString()}</Td>
               <Td>{formatAmount(i.invoiceValue.toString())}</Td>
+              <Td>{i.customsValue ? formatAmount(i.customsValue.toString()) : '—'}</Td>
             </tr>
           ))}
         </Table>
       </Section>
-      {d.status === 'DRAFT' ? (
-        <Section title={t('submitTitle')}>
-          <p className="mb-4">{t('submitIntro')}</p>
-          <SubmitDeclaration submit={submitDeclarationAction.bind(null, d.id)} />
-        </Section>
-      ) : null}
+
       <Section title={t('timeline')}>
         <Table caption={t('timeline')} head={[t('timelineWhen'), t('timelineWhat'), t('timelineWho')]}>
           {d.events.map((e) => (
@@ -95,6 +161,13 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
           ))}
         </Table>
       </Section>
+
+      {canWithdraw ? (
+        <Section title={tj('withdrawTitle')}>
+          <p className="mb-3">{tj('withdrawIntro')}</p>
+          <WithdrawForm action={withdrawDeclarationAction.bind(null, d.id)} successHref={base} />
+        </Section>
+      ) : null}
     </>
   );
 }

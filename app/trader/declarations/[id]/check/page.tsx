@@ -1,0 +1,163 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { getCheckYourAnswers } from '@/src/server/declarations/read';
+import { now } from '@/src/server/clock';
+import { PageHeader, Section, SummaryList } from '@/components/ui/page';
+import { Table, Td } from '@/components/ui/table';
+import { Badge } from '@/components/ui/badge';
+import { JourneyNav } from '@/components/declaration/journey-nav';
+import { ProblemList } from '@/components/declaration/problem-list';
+import { SubmitDeclaration } from '@/components/declaration/submit-declaration';
+import { formatAmount } from '@/lib/money';
+import { fieldHref } from '@/lib/declaration/field-steps';
+import { submitDeclarationAction } from '../../actions';
+import { loadEditableDeclaration, journeySteps } from '../load';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('journey');
+  return { title: t('checkTitle') };
+}
+
+export default async function CheckYourAnswersPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, declaration: loaded } = await loadEditableDeclaration(params);
+  const check = await getCheckYourAnswers({ actor, declarationId: loaded.id, now: now() });
+  const d = check.declaration;
+  const t = await getTranslations('journey');
+  const td = await getTranslations('declaration');
+  const tRegime = await getTranslations('regime');
+  const tMode = await getTranslations('transportMode');
+  const tDoc = await getTranslations('documentType');
+  const tPay = await getTranslations('paymentType');
+  const format = await getFormatter();
+  const base = `/trader/declarations/${d.id}`;
+  const change = (step: string, what: string) => (
+    <Link href={`${base}/${step}`} className="text-blue-800 underline">
+      {t('change')} <span className="sr-only">{what}</span>
+    </Link>
+  );
+  const estimateByLine = new Map(check.estimate?.items.map((i) => [i.lineNo, i]) ?? []);
+  const formalitiesByLine = new Map(check.formalities.map((f) => [f.lineNo, f]));
+  const isAmendment = d.status === 'AMENDMENT_REQUESTED';
+  const problems = check.problems.map((p) => ({ href: fieldHref(d.id, p.path), message: p.message }));
+  return (
+    <>
+      <JourneyNav steps={await journeySteps(d.id)} current="check" label={t('stepsLabel')} />
+      <PageHeader title={t('checkTitle')} intro={isAmendment ? t('checkIntroAmendment') : t('checkIntro')} />
+      {isAmendment && d.currentReason ? <p className="mb-6 border-l-4 border-amber-500 bg-amber-50 p-3">{t('officerAsked', { message: d.currentReason })}</p> : null}
+      <ProblemList title={t('problemsTitle', { count: problems.length })} problems={problems} />
+
+      <Section title={t('stepParties')}>
+        <SummaryList
+          rows={[
+            { label: td('regime'), value: tRegime(d.regime) },
+            { label: td('post'), value: d.post ? `${d.post.code} ${d.post.name}` : '—' },
+            { label: td('declarant'), value: `${d.company.name} (TIN ${d.company.tin})` },
+            { label: td('consignorName'), value: `${d.consignorName ?? '—'}, ${d.consignorCountry ?? ''}, ${d.consignorAddress ?? ''}` },
+            { label: td('consigneeName'), value: `${d.consigneeName ?? '—'}, ${d.consigneeCountry ?? ''}, ${d.consigneeAddress ?? ''}` },
+            { label: '', value: change('parties', t('stepParties')) },
+          ]}
+        />
+      </Section>
+
+      <Section title={t('stepTransport')}>
+        <SummaryList
+          rows={[
+            { label: t('route'), value: `${d.dispatchCountry ?? '—'} → ${d.destinationCountry ?? '—'}` },
+            { label: td('transportMode'), value: d.transportMode ? tMode(d.transportMode) : '—' },
+            { label: td('transportDocument'), value: d.transportDocument ?? '—' },
+            { label: td('incoterm'), value: d.incoterm ?? '—' },
+            { label: td('invoiceTotal'), value: d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toString())} ${d.invoiceCurrency ?? ''}` : '—' },
+            { label: t('freightAndInsurance'), value: `${d.freight ? formatAmount(d.freight.toString()) : '—'} / ${d.insurance ? formatAmount(d.insurance.toString()) : '—'}` },
+            { label: '', value: change('transport', t('stepTransport')) },
+          ]}
+        />
+      </Section>
+
+      <Section title={t('estimateTitle')}>
+        <p className="mb-3 text-slate-700">{t('estimateIntro', { date: check.estimateDate })}</p>
+        {check.estimateProblems.length > 0 ? (
+          <ul className="mb-3 list-disc pl-6 text-red-800">
+            {check.estimateProblems.map((p, i) => (
+              <li key={i}>{p.message}</li>
+            ))}
+          </ul>
+        ) : null}
+        <Table caption={t('estimateTitle')} head={[td('line'), td('hsCode'), td('description'), t('formalities'), t('customsValue'), tPay('DUTY'), tPay('EXCISE'), tPay('VAT')]}>
+          {d.items.map((i) => {
+            const est = estimateByLine.get(i.lineNo);
+            const pay = (type: string) => est?.payments.find((p) => p.type === type)?.amount;
+            const formalities = formalitiesByLine.get(i.lineNo);
+            return (
+              <tr key={i.id}>
+                <Td>{i.lineNo}</Td>
+                <Td className="font-mono">{i.hsCode}</Td>
+                <Td>{i.description}</Td>
+                <Td>
+                  {formalities && formalities.requirements.length > 0 ? (
+                    <ul className="space-y-1">
+                      {formalities.requirements.map((r, k) => (
+                        <li key={k}>
+                          <Badge tone={r.status === 'SATISFIED' ? 'success' : 'danger'}>{r.status === 'SATISFIED' ? t('satisfied') : t('missing')}</Badge>{' '}
+                          <span className="text-sm">{r.requirement.alternatives.join(t('or'))}</span>
+                          {r.status === 'SATISFIED' && r.permit ? <span className="block text-sm text-slate-700">{t('byPermit', { number: r.permit.number })}</span> : null}
+                          {r.status === 'MISSING' && r.reason ? <span className="block text-sm text-slate-700">{r.reason}</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="text-sm">{t('noPermitsNeeded')}</span>
+                  )}
+                </Td>
+                <Td>{est ? formatAmount(est.customsValue) : '—'}</Td>
+                <Td>{pay('DUTY') ? formatAmount(pay('DUTY')!) : '—'}</Td>
+                <Td>{pay('EXCISE') ? formatAmount(pay('EXCISE')!) : '—'}</Td>
+                <Td>{pay('VAT') ? formatAmount(pay('VAT')!) : '—'}</Td>
+              </tr>
+            );
+          })}
+        </Table>
+        {check.estimate ? (
+          <div className="mt-4">
+            <SummaryList
+              rows={[
+                { label: t('totalCustomsValue'), value: `${formatAmount(check.estimate.customsValue)} UZS` },
+                { label: tPay('DUTY'), value: `${formatAmount(check.estimate.totals.DUTY)} UZS` },
+                { label: tPay('EXCISE'), value: `${formatAmount(check.estimate.totals.EXCISE)} UZS` },
+                { label: tPay('VAT'), value: `${formatAmount(check.estimate.totals.VAT)} UZS` },
+                { label: tPay('FEE'), value: `${formatAmount(check.estimate.totals.FEE)} UZS` },
+                { label: t('totalPayable'), value: <strong>{`${formatAmount(check.estimate.payable)} UZS`}</strong> },
+                ...(check.estimate.isSecured ? [{ label: t('totalSecured'), value: `${formatAmount(check.estimate.secured)} UZS` }] : []),
+              ]}
+            />
+          </div>
+        ) : null}
+        <p className="mt-2">{change('items', t('stepItems'))}</p>
+      </Section>
+
+      <Section title={t('stepDocuments')}>
+        {d.documents.length === 0 ? (
+          <p>{t('noDocuments')}</p>
+        ) : (
+          <ul className="list-disc pl-6">
+            {d.documents.map((doc) => (
+              <li key={doc.id}>{`${tDoc(doc.type)} ${doc.number}, ${format.dateTime(doc.date, { dateStyle: 'medium', timeZone: 'UTC' })}${doc.file ? ` (${doc.file.fileName})` : ''}`}</li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-2">{change('documents', t('stepDocuments'))}</p>
+      </Section>
+
+      <Section title={isAmendment ? t('resubmitTitle') : td('submitTitle')}>
+        {problems.length > 0 ? (
+          <p className="font-medium">{t('cannotSubmitYet')}</p>
+        ) : (
+          <>
+            <p className="mb-4">{isAmendment ? t('resubmitIntro') : td('submitIntro')}</p>
+            <SubmitDeclaration submit={submitDeclarationAction.bind(null, d.id)} label={isAmendment ? t('resubmit') : td('submit')} successHref={base} />
+          </>
+        )}
+      </Section>
+    </>
+  );
+}

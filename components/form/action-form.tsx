@@ -1,0 +1,103 @@
+'use client';
+// One form pattern for every server action: the action returns { ok, data } or field errors; the
+// errors show in a summary at the top (focused, each a link to its field) and beside each field;
+// the page title gets an "Error:" prefix while there are errors.
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRouter } from 'next/navigation';
+import type { FieldError } from '@/lib/errors';
+import { ErrorSummary } from '../ui/error-summary';
+import { Button } from '../ui/button';
+
+export type FormActionResult<T = unknown> = { ok: true; data: T } | { ok: false; code?: string; formError: string; fieldErrors: FieldError[] };
+
+/** `/x/{id}/y` with the id of an action's result. */
+export function withResultId(href: string, data: unknown): string {
+  const id = data && typeof data === 'object' && 'id' in data ? String((data as { id: unknown }).id) : '';
+  return href.replace('{id}', encodeURIComponent(id));
+}
+
+type FormState = { errorFor: (name: string) => string | undefined };
+const FormContext = createContext<FormState>({ errorFor: () => undefined });
+export const useFieldError = (name: string) => useContext(FormContext).errorFor(name);
+
+type Props<T> = {
+  action: (formData: FormData) => Promise<FormActionResult<T>>;
+  /**
+   * Where to go when the action succeeds; `{id}` is replaced by the result's id (server components
+   * cannot pass functions to client components). Omit to refresh in place.
+   */
+  successHref?: string;
+  onSuccess?: (data: T) => void;
+  submitLabel: string;
+  busyLabel: string;
+  errorTitle: string;
+  errorPrefix: string;
+  children: ReactNode;
+  secondary?: ReactNode;
+  /** Map an error path to the id of the field to link to (defaults to the path itself). */
+  fieldIdFor?: (path: string) => string;
+  resetOnSuccess?: boolean;
+  encType?: 'multipart/form-data';
+  className?: string;
+};
+
+export function ActionForm<T>({ action, successHref, onSuccess, submitLabel, busyLabel, errorTitle, errorPrefix, children, secondary, fieldIdFor, resetOnSuccess, encType, className }: Props<T>) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [formError, setFormError] = useState<string | undefined>();
+  const [isBusy, setIsBusy] = useState(false);
+  const hasErrors = errors.length > 0 || Boolean(formError);
+  // Until hydrated, the submit button stays disabled: a native submit would bypass the action.
+  const [isReady, setIsReady] = useState(false);
+  useEffect(() => setIsReady(true), []);
+
+  useEffect(() => {
+    // Read the title now, not at mount: Next may set it after hydration.
+    const base = document.title.startsWith(`${errorPrefix} `) ? document.title.slice(errorPrefix.length + 1) : document.title;
+    document.title = hasErrors ? `${errorPrefix} ${base}` : base;
+  }, [hasErrors, errorPrefix]);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isBusy) return;
+    setIsBusy(true);
+    try {
+      const formData = new FormData(event.currentTarget);
+      // A file input left empty is "no file", not an empty file.
+      for (const [name, value] of [...formData.entries()]) {
+        if (value instanceof File && value.size === 0 && value.name === '') formData.delete(name);
+      }
+      const result = await action(formData);
+      if (result.ok) {
+        setErrors([]);
+        setFormError(undefined);
+        if (resetOnSuccess) formRef.current?.reset();
+        onSuccess?.(result.data);
+        if (successHref) router.push(withResultId(successHref, result.data));
+        else router.refresh();
+      } else {
+        setErrors(result.fieldErrors);
+        setFormError(result.fieldErrors.length ? undefined : result.formError);
+      }
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  const errorFor = (name: string) => errors.find((e) => e.path === name)?.message;
+  return (
+    <FormContext.Provider value={{ errorFor }}>
+      <form ref={formRef} method="post" onSubmit={onSubmit} noValidate encType={encType} className={className ?? 'flex flex-col gap-6'}>
+        <ErrorSummary title={errorTitle} formError={formError} errors={errors.map((e) => ({ fieldId: fieldIdFor ? fieldIdFor(e.path) : e.path, message: e.message }))} />
+        {children}
+        <div className="flex flex-wrap items-center gap-4">
+          <Button type="submit" disabled={isBusy || !isReady} aria-busy={isBusy}>
+            {isBusy ? busyLabel : submitLabel}
+          </Button>
+          {secondary}
+        </div>
+      </form>
+    </FormContext.Provider>
+  );
+}

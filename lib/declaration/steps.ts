@@ -1,0 +1,63 @@
+// One schema per step of the declaration journey (parties → transport and terms → items →
+// documents → check your answers). Each step validates its own fields fully; the whole control
+// (lib/declaration/control.ts) runs on check-your-answers and at submission.
+import { z } from 'zod';
+import { ZDeclarationHeader, ZDeclarationItem, ZDocumentReference, isCalendarDate } from './schema';
+
+export const JOURNEY_STEPS = ['parties', 'transport', 'items', 'documents', 'check'] as const;
+export type JourneyStep = (typeof JOURNEY_STEPS)[number];
+
+export const ZPartiesStep = ZDeclarationHeader.pick({
+  regime: true,
+  postCode: true,
+  consignorName: true,
+  consignorCountry: true,
+  consignorAddress: true,
+  consigneeName: true,
+  consigneeCountry: true,
+  consigneeAddress: true,
+});
+export type PartiesStep = z.output<typeof ZPartiesStep>;
+
+export const ZTransportStep = ZDeclarationHeader.pick({
+  dispatchCountry: true,
+  destinationCountry: true,
+  transportMode: true,
+  transportDocument: true,
+  incoterm: true,
+  invoiceCurrency: true,
+  invoiceTotal: true,
+  freight: true,
+  insurance: true,
+});
+export type TransportStep = z.output<typeof ZTransportStep>;
+
+export const ZItemStep = ZDeclarationItem;
+
+export { isCalendarDate };
+
+/** One document of the documents step (its optional file is checked by `uploadProblem`). */
+export const ZDocumentStep = ZDocumentReference;
+export type DocumentStep = z.output<typeof ZDocumentStep>;
+
+/** The file attached to a document, checked by content (magic bytes), never by its name. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export type UploadKind = { mimeType: 'application/pdf' | 'image/jpeg' | 'image/png'; extension: 'pdf' | 'jpg' | 'png' };
+
+export function sniffUpload(bytes: Uint8Array): UploadKind | null {
+  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return { mimeType: 'application/pdf', extension: 'pdf' }; // %PDF-
+  if (starts([0xff, 0xd8, 0xff])) return { mimeType: 'image/jpeg', extension: 'jpg' };
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mimeType: 'image/png', extension: 'png' };
+  return null;
+}
+
+/** Why an upload is refused, in plain words, or null when it is acceptable. */
+export function uploadProblem(size: number, bytes: Uint8Array): string | null {
+  if (size === 0) return 'The selected file is empty';
+  if (size > MAX_UPLOAD_BYTES) return 'The selected file must be smaller than 10 MB';
+  if (!sniffUpload(bytes)) return 'The selected file must be a PDF, JPEG or PNG';
+  return null;
+}
+
+export const ZItemLine = z.object({ lineNo: z.coerce.number().int().min(1).max(999) });

@@ -1,0 +1,141 @@
+// What each kind of signed document says: one zod schema per kind, its inferred type the payload
+// a caller passes to the server's issueSignedDocument. The payload is the document's content as
+// printed, kept small and stable: no internal ids (only public numbers), amounts and quantities
+// as decimal strings at a fixed scale, moments as ISO 8601 UTC strings.
+import { z } from 'zod';
+
+export const DOCUMENT_KINDS = ['DECLARATION', 'RELEASE_NOTE', 'PERMIT', 'RECEIPT'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+const text = z.string().max(1000);
+const code = z.string().min(1).max(20);
+/** A decimal as text, e.g. "1250.50" (never a float). */
+const decimal = z.string().regex(/^-?\d{1,18}(\.\d{1,6})?$/);
+const isoMoment = z.iso.datetime();
+const isoDate = z.iso.date();
+const party = z.object({ name: text, country: code, address: text }).strict();
+const company = z.object({ tin: z.string().regex(/^\d{9}$/), name: text }).strict();
+const post = z.object({ code, name: text }).strict();
+
+export const ZDeclarationDocumentPayload = z
+  .object({
+    registrationNumber: code.max(40),
+    registeredAt: isoMoment,
+    post,
+    regime: code,
+    declarant: company,
+    consignor: party,
+    consignee: party,
+    dispatchCountry: code,
+    destinationCountry: code,
+    transport: z.object({ modeCode: code, document: text }).strict(),
+    incoterm: code,
+    invoice: z.object({ currency: code, total: decimal }).strict(),
+    items: z
+      .array(
+        z
+          .object({
+            line: z.number().int().min(1).max(999),
+            hsCode: code,
+            description: text,
+            originCountry: code,
+            netMassKg: decimal,
+            quantity: decimal,
+            unit: code,
+            invoiceValue: decimal,
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(999),
+  })
+  .strict();
+export type DeclarationDocumentPayload = z.infer<typeof ZDeclarationDocumentPayload>;
+
+// The three below are sketches for release, permit issue and payment: their callers may refine
+// them (a new field is a new schema version, see README.md) before the first document is issued.
+
+export const ZReleaseNotePayload = z
+  .object({
+    declarationNumber: code.max(40),
+    releasedAt: isoMoment,
+    post,
+    /** The releasing officer by service number, never by name. */
+    officerNumber: code.max(40),
+    declarant: company,
+    regime: code,
+    goods: z
+      .object({
+        itemCount: z.number().int().min(1).max(999),
+        totalNetMassKg: decimal,
+        invoiceCurrency: code,
+        totalInvoiceValue: decimal,
+        items: z.array(z.object({ line: z.number().int().min(1).max(999), hsCode: code, description: text, netMassKg: decimal }).strict()).max(999),
+      })
+      .strict(),
+  })
+  .strict();
+export type ReleaseNotePayload = z.infer<typeof ZReleaseNotePayload>;
+
+export const ZPermitPayload = z
+  .object({
+    permitNumber: code.max(40),
+    permitType: z.object({ code, name: text }).strict(),
+    authority: z.object({ code, name: text }).strict(),
+    holder: company,
+    issuedOn: isoDate,
+    validUntil: isoDate,
+    scope: z.enum(['SHIPMENT', 'QUANTITY']),
+    products: z.array(z.object({ hsCode: code, description: text, quantity: decimal, unit: code, country: code }).strict()).min(1).max(999),
+  })
+  .strict();
+export type PermitPayload = z.infer<typeof ZPermitPayload>;
+
+export const ZReceiptPayload = z
+  .object({
+    receiptNumber: code.max(40),
+    paidAt: isoMoment,
+    payer: company,
+    /** The declaration the payment is for, when it is for one (a top-up has none). */
+    declarationNumber: code.max(40).nullable(),
+    currency: code,
+    total: decimal,
+    lines: z.array(z.object({ paymentType: code, amount: decimal }).strict()).min(1).max(100),
+  })
+  .strict();
+export type ReceiptPayload = z.infer<typeof ZReceiptPayload>;
+
+export type PayloadOf<K extends DocumentKind> = K extends 'DECLARATION'
+  ? DeclarationDocumentPayload
+  : K extends 'RELEASE_NOTE'
+    ? ReleaseNotePayload
+    : K extends 'PERMIT'
+      ? PermitPayload
+      : K extends 'RECEIPT'
+        ? ReceiptPayload
+        : never;
+
+export type AnyPayload = { [K in DocumentKind]: { kind: K; payload: PayloadOf<K> } }[DocumentKind];
+
+export function payloadSchema(kind: DocumentKind): z.ZodType {
+  switch (kind) {
+    case 'DECLARATION':
+      return ZDeclarationDocumentPayload;
+    case 'RELEASE_NOTE':
+      return ZReleaseNotePayload;
+    case 'PERMIT':
+      return ZPermitPayload;
+    case 'RECEIPT':
+      return ZReceiptPayload;
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
+
+/** The payload of a kind, parsed; null when it is not one (so a reader never trusts a shape blindly). */
+export function parsePayload(kind: DocumentKind, payload: unknown): AnyPayload | null {
+  const result = payloadSchema(kind).safeParse(payload);
+  return result.success ? ({ kind, payload: result.data } as AnyPayload) : null;
+}

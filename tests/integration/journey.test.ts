@@ -1,0 +1,329 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/src/server/db';
+import { startDeclaration, saveParties, saveTransport } from '@/src/server/declarations/journey';
+import { addItem, updateItem, removeItem, duplicateItem, importItems } from '@/src/server/declarations/items';
+import { addDocument, removeDocument, readDeclarationFile } from '@/src/server/declarations/documents';
+import { submitDeclaration } from '@/src/server/declarations/submit';
+import { withdrawDeclaration, copyDeclaration } from '@/src/server/declarations/lifecycle';
+import { getCheckYourAnswers, getDeclarationOverview, listCompanyDeclarations, exportCompanyDeclarations } from '@/src/server/declarations/read';
+import { requestAmendment } from '@/src/server/officer/decisions';
+import { createDeclarationDraft } from '@/src/server/declarations/drafts';
+import { ZDeclarationListQuery } from '@/lib/declaration/list-query';
+import { AppError } from '@/lib/errors';
+import { D } from '@/lib/money';
+import type { Actor } from '@/src/server/actor';
+import { aPost, aTrader, anInspector, aDraftInput } from '../support/factories';
+import { NOW } from '../support/clock';
+
+async function failure(promise: Promise<unknown>, code: AppError['code']) {
+  const e = await promise.then(() => null, (x: unknown) => x);
+  expect(e, 'expected an AppError').toBeInstanceOf(AppError);
+  expect((e as AppError).code).toBe(code);
+  return e as AppError;
+}
+
+const parties = (postCode: string) => ({
+  regime: 'IM40', postCode,
+  consignorName: 'Shenzhen Tech Ltd', consignorCountry: 'CN', consignorAddress: 'Shenzhen, Nanshan 1',
+  consigneeName: 'Test consignee LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent, Amir Temur 107',
+});
+const transport = { dispatchCountry: 'CN', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 100', incoterm: 'FOB', invoiceCurrency: 'USD', invoiceTotal: '10000.00', freight: '800', insurance: '50' };
+const laptop = { hsCode: '8471300000', description: 'Laptops', originCountry: 'CN', grossMass: '120', netMass: '100', quantity: '50', supplementaryUnit: 'PCS', invoiceValue: '6000.00' };
+const beer = { hsCode: '2203000900', description: 'Beer', originCountry: 'DE', grossMass: '2400', netMass: '2000', quantity: '2000', supplementaryUnit: 'L', invoiceValue: '4000.00' };
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+async function fullDraft(actor: Actor, postCode: string) {
+  const { id } = await startDeclaration({ actor, input: parties(postCode), now: NOW });
+  await saveTransport({ actor, declarationId: id, input: transport, now: NOW });
+  await addItem({ actor, declarationId: id, input: laptop, now: NOW });
+  await addItem({ actor, declarationId: id, input: beer, now: NOW });
+  await addDocument({ actor, declarationId: id, input: { type: 'INVOICE', number: 'INV-1', date: '2026-11-20' }, file: { fileName: 'invoice.pdf', bytes: PDF }, now: NOW });
+  await addDocument({ actor, declarationId: id, input: { type: 'TRANSPORT_DOCUMENT', number: 'CMR 100', date: '2026-11-21' }, file: null, now: NOW });
+  return id;
+}
+
+describe('the declaration journey', () => {
+  let post: Awaited<ReturnType<typeof aPost>>;
+  beforeAll(async () => {
+    post = await aPost();
+    await anInspector(post.id);
+  });
+
+  it('saves a draft at every step and resumes it', async () => {
+    const trader = await aTrader();
+    const { id } = await startDeclaration({ actor: trader, input: parties(post.code), now: NOW });
+    let d = await db.declaration.findUniqueOrThrow({ where: { id } });
+    expect(d).toMatchObject({ status: 'DRAFT', regime: 'IM40', consignorName: 'Shenzhen Tech Ltd', incoterm: null });
+    await saveTransport({ actor: trader, declarationId: id, input: transport, now: NOW });
+    d = await db.declaration.findUniqueOrThrow({ where: { id } });
+    expect(d.incoterm).toBe('FOB');
+    expect(d.freight?.toFixed(2)).toBe('800.00');
+    await saveParties({ actor: trader, declarationId: id, input: { ...parties(post.code), consignorName: 'Renamed Ltd' }, now: NOW });
+    expect((await db.declaration.findUniqueOrThrow({ where: { id } })).consignorName).toBe('Renamed Ltd');
+  });
+
+  it('edits the items table: add, change, duplicate, remove (lines stay 1..n)', async () => {
+    const trader = await aTrader();
+    const { id } = await startDeclaration({ actor: trader, input: parties(post.code), now: NOW });
+    await addItem({ actor: trader, declarationId: id, input: laptop, now: NOW });
+    await addItem({ actor: trader, declarationId: id, input: beer, now: NOW });
+    await duplicateItem({ actor: trader, declarationId: id, lineNo: 1, now: NOW });
+    await updateItem({ actor: trader, declarationId: id, lineNo: 3, input: { ...laptop, description: 'Laptops, second lot' }, now: NOW });
+    await removeItem({ actor: trader, declarationId: id, lineNo: 1, now: NOW });
+    const items = await db.declarationItem.findMany({ where: { declarationId: id }, orderBy: { lineNo: 'asc' } });
+    expect(items.map((i) => [i.lineNo, i.description])).toEqual([
+      [1, 'Beer'],
+      [2, 'Laptops, second lot'],
+    ]);
+  });
+
+  it('refuses an HS code missing from the tariff, or declared in another unit, by field — never a default rate', async () => {
+    const trader = await aTrader();
+    const { id } = await startDeclaration({ actor: trader, input: parties(post.code), now: NOW });
+    const missing = await failure(addItem({ actor: trader, declarationId: id, input: { ...laptop, hsCode: '9999999999' }, now: NOW }), 'VALIDATION');
+    expect(missing.fieldErrors[0]).toMatchObject({ path: 'hsCode' });
+    const unit = await failure(addItem({ actor: trader, declarationId: id, input: { ...beer, supplementaryUnit: 'KG' }, now: NOW }), 'VALIDATION');
+    expect(unit.fieldErrors[0]).toMatchObject({ path: 'supplementaryUnit' });
+    expect(await db.declarationItem.count({ where: { declarationId: id } })).toBe(0);
+  });
+
+  it('imports a clean CSV of items, and nothing at all from a file with bad rows', async () => {
+    const trader = await aTrader();
+    const { id } = await startDeclaration({ actor: trader, input: parties(post.code), now: NOW });
+    const bad = [
+      'hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue',
+      '8471300000,Laptops,CN,120,100,50,PCS,6000.00',
+      '9999999999,Unknown,CN,1,1,1,KG,1',
+      '2203000900,Beer,DE,10,20,2000,L,4000',
+      '8471300000,"Laptops, refurbished",XX,5,4,2,PCS,300',
+    ].join('\n');
+    const rejected = await importItems({ actor: trader, declarationId: id, csv: bad, now: NOW });
+    expect(rejected.imported).toBe(0);
+    expect(rejected.problems).toEqual([
+      { line: 3, column: 'hsCode', message: expect.stringContaining('not in the national tariff') },
+      { line: 4, column: 'netMass', message: 'The net mass cannot be more than the gross mass' },
+      { line: 5, column: 'originCountry', message: expect.stringContaining('ISO 3166') },
+    ]);
+    expect(await db.declarationItem.count({ where: { declarationId: id } })).toBe(0);
+
+    const good = 'Commodity code;Description;Origin;Gross mass;Net mass;Quantity;Unit;Value\r\n8471300000;"Laptops; 15 inch";CN;120;100;50;PCS;6000,00\r\n2203000900;Beer;DE;2400;2000;2000;L;4000\r\n';
+    const accepted = await importItems({ actor: trader, declarationId: id, csv: good, now: NOW });
+    expect(accepted).toEqual({ imported: 2, problems: [] });
+    const items = await db.declarationItem.findMany({ where: { declarationId: id }, orderBy: { lineNo: 'asc' } });
+    expect(items.map((i) => [i.lineNo, i.description, i.invoiceValue.toFixed(2)])).toEqual([
+      [1, 'Laptops; 15 inch', '6000.00'],
+      [2, 'Beer', '4000.00'],
+    ]);
+  });
+
+  it('checks uploads by content: PDF, JPEG or PNG, not empty, at most 10 MB', async () => {
+    const trader = await aTrader();
+    const { id } = await startDeclaration({ actor: trader, input: parties(post.code), now: NOW });
+    const doc = { type: 'INVOICE', number: 'INV-9', date: '2026-11-20' };
+    const cases: Array<[Uint8Array, string]> = [
+      [new Uint8Array(0), 'empty'],
+      [new TextEncoder().encode('MZ this is not a pdf at all'), 'PDF, JPEG or PNG'],
+      [new Uint8Array(10 * 1024 * 1024 + 1).fill(0x25), 'smaller than 10 MB'],
+    ];
+    for (const [bytes, message] of cases) {
+      const e = await failure(addDocument({ actor: trader, declarationId: id, input: doc, file: { fileName: 'invoice.pdf', bytes }, now: NOW }), 'VALIDATION');
+      expect(e.fieldErrors[0].path).toBe('file');
+      expect(e.fieldErrors[0].message).toContain(message);
+    }
+    expect(await db.declarationDocument.count({ where: { declarationId: id } })).toBe(0);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const { id: documentId } = await addDocument({ actor: trader, declarationId: id, input: doc, file: { fileName: 'scan.pdf', bytes: png }, now: NOW });
+    const stored = await db.declarationDocument.findUniqueOrThrow({ where: { id: documentId }, include: { file: true } });
+    expect(stored.file?.mimeType).toBe('image/png');
+    // Another company cannot read the file; the owner can.
+    const stranger = await aTrader();
+    await failure(readDeclarationFile({ actor: stranger, fileId: stored.fileId! }), 'NOT_FOUND');
+    expect((await readDeclarationFile({ actor: trader, fileId: stored.fileId! })).size).toBe(png.byteLength);
+    await removeDocument({ actor: trader, declarationId: id, documentId, now: NOW });
+    expect(await db.declarationDocument.count({ where: { declarationId: id } })).toBe(0);
+  });
+
+  it('shows on check-your-answers what the control finds, the estimate per item and the formalities', async () => {
+    const trader = await aTrader();
+    const id = await fullDraft(trader, post.code);
+    const check = await getCheckYourAnswers({ actor: trader, declarationId: id, now: NOW });
+    expect(check.problems).toEqual([]);
+    expect(check.estimate?.items.map((i) => i.lineNo)).toEqual([1, 2]);
+    const payable = new D(check.estimate!.payable);
+    expect(payable.gt(0)).toBe(true);
+    // Laptops (8471) need a certificate of conformity the test company does not hold.
+    expect(check.formalities[0].requirements.map((r) => [r.requirement.alternatives.join('|'), r.status])).toEqual([['STD-COC', 'MISSING']]);
+    // Beer (2203) needs the SES food conclusion.
+    expect(check.formalities[1].requirements.map((r) => r.requirement.alternatives[0])).toEqual(['SES-FOOD']);
+
+    await saveTransport({ actor: trader, declarationId: id, input: { ...transport, incoterm: 'CIF' }, now: NOW });
+    const after = await getCheckYourAnswers({ actor: trader, declarationId: id, now: NOW });
+    expect(after.problems.map((p) => p.path).sort()).toEqual(['freight', 'insurance']);
+  });
+
+  it('refuses a submission that fails the control, naming every field, keeping the draft and writing nothing else', async () => {
+    const trader = await aTrader();
+    const id = await fullDraft(trader, post.code);
+    await saveTransport({ actor: trader, declarationId: id, input: { ...transport, invoiceTotal: '9000.00', incoterm: 'CIF' }, now: NOW });
+    const eventsBefore = await db.declarationStatusEvent.count({ where: { declarationId: id } });
+    const e = await failure(submitDeclaration({ actor: trader, declarationId: id, now: NOW }), 'VALIDATION');
+    expect(e.fieldErrors.map((f) => f.path).sort()).toEqual(['freight', 'insurance', 'invoiceTotal']);
+    const d = await db.declaration.findUniqueOrThrow({ where: { id } });
+    expect(d).toMatchObject({ status: 'DRAFT', registrationNumber: null });
+    expect(await db.declarationStatusEvent.count({ where: { declarationId: id } })).toBe(eventsBefore);
+    expect(await db.assessedPayment.count({ where: { declarationId: id } })).toBe(0);
+  });
+
+  it('stores the assessed amounts per item and payment type at registration', async () => {
+    const trader = await aTrader();
+    const id = await fullDraft(trader, post.code);
+    const check = await getCheckYourAnswers({ actor: trader, declarationId: id, now: NOW });
+    await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
+    const rows = await db.assessedPayment.findMany({ where: { declarationId: id }, include: { item: true } });
+    expect(rows.filter((r) => r.itemId).map((r) => `${r.item!.lineNo}:${r.paymentType}`).sort()).toEqual(['1:DUTY', '1:EXCISE', '1:VAT', '2:DUTY', '2:EXCISE', '2:VAT']);
+    expect(rows.filter((r) => r.paymentType === 'FEE')).toHaveLength(1);
+    const total = rows.reduce((sum, r) => sum.plus(r.amount.toString()), new D(0));
+    // Registered the same day as the estimate: the amounts are the estimate's.
+    expect(total.toFixed(2)).toBe(check.estimate!.payable);
+    const items = await db.declarationItem.findMany({ where: { declarationId: id }, orderBy: { lineNo: 'asc' } });
+    expect(items.map((i) => i.customsValue?.toFixed(2))).toEqual(check.estimate!.items.map((i) => i.customsValue));
+    const overview = await getDeclarationOverview({ actor: trader, declarationId: id });
+    expect(overview.amountDue).toBe(check.estimate!.payable);
+    expect(overview.nextAction).toEqual({ code: 'PAY', amount: check.estimate!.payable, currency: 'UZS' });
+  });
+
+  it('refuses to edit a submitted declaration without an amendment request (409), writing nothing', async () => {
+    const trader = await aTrader();
+    const id = await fullDraft(trader, post.code);
+    await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
+    const before = await db.declaration.findUniqueOrThrow({ where: { id } });
+    await failure(saveTransport({ actor: trader, declarationId: id, input: transport, now: NOW }), 'CONFLICT');
+    await failure(addItem({ actor: trader, declarationId: id, input: laptop, now: NOW }), 'CONFLICT');
+    await failure(removeItem({ actor: trader, declarationId: id, lineNo: 1, now: NOW }), 'CONFLICT');
+    await failure(importItems({ actor: trader, declarationId: id, csv: 'x', now: NOW }), 'CONFLICT');
+    await failure(addDocument({ actor: trader, declarationId: id, input: { type: 'OTHER', number: 'X', date: '2026-11-01' }, file: null, now: NOW }), 'CONFLICT');
+    const after = await db.declaration.findUniqueOrThrow({ where: { id } });
+    expect(after.version).toBe(before.version);
+    expect(await db.declarationItem.count({ where: { declarationId: id } })).toBe(2);
+  });
+
+  it('hides another company’s draft (404) from every step', async () => {
+    const owner = await aTrader();
+    const stranger = await aTrader();
+    const id = await fullDraft(owner, post.code);
+    await failure(saveTransport({ actor: stranger, declarationId: id, input: transport, now: NOW }), 'NOT_FOUND');
+    await failure(addItem({ actor: stranger, declarationId: id, input: laptop, now: NOW }), 'NOT_FOUND');
+    await failure(getCheckYourAnswers({ actor: stranger, declarationId: id, now: NOW }), 'NOT_FOUND');
+    await failure(copyDeclaration({ actor: stranger, declarationId: id, now: NOW }), 'NOT_FOUND');
+  });
+});
+
+describe('amendment, withdrawal and copies', () => {
+  it('runs the amendment flow: the officer asks, the trader amends and resubmits, payments are reassessed', async () => {
+    const post = await aPost();
+    const inspector = await anInspector(post.id);
+    const other = await anInspector(post.id, { isOnDuty: false });
+    const trader = await aTrader();
+    const id = await fullDraft(trader, post.code);
+    await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
+    const { version } = await db.declaration.findUniqueOrThrow({ where: { id } });
+
+    await failure(requestAmendment({ actor: other, declarationId: id, message: 'x', expectedVersion: version, now: NOW }), 'FORBIDDEN');
+    await failure(requestAmendment({ actor: inspector, declarationId: id, message: 'x', expectedVersion: version - 1, now: NOW }), 'CONFLICT');
+    await failure(requestAmendment({ actor: inspector, declarationId: id, message: '  ', expectedVersion: version, now: NOW }), 'VALIDATION');
+    await requestAmendment({ actor: inspector, declarationId: id, message: 'Declare the beer at its contract price of 5000 USD', expectedVersion: version, now: NOW });
+
+    const asked = await getDeclarationOverview({ actor: trader, declarationId: id });
+    expect(asked.status).toBe('AMENDMENT_REQUESTED');
+    expect(asked.nextAction).toEqual({ code: 'AMEND', reason: 'Declare the beer at its contract price of 5000 USD' });
+
+    await updateItem({ actor: trader, declarationId: id, lineNo: 2, input: { ...beer, invoiceValue: '5000.00' }, now: NOW });
+    await saveTransport({ actor: trader, declarationId: id, input: { ...transport, invoiceTotal: '11000.00' }, now: NOW });
+    const result = await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
+    expect(result.status).toBe('ASSIGNED');
+
+    const d = await db.declaration.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: 'asc' } } } });
+    expect(d.status).toBe('ASSIGNED');
+    expect(d.currentReason).toBeNull();
+    expect(d.events.map((e) => e.toStatus).slice(-2)).toEqual(['AMENDMENT_REQUESTED', 'ASSIGNED']);
+    const byNo = await db.assessedPayment.groupBy({ by: ['assessmentNo'], where: { declarationId: id }, _sum: { amount: true } });
+    const [first, second] = byNo.sort((a, b) => a.assessmentNo - b.assessmentNo).map((r) => new D(r._sum.amount!.toString()));
+    expect(second.gt(first)).toBe(true);
+    expect(await db.assignment.count({ where: { declarationId: id, closedAt: null, inspectorId: inspector.userId } })).toBe(1);
+  });
+
+  it('withdraws before release (closing the officer’s work), never a draft, never twice', async () => {
+    const post = await aPost();
+    await anInspector(post.id);
+    const trader = await aTrader();
+    const id = await fullDraft(trader, post.code);
+    await failure(withdrawDeclaration({ actor: trader, declarationId: id, reason: 'No longer needed', now: NOW }), 'CONFLICT');
+    await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
+    await failure(withdrawDeclaration({ actor: trader, declarationId: id, reason: ' ', now: NOW }), 'VALIDATION');
+    await withdrawDeclaration({ actor: trader, declarationId: id, reason: 'The buyer cancelled the order', now: NOW });
+    const d = await db.declaration.findUniqueOrThrow({ where: { id } });
+    expect(d.status).toBe('WITHDRAWN');
+    expect(await db.assignment.count({ where: { declarationId: id, closedAt: null } })).toBe(0);
+    await failure(withdrawDeclaration({ actor: trader, declarationId: id, reason: 'again', now: NOW }), 'CONFLICT');
+  });
+
+  it('copies a declaration as a new draft with its header and items', async () => {
+    const post = await aPost();
+    await anInspector(post.id);
+    const trader = await aTrader();
+    const id = await fullDraft(trader, post.code);
+    const { registrationNumber } = await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
+    const copy = await copyDeclaration({ actor: trader, declarationId: id, now: NOW });
+    const d = await db.declaration.findUniqueOrThrow({ where: { id: copy.id }, include: { items: true, documents: true, events: true } });
+    expect(d).toMatchObject({ status: 'DRAFT', registrationNumber: null, copiedFromId: id, incoterm: 'FOB' });
+    expect(d.items).toHaveLength(2);
+    expect(d.documents).toHaveLength(0);
+    expect(d.events[0].reason).toBe(`Copied from ${registrationNumber}`);
+  });
+});
+
+describe('the account list', () => {
+  it('filters, sorts, pages and exports only the company’s declarations', async () => {
+    const post = await aPost();
+    await anInspector(post.id);
+    const trader = await aTrader();
+    const stranger = await aTrader({});
+    await createDeclarationDraft({ actor: stranger, input: aDraftInput({ postCode: post.code }), now: NOW });
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await createDeclarationDraft({ actor: trader, input: aDraftInput({ postCode: post.code }), now: new Date(NOW.getTime() + i * 60_000) })).id);
+    await createDeclarationDraft({ actor: trader, input: { ...aDraftInput({ postCode: post.code }), regime: 'EK10', consignorCountry: 'UZ', consigneeCountry: 'KZ', dispatchCountry: 'UZ', destinationCountry: 'KZ' }, now: NOW });
+    const { registrationNumber } = await submitDeclaration({ actor: trader, declarationId: ids[0], now: NOW });
+
+    const all = await listCompanyDeclarations({ actor: trader, query: ZDeclarationListQuery.parse({}) });
+    expect(all.total).toBe(4);
+    const drafts = await listCompanyDeclarations({ actor: trader, query: ZDeclarationListQuery.parse({ status: 'DRAFT', regime: 'IM40', sort: 'created-asc' }) });
+    expect(drafts.rows.map((r) => r.id)).toEqual([ids[1], ids[2]]);
+    const byNumber = await listCompanyDeclarations({ actor: trader, query: ZDeclarationListQuery.parse({ number: registrationNumber.slice(-7) }) });
+    expect(byNumber.rows.map((r) => r.id)).toEqual([ids[0]]);
+    const none = await listCompanyDeclarations({ actor: trader, query: ZDeclarationListQuery.parse({ from: '2026-11-29' }) });
+    expect(none.total).toBe(0);
+    const garbage = ZDeclarationListQuery.parse({ status: 'NOPE', page: '-3', sort: 'x', from: '2026-02-30' });
+    expect(garbage).toEqual({ sort: 'created-desc', page: 1 });
+
+    const exported = [];
+    for await (const row of exportCompanyDeclarations({ actor: trader, query: ZDeclarationListQuery.parse({ regime: 'IM40' }) })) exported.push(row.id);
+    expect(exported.sort()).toEqual([...ids].sort());
+  });
+});
+
+describe('concurrency', () => {
+  it('gives 50 concurrent submissions 50 distinct registration numbers', async () => {
+    const post = await aPost();
+    await anInspector(post.id);
+    await anInspector(post.id);
+    await anInspector(post.id);
+    const trader = await aTrader();
+    const ids = [];
+    for (let i = 0; i < 50; i++) ids.push((await createDeclarationDraft({ actor: trader, input: aDraftInput({ postCode: post.code }), now: NOW })).id);
+    const results = await Promise.all(ids.map((declarationId) => submitDeclaration({ actor: trader, declarationId, now: NOW })));
+    expect(new Set(results.map((r) => r.registrationNumber)).size).toBe(50);
+    const open = await db.assignment.groupBy({ by: ['inspectorId'], where: { postId: post.id, closedAt: null }, _count: true });
+    const counts = open.map((o) => o._count);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  });
+});
