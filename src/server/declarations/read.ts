@@ -1,6 +1,6 @@
 // The trader's read models: the company's declarations (filtered, sorted, paged, exported), one
 // declaration with its timeline and next action, its live status, and check-your-answers.
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import { assertTrader, type Actor } from '../actor';
 import { AppError, isAppError, type FieldError } from '@/lib/errors';
 import { D } from '@/lib/money';
@@ -89,14 +89,13 @@ export function exportCompanyDeclarations(args: { actor: Actor; query: Declarati
 }
 
 /** What is still to pay: the latest assessment's payable amounts minus completed payments. */
-export async function amountDue(declarationId: string): Promise<string> {
-  const latest = await db.assessedPayment.aggregate({ where: { declarationId }, _max: { assessmentNo: true } });
+export async function amountDue(declarationId: string, reader: Tx | typeof db = db): Promise<string> {
+  const latest = await reader.assessedPayment.aggregate({ where: { declarationId }, _max: { assessmentNo: true } });
   const assessmentNo = latest._max.assessmentNo;
   if (!assessmentNo) return '0.00';
-  const [assessed, paid] = await Promise.all([
-    db.assessedPayment.aggregate({ where: { declarationId, assessmentNo, isSecured: false }, _sum: { amount: true } }),
-    db.payment.aggregate({ where: { declarationId, status: 'COMPLETED' }, _sum: { amount: true } }),
-  ]);
+  // Sequential: inside a transaction there is one connection.
+  const assessed = await reader.assessedPayment.aggregate({ where: { declarationId, assessmentNo, isSecured: false }, _sum: { amount: true } });
+  const paid = await reader.payment.aggregate({ where: { declarationId, status: 'COMPLETED' }, _sum: { amount: true } });
   const due = new D(assessed._sum.amount?.toString() ?? '0').minus(paid._sum.amount?.toString() ?? '0');
   return due.isNegative() ? '0.00' : due.toFixed(2);
 }

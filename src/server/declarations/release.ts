@@ -1,0 +1,130 @@
+// Release: the one place a declaration becomes RELEASED, by an officer or automatically (green and
+// blue channels once paid). A declaration is never released while payment is outstanding or an
+// item's permit is missing, revoked, expired or exhausted. Linked permit quantities are written
+// off in the same transaction, under row locks taken in a fixed order, so parallel releases never
+// overdraw a permit. The signed release note is issued in the same transaction.
+import type { Tx } from '../db';
+import type { Actor } from '../actor';
+import { writeAudit } from '../audit';
+import { AppError } from '@/lib/errors';
+import { D, formatAmount } from '@/lib/money';
+import { canTransition, type DeclarationStatus, type TransitionActor } from '@/lib/declaration/lifecycle';
+import { checkFormalities, planWriteOffs, type HeldPermit } from '@/lib/permits';
+import { serviceDate } from '@/lib/time';
+import type { ReleaseNotePayload } from '@/lib/documents/payloads';
+import { issueSignedDocument } from '../documents/issue';
+import { loadCatalogue } from '../permits/catalogue';
+import { amountDue } from './read';
+
+export type ReleaseBlocker =
+  | { code: 'STATUS'; message: string }
+  | { code: 'PAYMENT_DUE'; amount: string; message: string }
+  | { code: 'PERMIT_MISSING'; lineNo: number; message: string };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+async function loadDeclaration(tx: Tx, declarationId: string) {
+  return tx.declaration.findUniqueOrThrow({
+    where: { id: declarationId },
+    include: {
+      items: { orderBy: { lineNo: 'asc' }, include: { permitLinks: true } },
+      post: { select: { code: true, name: true } },
+      company: { select: { tin: true, name: true } },
+    },
+  });
+}
+
+/** The linked permits, locked in id order (a fixed order: no deadlock between parallel releases). */
+async function lockLinkedPermits(tx: Tx, permitIds: readonly string[]): Promise<HeldPermit[]> {
+  if (permitIds.length === 0) return [];
+  const rows = await tx.$queryRaw<Array<{ id: string; number: string; permitTypeCode: string; companyId: string; status: HeldPermit['status']; validFrom: Date; validTo: Date; hsCodes: string[]; remainingQuantity: string; unit: string }>>`
+    SELECT id, number, "permitTypeCode", "companyId", status, "validFrom", "validTo", "hsCodes", "remainingQuantity"::text AS "remainingQuantity", unit
+    FROM "Permit" WHERE id = ANY(${[...permitIds]}::uuid[]) ORDER BY id FOR UPDATE`;
+  return rows.map((p) => ({ id: p.id, number: p.number, typeCode: p.permitTypeCode, companyId: p.companyId, status: p.status, validFrom: day(p.validFrom), validTo: day(p.validTo), hsCodes: p.hsCodes, remainingQuantity: p.remainingQuantity, unit: p.unit }));
+}
+
+type Loaded = Awaited<ReturnType<typeof loadDeclaration>>;
+
+async function evaluate(tx: Tx, d: Loaded, now: Date, by: TransitionActor) {
+  const blockers: ReleaseBlocker[] = [];
+  if (!canTransition(d.status as DeclarationStatus, 'RELEASED', by)) {
+    blockers.push({ code: 'STATUS', message: `A declaration with status ${d.status} cannot be released.` });
+  }
+  const due = await amountDue(d.id, tx);
+  if (due !== '0.00') blockers.push({ code: 'PAYMENT_DUE', amount: due, message: `Payments of ${formatAmount(due)} UZS are outstanding.` });
+  const permitIds = [...new Set(d.items.flatMap((i) => i.permitLinks.map((l) => l.permitId)))];
+  const permits = await lockLinkedPermits(tx, permitIds);
+  const formalities = checkFormalities({
+    items: d.items.map((i) => ({ lineNo: i.lineNo, hsCode: i.hsCode, quantity: i.quantity.toString(), unit: i.supplementaryUnit, linkedPermitIds: i.permitLinks.map((l) => l.permitId) })),
+    regime: d.regime,
+    companyId: d.companyId,
+    date: serviceDate(d.registeredAt ?? now),
+    catalogue: await loadCatalogue(tx),
+    permits,
+    mode: 'LINKED',
+  });
+  for (const item of formalities) {
+    for (const r of item.requirements) {
+      if (r.status === 'MISSING') blockers.push({ code: 'PERMIT_MISSING', lineNo: item.lineNo, message: `Item ${item.lineNo}: ${r.requirement.alternatives.join(' or ')} — ${r.reason ?? 'missing'}.` });
+    }
+  }
+  return { blockers, formalities, permits };
+}
+
+/** Why the declaration cannot be released now (empty when it can). The caller holds the declaration's row lock. */
+export async function releaseBlockers(tx: Tx, declarationId: string, now: Date, by: TransitionActor = 'OFFICER'): Promise<ReleaseBlocker[]> {
+  return (await evaluate(tx, await loadDeclaration(tx, declarationId), now, by)).blockers;
+}
+
+/**
+ * Release the declaration (the caller holds its row lock): write off the linked permits, close the
+ * officer's work, record the event, issue the signed release note and audit. `actor` null means the
+ * system's automatic release of a green or blue declaration.
+ */
+export async function releaseDeclaration(tx: Tx, args: { declarationId: string; actor: Actor | null; officerNumber: string | null; now: Date }): Promise<{ releaseNoteNumber: string }> {
+  const { declarationId, actor, now } = args;
+  const d = await loadDeclaration(tx, declarationId);
+  const { blockers, formalities, permits } = await evaluate(tx, d, now, actor ? 'OFFICER' : 'SYSTEM');
+  if (blockers.length) {
+    throw new AppError('CONFLICT', `The declaration cannot be released: ${blockers.map((b) => b.message).join(' ')}`, blockers.map((b) => ({ path: b.code === 'PERMIT_MISSING' ? `items.${b.lineNo - 1}.permits` : b.code === 'PAYMENT_DUE' ? 'payments' : 'status', message: b.message })));
+  }
+
+  for (const w of planWriteOffs(formalities, permits)) {
+    await tx.permit.update({ where: { id: w.permitId }, data: { remainingQuantity: w.remainingAfter, ...(w.isExhausted ? { status: 'EXHAUSTED' } : {}) } });
+  }
+  await tx.permitLink.updateMany({ where: { item: { declarationId } }, data: { writtenOffAt: now } });
+  await tx.assignment.updateMany({ where: { declarationId, closedAt: null }, data: { closedAt: now } });
+  await tx.declaration.update({ where: { id: declarationId }, data: { status: 'RELEASED', releasedAt: now, currentReason: null, version: { increment: 1 } } });
+  await tx.declarationStatusEvent.create({
+    data: { declarationId, fromStatus: d.status, toStatus: 'RELEASED', actorId: actor?.userId ?? null, actorRole: actor?.role ?? 'SYSTEM', reason: actor ? 'Released by the inspector' : 'Released automatically: payments settled and permits satisfied', at: now },
+  });
+
+  const number = `RN/${d.registrationNumber}`;
+  const payload: ReleaseNotePayload = {
+    declarationNumber: d.registrationNumber!,
+    releasedAt: now.toISOString(),
+    post: { code: d.post!.code, name: d.post!.name },
+    officerNumber: args.officerNumber ?? 'AUTOMATIC',
+    declarant: { tin: d.company.tin, name: d.company.name },
+    regime: d.regime,
+    goods: {
+      itemCount: d.items.length,
+      totalNetMassKg: d.items.reduce((sum, i) => sum.plus(i.netMass.toString()), new D(0)).toFixed(3),
+      invoiceCurrency: d.invoiceCurrency ?? 'UZS',
+      totalInvoiceValue: (d.invoiceTotal?.toFixed(2) ?? '0.00'),
+      items: d.items.map((i) => ({ line: i.lineNo, hsCode: i.hsCode, description: i.description.slice(0, 1000), netMassKg: i.netMass.toFixed(3) })),
+    },
+  };
+  await issueSignedDocument(tx, { actor, kind: 'RELEASE_NOTE', number, subjectId: declarationId, payload, now });
+  await writeAudit(tx, { actor, action: actor ? 'declaration.release' : 'declaration.release.automatic', entityType: 'Declaration', entityId: declarationId, data: { releaseNote: number }, at: now });
+  return { releaseNoteNumber: number };
+}
+
+/** For green and blue declarations: release at once when nothing blocks it. The caller holds the row lock. */
+export async function autoReleaseIfReady(tx: Tx, args: { declarationId: string; now: Date }): Promise<boolean> {
+  const d = await tx.declaration.findUniqueOrThrow({ where: { id: args.declarationId }, select: { channel: true, status: true } });
+  if (d.channel !== 'GREEN' && d.channel !== 'BLUE') return false;
+  if ((await releaseBlockers(tx, args.declarationId, args.now, 'SYSTEM')).length) return false;
+  await releaseDeclaration(tx, { declarationId: args.declarationId, actor: null, officerNumber: null, now: args.now });
+  return true;
+}
