@@ -33,6 +33,7 @@ import {
 import { buildMoney } from './ledger.ts';
 import { referencePriceRows } from './reference-prices.ts';
 import { DEMO_PASSWORD } from './demo-logins.ts';
+import { buildRiskProfiles } from './risk-profiles.ts';
 
 export const SEED_VERSION = '1';
 
@@ -62,6 +63,7 @@ export type SeedSummary = {
   ledgerEntries: number;
   referencePrices: number;
   settings: number;
+  riskProfiles: number;
 };
 
 export async function seedDatabase(db: PrismaClient, options: { now: Date; log?: (line: string) => void }): Promise<SeedSummary> {
@@ -126,6 +128,7 @@ export async function seedDatabase(db: PrismaClient, options: { now: Date; log?:
         accounts: await insertMany((a) => tx.account.createMany(a), money.accounts),
         users: await insertMany((a) => tx.user.createMany(a), users),
         settings: await insertMany((a) => tx.setting.createMany(a), rows.settings),
+        riskProfiles: await insertMany((a) => tx.riskProfile.createMany(a), buildRiskProfiles(now)),
         hsHeadings: await bulkInsert(tx, 'HsHeading', rows.hsHeadings),
         exchangeRates: await bulkInsert(tx, 'ExchangeRate', rateRows),
         referencePrices: await bulkInsert(tx, 'ReferencePrice', rows.referencePrices),

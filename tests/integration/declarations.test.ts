@@ -5,7 +5,7 @@ import { submitDeclaration } from '@/src/server/declarations/submit';
 import { getDeclarationForTrader } from '@/src/server/declarations/read';
 import { getDeclarationForOfficer, listWorkQueue } from '@/src/server/officer/queue';
 import { AppError } from '@/lib/errors';
-import { aPost, aTrader, anInspector, aDraftInput, actorOf, aUser } from '../support/factories';
+import { aPost, aTrader, anInspector, aDraftInput, actorOf, aUser, anInspectedPost } from '../support/factories';
 
 const NOW = new Date('2026-11-28T09:30:00Z');
 
@@ -19,7 +19,7 @@ async function expectAppError(promise: Promise<unknown>, code: AppError['code'])
 describe('the thin declaration path', () => {
   let post: Awaited<ReturnType<typeof aPost>>;
   beforeAll(async () => {
-    post = await aPost();
+    post = await anInspectedPost();
   });
 
   it('creates a draft, registers it with a POST/YYMMDD/NNNNNNN number and gives it to the on-duty inspector', async () => {
@@ -68,7 +68,7 @@ describe('the thin declaration path', () => {
   });
 
   it('gives 20 concurrent submissions 20 distinct, consecutive registration numbers', async () => {
-    const busyPost = await aPost();
+    const busyPost = await anInspectedPost();
     await anInspector(busyPost.id);
     await anInspector(busyPost.id);
     const trader = await aTrader();
@@ -85,7 +85,7 @@ describe('the thin declaration path', () => {
   });
 
   it('waits in the post pool when no inspector is on duty', async () => {
-    const quietPost = await aPost();
+    const quietPost = await anInspectedPost();
     await anInspector(quietPost.id, { isOnDuty: false });
     const trader = await aTrader();
     const { id } = await createDeclarationDraft({ actor: trader, input: aDraftInput({ postCode: quietPost.code }), now: NOW });

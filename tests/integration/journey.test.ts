@@ -12,7 +12,7 @@ import { ZDeclarationListQuery } from '@/lib/declaration/list-query';
 import { AppError } from '@/lib/errors';
 import { D } from '@/lib/money';
 import type { Actor } from '@/src/server/actor';
-import { aPost, aTrader, anInspector, aDraftInput } from '../support/factories';
+import { aPost, aTrader, anInspector, aDraftInput, anInspectedPost } from '../support/factories';
 import { NOW } from '../support/clock';
 
 async function failure(promise: Promise<unknown>, code: AppError['code']) {
@@ -220,7 +220,7 @@ describe('the declaration journey', () => {
 
 describe('amendment, withdrawal and copies', () => {
   it('runs the amendment flow: the officer asks, the trader amends and resubmits, payments are reassessed', async () => {
-    const post = await aPost();
+    const post = await anInspectedPost();
     const inspector = await anInspector(post.id);
     const other = await anInspector(post.id, { isOnDuty: false });
     const trader = await aTrader();
@@ -253,7 +253,7 @@ describe('amendment, withdrawal and copies', () => {
   });
 
   it('withdraws before release (closing the officer’s work), never a draft, never twice', async () => {
-    const post = await aPost();
+    const post = await anInspectedPost();
     await anInspector(post.id);
     const trader = await aTrader();
     const id = await fullDraft(trader, post.code);
@@ -313,7 +313,7 @@ describe('the account list', () => {
 
 describe('concurrency', () => {
   it('gives 50 concurrent submissions 50 distinct registration numbers', async () => {
-    const post = await aPost();
+    const post = await anInspectedPost();
     await anInspector(post.id);
     await anInspector(post.id);
     await anInspector(post.id);

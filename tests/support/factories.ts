@@ -35,6 +35,23 @@ export async function aPost(overrides: { code?: string } = {}) {
   });
 }
 
+/**
+ * A risk profile that forces a channel for every declaration of a post: tests that need the officer
+ * path (yellow/red) or the green path do not depend on the model's or the random draw's verdict.
+ */
+export async function aForcedChannel(postCode: string, channel: 'GREEN' | 'YELLOW' | 'RED' | 'BLUE' = 'YELLOW') {
+  return db.riskProfile.create({
+    data: { name: `Test: ${channel} at post ${postCode}`, conditions: { postCodes: [postCode] }, weight: 0, forcedChannel: channel, validFrom: new Date('2020-01-01T00:00:00Z'), isShadow: false, isActive: true },
+  });
+}
+
+/** A post whose declarations all go to its officers (a forced-yellow profile). */
+export async function anInspectedPost() {
+  const post = await aPost();
+  await aForcedChannel(post.code, 'YELLOW');
+  return post;
+}
+
 export async function aCompany(overrides: { isAuthorisedEconomicOperator?: boolean } = {}) {
   return withFreshValue(() => {
     const tin = uniqueTin();

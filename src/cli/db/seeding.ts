@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { seedDatabase, SEED_VERSION } from '../../../prisma/seed/index.ts';
+import { trainFromHistory } from '../../server/risk/training.ts';
 
 /** Seed once: a database that already carries the seed marker is left as it is. */
 export async function seedIfEmpty(db: PrismaClient, options: { now: Date; log: (line: string) => void }): Promise<boolean> {
@@ -8,7 +9,9 @@ export async function seedIfEmpty(db: PrismaClient, options: { now: Date; log: (
   const started = Date.now();
   options.log('Seeding demo data (reference data, demo users and a year of past declarations) …');
   await seedDatabase(db, { now: options.now, log: options.log });
-  options.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (seed version ${SEED_VERSION}).`);
+  // A first risk model, learned from the seeded inspections, so the engine's model layer is live.
+  const trained = await trainFromHistory(db, { now: options.now, label: 'seed', activate: true });
+  options.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (seed version ${SEED_VERSION}); risk model ${trained.version} trained on ${trained.rows} inspected items and activated.`);
   return true;
 }
 

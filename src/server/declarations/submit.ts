@@ -1,5 +1,5 @@
-// Submission: control → registration number → status events → assessment → distribution, in one
-// transaction. The same use case resubmits a declaration whose amendment was requested (control,
+// Submission: control → registration number → status events → payments assessed → risk assessed →
+// green/blue wait for payment, yellow/red distributed to an inspector — in one transaction. The same use case resubmits a declaration whose amendment was requested (control,
 // reassessment, back to the officer). Idempotent by declaration: the row is locked, and a
 // declaration already registered answers with its number (a double click, a second tab or a
 // retried request make exactly one submission).
@@ -14,6 +14,8 @@ import { serviceDate } from '@/lib/time';
 import { lockCompanyDeclaration } from './editing';
 import { runControl } from './control';
 import { assessDeclaration, storeAssessment } from './assessment';
+import { assessRegisteredDeclaration } from '../risk/assess';
+import { autoReleaseIfReady } from './release';
 
 export type SubmitResult = { registrationNumber: string; status: DeclarationStatus; isAlreadySubmitted: boolean };
 
@@ -72,17 +74,30 @@ export async function submitDeclaration(args: { actor: Actor; declarationId: str
       });
       await storeAssessment(tx, { declarationId, items: declaration.items, assessment, assessmentNo: 1, now });
 
-      // Until the risk engine is wired in, every registered declaration goes to an officer.
-      const { inspectorId } = await distributeDeclaration(tx, { declarationId, postId: post.id, now });
-      await tx.declarationStatusEvent.create({
-        data: { declarationId, fromStatus: 'REGISTERED', toStatus: 'ASSIGNED', actorId: null, actorRole: 'SYSTEM', reason: inspectorId ? 'Distributed to an inspector' : 'Waiting in the post pool for an inspector', at: now },
-      });
+      // Risk: score, channel and reasons, stored with the assessment. Green and blue wait for
+      // payment and are released at once when settled; yellow and red go to an inspector.
+      const risk = await assessRegisteredDeclaration(tx, { declarationId, now });
+      let status: DeclarationStatus;
+      let inspectorId: string | null = null;
+      if (risk.channel === 'GREEN' || risk.channel === 'BLUE') {
+        status = 'ASSESSED';
+        await tx.declarationStatusEvent.create({
+          data: { declarationId, fromStatus: 'REGISTERED', toStatus: 'ASSESSED', actorId: null, actorRole: 'SYSTEM', reason: risk.channel === 'GREEN' ? 'Green channel: released as soon as the payments are settled' : 'Blue channel: released as soon as the payments are settled, audited later', at: now },
+        });
+      } else {
+        status = 'ASSIGNED';
+        ({ inspectorId } = await distributeDeclaration(tx, { declarationId, postId: post.id, now }));
+        await tx.declarationStatusEvent.create({
+          data: { declarationId, fromStatus: 'REGISTERED', toStatus: 'ASSIGNED', actorId: null, actorRole: 'SYSTEM', reason: inspectorId ? 'Distributed to an inspector' : 'Waiting in the post pool for an inspector', at: now },
+        });
+      }
       await tx.declaration.update({
         where: { id: declarationId },
-        data: { status: 'ASSIGNED', registrationNumber, submittedAt: now, registeredAt: now, version: { increment: 1 } },
+        data: { status, channel: risk.channel, registrationNumber, submittedAt: now, registeredAt: now, version: { increment: 1 } },
       });
-      await writeAudit(tx, { actor, action: 'declaration.submit', entityType: 'Declaration', entityId: declarationId, data: { registrationNumber, inspectorId, payable: assessment.payable }, at: now });
-      return { registrationNumber, status: 'ASSIGNED' as const, isAlreadySubmitted: false };
+      const isReleased = await autoReleaseIfReady(tx, { declarationId, now });
+      await writeAudit(tx, { actor, action: 'declaration.submit', entityType: 'Declaration', entityId: declarationId, data: { registrationNumber, inspectorId, channel: risk.channel, payable: assessment.payable }, at: now });
+      return { registrationNumber, status: isReleased ? ('RELEASED' as const) : status, isAlreadySubmitted: false };
     },
     { timeout: 30_000 },
   );

@@ -1,0 +1,85 @@
+// Assessing a registered declaration inside its registration transaction: load the context the
+// pure engine needs (profiles, the active model, reference prices, settings, the trader's first
+// shipment), score, and store the assessment with its reasons and model version.
+import type { Tx } from '../db';
+import type { Prisma } from '@/src/generated/prisma/client';
+import { assessRisk, type RiskResult, type ReferenceQuantiles } from '@/lib/risk/engine';
+import { ZProfileConditions, type RiskProfile } from '@/lib/risk/profiles';
+import { D } from '@/lib/money';
+import { serviceDate } from '@/lib/time';
+import { loadRates, loadTariff } from '../declarations/assessment';
+import { activeModel } from './models';
+import { loadRiskSettings } from './settings';
+import { toRiskItem } from './mapping';
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function loadProfiles(tx: Tx, date: string): Promise<RiskProfile[]> {
+  const rows = await tx.riskProfile.findMany({ where: { isActive: true }, orderBy: { createdAt: 'asc' } });
+  const profiles: RiskProfile[] = [];
+  for (const p of rows) {
+    const conditions = ZProfileConditions.safeParse(p.conditions);
+    if (!conditions.success) continue; // an invalid stored profile never blocks registration
+    const profile = { id: p.id, name: p.name, conditions: conditions.data, weight: p.weight, forcedChannel: p.forcedChannel, instructions: p.instructions, validFrom: day(p.validFrom), validTo: p.validTo ? day(p.validTo) : null, isShadow: p.isShadow, isActive: p.isActive };
+    if (profile.validFrom <= date && (profile.validTo === null || profile.validTo >= date)) profiles.push(profile);
+  }
+  return profiles;
+}
+
+export async function assessRegisteredDeclaration(tx: Tx, args: { declarationId: string; now: Date }): Promise<RiskResult & { assessmentId: string }> {
+  const { declarationId, now } = args;
+  const d = await tx.declaration.findUniqueOrThrow({
+    where: { id: declarationId },
+    include: { items: { orderBy: { lineNo: 'asc' } }, post: { select: { code: true } }, company: { select: { id: true, tin: true, isAuthorisedEconomicOperator: true } } },
+  });
+  const date = serviceDate(d.registeredAt ?? now);
+  const tariff = await loadTariff(tx, d.items.map((i) => i.hsCode));
+  const rates = await loadRates(tx, date);
+  const previous = await tx.declaration.count({ where: { companyId: d.companyId, registrationNumber: { not: null }, id: { not: d.id } } });
+  const pairs = [...new Set(d.items.flatMap((i) => [`${i.hsCode}|${i.originCountry}`, `${i.hsCode.slice(0, 6)}|${i.originCountry}`]))];
+  const refRows = await tx.referencePrice.findMany({ where: { OR: pairs.map((p) => ({ hsCode: p.split('|')[0], originCountry: p.split('|')[1] })) } });
+  const referencePrices = new Map<string, ReferenceQuantiles>(
+    refRows.map((r) => [`${r.hsCode}|${r.originCountry}`, { q05: r.q05.toNumber(), q10: r.q10.toNumber(), q25: r.q25.toNumber(), q50: r.q50.toNumber(), q75: r.q75.toNumber(), q90: r.q90.toNumber(), sampleSize: r.sampleSize }]),
+  );
+  const usdRate = rates.USD ? new D(rates.USD) : null;
+  const invoiceRate = d.invoiceCurrency && rates[d.invoiceCurrency] ? new D(rates[d.invoiceCurrency]) : null;
+
+  const items = d.items.map((i) => {
+    const line = tariff.get(i.hsCode);
+    const quantity = i.quantity.toNumber();
+    const unitPriceUsd = usdRate && invoiceRate && quantity > 0 ? new D(i.invoiceValue.toString()).times(invoiceRate).div(usdRate).div(quantity).toNumber() : null;
+    return {
+      lineNo: i.lineNo,
+      hsCode: i.hsCode,
+      originCountry: i.originCountry,
+      quantity,
+      customsValueUzs: Number((i.customsValue ?? 0).toString()),
+      unitPriceUsd,
+      riskItem: toRiskItem(d, i, line ? Number(line.adValoremRate) : 0, line?.dutyType ?? ''),
+    };
+  });
+
+  const [{ model, problem }, settings, profiles] = [await activeModel(tx), await loadRiskSettings(tx), await loadProfiles(tx, date)];
+  const result = assessRisk(
+    {
+      id: d.id,
+      date,
+      regime: d.regime,
+      postCode: d.post?.code ?? '',
+      traderTin: d.company.tin,
+      declarantId: d.createdById,
+      sellerName: d.consignorName,
+      transportMode: d.transportMode,
+      dispatchCountry: d.dispatchCountry,
+      isFirstShipment: previous === 0,
+      isAuthorisedEconomicOperator: d.company.isAuthorisedEconomicOperator,
+      items,
+    },
+    { profiles, model, modelProblem: problem, referencePrices, settings },
+  );
+  const stored = await tx.riskAssessment.create({
+    data: { declarationId, score: result.score, channel: result.channel, reasons: result.reasons as unknown as Prisma.InputJsonValue, modelVersion: result.modelVersion, fallbackReason: result.fallbackReason, isRandomPick: result.isRandomPick, createdAt: now },
+    select: { id: true },
+  });
+  return { ...result, assessmentId: stored.id };
+}
