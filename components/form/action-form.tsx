@@ -16,9 +16,11 @@ export function withResultId(href: string, data: unknown): string {
   return href.replace('{id}', encodeURIComponent(id));
 }
 
-type FormState = { errorFor: (name: string) => string | undefined };
-const FormContext = createContext<FormState>({ errorFor: () => undefined });
+type FormState = { errorFor: (name: string) => string | undefined; idPrefix: string };
+const FormContext = createContext<FormState>({ errorFor: () => undefined, idPrefix: '' });
 export const useFieldError = (name: string) => useContext(FormContext).errorFor(name);
+/** The element id of a field: unique on the page when several forms share field names. */
+export const useFieldId = (name: string) => `${useContext(FormContext).idPrefix}${name}`;
 
 type Props<T> = {
   action: (formData: FormData) => Promise<FormActionResult<T>>;
@@ -39,9 +41,11 @@ type Props<T> = {
   resetOnSuccess?: boolean;
   encType?: 'multipart/form-data';
   className?: string;
+  /** Prefix of the fields' element ids, for pages with several forms using the same field names. */
+  idPrefix?: string;
 };
 
-export function ActionForm<T>({ action, successHref, onSuccess, submitLabel, busyLabel, errorTitle, errorPrefix, children, secondary, fieldIdFor, resetOnSuccess, encType, className }: Props<T>) {
+export function ActionForm<T>({ action, successHref, onSuccess, submitLabel, busyLabel, errorTitle, errorPrefix, children, secondary, fieldIdFor, resetOnSuccess, encType, className, idPrefix = '' }: Props<T>) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -87,9 +91,9 @@ export function ActionForm<T>({ action, successHref, onSuccess, submitLabel, bus
 
   const errorFor = (name: string) => errors.find((e) => e.path === name)?.message;
   return (
-    <FormContext.Provider value={{ errorFor }}>
+    <FormContext.Provider value={{ errorFor, idPrefix }}>
       <form ref={formRef} method="post" onSubmit={onSubmit} noValidate encType={encType} className={className ?? 'flex flex-col gap-6'}>
-        <ErrorSummary title={errorTitle} formError={formError} errors={errors.map((e) => ({ fieldId: fieldIdFor ? fieldIdFor(e.path) : e.path, message: e.message }))} />
+        <ErrorSummary title={errorTitle} formError={formError} errors={errors.map((e) => ({ fieldId: fieldIdFor ? fieldIdFor(e.path) : `${idPrefix}${e.path}`, message: e.message }))} />
         {children}
         <div className="flex flex-wrap items-center gap-4">
           <Button type="submit" disabled={isBusy || !isReady} aria-busy={isBusy}>

@@ -2,34 +2,65 @@
 // Fields that take their error from the surrounding ActionForm.
 import type { InputHTMLAttributes, SelectHTMLAttributes } from 'react';
 import { TextField, SelectField, FieldFrame, describedBy } from '../ui/field';
-import { useFieldError } from './action-form';
+import { useFieldError, useFieldId } from './action-form';
 
 type Base = { name: string; label: string; hint?: string; className?: string };
 
 export function FormText({ name, ...rest }: Base & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
   const error = useFieldError(name);
-  return <TextField id={name} name={name} error={error} {...rest} />;
+  return <TextField id={useFieldId(name)} name={name} error={error} {...rest} />;
 }
 
 export function FormSelect({ name, ...rest }: Base & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'> & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
   const error = useFieldError(name);
-  return <SelectField id={name} name={name} error={error} {...rest} />;
+  return <SelectField id={useFieldId(name)} name={name} error={error} {...rest} />;
 }
 
 export function FormFile({ name, label, hint, accept }: { name: string; label: string; hint?: string; accept?: string }) {
   const error = useFieldError(name);
+  const id = useFieldId(name);
   return (
-    <FieldFrame id={name} label={label} hint={hint} error={error}>
-      <input id={name} name={name} type="file" accept={accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} className="rounded border border-slate-500 bg-white px-3 py-2" />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input id={id} name={name} type="file" accept={accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className="rounded border border-slate-500 bg-white px-3 py-2" />
     </FieldFrame>
   );
 }
 
 export function FormTextarea({ name, label, hint, rows = 4, defaultValue }: Base & { rows?: number; defaultValue?: string }) {
   const error = useFieldError(name);
+  const id = useFieldId(name);
   return (
-    <FieldFrame id={name} label={label} hint={hint} error={error}>
-      <textarea id={name} name={name} rows={rows} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} className="rounded border border-slate-500 bg-white px-3 py-2" />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className="rounded border border-slate-500 bg-white px-3 py-2" />
     </FieldFrame>
+  );
+}
+
+/** A yes/no or one-of-several choice as radio buttons in a fieldset (the legend is the question). */
+export function FormRadios({ name, legend, hint, options, defaultValue }: { name: string; legend: string; hint?: string; options: ReadonlyArray<{ value: string; label: string }>; defaultValue?: string }) {
+  const error = useFieldError(name);
+  const id = useFieldId(name);
+  return (
+    <fieldset id={id} aria-describedby={describedBy(id, hint, error)} className={error ? 'border-l-4 border-red-700 pl-3' : undefined}>
+      <legend className="font-medium">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-1 flex flex-wrap gap-4">
+        {options.map((o) => (
+          <label key={o.value} className="inline-flex items-center gap-2">
+            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} className="h-5 w-5" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -2,10 +2,17 @@
 // supervisor of the post), the declaration must not have changed since the page was loaded
 // (optimistic concurrency: `expectedVersion`), and the audit entry is written in the transaction.
 import { db, type Tx } from '../db';
-import { assertOfficer, type OfficerActor, type Actor } from '../actor';
+import type { Prisma } from '@/src/generated/prisma/client';
+import { assertOfficer, assertRole, type OfficerActor, type Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { AppError } from '@/lib/errors';
+import { D } from '@/lib/money';
+import { parseOrThrow } from '@/lib/validation';
+import { serviceDate } from '@/lib/time';
 import { canTransition, type DeclarationStatus } from '@/lib/declaration/lifecycle';
+import { ZAdjustment, ZDocumentCheck, ZExamination, needsSecondPair } from '@/lib/officer/decisions';
+import { assessDeclaration, storeAssessment } from '../declarations/assessment';
+import { releaseDeclaration } from '../declarations/release';
 
 type LockedForOfficer = { id: string; status: DeclarationStatus; version: number; inspectorId: string | null };
 
@@ -38,3 +45,170 @@ export async function requestAmendment(args: { actor: Actor; declarationId: stri
     await writeAudit(tx, { actor, action: 'declaration.amendment.request', entityType: 'Declaration', entityId: declarationId, data: { message }, at: now });
   });
 }
+
+// ─────────────────────────────── checks and examinations ───────────────────────────────
+
+async function latestAssessmentId(tx: Tx, declarationId: string): Promise<string | null> {
+  const a = await tx.riskAssessment.findFirst({ where: { declarationId }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+  return a?.id ?? null;
+}
+
+/** The document check's outcome, stored with the risk assessment that triggered it (for training). */
+export async function recordDocumentCheck(args: { actor: Actor; declarationId: string; input: unknown; now: Date }): Promise<void> {
+  const { actor, declarationId, now } = args;
+  assertOfficer(actor);
+  const input = parseOrThrow(ZDocumentCheck, args.input);
+  await db.$transaction(async (tx) => {
+    const row = await lockForDecision(tx, actor, declarationId, input.expectedVersion);
+    if (row.status !== 'ASSIGNED') throw new AppError('CONFLICT', 'The documents can be checked only while the declaration is with the inspector.');
+    await tx.inspection.create({ data: { declarationId, riskAssessmentId: await latestAssessmentId(tx, declarationId), inspectorId: actor.userId, kind: 'DOCUMENT_CHECK', findings: input.findings, isHit: input.isHit, discrepancyType: input.discrepancyType ?? null, at: now } });
+    await tx.declaration.update({ where: { id: declarationId }, data: { version: { increment: 1 } } });
+    await writeAudit(tx, { actor, action: 'declaration.document-check', entityType: 'Declaration', entityId: declarationId, data: { isHit: input.isHit, discrepancyType: input.discrepancyType ?? null }, at: now });
+  });
+}
+
+export async function recordExamination(args: { actor: Actor; declarationId: string; input: unknown; now: Date }): Promise<void> {
+  const { actor, declarationId, now } = args;
+  assertOfficer(actor);
+  const input = parseOrThrow(ZExamination, args.input);
+  await db.$transaction(async (tx) => {
+    const row = await lockForDecision(tx, actor, declarationId, input.expectedVersion);
+    if (row.status !== 'ASSIGNED') throw new AppError('CONFLICT', 'The examination can be recorded only while the declaration is with the inspector.');
+    await tx.inspection.create({
+      data: { declarationId, riskAssessmentId: await latestAssessmentId(tx, declarationId), inspectorId: actor.userId, kind: 'PHYSICAL_EXAMINATION', findings: input.findings, isHit: input.isHit, isCritical: input.isCritical, discrepancyType: input.discrepancyType ?? null, at: now },
+    });
+    await tx.declaration.update({ where: { id: declarationId }, data: { version: { increment: 1 } } });
+    await writeAudit(tx, { actor, action: 'declaration.examination', entityType: 'Declaration', entityId: declarationId, data: { isHit: input.isHit, isCritical: input.isCritical, discrepancyType: input.discrepancyType ?? null }, at: now });
+  });
+}
+
+// ─────────────────────────────── value and classification ───────────────────────────────
+
+type AdjustmentChanges = { lineNo: number; from: { invoiceValue: string; hsCode: string }; to: { invoiceValue: string; hsCode: string } };
+
+async function latestAssessmentNo(tx: Tx, declarationId: string): Promise<number> {
+  return (await tx.assessedPayment.aggregate({ where: { declarationId }, _max: { assessmentNo: true } }))._max.assessmentNo ?? 0;
+}
+
+async function payableOf(tx: Tx, declarationId: string, assessmentNo: number): Promise<D> {
+  const sum = await tx.assessedPayment.aggregate({ where: { declarationId, assessmentNo, isSecured: false }, _sum: { amount: true } });
+  return new D(sum._sum.amount?.toString() ?? '0');
+}
+
+/** Payments of the declaration as if the change were made (rates of the registration date). */
+async function assessWithChange(tx: Tx, declarationId: string, change: AdjustmentChanges) {
+  const d = await tx.declaration.findUniqueOrThrow({ where: { id: declarationId }, include: { items: { orderBy: { lineNo: 'asc' } } } });
+  const items = d.items.map((i) => (i.lineNo === change.lineNo ? { ...i, hsCode: change.to.hsCode, invoiceValue: new D(change.to.invoiceValue) } : i));
+  return { declaration: d, assessment: await assessDeclaration(tx, { ...d, items: items as typeof d.items }, serviceDate(d.registeredAt ?? new Date())) };
+}
+
+/** Apply an adjustment: change the item, store the reassessment (a new amount due, or an overpayment). */
+async function applyAdjustment(tx: Tx, actor: Actor, declarationId: string, adjustmentId: string, change: AdjustmentChanges, now: Date): Promise<void> {
+  const { declaration, assessment } = await assessWithChange(tx, declarationId, change);
+  const item = declaration.items.find((i) => i.lineNo === change.lineNo)!;
+  await tx.declarationItem.update({ where: { id: item.id }, data: { hsCode: change.to.hsCode, invoiceValue: change.to.invoiceValue } });
+  await storeAssessment(tx, { declarationId, items: declaration.items, assessment, assessmentNo: (await latestAssessmentNo(tx, declarationId)) + 1, now });
+  await tx.valueAdjustment.update({ where: { id: adjustmentId }, data: { status: 'APPLIED', decidedAt: now } });
+  await tx.declaration.update({ where: { id: declarationId }, data: { version: { increment: 1 } } });
+  await writeAudit(tx, { actor, action: 'declaration.adjustment.apply', entityType: 'Declaration', entityId: declarationId, data: { adjustmentId, ...change }, at: now });
+}
+
+export async function loadFourEyesLimit(tx: Tx): Promise<string> {
+  const setting = await tx.setting.findUnique({ where: { key: 'adjustment.fourEyesLimit' } });
+  const amount = (setting?.value as { amount?: string } | null)?.amount;
+  return amount && /^\d+(\.\d+)?$/.test(amount) ? amount : '10000000.00';
+}
+
+/**
+ * Adjust the customs value (the item's transaction value) or the classification of one item.
+ * The payments are reassessed at once — unless the change moves them by more than the four-eyes
+ * limit, when it waits for a supervisor's approval.
+ */
+export async function adjustItem(args: { actor: Actor; declarationId: string; input: unknown; now: Date }): Promise<{ status: 'APPLIED' | 'PENDING'; amountDelta: string; adjustmentId: string }> {
+  const { actor, declarationId, now } = args;
+  assertOfficer(actor);
+  const input = parseOrThrow(ZAdjustment, args.input);
+  return db.$transaction(async (tx) => {
+    const row = await lockForDecision(tx, actor, declarationId, input.expectedVersion);
+    if (row.status !== 'ASSIGNED') throw new AppError('CONFLICT', 'Adjustments can be made only while the declaration is with the inspector.');
+    const item = await tx.declarationItem.findFirst({ where: { declarationId, lineNo: input.lineNo } });
+    if (!item) throw new AppError('VALIDATION', 'There is a problem.', [{ path: 'lineNo', message: `The declaration has no item ${input.lineNo}` }]);
+    if (await tx.valueAdjustment.findFirst({ where: { declarationId, status: 'PENDING' } })) throw new AppError('CONFLICT', 'An adjustment of this declaration is already waiting for a supervisor.');
+    const change: AdjustmentChanges = {
+      lineNo: input.lineNo,
+      from: { invoiceValue: item.invoiceValue.toFixed(2), hsCode: item.hsCode },
+      to: { invoiceValue: input.newInvoiceValue ?? item.invoiceValue.toFixed(2), hsCode: input.newHsCode ?? item.hsCode },
+    };
+    const before = await payableOf(tx, declarationId, await latestAssessmentNo(tx, declarationId));
+    const { assessment } = await assessWithChange(tx, declarationId, change);
+    const amountDelta = new D(assessment.payable).minus(before).toFixed(2);
+    const isPending = needsSecondPair(amountDelta, await loadFourEyesLimit(tx));
+    const adjustment = await tx.valueAdjustment.create({
+      data: { declarationId, requestedById: actor.userId, status: isPending ? 'PENDING' : 'APPROVED', changes: change as unknown as Prisma.InputJsonValue, amountDelta, reason: input.reason, createdAt: now },
+      select: { id: true },
+    });
+    await writeAudit(tx, { actor, action: 'declaration.adjustment.request', entityType: 'Declaration', entityId: declarationId, data: { adjustmentId: adjustment.id, amountDelta, isPending }, at: now });
+    if (isPending) {
+      await tx.declaration.update({ where: { id: declarationId }, data: { version: { increment: 1 } } });
+      return { status: 'PENDING' as const, amountDelta, adjustmentId: adjustment.id };
+    }
+    await applyAdjustment(tx, actor, declarationId, adjustment.id, change, now);
+    return { status: 'APPLIED' as const, amountDelta, adjustmentId: adjustment.id };
+  });
+}
+
+/** A supervisor of the post approves or rejects a pending adjustment — never their own. */
+export async function decideAdjustment(args: { actor: Actor; adjustmentId: string; isApproved: boolean; note?: string; now: Date }): Promise<void> {
+  const { actor, now } = args;
+  assertRole(actor, ['SUPERVISOR']);
+  assertOfficer(actor);
+  await db.$transaction(async (tx) => {
+    const adjustment = await tx.valueAdjustment.findFirst({ where: { id: args.adjustmentId, declaration: { postId: actor.postId } } });
+    if (!adjustment) throw new AppError('NOT_FOUND', 'The adjustment was not found.');
+    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Declaration" WHERE id = ${adjustment.declarationId}::uuid FOR UPDATE`;
+    if (adjustment.status !== 'PENDING') throw new AppError('CONFLICT', 'This adjustment has already been decided.');
+    if (adjustment.requestedById === actor.userId) throw new AppError('FORBIDDEN', 'You cannot approve your own adjustment: another supervisor must decide it.');
+    if (rows[0]?.status !== 'ASSIGNED') throw new AppError('CONFLICT', 'The declaration is no longer with the inspector.');
+    if (!args.isApproved) {
+      await tx.valueAdjustment.update({ where: { id: adjustment.id }, data: { status: 'REJECTED', decidedById: actor.userId, decidedAt: now } });
+      await tx.declaration.update({ where: { id: adjustment.declarationId }, data: { version: { increment: 1 } } });
+      await writeAudit(tx, { actor, action: 'declaration.adjustment.reject', entityType: 'Declaration', entityId: adjustment.declarationId, data: { adjustmentId: adjustment.id, note: args.note ?? null }, at: now });
+      return;
+    }
+    await tx.valueAdjustment.update({ where: { id: adjustment.id }, data: { decidedById: actor.userId } });
+    await writeAudit(tx, { actor, action: 'declaration.adjustment.approve', entityType: 'Declaration', entityId: adjustment.declarationId, data: { adjustmentId: adjustment.id, note: args.note ?? null }, at: now });
+    await applyAdjustment(tx, actor, adjustment.declarationId, adjustment.id, adjustment.changes as unknown as AdjustmentChanges, now);
+  });
+}
+
+// ─────────────────────────────── release, refusal, hold ───────────────────────────────
+
+export async function releaseByOfficer(args: { actor: Actor; declarationId: string; expectedVersion: number; now: Date }): Promise<{ releaseNoteNumber: string }> {
+  const { actor, declarationId, now } = args;
+  assertOfficer(actor);
+  return db.$transaction(async (tx) => {
+    await lockForDecision(tx, actor, declarationId, args.expectedVersion);
+    if (await tx.valueAdjustment.findFirst({ where: { declarationId, status: 'PENDING' } })) throw new AppError('CONFLICT', 'An adjustment is waiting for a supervisor: it must be decided before release.');
+    const officer = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { officerNumber: true } });
+    return releaseDeclaration(tx, { declarationId, actor, officerNumber: officer.officerNumber ?? actor.userId.slice(0, 8), now });
+  });
+}
+
+async function moveTo(args: { actor: Actor; declarationId: string; expectedVersion: number; reason: string; now: Date }, to: 'REFUSED' | 'ON_HOLD' | 'ASSIGNED', action: string) {
+  const { actor, declarationId, now } = args;
+  assertOfficer(actor);
+  const reason = args.reason.trim();
+  if (!reason) throw new AppError('VALIDATION', 'There is a problem.', [{ path: 'reason', message: 'Enter the reason' }]);
+  await db.$transaction(async (tx) => {
+    const row = await lockForDecision(tx, actor, declarationId, args.expectedVersion);
+    if (!canTransition(row.status, to, 'OFFICER')) throw new AppError('CONFLICT', `A declaration with status ${row.status} cannot move to ${to}.`);
+    await tx.declaration.update({ where: { id: declarationId }, data: { status: to, currentReason: to === 'ASSIGNED' ? null : reason, version: { increment: 1 } } });
+    if (to === 'REFUSED') await tx.assignment.updateMany({ where: { declarationId, closedAt: null }, data: { closedAt: now } });
+    await tx.declarationStatusEvent.create({ data: { declarationId, fromStatus: row.status, toStatus: to, actorId: actor.userId, actorRole: actor.role, reason, at: now } });
+    await writeAudit(tx, { actor, action, entityType: 'Declaration', entityId: declarationId, data: { reason }, at: now });
+  });
+}
+
+export const refuseDeclaration = (args: { actor: Actor; declarationId: string; expectedVersion: number; reason: string; now: Date }) => moveTo(args, 'REFUSED', 'declaration.refuse');
+export const holdDeclaration = (args: { actor: Actor; declarationId: string; expectedVersion: number; reason: string; now: Date }) => moveTo(args, 'ON_HOLD', 'declaration.hold');
+export const resumeDeclaration = (args: { actor: Actor; declarationId: string; expectedVersion: number; reason: string; now: Date }) => moveTo(args, 'ASSIGNED', 'declaration.resume');

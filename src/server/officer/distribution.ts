@@ -27,3 +27,23 @@ export async function distributeDeclaration(tx: Tx, args: { declarationId: strin
   });
   return { inspectorId };
 }
+
+/**
+ * Hand the post's pool (declarations waiting for an inspector) to its on-duty inspectors, oldest
+ * first, each to whoever has the least open work at that moment. Runs under the post's lock.
+ */
+export async function drainPool(tx: Tx, args: { postId: string; now: Date }): Promise<number> {
+  await lockPostDistribution(tx, args.postId);
+  const waiting = await tx.assignment.findMany({ where: { postId: args.postId, inspectorId: null, closedAt: null }, orderBy: [{ assignedAt: 'asc' }, { id: 'asc' }], select: { id: true, declarationId: true } });
+  if (waiting.length === 0) return 0;
+  const candidates = await onDutyCandidates(tx, args.postId);
+  if (candidates.length === 0) return 0;
+  const open = new Map(candidates.map((c) => [c.inspectorId, c.openCount]));
+  for (const w of waiting) {
+    const inspectorId = pickInspector([...open].map(([inspectorId, openCount]) => ({ inspectorId, openCount })), seededRandom(w.declarationId))!;
+    open.set(inspectorId, open.get(inspectorId)! + 1);
+    await tx.assignment.update({ where: { id: w.id }, data: { closedAt: args.now } });
+    await tx.assignment.create({ data: { declarationId: w.declarationId, postId: args.postId, inspectorId, assignedAt: args.now, reason: 'FROM_POOL' } });
+  }
+  return waiting.length;
+}

@@ -1,20 +1,55 @@
 // The officer's work: an inspector sees what was distributed to them; a supervisor sees the post.
 import { db } from '../db';
+import { D } from '@/lib/money';
+import { serviceDate } from '@/lib/time';
+import { checkFormalities } from '@/lib/permits';
+import { amountDue } from '../declarations/read';
+import { loadRates } from '../declarations/assessment';
+import { loadCatalogue, loadCompanyPermits } from '../permits/catalogue';
 import { assertOfficer, type Actor } from '../actor';
 import { AppError } from '@/lib/errors';
+import type { Prisma } from '@/src/generated/prisma/client';
+import { ZQueueQuery, DEFAULT_SLA_TARGETS, type QueueQuery, type SlaTargets } from '@/lib/officer/queue-query';
+import { slaState } from '@/lib/officer/decisions';
 
 export const QUEUE_PAGE_SIZE = 25;
 
-export async function listWorkQueue(args: { actor: Actor; page: number }) {
+export async function loadSlaTargets(): Promise<SlaTargets> {
+  const setting = await db.setting.findUnique({ where: { key: 'sla.targetMinutes' } });
+  const v = (setting?.value ?? {}) as Partial<Record<keyof SlaTargets, number>>;
+  return { ...DEFAULT_SLA_TARGETS, ...(typeof v.YELLOW === 'number' ? { YELLOW: v.YELLOW } : {}), ...(typeof v.RED === 'number' ? { RED: v.RED } : {}) };
+}
+
+function overdueWhere(targets: SlaTargets, now: Date): Prisma.DeclarationWhereInput {
+  const before = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  return { OR: [{ channel: 'YELLOW', registeredAt: { lt: before(targets.YELLOW) } }, { channel: 'RED', registeredAt: { lt: before(targets.RED) } }] };
+}
+
+/** The inspector's own open work, or (supervisor) the whole post's, filtered, sorted and paged, with the SLA clock. */
+export async function listWorkQueue(args: { actor: Actor; query?: Partial<QueueQuery>; page?: number; now?: Date }) {
   const { actor } = args;
   assertOfficer(actor);
-  const where = actor.role === 'SUPERVISOR' ? { postId: actor.postId, closedAt: null } : { inspectorId: actor.userId, closedAt: null };
+  const query = ZQueueQuery.parse({ ...(args.query ?? {}), ...(args.page ? { page: args.page } : {}) });
+  const now = args.now ?? new Date();
+  const targets = await loadSlaTargets();
+  const declaration: Prisma.DeclarationWhereInput = {
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.channel ? { channel: query.channel } : {}),
+    ...(query.overdue ? overdueWhere(targets, now) : {}),
+  };
+  const where: Prisma.AssignmentWhereInput = {
+    ...(actor.role === 'SUPERVISOR' ? { postId: actor.postId } : { inspectorId: actor.userId }),
+    closedAt: null,
+    ...(Object.keys(declaration).length ? { declaration } : {}),
+  };
+  const orderBy: Prisma.AssignmentOrderByWithRelationInput[] =
+    query.sort === 'registered-desc' ? [{ assignedAt: 'desc' }, { id: 'desc' }] : query.sort === 'channel' ? [{ declaration: { channel: 'desc' } }, { assignedAt: 'asc' }, { id: 'asc' }] : [{ assignedAt: 'asc' }, { id: 'asc' }];
   const [total, rows] = await Promise.all([
     db.assignment.count({ where }),
     db.assignment.findMany({
       where,
-      orderBy: [{ assignedAt: 'asc' }, { id: 'asc' }],
-      skip: (args.page - 1) * QUEUE_PAGE_SIZE,
+      orderBy,
+      skip: (query.page - 1) * QUEUE_PAGE_SIZE,
       take: QUEUE_PAGE_SIZE,
       select: {
         id: true,
@@ -24,24 +59,113 @@ export async function listWorkQueue(args: { actor: Actor; page: number }) {
       },
     }),
   ]);
-  return { total, page: args.page, pageSize: QUEUE_PAGE_SIZE, rows };
+  return {
+    total,
+    page: query.page,
+    pageSize: QUEUE_PAGE_SIZE,
+    query,
+    rows: rows.map((r) => ({ ...r, sla: slaState(r.declaration.registeredAt ?? r.assignedAt, now, r.declaration.channel ? targets[r.declaration.channel] : null) })),
+  };
 }
 
-/** Officers see the declarations of their own post; another post's declaration does not exist for them. */
-export async function getDeclarationForOfficer(args: { actor: Actor; declarationId: string }) {
+/**
+ * Everything an officer needs on one page. Officers see the declarations of their own post;
+ * another post's declaration does not exist for them.
+ */
+export async function getDeclarationForOfficer(args: { actor: Actor; declarationId: string; now?: Date }) {
   const { actor } = args;
   assertOfficer(actor);
+  const now = args.now ?? new Date();
   const declaration = await db.declaration.findFirst({
     where: { id: args.declarationId, postId: actor.postId, status: { not: 'DRAFT' } },
     include: {
-      items: { orderBy: { lineNo: 'asc' } },
-      company: { select: { name: true, tin: true, isAuthorisedEconomicOperator: true } },
+      items: { orderBy: { lineNo: 'asc' }, include: { permitLinks: { include: { permit: { select: { number: true, permitTypeCode: true } } } } } },
+      documents: { orderBy: { createdAt: 'asc' }, include: { file: { select: { id: true, fileName: true, mimeType: true, size: true } } } },
+      company: { select: { id: true, name: true, tin: true, isAuthorisedEconomicOperator: true } },
       post: { select: { code: true, name: true } },
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
       assignments: { where: { closedAt: null }, include: { inspector: { select: { id: true, officerNumber: true, name: true } } } },
+      riskAssessments: { orderBy: { createdAt: 'desc' }, take: 1 },
+      inspections: { orderBy: { at: 'asc' } },
+      adjustments: { orderBy: { createdAt: 'desc' } },
     },
   });
   if (!declaration) throw new AppError('NOT_FOUND', 'The declaration was not found.');
   const assignment = declaration.assignments[0] ?? null;
-  return { declaration, assignment, isAssignedToMe: assignment?.inspector?.id === actor.userId };
+
+  const since = new Date(now.getTime() - 365 * 86_400_000);
+  const [declarations, inspections, hits, references, due, paid, inspectors, targets] = await Promise.all([
+    db.declaration.count({ where: { companyId: declaration.company.id, registeredAt: { gte: since } } }),
+    db.inspection.count({ where: { declaration: { companyId: declaration.company.id }, at: { gte: since } } }),
+    db.inspection.count({ where: { declaration: { companyId: declaration.company.id }, at: { gte: since }, isHit: true } }),
+    db.referencePrice.findMany({ where: { OR: declaration.items.map((i) => ({ hsCode: { in: [i.hsCode, i.hsCode.slice(0, 6)] }, originCountry: i.originCountry })) } }),
+    amountDue(declaration.id),
+    db.payment.aggregate({ where: { declarationId: declaration.id, status: 'COMPLETED' }, _sum: { amount: true } }),
+    actor.role === 'SUPERVISOR' ? db.user.findMany({ where: { role: 'INSPECTOR', postId: actor.postId, isActive: true }, select: { id: true, name: true, officerNumber: true, isOnDuty: true }, orderBy: { officerNumber: 'asc' } }) : Promise.resolve([]),
+    loadSlaTargets(),
+  ]);
+  const latest = await db.assessedPayment.aggregate({ where: { declarationId: declaration.id }, _max: { assessmentNo: true } });
+  const assessmentNo = latest._max.assessmentNo;
+  const sums = assessmentNo ? await db.assessedPayment.groupBy({ by: ['paymentType'], where: { declarationId: declaration.id, assessmentNo }, _sum: { amount: true } }) : [];
+  const rates = declaration.registeredAt ? await loadRates(db, serviceDate(declaration.registeredAt)) : {};
+  const usd = rates.USD ? new D(rates.USD) : null;
+  const invoiceRate = declaration.invoiceCurrency && rates[declaration.invoiceCurrency] ? new D(rates[declaration.invoiceCurrency]) : null;
+  const valueControl = declaration.items.map((i) => {
+    const ref = references.find((r) => r.hsCode === i.hsCode && r.originCountry === i.originCountry) ?? references.find((r) => r.hsCode === i.hsCode.slice(0, 6) && r.originCountry === i.originCountry) ?? null;
+    const unitPriceUsd = usd && invoiceRate && i.quantity.gt(0) ? new D(i.invoiceValue.toString()).times(invoiceRate).div(usd).div(i.quantity.toString()).toNumber() : null;
+    return {
+      lineNo: i.lineNo,
+      unitPriceUsd,
+      unit: i.supplementaryUnit,
+      reference: ref ? { q05: ref.q05.toNumber(), q10: ref.q10.toNumber(), q25: ref.q25.toNumber(), q50: ref.q50.toNumber(), q75: ref.q75.toNumber(), q90: ref.q90.toNumber(), sampleSize: ref.sampleSize } : null,
+    };
+  });
+  const catalogue = await loadCatalogue(db);
+  const permitIds = [...new Set(declaration.items.flatMap((i) => i.permitLinks.map((l) => l.permitId)))];
+  const permits = await loadCompanyPermits(db, declaration.company.id, permitIds);
+  const formalities = checkFormalities({
+    items: declaration.items.map((i) => ({ lineNo: i.lineNo, hsCode: i.hsCode, quantity: i.quantity.toString(), unit: i.supplementaryUnit, linkedPermitIds: i.permitLinks.map((l) => l.permitId) })),
+    regime: declaration.regime,
+    companyId: declaration.company.id,
+    date: serviceDate(declaration.registeredAt ?? now),
+    catalogue,
+    permits,
+    mode: 'LINKED',
+  });
+  const risk = declaration.riskAssessments[0] ?? null;
+  return {
+    declaration,
+    assignment,
+    isAssignedToMe: assignment?.inspector?.id === actor.userId,
+    canDecide: actor.role === 'SUPERVISOR' || assignment?.inspector?.id === actor.userId,
+    risk,
+    traderHistory: { declarations, inspections, hits },
+    valueControl,
+    formalities,
+    payments: { assessmentNo, byType: Object.fromEntries(sums.map((r) => [r.paymentType, r._sum.amount?.toFixed(2) ?? '0.00'])), paid: paid._sum.amount?.toFixed(2) ?? '0.00', due },
+    pendingAdjustment: declaration.adjustments.find((a) => a.status === 'PENDING') ?? null,
+    inspectors,
+    sla: slaState(declaration.registeredAt ?? now, now, declaration.channel ? targets[declaration.channel] : null),
+  };
+}
+
+/** Adjustments of the supervisor's post waiting for a second pair of eyes. */
+export async function listPendingAdjustments(args: { actor: Actor }) {
+  const { actor } = args;
+  assertOfficer(actor);
+  if (actor.role !== 'SUPERVISOR') return [];
+  return db.valueAdjustment.findMany({
+    where: { status: 'PENDING', declaration: { postId: actor.postId } },
+    orderBy: { createdAt: 'asc' },
+    take: 50,
+    select: { id: true, amountDelta: true, reason: true, createdAt: true, requestedById: true, declaration: { select: { id: true, registrationNumber: true } } },
+  });
+}
+
+export async function getOfficerDeclarationStatus(args: { actor: Actor; declarationId: string }) {
+  const { actor } = args;
+  assertOfficer(actor);
+  const d = await db.declaration.findFirst({ where: { id: args.declarationId, postId: actor.postId, status: { not: 'DRAFT' } }, select: { status: true, version: true } });
+  if (!d) throw new AppError('NOT_FOUND', 'The declaration was not found.');
+  return d;
 }

@@ -1,0 +1,74 @@
+// Officers' decisions: one zod schema per decision form (shared by the form, the server action and
+// any API), and the four-eyes rule for value and classification adjustments.
+import { z } from 'zod';
+import { D } from '../money';
+import { hsCode as ZHsCode } from '../declaration/fields';
+
+const version = z.coerce.number({ error: 'Reload the page and try again' }).int().min(0);
+const text = (label: string, max = 1000) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, { error: `Enter ${label}` })
+    .max(max, { error: `${label[0].toUpperCase()}${label.slice(1)} must be ${max} characters or fewer` });
+
+export const DISCREPANCY_TYPES = ['UNDERVALUATION', 'MISCLASSIFICATION', 'ORIGIN', 'QUANTITY', 'PROHIBITED_GOODS', 'DOCUMENTS', 'OTHER'] as const;
+
+const yesNo = z.preprocess((v) => v === true || v === 'yes' || v === 'on' || v === 'true', z.boolean());
+
+export const ZDocumentCheck = z
+  .object({
+    expectedVersion: version,
+    findings: text('the findings of the document check'),
+    isHit: yesNo,
+    discrepancyType: z.preprocess((v) => (v === '' ? undefined : v), z.enum(DISCREPANCY_TYPES, { error: 'Choose the type of discrepancy' }).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.isHit && !v.discrepancyType) ctx.addIssue({ code: 'custom', path: ['discrepancyType'], message: 'Choose the type of discrepancy found' });
+  });
+
+export const ZExamination = z
+  .object({
+    expectedVersion: version,
+    findings: text('the findings of the examination'),
+    isHit: yesNo,
+    isCritical: yesNo,
+    discrepancyType: z.preprocess((v) => (v === '' ? undefined : v), z.enum(DISCREPANCY_TYPES, { error: 'Choose the type of discrepancy' }).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.isHit && !v.discrepancyType) ctx.addIssue({ code: 'custom', path: ['discrepancyType'], message: 'Choose the type of discrepancy found' });
+    if (v.isCritical && !v.isHit) ctx.addIssue({ code: 'custom', path: ['isCritical'], message: 'Only a hit can be critical' });
+  });
+
+const amount = z
+  .string({ error: 'Enter the adjusted item value' })
+  .trim()
+  .regex(/^\d{1,15}(\.\d{1,2})?$/, { error: 'Enter the adjusted item value as a number, like 5500.00' })
+  .refine((v) => new D(v).gt(0), { error: 'The adjusted item value must be greater than 0' });
+
+/** A value or classification adjustment of one item (invoice currency; the payments are reassessed). */
+export const ZAdjustment = z
+  .object({
+    expectedVersion: version,
+    lineNo: z.coerce.number({ error: 'Choose the item' }).int().min(1, { error: 'Choose the item' }).max(999),
+    newInvoiceValue: z.preprocess((v) => (v === '' ? undefined : v), amount.optional()),
+    newHsCode: z.preprocess((v) => (v === '' ? undefined : v), ZHsCode.optional()),
+    reason: text('the reason for the adjustment'),
+  })
+  .refine((v) => v.newInvoiceValue !== undefined || v.newHsCode !== undefined, { path: ['newInvoiceValue'], error: 'Give an adjusted value or a new commodity code' });
+
+export const ZDecisionReason = z.object({ expectedVersion: version, reason: text('the reason') });
+export const ZRelease = z.object({ expectedVersion: version });
+export const ZReassign = z.object({ inspectorId: z.uuid({ error: 'Choose an inspector' }), reason: text('the reason for the reassignment') });
+export const ZApproval = z.object({ adjustmentId: z.uuid({ error: 'Unknown adjustment' }), note: z.string().trim().max(500).optional() });
+
+/** Four eyes: an adjustment that changes the payments by more than the limit waits for a supervisor. */
+export function needsSecondPair(amountDelta: string, limit: string): boolean {
+  return new D(amountDelta).abs().gt(limit);
+}
+
+/** SLA clock: minutes since registration against the target of the channel. */
+export function slaState(registeredAt: Date, now: Date, targetMinutes: number | null): { elapsedMinutes: number; targetMinutes: number | null; isOverdue: boolean } {
+  const elapsedMinutes = Math.max(0, Math.floor((now.getTime() - registeredAt.getTime()) / 60_000));
+  return { elapsedMinutes, targetMinutes, isOverdue: targetMinutes !== null && elapsedMinutes > targetMinutes };
+}

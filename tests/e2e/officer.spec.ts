@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Page } from '@playwright/test';
+import { signInAs } from './helpers';
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+/** A car import: the demo's standing profile sends passenger cars (8703) to the red channel. */
+function carImport() {
+  return {
+    regime: 'IM40', postCode: '26001',
+    consignorName: 'Hyundai Motor Company', consignorCountry: 'KR', consignorAddress: 'Seoul, Yangjae-dong 231',
+    consigneeName: 'Silk Road Trading LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent, Amir Temur Avenue 107',
+    dispatchCountry: 'KR', destinationCountry: 'UZ', transportMode: 'RAIL', transportDocument: 'SMGS 558120', incoterm: 'CIF',
+    invoiceCurrency: 'USD', invoiceTotal: '18000.00',
+    documents: [
+      { type: 'INVOICE', number: 'HMC-INV-4410', date: daysAgo(5) },
+      { type: 'TRANSPORT_DOCUMENT', number: 'SMGS 558120', date: daysAgo(4) },
+    ],
+    items: [{ hsCode: '8703231990', description: 'Passenger car, 1.6 l petrol', originCountry: 'KR', grossMass: '1400', netMass: '1300', quantity: '1', supplementaryUnit: 'PCS', invoiceValue: '18000.00' }],
+  };
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations, JSON.stringify(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
+}
+
+test('an inspector examines a red declaration, records a hit and an adjustment that a supervisor approves', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const trader = await (await browser.newContext()).newPage();
+  await signInAs(trader, 'trader@silkroad.uz', '/trader');
+  const created = await trader.request.post('/api/declarations', { data: carImport() });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = await created.json();
+  const submitted = await trader.request.post(`/api/declarations/${id}/submit`);
+  expect(submitted.status(), await submitted.text()).toBe(201);
+  const { registrationNumber } = await submitted.json();
+
+  const inspector = await (await browser.newContext()).newPage();
+  await signInAs(inspector, 'inspector@customs.uz', '/officer');
+  await expectNoAxeViolations(inspector);
+  await inspector.getByLabel('Channel').selectOption('RED');
+  await inspector.getByRole('button', { name: 'Apply filters' }).click();
+  await inspector.getByRole('link', { name: registrationNumber }).click();
+  await expect(inspector.getByRole('heading', { level: 1, name: `Declaration ${registrationNumber}` })).toBeVisible();
+  await expect(inspector.getByText('Red', { exact: true }).first()).toBeVisible();
+  await expect(inspector.getByText(/Profile “Passenger cars: physical examination”/)).toBeVisible();
+  await expect(inspector.getByText('Check the VIN, the year of manufacture and the engine capacity against the documents.')).toBeVisible();
+  await expectNoAxeViolations(inspector);
+
+  // The examination finds a discrepancy.
+  const examination = inspector.getByRole('region', { name: 'Record the physical examination' });
+  await examination.getByLabel('Findings of the examination').fill('The car is a 2.0 l model, not 1.6 l: undervalued');
+  await examination.getByRole('group', { name: 'Outcome' }).getByLabel('Discrepancy found').check();
+  await examination.getByLabel('Type of discrepancy').selectOption('UNDERVALUATION');
+  await examination.getByRole('button', { name: 'Record examination' }).click();
+  await expect(inspector.getByRole('table', { name: 'Checks and examinations' })).toContainText('Discrepancy — Undervaluation');
+
+  // A value adjustment far above the four-eyes limit waits for a supervisor.
+  const adjustment = inspector.getByRole('region', { name: 'Adjust value or classification' });
+  await adjustment.getByLabel('Item', { exact: true }).selectOption('1');
+  await adjustment.getByLabel('Adjusted item value (invoice currency)').fill('45000.00');
+  await adjustment.getByLabel('Reason for the adjustment').fill('Reference price of the 2.0 l model');
+  await adjustment.getByRole('button', { name: 'Adjust and reassess' }).click();
+  await expect(inspector.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toBeVisible();
+
+  // A stale page is refused with a clear message.
+  const stale = await (await browser.newContext()).newPage();
+  await signInAs(stale, 'inspector@customs.uz', '/officer');
+  await stale.goto(inspector.url());
+  await inspector.getByLabel('Findings of the document check').fill('Invoice and contract match');
+  await inspector.getByRole('button', { name: 'Record document check' }).click();
+  await expect(inspector.getByRole('table', { name: 'Checks and examinations' })).toContainText('Document check');
+  await stale.getByLabel('Findings of the document check').fill('Second check');
+  await stale.getByRole('button', { name: 'Record document check' }).click();
+  await expect(stale.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('changed since you opened it');
+
+  const supervisor = await (await browser.newContext()).newPage();
+  await signInAs(supervisor, 'supervisor@customs.uz', '/officer');
+  await supervisor.getByRole('region', { name: 'Adjustments waiting for your approval' }).getByRole('link', { name: registrationNumber }).click();
+  await supervisor.getByRole('button', { name: 'Approve adjustment' }).click();
+  await expect(supervisor.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toHaveCount(0);
+
+  // The trader's page shows the new amount due without a reload.
+  await trader.goto(`/trader/declarations/${id}`);
+  await expect(trader.getByText(/^Pay [\d ]+\.\d\d UZS$/)).toBeVisible();
+});
