@@ -26,8 +26,10 @@ export async function lockForDecision(tx: Tx, actor: OfficerActor, declarationId
     FOR UPDATE OF d`;
   const row = rows[0];
   if (!row) throw new AppError('NOT_FOUND', 'The declaration was not found.');
-  if (actor.role === 'INSPECTOR' && row.inspectorId !== actor.userId) throw new AppError('FORBIDDEN', 'This declaration is not assigned to you.');
+  // A stale page first: after a parallel decision (e.g. a release that closed the assignment) the
+  // honest answer is "it changed", not "it is not yours".
   if (row.version !== expectedVersion) throw new AppError('CONFLICT', 'The declaration has changed since you opened it. Reload the page to see the latest version, then decide again.');
+  if (actor.role === 'INSPECTOR' && row.inspectorId !== actor.userId) throw new AppError('FORBIDDEN', 'This declaration is not assigned to you.');
   return row;
 }
 
