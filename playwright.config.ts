@@ -38,6 +38,7 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       DOCUMENT_SIGNING_KEY: process.env.E2E_DOCUMENT_SIGNING_KEY,
       PAYMENT_TEST_GATEWAY: 'enabled',
+      PAYMENT_GATEWAY_SECRET: 'e2e-gateway-secret-not-for-production-0123456789',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -18,14 +18,29 @@ async function navFor(role: Role | undefined): Promise<NavLink[]> {
       return [
         { href: '/trader', label: t('account') },
         { href: '/trader/declarations/new', label: t('newDeclaration') },
+        { href: '/trader/permits', label: t('permits') },
+        { href: '/trader/account', label: t('payments') },
       ];
     case 'INSPECTOR':
-    case 'SUPERVISOR':
       return [{ href: '/officer', label: t('queue') }];
+    case 'SUPERVISOR':
+      return [
+        { href: '/officer', label: t('queue') },
+        { href: '/officer/risk', label: t('risk') },
+        { href: '/officer/statistics', label: t('statistics') },
+        { href: '/officer/refunds', label: t('refunds') },
+      ];
     case 'AGENCY_OFFICER':
-      return [{ href: '/agency', label: t('permitDesk') }];
+      return [
+        { href: '/agency', label: t('permitDesk') },
+        { href: '/agency/permits', label: t('issuedPermits') },
+      ];
     case 'ADMIN':
-      return [{ href: '/admin', label: t('referenceData') }];
+      return [
+        { href: '/admin', label: t('referenceData') },
+        { href: '/admin/permit-types', label: t('permitCatalogue') },
+        { href: '/admin/statistics', label: t('statistics') },
+      ];
     default:
       return [];
   }

@@ -84,22 +84,39 @@ export const ZPermitPayload = z
     authority: z.object({ code, name: text }).strict(),
     holder: company,
     issuedOn: isoDate,
+    /** First day of validity, when it is not the day of issue. */
+    validFrom: isoDate.optional(),
     validUntil: isoDate,
     scope: z.enum(['SHIPMENT', 'QUANTITY']),
+    /** What the permit grants: for a QUANTITY permit, the quantity written off over its validity. */
+    granted: z.object({ quantity: decimal, unit: code }).strict().optional(),
+    /** The authority's conditions, in its words. */
+    conditions: text.optional(),
     products: z.array(z.object({ hsCode: code, description: text, quantity: decimal, unit: code, country: code }).strict()).min(1).max(999),
   })
   .strict();
 export type PermitPayload = z.infer<typeof ZPermitPayload>;
 
+// RECEIPT, refined by remote payment (issue 6) before its first issue: what moved, and a top-up's gateway.
+/** The movements of a personal account that get a receipt. */
+export const RECEIPT_MOVEMENTS = ['PAYMENT', 'OVERPAYMENT_CREDIT', 'TOP_UP', 'REFUND'] as const;
+export type ReceiptMovement = (typeof RECEIPT_MOVEMENTS)[number];
+
 export const ZReceiptPayload = z
   .object({
     receiptNumber: code.max(40),
+    /** When the account was debited or credited. */
     paidAt: isoMoment,
     payer: company,
-    /** The declaration the payment is for, when it is for one (a top-up has none). */
+    movement: z.enum(RECEIPT_MOVEMENTS),
+    /** The declaration the payment is for, when it is for one (a top-up or refund has none). */
     declarationNumber: code.max(40).nullable(),
+    /** A top-up's gateway and the gateway's transaction id. */
+    gateway: z.object({ name: code, transactionId: z.string().min(1).max(64) }).strict().nullable(),
     currency: code,
+    /** The amount of the movement (positive). */
     total: decimal,
+    /** Per payment type for a payment (a negative line was credited back within it); one line otherwise. */
     lines: z.array(z.object({ paymentType: code, amount: decimal }).strict()).min(1).max(100),
   })
   .strict();

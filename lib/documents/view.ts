@@ -2,12 +2,20 @@
 // PDF and the public verification page alike. Labels are message keys (namespace
 // `signedDocument`: `fields.<key>`, `tables.<key>`, `columns.<key>`), values are already formatted.
 import { formatDecimal, formatServiceMoment } from './format';
-import type { AnyPayload } from './payloads';
+import type { AnyPayload, ReceiptMovement } from './payloads';
 
 export type DocumentField = { key: string; value: string };
 export type DocumentColumn = { key: string; align: 'left' | 'right'; /** relative width on paper */ weight: number };
 export type DocumentTable = { key: string; columns: DocumentColumn[]; rows: string[][] };
 export type DocumentView = { fields: DocumentField[]; table: DocumentTable | null };
+
+/** Receipt movements in words (the document's own language, like its other values). */
+const RECEIPT_MOVEMENT_LABELS: Record<ReceiptMovement, string> = {
+  PAYMENT: 'Payment of customs payments from the personal account',
+  OVERPAYMENT_CREDIT: 'Overpayment credited back to the personal account',
+  TOP_UP: 'Top-up of the personal account',
+  REFUND: 'Refund from the personal account',
+};
 
 const joinParts = (...parts: string[]) => parts.filter((p) => p.trim() !== '').join(', ');
 const col = (key: string, weight: number, align: 'left' | 'right' = 'left'): DocumentColumn => ({ key, weight, align });
@@ -72,8 +80,11 @@ export function documentView(document: AnyPayload): DocumentView {
           { key: 'holderTin', value: p.holder.tin },
           { key: 'holderName', value: p.holder.name },
           { key: 'issuedOn', value: p.issuedOn },
+          ...(p.validFrom ? [{ key: 'validFrom', value: p.validFrom }] : []),
           { key: 'validUntil', value: p.validUntil },
           { key: 'scope', value: p.scope },
+          ...(p.granted ? [{ key: 'grantedQuantity', value: `${formatDecimal(p.granted.quantity, 3)} ${p.granted.unit}` }] : []),
+          ...(p.conditions ? [{ key: 'conditions', value: p.conditions }] : []),
         ],
         table: {
           key: 'products',
@@ -90,7 +101,9 @@ export function documentView(document: AnyPayload): DocumentView {
           { key: 'paidAt', value: formatServiceMoment(p.paidAt) },
           { key: 'payerTin', value: p.payer.tin },
           { key: 'payerName', value: p.payer.name },
+          { key: 'movement', value: RECEIPT_MOVEMENT_LABELS[p.movement] },
           { key: 'declarationNumber', value: p.declarationNumber ?? '—' },
+          ...(p.gateway ? [{ key: 'gatewayTransaction', value: `${p.gateway.name}: ${p.gateway.transactionId}` }] : []),
           { key: 'total', value: `${formatDecimal(p.total, 2)} ${p.currency}` },
         ],
         table: {

@@ -139,6 +139,15 @@ function checkPermit(permit: HeldPermit, hsCode: string, companyId: string, date
   return null;
 }
 
+/**
+ * Why a permit (of a type the item needs) cannot serve an item of `hsCode` on `date` (checks 2-6,
+ * HELD mode), or null when it can. For the lists a trader picks a permit to link from.
+ */
+export function permitProblem(permit: HeldPermit, hsCode: string, companyId: string, date: string): { code: MissingReason; reason: string } | null {
+  const failure = checkPermit(permit, hsCode.trim(), companyId, date);
+  return failure ? { code: failure.code, reason: failure.reason } : null;
+}
+
 /** The failure that got furthest through the checks; the first such on a tie. */
 function furthest(failures: readonly Failure[]): Failure {
   return failures.reduce((best, f) => (f.rank > best.rank ? f : best));

@@ -1,4 +1,12 @@
 // Single-window permits (shared/DOMAIN.md): which permit types a declaration item needs
-// (requirements.ts) and whether the declarant's permits satisfy them (formalities.ts). Pure.
+// (requirements.ts) and whether the declarant's permits satisfy them (formalities.ts); the
+// application's life (application.ts), issuing (issue.ts), numbers (numbering.ts), the desk's SLA
+// clock (sla.ts), linking permits to items (linking.ts) and every input's schema (schemas.ts). Pure.
 export * from './requirements';
 export * from './formalities';
+export * from './application';
+export * from './issue';
+export * from './numbering';
+export * from './sla';
+export * from './linking';
+export * from './schemas';

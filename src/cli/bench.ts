@@ -117,6 +117,10 @@ try {
   }
   figures.push({ label: `formalities check, 999 items (${Math.min(999, codes.length)} distinct codes), median of 30`, target: '< 50 ms', value: ms(percentile(formalitiesTimes, 50)) });
 
+  // 5. Permits: 100 parallel releases drawing on one permit.
+  const { benchPermits } = await import('./bench-permits.ts');
+  figures.push(...(await benchPermits()));
+
   await db.$disconnect();
 } finally {
   await database.drop();

@@ -71,3 +71,17 @@ export function documentSigningKey(): string {
   writeFileSync(file, pem, { mode: 0o600 });
   return pem;
 }
+
+/**
+ * The payment gateway's shared HMAC secret (the built-in test gateway's, in demo and development):
+ * PAYMENT_GATEWAY_SECRET, or one generated once and kept in .data/ (readable by this user only).
+ */
+export function paymentGatewaySecret(): string {
+  if (process.env.PAYMENT_GATEWAY_SECRET) return process.env.PAYMENT_GATEWAY_SECRET;
+  const file = path.join(ROOT, '.data', 'payment-gateway-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

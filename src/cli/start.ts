@@ -7,7 +7,7 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { applyMigrations, ROOT } from './db/schema-engine.ts';
 import { seedIfEmpty } from './db/seeding.ts';
-import { ensureBuilt, authSecret, documentSigningKey, NEXT_BIN } from './build.ts';
+import { ensureBuilt, authSecret, documentSigningKey, paymentGatewaySecret, NEXT_BIN } from './build.ts';
 
 const isDev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -73,6 +73,7 @@ try {
     DOCUMENT_SIGNING_KEY: documentSigningKey(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     PAYMENT_TEST_GATEWAY: process.env.PAYMENT_TEST_GATEWAY ?? 'enabled',
+    PAYMENT_GATEWAY_SECRET: paymentGatewaySecret(),
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
   };

@@ -122,3 +122,223 @@ export function aDraftInput(overrides: Partial<DeclarationDraftInput> & { postCo
     ...overrides,
   };
 }
+
+// ───────────── Permits (issue 5) ─────────────
+
+/** An officer of one of the seeded authorities (SES, PQ, VET, STD, PH, ECO). */
+export async function anAgencyOfficer(authorityCode: string) {
+  const authority = await db.authority.findUniqueOrThrow({ where: { code: authorityCode } });
+  return actorOf(await aUser({ role: 'AGENCY_OFFICER', authorityId: authority.id }));
+}
+
+/** A permit held by a company, inserted directly (no application, no signed document). */
+export async function aPermit(args: {
+  companyId: string;
+  typeCode: string;
+  hsCodes: string[];
+  quantity: string;
+  unit: string;
+  validFrom?: string;
+  validTo?: string;
+  status?: 'ISSUED' | 'REVOKED' | 'EXHAUSTED';
+  issuedById?: string;
+}) {
+  return withFreshValue(() =>
+    db.permit.create({
+      data: {
+        number: `${args.typeCode}/T${worker}/${String(next()).padStart(6, '0')}${String(Date.now()).slice(-6)}`,
+        companyId: args.companyId,
+        permitTypeCode: args.typeCode,
+        status: args.status ?? 'ISSUED',
+        hsCodes: args.hsCodes,
+        validFrom: new Date(`${args.validFrom ?? '2026-01-01'}T00:00:00Z`),
+        validTo: new Date(`${args.validTo ?? '2027-12-31'}T00:00:00Z`),
+        quantity: args.quantity,
+        remainingQuantity: args.quantity,
+        unit: args.unit,
+        issuedById: args.issuedById ?? '00000000-0000-4000-8000-000000000000',
+        issuedAt: new Date('2026-01-01T06:00:00Z'),
+      },
+    }),
+  );
+}
+
+/**
+ * A registered declaration inserted directly (status ASSIGNED by default, nothing assessed, so
+ * nothing is due): for tests of release that must not depend on registration or risk.
+ */
+export async function aRegisteredDeclaration(args: {
+  companyId: string;
+  createdById: string;
+  post: { id: string; code: string };
+  registeredAt: Date;
+  items: Array<{ hsCode: string; quantity: string; supplementaryUnit: string; description?: string }>;
+  regime?: 'IM40' | 'EK10' | 'TR80' | 'IM31' | 'EK31' | 'IM70';
+  status?: 'REGISTERED' | 'ASSIGNED' | 'ASSESSED' | 'PAID';
+}) {
+  const day = args.registeredAt.toISOString().slice(2, 10).replaceAll('-', '');
+  return withFreshValue(() =>
+    db.declaration.create({
+      data: {
+        companyId: args.companyId,
+        createdById: args.createdById,
+        postId: args.post.id,
+        regime: args.regime ?? 'IM40',
+        status: args.status ?? 'ASSIGNED',
+        registrationNumber: `${args.post.code}/${day}/${String(next()).padStart(7, '0')}`,
+        consignorName: 'Shenzhen Tech Ltd', consignorCountry: 'CN', consignorAddress: 'Shenzhen',
+        consigneeName: 'Test consignee LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent',
+        dispatchCountry: 'CN', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 1', incoterm: 'FOB',
+        invoiceCurrency: 'USD', invoiceTotal: '1000.00',
+        createdAt: args.registeredAt,
+        submittedAt: args.registeredAt,
+        registeredAt: args.registeredAt,
+        items: {
+          create: args.items.map((item, i) => ({
+            lineNo: i + 1, hsCode: item.hsCode, description: item.description ?? `Goods ${i + 1}`, originCountry: 'CN',
+            grossMass: '10', netMass: '10', quantity: item.quantity, supplementaryUnit: item.supplementaryUnit, invoiceValue: '100.00',
+          })),
+        },
+      },
+      include: { items: { orderBy: { lineNo: 'asc' } } },
+    }),
+  );
+}
+
+// ───────────── Payments (issue 6) ─────────────
+
+type Amounts = Partial<Record<'DUTY' | 'EXCISE' | 'VAT' | 'FEE', string>>;
+
+/** Store an assessment (the next `assessmentNo`) of a declaration: DUTY/EXCISE/VAT on its first item, FEE on none. */
+export async function anAssessment(declarationId: string, amounts: Amounts, options: { isSecured?: boolean } = {}) {
+  const item = await db.declarationItem.findFirstOrThrow({ where: { declarationId }, orderBy: { lineNo: 'asc' } });
+  const latest = await db.assessedPayment.aggregate({ where: { declarationId }, _max: { assessmentNo: true } });
+  const assessmentNo = (latest._max.assessmentNo ?? 0) + 1;
+  await db.assessedPayment.createMany({
+    data: (['DUTY', 'EXCISE', 'VAT', 'FEE'] as const).map((paymentType) => ({
+      declarationId,
+      itemId: paymentType === 'FEE' ? null : item.id,
+      assessmentNo,
+      paymentType,
+      base: '0',
+      amount: amounts[paymentType] ?? '0.00',
+      isSecured: paymentType === 'FEE' ? false : (options.isSecured ?? false),
+    })),
+  });
+  return assessmentNo;
+}
+
+/**
+ * A registered declaration with its payments assessed, inserted directly: `channel: 'GREEN'` and
+ * `status: 'ASSESSED'` stand for the risk engine's green channel; the default is an officer's
+ * (yellow, ASSIGNED) declaration.
+ */
+export async function aDeclarationWithPaymentsDue(args: {
+  trader: Actor;
+  post: { id: string; code: string };
+  amounts: Amounts;
+  channel?: 'GREEN' | 'YELLOW' | 'RED' | 'BLUE';
+  status?: 'REGISTERED' | 'ASSIGNED' | 'ASSESSED' | 'PAID' | 'RELEASED' | 'WITHDRAWN' | 'REFUSED';
+  registeredAt?: Date;
+}) {
+  const registeredAt = args.registeredAt ?? new Date('2026-11-28T06:00:00Z');
+  const day = registeredAt.toISOString().slice(2, 10).replaceAll('-', '');
+  const declaration = await withFreshValue(() =>
+    db.declaration.create({
+      data: {
+        companyId: args.trader.companyId!,
+        createdById: args.trader.userId,
+        postId: args.post.id,
+        regime: 'IM40',
+        status: args.status ?? 'ASSIGNED',
+        channel: args.channel ?? 'YELLOW',
+        registrationNumber: `${args.post.code}/${day}/9${String(next()).padStart(6, '0')}`,
+        consignorName: 'Shenzhen Tech Ltd', consignorCountry: 'CN', consignorAddress: 'Shenzhen',
+        consigneeName: 'Test consignee LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent',
+        dispatchCountry: 'CN', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 1', incoterm: 'FOB',
+        invoiceCurrency: 'USD', invoiceTotal: '1000.00',
+        createdAt: registeredAt, submittedAt: registeredAt, registeredAt,
+        // Raw cotton needs no permit, so nothing but payment stands between a green declaration and release.
+        items: { create: [{ lineNo: 1, hsCode: '5201000000', description: 'Raw cotton', originCountry: 'CN', grossMass: '1010', netMass: '1000', quantity: '1000', supplementaryUnit: 'KG', invoiceValue: '1000.00' }] },
+      },
+    }),
+  );
+  await anAssessment(declaration.id, args.amounts);
+  return declaration;
+}
+
+
+// ───────────── Statistics (issue 4) ─────────────
+
+/**
+ * A declaration as its life so far left it, inserted directly with every row the statistics read:
+ * channel and status, release, assessments (each list is the next `assessmentNo`), inspections,
+ * payments and an assignment. For tests of figures, not of the journey that produces them.
+ */
+export async function aDeclarationForStatistics(args: {
+  trader: Actor;
+  post: { id: string; code: string };
+  registeredAt: Date;
+  regime?: 'IM40' | 'EK10' | 'TR80' | 'IM31' | 'EK31' | 'IM70';
+  channel?: 'GREEN' | 'YELLOW' | 'RED' | 'BLUE' | null;
+  status?: 'REGISTERED' | 'ASSIGNED' | 'AMENDMENT_REQUESTED' | 'ON_HOLD' | 'ASSESSED' | 'PAID' | 'RELEASED' | 'REFUSED' | 'WITHDRAWN';
+  releasedAt?: Date | null;
+  assessments?: Array<{ amounts: Partial<Record<'DUTY' | 'EXCISE' | 'VAT' | 'FEE', string>>; isSecured?: boolean }>;
+  inspections?: Array<{ kind: 'DOCUMENT_CHECK' | 'PHYSICAL_EXAMINATION' | 'POST_CLEARANCE_AUDIT'; inspectorId: string; at: Date; isHit?: boolean; additionalRevenue?: string }>;
+  payments?: Array<{ amount: string; at: Date; status?: 'COMPLETED' | 'REVERSED' }>;
+  assignment?: { inspectorId: string | null; closedAt?: Date | null };
+}) {
+  const { trader, post, registeredAt } = args;
+  const day = new Date(registeredAt.getTime() + 5 * 3600_000).toISOString().slice(2, 10).replaceAll('-', '');
+  const declaration = await withFreshValue(() =>
+    db.declaration.create({
+      data: {
+        companyId: trader.companyId!,
+        createdById: trader.userId,
+        postId: post.id,
+        regime: args.regime ?? 'IM40',
+        status: args.status ?? 'RELEASED',
+        channel: args.channel === undefined ? 'GREEN' : args.channel,
+        registrationNumber: `${post.code}/${day}/8${String(next()).padStart(6, '0')}`,
+        consignorName: 'Shenzhen Tech Ltd', consignorCountry: 'CN', consignorAddress: 'Shenzhen',
+        consigneeName: 'Test consignee LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent',
+        dispatchCountry: 'CN', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 1', incoterm: 'FOB',
+        invoiceCurrency: 'USD', invoiceTotal: '1000.00',
+        createdAt: registeredAt, submittedAt: registeredAt, registeredAt, releasedAt: args.releasedAt ?? null,
+        items: { create: [{ lineNo: 1, hsCode: '5201000000', description: 'Raw cotton', originCountry: 'UZ', grossMass: '1010', netMass: '1000', quantity: '1000', supplementaryUnit: 'KG', invoiceValue: '1000.00' }] },
+      },
+      include: { items: true },
+    }),
+  );
+  for (const [n, assessment] of (args.assessments ?? []).entries()) {
+    await db.assessedPayment.createMany({
+      data: (Object.entries(assessment.amounts) as Array<['DUTY' | 'EXCISE' | 'VAT' | 'FEE', string]>).map(([paymentType, amount]) => ({
+        declarationId: declaration.id,
+        itemId: paymentType === 'FEE' ? null : declaration.items[0].id,
+        assessmentNo: n + 1,
+        paymentType,
+        base: '0',
+        amount,
+        isSecured: assessment.isSecured ?? false,
+        createdAt: registeredAt,
+      })),
+    });
+  }
+  for (const inspection of args.inspections ?? []) {
+    await db.inspection.create({
+      data: { declarationId: declaration.id, inspectorId: inspection.inspectorId, kind: inspection.kind, findings: inspection.isHit ? 'Discrepancy found.' : 'No discrepancies.', isHit: inspection.isHit ?? false, additionalRevenue: inspection.additionalRevenue ?? '0.00', at: inspection.at },
+    });
+  }
+  for (const payment of args.payments ?? []) {
+    const key = `stat-${worker}-${next()}-${Date.now()}`;
+    await db.payment.create({
+      data: { declarationId: declaration.id, companyId: trader.companyId!, idempotencyKey: key, amount: payment.amount, status: payment.status ?? 'COMPLETED', receiptNumber: `R-${key}`, actorId: trader.userId, at: payment.at },
+    });
+  }
+  if (args.assignment) {
+    await db.assignment.create({
+      data: { declarationId: declaration.id, postId: post.id, inspectorId: args.assignment.inspectorId, assignedAt: registeredAt, closedAt: args.assignment.closedAt ?? null, reason: args.assignment.inspectorId ? 'AUTOMATIC' : 'POOL' },
+    });
+  }
+  return declaration;
+}

@@ -82,17 +82,39 @@ export async function releaseBlockers(tx: Tx, declarationId: string, now: Date, 
  * system's automatic release of a green or blue declaration.
  */
 export async function releaseDeclaration(tx: Tx, args: { declarationId: string; actor: Actor | null; officerNumber: string | null; now: Date }): Promise<{ releaseNoteNumber: string }> {
-  const { declarationId, actor, now } = args;
-  const d = await loadDeclaration(tx, declarationId);
-  const { blockers, formalities, permits } = await evaluate(tx, d, now, actor ? 'OFFICER' : 'SYSTEM');
+  const d = await loadDeclaration(tx, args.declarationId);
+  const evaluation = await evaluate(tx, d, args.now, args.actor ? 'OFFICER' : 'SYSTEM');
+  const { blockers } = evaluation;
   if (blockers.length) {
     throw new AppError('CONFLICT', `The declaration cannot be released: ${blockers.map((b) => b.message).join(' ')}`, blockers.map((b) => ({ path: b.code === 'PERMIT_MISSING' ? `items.${b.lineNo - 1}.permits` : b.code === 'PAYMENT_DUE' ? 'payments' : 'status', message: b.message })));
   }
+  return performRelease(tx, d, evaluation, args);
+}
 
+/** The release itself, once nothing blocks it (the evaluation was made under the same locks). */
+async function performRelease(tx: Tx, d: Loaded, evaluation: Awaited<ReturnType<typeof evaluate>>, args: { declarationId: string; actor: Actor | null; officerNumber: string | null; now: Date }): Promise<{ releaseNoteNumber: string }> {
+  const { declarationId, actor, now } = args;
+  const { formalities, permits } = evaluation;
   for (const w of planWriteOffs(formalities, permits)) {
     await tx.permit.update({ where: { id: w.permitId }, data: { remainingQuantity: w.remainingAfter, ...(w.isExhausted ? { status: 'EXHAUSTED' } : {}) } });
   }
-  await tx.permitLink.updateMany({ where: { item: { declarationId } }, data: { writtenOffAt: now } });
+  // Each link records what it wrote off (a SHIPMENT permit: its whole remaining on the first line
+  // that uses it, 0 on later ones; a link the item does not need: 0).
+  const linkIds: string[] = [];
+  const linkQuantities: string[] = [];
+  d.items.forEach((item, index) => {
+    const writeOffs = new Map(formalities[index].requirements.filter((r) => r.permit && r.writeOff !== undefined).map((r) => [r.permit!.id, r.writeOff!]));
+    for (const link of item.permitLinks) {
+      linkIds.push(link.id);
+      linkQuantities.push(writeOffs.get(link.permitId) ?? '0');
+    }
+  });
+  if (linkIds.length) {
+    await tx.$executeRaw`
+      UPDATE "PermitLink" AS l SET quantity = v.quantity::numeric, "writtenOffAt" = ${now}
+      FROM unnest(${linkIds}::uuid[], ${linkQuantities}::text[]) AS v(id, quantity)
+      WHERE l.id = v.id`;
+  }
   await tx.assignment.updateMany({ where: { declarationId, closedAt: null }, data: { closedAt: now } });
   await tx.declaration.update({ where: { id: declarationId }, data: { status: 'RELEASED', releasedAt: now, currentReason: null, version: { increment: 1 } } });
   await tx.declarationStatusEvent.create({
@@ -122,9 +144,10 @@ export async function releaseDeclaration(tx: Tx, args: { declarationId: string; 
 
 /** For green and blue declarations: release at once when nothing blocks it. The caller holds the row lock. */
 export async function autoReleaseIfReady(tx: Tx, args: { declarationId: string; now: Date }): Promise<boolean> {
-  const d = await tx.declaration.findUniqueOrThrow({ where: { id: args.declarationId }, select: { channel: true, status: true } });
+  const d = await loadDeclaration(tx, args.declarationId);
   if (d.channel !== 'GREEN' && d.channel !== 'BLUE') return false;
-  if ((await releaseBlockers(tx, args.declarationId, args.now, 'SYSTEM')).length) return false;
-  await releaseDeclaration(tx, { declarationId: args.declarationId, actor: null, officerNumber: null, now: args.now });
+  const evaluation = await evaluate(tx, d, args.now, 'SYSTEM');
+  if (evaluation.blockers.length) return false;
+  await performRelease(tx, d, evaluation, { declarationId: args.declarationId, actor: null, officerNumber: null, now: args.now });
   return true;
 }

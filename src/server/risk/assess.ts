@@ -3,7 +3,7 @@
 // shipment), score, and store the assessment with its reasons and model version.
 import type { Tx } from '../db';
 import type { Prisma } from '@/src/generated/prisma/client';
-import { assessRisk, type RiskResult, type ReferenceQuantiles } from '@/lib/risk/engine';
+import { assessRisk, type RiskResult, type ReferenceQuantiles, type RiskDeclaration } from '@/lib/risk/engine';
 import { ZProfileConditions, type RiskProfile } from '@/lib/risk/profiles';
 import { D } from '@/lib/money';
 import { serviceDate } from '@/lib/time';
@@ -26,6 +26,57 @@ export async function loadProfiles(tx: Tx, date: string): Promise<RiskProfile[]>
   return profiles;
 }
 
+type LoadedDeclaration = {
+  id: string;
+  regime: string;
+  registeredAt: Date | null;
+  createdById: string;
+  consignorName: string | null;
+  dispatchCountry: string | null;
+  transportMode: string | null;
+  invoiceCurrency: string | null;
+  post: { code: string } | null;
+  company: { tin: string; isAuthorisedEconomicOperator: boolean };
+  items: Array<{ lineNo: number; hsCode: string; originCountry: string; quantity: { toNumber(): number; toString(): string }; netMass: { toString(): string }; invoiceValue: { toString(): string }; customsValue: { toString(): string } | null }>;
+};
+
+/** The engine's view of a stored declaration (shared by registration and the supervisor's backtest). */
+export function toRiskDeclaration(d: LoadedDeclaration, args: { date: string; tariff: ReadonlyMap<string, { adValoremRate: string; dutyType: string }>; rates: Record<string, string>; isFirstShipment: boolean }): RiskDeclaration {
+  const usdRate = args.rates.USD ? new D(args.rates.USD) : null;
+  const invoiceRate = d.invoiceCurrency && args.rates[d.invoiceCurrency] ? new D(args.rates[d.invoiceCurrency]) : null;
+  return {
+    id: d.id,
+    date: args.date,
+    regime: d.regime,
+    postCode: d.post?.code ?? '',
+    traderTin: d.company.tin,
+    declarantId: d.createdById,
+    sellerName: d.consignorName,
+    transportMode: d.transportMode,
+    dispatchCountry: d.dispatchCountry,
+    isFirstShipment: args.isFirstShipment,
+    isAuthorisedEconomicOperator: d.company.isAuthorisedEconomicOperator,
+    items: d.items.map((i) => {
+      const line = args.tariff.get(i.hsCode);
+      const quantity = i.quantity.toNumber();
+      const unitPriceUsd = usdRate && invoiceRate && quantity > 0 ? new D(i.invoiceValue.toString()).times(invoiceRate).div(usdRate).div(quantity).toNumber() : null;
+      return {
+        lineNo: i.lineNo,
+        hsCode: i.hsCode,
+        originCountry: i.originCountry,
+        quantity,
+        customsValueUzs: Number((i.customsValue ?? 0).toString()),
+        unitPriceUsd,
+        riskItem: toRiskItem(d, i, line ? Number(line.adValoremRate) : 0, line?.dutyType ?? ''),
+      };
+    }),
+  };
+}
+
+export function referenceMap(rows: Array<{ hsCode: string; originCountry: string; q05: { toNumber(): number }; q10: { toNumber(): number }; q25: { toNumber(): number }; q50: { toNumber(): number }; q75: { toNumber(): number }; q90: { toNumber(): number }; sampleSize: number }>): Map<string, ReferenceQuantiles> {
+  return new Map(rows.map((r) => [`${r.hsCode}|${r.originCountry}`, { q05: r.q05.toNumber(), q10: r.q10.toNumber(), q25: r.q25.toNumber(), q50: r.q50.toNumber(), q75: r.q75.toNumber(), q90: r.q90.toNumber(), sampleSize: r.sampleSize }]));
+}
+
 export async function assessRegisteredDeclaration(tx: Tx, args: { declarationId: string; now: Date }): Promise<RiskResult & { assessmentId: string }> {
   const { declarationId, now } = args;
   const d = await tx.declaration.findUniqueOrThrow({
@@ -37,46 +88,9 @@ export async function assessRegisteredDeclaration(tx: Tx, args: { declarationId:
   const rates = await loadRates(tx, date);
   const previous = await tx.declaration.count({ where: { companyId: d.companyId, registrationNumber: { not: null }, id: { not: d.id } } });
   const pairs = [...new Set(d.items.flatMap((i) => [`${i.hsCode}|${i.originCountry}`, `${i.hsCode.slice(0, 6)}|${i.originCountry}`]))];
-  const refRows = await tx.referencePrice.findMany({ where: { OR: pairs.map((p) => ({ hsCode: p.split('|')[0], originCountry: p.split('|')[1] })) } });
-  const referencePrices = new Map<string, ReferenceQuantiles>(
-    refRows.map((r) => [`${r.hsCode}|${r.originCountry}`, { q05: r.q05.toNumber(), q10: r.q10.toNumber(), q25: r.q25.toNumber(), q50: r.q50.toNumber(), q75: r.q75.toNumber(), q90: r.q90.toNumber(), sampleSize: r.sampleSize }]),
-  );
-  const usdRate = rates.USD ? new D(rates.USD) : null;
-  const invoiceRate = d.invoiceCurrency && rates[d.invoiceCurrency] ? new D(rates[d.invoiceCurrency]) : null;
-
-  const items = d.items.map((i) => {
-    const line = tariff.get(i.hsCode);
-    const quantity = i.quantity.toNumber();
-    const unitPriceUsd = usdRate && invoiceRate && quantity > 0 ? new D(i.invoiceValue.toString()).times(invoiceRate).div(usdRate).div(quantity).toNumber() : null;
-    return {
-      lineNo: i.lineNo,
-      hsCode: i.hsCode,
-      originCountry: i.originCountry,
-      quantity,
-      customsValueUzs: Number((i.customsValue ?? 0).toString()),
-      unitPriceUsd,
-      riskItem: toRiskItem(d, i, line ? Number(line.adValoremRate) : 0, line?.dutyType ?? ''),
-    };
-  });
-
+  const referencePrices = referenceMap(await tx.referencePrice.findMany({ where: { OR: pairs.map((p) => ({ hsCode: p.split('|')[0], originCountry: p.split('|')[1] })) } }));
   const [{ model, problem }, settings, profiles] = [await activeModel(tx), await loadRiskSettings(tx), await loadProfiles(tx, date)];
-  const result = assessRisk(
-    {
-      id: d.id,
-      date,
-      regime: d.regime,
-      postCode: d.post?.code ?? '',
-      traderTin: d.company.tin,
-      declarantId: d.createdById,
-      sellerName: d.consignorName,
-      transportMode: d.transportMode,
-      dispatchCountry: d.dispatchCountry,
-      isFirstShipment: previous === 0,
-      isAuthorisedEconomicOperator: d.company.isAuthorisedEconomicOperator,
-      items,
-    },
-    { profiles, model, modelProblem: problem, referencePrices, settings },
-  );
+  const result = assessRisk(toRiskDeclaration(d, { date, tariff, rates, isFirstShipment: previous === 0 }), { profiles, model, modelProblem: problem, referencePrices, settings });
   const stored = await tx.riskAssessment.create({
     data: { declarationId, score: result.score, channel: result.channel, reasons: result.reasons as unknown as Prisma.InputJsonValue, modelVersion: result.modelVersion, fallbackReason: result.fallbackReason, isRandomPick: result.isRandomPick, createdAt: now },
     select: { id: true },

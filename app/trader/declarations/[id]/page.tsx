@@ -14,6 +14,8 @@ import { formatAmount } from '@/lib/money';
 import { canTransition } from '@/lib/declaration/lifecycle';
 import type { NextAction } from '@/lib/declaration/next-action';
 import { copyDeclarationAction, withdrawDeclarationAction } from '../actions';
+import { getDeclarationPayments } from '@/src/server/payments/read';
+import { DeclarationPayControl, DeclarationPaymentsDetails } from '../../account/declaration-payment';
 import { loadTraderDeclaration } from './load';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,6 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TraderDeclarationPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, declaration: loaded } = await loadTraderDeclaration(params);
   const d = await getDeclarationOverview({ actor, declarationId: loaded.id });
+  const payments = d.registrationNumber ? await getDeclarationPayments({ actor, declarationId: d.id }) : null;
   const t = await getTranslations('declaration');
   const tj = await getTranslations('journey');
   const tn = await getTranslations('nextAction');
@@ -32,6 +35,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
   const tr = await getTranslations('roles');
   const tRegime = await getTranslations('regime');
   const tPay = await getTranslations('paymentType');
+  const tPermits = await getTranslations('permits');
   const format = await getFormatter();
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
   const base = `/trader/declarations/${d.id}`;
@@ -75,6 +79,9 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
         title={d.registrationNumber ? t('viewTitle', { number: d.registrationNumber }) : t('draftTitle')}
         actions={
           <div className="flex flex-wrap items-center gap-3">
+            <Link href={`${base}/permits`} className="text-blue-800 underline">
+              {tPermits('link.fromDeclaration')}
+            </Link>
             {d.registrationNumber ? (
               <a href={`${base}/pdf`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
                 {t('printPdf')}
@@ -99,6 +106,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
             <LinkButton href={next.link.href}>{next.link.label}</LinkButton>
           </p>
         ) : null}
+        {action.code === 'PAY' ? <DeclarationPayControl declarationId={d.id} payments={payments} /> : null}
       </NextActionPanel>
 
       <Section title={t('summary')}>
@@ -128,6 +136,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
               { label: t('amountDue'), value: <strong>{`${formatAmount(d.amountDue)} UZS`}</strong> },
             ]}
           />
+          <DeclarationPaymentsDetails declarationId={d.id} payments={payments} />
         </Section>
       ) : null}
 

@@ -29,6 +29,7 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
   const tMode = await getTranslations('transportMode');
   const tDoc = await getTranslations('documentType');
   const tPay = await getTranslations('paymentType');
+  const tPermits = await getTranslations('permits');
   const format = await getFormatter();
   const base = `/trader/declarations/${d.id}`;
   const change = (step: string, what: string) => (
@@ -132,7 +133,12 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
             />
           </div>
         ) : null}
-        <p className="mt-2">{change('items', t('stepItems'))}</p>
+        <p className="mt-2 flex flex-wrap gap-4">
+          {change('items', t('stepItems'))}
+          <Link href={`${base}/permits`} className="text-blue-800 underline">
+            {tPermits('link.fromCheck')}
+          </Link>
+        </p>
       </Section>
 
       <Section title={t('stepDocuments')}>

@@ -1,0 +1,25 @@
+import { NextResponse } from 'next/server';
+import { receiveGatewayCallback } from '@/src/server/payments/callbacks';
+import { errorResponse } from '@/src/server/http';
+import { now } from '@/src/server/clock';
+
+type Context = { params: Promise<{ gateway: string }> };
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * POST /api/payments/gateway/:gateway/callback — a gateway's signed notification, server to server.
+ * No session (the bank is calling; the proxy lets it through): the HMAC signature is the
+ * authentication. Answered 200 when accepted or a duplicate, 4xx otherwise; always logged.
+ */
+export async function POST(request: Request, context: Context): Promise<Response> {
+  try {
+    const { gateway } = await context.params;
+    const length = Number(request.headers.get('content-length') ?? '0');
+    const rawBody = length > MAX_BODY_BYTES ? '' : await request.text();
+    const result = await receiveGatewayCallback({ gatewayName: /^[a-z0-9-]{1,40}$/.test(gateway) ? gateway : 'invalid', rawBody: rawBody.length > MAX_BODY_BYTES ? '' : rawBody, headers: request.headers, now: now() });
+    return NextResponse.json({ result: result.outcome }, { status: result.httpStatus, headers: { 'Cache-Control': 'no-store' } });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,21 @@
+import { withActor, parseParams } from '@/src/server/http';
+import { readApplicationFile } from '@/src/server/permits/applications';
+import { ZUuidParam } from '@/lib/pagination';
+
+type Context = { params: Promise<{ id: string }> };
+
+/** GET /api/permits/files/:id — a document of a permit application, opened in the browser, for its company or its authority. */
+export const GET = withActor(async (_request, context: Context, actor) => {
+  const { id } = parseParams(ZUuidParam, await context.params);
+  const file = await readApplicationFile({ actor, fileId: id });
+  const safeName = file.fileName.replace(/[^\w.\- ]+/g, '_');
+  return new Response(new Uint8Array(file.content), {
+    headers: {
+      'Content-Type': file.mimeType,
+      'Content-Length': String(file.size),
+      'Content-Disposition': `inline; filename="${safeName}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  });
+});

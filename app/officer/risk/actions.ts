@@ -1,0 +1,39 @@
+'use server';
+import { z } from 'zod';
+import { runAction } from '@/src/server/http';
+import { saveProfile, backtest, activateModel, startTraining, setChannelShares } from '@/src/server/risk/admin';
+import { now } from '@/src/server/clock';
+import { ZProfileForm, ZChannelShares } from '@/lib/risk/profile-form';
+import { serviceDate } from '@/lib/time';
+
+const fields = (formData: FormData) => {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of formData.entries()) {
+    if (typeof v !== 'string') continue;
+    // Checkbox groups (regimes, transport modes) send several values.
+    out[k] = k in out ? [...([] as string[]).concat(out[k]), v] : v;
+  }
+  return out;
+};
+
+export async function saveProfileAction(profileId: string | null, formData: FormData) {
+  return runAction(ZProfileForm, fields(formData), ({ actor }) => saveProfile({ actor, profileId: profileId ?? undefined, input: fields(formData), now: now() }));
+}
+
+export async function backtestProfileAction(profileId: string | null, formData: FormData) {
+  const to = serviceDate(now());
+  const from = serviceDate(new Date(now().getTime() - 365 * 86_400_000));
+  return runAction(ZProfileForm, fields(formData), ({ actor }) => backtest({ actor, profileId: profileId ?? undefined, proposal: fields(formData), from, to }));
+}
+
+export async function activateModelAction(modelId: string) {
+  return runAction(z.object({ modelId: z.uuid() }), { modelId }, ({ actor, input }) => activateModel({ actor, modelId: input.modelId, now: now() }));
+}
+
+export async function startTrainingAction() {
+  return runAction(z.object({}), {}, ({ actor }) => startTraining({ actor, now: now() }));
+}
+
+export async function setChannelSharesAction(formData: FormData) {
+  return runAction(ZChannelShares, fields(formData), ({ actor, input }) => setChannelShares({ actor, input, now: now() }));
+}

@@ -1,0 +1,131 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requirePageActor } from '@/src/server/auth/session';
+import { listProfiles, listModels, riskPerformance } from '@/src/server/risk/admin';
+import { loadRiskSettings } from '@/src/server/risk/settings';
+import { db } from '@/src/server/db';
+import { now } from '@/src/server/clock';
+import { PageHeader, Section } from '@/components/ui/page';
+import { Table, Td } from '@/components/ui/table';
+import { Badge } from '@/components/ui/badge';
+import { LinkButton } from '@/components/ui/link-button';
+import { TextField } from '@/components/ui/field';
+import { ActionButton } from '@/components/declaration/item-actions';
+import { ChannelSharesForm } from '@/components/risk/channel-shares-form';
+import { ZDateRange } from '@/lib/risk/profile-form';
+import { ZProfileConditions } from '@/lib/risk/profiles';
+import { serviceDate } from '@/lib/time';
+import { activateModelAction, startTrainingAction, setChannelSharesAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('risk');
+  return { title: t('title') };
+}
+
+const pct = (hits: number, of: number) => (of ? `${((hits / of) * 100).toFixed(1)}%` : '—');
+
+export default async function RiskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor(['SUPERVISOR']);
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const range = ZDateRange.parse(raw);
+  const today = serviceDate(now());
+  const from = range.from ?? serviceDate(new Date(now().getTime() - 365 * 86_400_000));
+  const to = range.to ?? today;
+  const t = await getTranslations('risk');
+  const tch = await getTranslations('channel');
+  const format = await getFormatter();
+  const [profiles, models, performance, settings] = await Promise.all([listProfiles({ actor }), listModels({ actor }), riskPerformance({ actor, from, to }), loadRiskSettings(db)]);
+  const summary = (conditions: unknown) => {
+    const c = ZProfileConditions.safeParse(conditions);
+    if (!c.success) return t('invalidConditions');
+    return Object.entries(c.data)
+      .map(([k, v]) => `${t(`cond.${k}` as 'cond.hsPrefixes')}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+      .join('; ');
+  };
+  return (
+    <>
+      <PageHeader title={t('title')} intro={t('intro')} actions={<LinkButton href="/officer/risk/profiles/new">{t('newProfile')}</LinkButton>} />
+      <Section title={t('profiles')}>
+        <Table caption={t('profiles')} head={[t('name'), t('conditions'), t('effect'), t('validity'), t('status')]}>
+          {profiles.map((p) => (
+            <tr key={p.id}>
+              <Td>
+                <Link href={`/officer/risk/profiles/${p.id}`} className="text-blue-800 underline">
+                  {p.name}
+                </Link>
+              </Td>
+              <Td className="text-sm">{summary(p.conditions)}</Td>
+              <Td>{[p.weight ? t('weightPoints', { weight: p.weight }) : null, p.forcedChannel ? t('forced', { channel: tch(p.forcedChannel) }) : null].filter(Boolean).join(', ')}</Td>
+              <Td className="text-sm">{`${p.validFrom.toISOString().slice(0, 10)} – ${p.validTo ? p.validTo.toISOString().slice(0, 10) : t('noEnd')}`}</Td>
+              <Td>
+                {!p.isActive ? <Badge tone="neutral">{t('inactive')}</Badge> : p.isShadow ? <Badge tone="warning">{t('shadow')}</Badge> : <Badge tone="success">{t('applied')}</Badge>}
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
+
+      <Section title={t('performance')}>
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-4">
+          <TextField id="from" name="from" label={t('from')} hint={t('dateHint')} defaultValue={from} />
+          <TextField id="to" name="to" label={t('to')} hint={t('dateHint')} defaultValue={to} />
+          <button type="submit" className="rounded bg-slate-800 px-4 py-2 font-medium text-white">
+            {t('show')}
+          </button>
+        </form>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Table caption={t('byChannel')} head={[t('channel'), t('declarations'), t('inspected'), t('hits'), t('hitRate')]}>
+            {performance.byChannel.map((r) => (
+              <tr key={r.channel}>
+                <Td>{tch(r.channel)}</Td>
+                <Td>{r.declarations}</Td>
+                <Td>{r.inspected}</Td>
+                <Td>{r.hits}</Td>
+                <Td>{pct(r.hits, r.inspected)}</Td>
+              </tr>
+            ))}
+          </Table>
+          <Table caption={t('byProfile')} head={[t('name'), t('matched'), t('inspected'), t('hits'), t('hitRate')]}>
+            {performance.byProfile.map((r) => (
+              <tr key={r.profileId}>
+                <Td>
+                  {r.name} {r.isShadow ? <Badge tone="warning">{t('shadow')}</Badge> : null}
+                </Td>
+                <Td>{r.matched}</Td>
+                <Td>{r.inspected}</Td>
+                <Td>{r.hits}</Td>
+                <Td>{pct(r.hits, r.inspected)}</Td>
+              </tr>
+            ))}
+          </Table>
+        </div>
+      </Section>
+
+      <Section title={t('channelShares')}>
+        <p className="mb-3">{t('thresholdsNow', { yellow: settings.thresholds.default.yellow, red: settings.thresholds.default.red, random: settings.randomSharePercent })}</p>
+        <ChannelSharesForm action={setChannelSharesAction} randomShare={String(settings.randomSharePercent)} />
+      </Section>
+
+      <Section title={t('models')}>
+        <div className="mb-3">
+          <ActionButton action={startTrainingAction} label={t('train')} busyLabel={t('starting')} />
+          <p className="mt-1 text-sm text-slate-700">{t('trainHint')}</p>
+        </div>
+        <Table caption={t('models')} head={[t('version'), t('trainedAt'), t('quality'), t('status')]}>
+          {models.map((m) => {
+            const metrics = (m.metrics ?? {}) as { auc?: number; precisionAt5?: number; rows?: number; hits?: number };
+            return (
+              <tr key={m.id}>
+                <Td className="font-mono text-sm">{m.version}</Td>
+                <Td>{format.dateTime(m.trainedAt, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
+                <Td className="text-sm">{t('modelMetrics', { rows: metrics.rows ?? 0, hits: metrics.hits ?? 0, auc: metrics.auc?.toFixed(3) ?? '—', p5: metrics.precisionAt5?.toFixed(3) ?? '—' })}</Td>
+                <Td>{m.isActive ? <Badge tone="success">{t('activeModel')}</Badge> : <ActionButton action={activateModelAction.bind(null, m.id)} label={t('activate', { version: m.version })} busyLabel={t('starting')} />}</Td>
+              </tr>
+            );
+          })}
+        </Table>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+// The gateway's callback: the only way money enters an account. Every callback is logged in
+// GatewayCallback, accepted or not. A forged or altered one (bad signature), a late replay (stale
+// timestamp), one for an unknown order, another amount or currency, or a transaction id already
+// used elsewhere is refused and credits nothing. A repeated callback for a top-up already credited
+// is a duplicate: answered 200 (so the gateway stops retrying), logged as not accepted, credited once.
+import { db, Prisma, type Tx } from '../db';
+import { writeAudit } from '../audit';
+import { D } from '@/lib/money';
+import { callbackHttpStatus, decideCallback, isAcceptedOutcome, type CallbackOutcome, type TopUpState } from '@/lib/payments/gateway-protocol';
+import { gatewayByName } from './gateway/registry';
+import { moneyTransaction, lockAccount, nextReceiptNumber, postEntries } from './ledger';
+import { issueReceipt, topUpReceiptPayload } from './receipts';
+
+const MAX_LOGGED_BODY = 8_000;
+
+export type CallbackResult = { outcome: CallbackOutcome; httpStatus: number; topUpId: string | null; receiptNumber: string | null };
+
+async function logCallback(client: Pick<Tx, 'gatewayCallback'>, args: { gateway: string; rawBody: string; signature: string | null; outcome: CallbackOutcome; now: Date }) {
+  await client.gatewayCallback.create({
+    data: { gateway: args.gateway.slice(0, 40), body: args.rawBody.slice(0, MAX_LOGGED_BODY), signature: args.signature?.slice(0, 200) ?? null, isAccepted: isAcceptedOutcome(args.outcome), outcome: args.outcome, at: args.now },
+  });
+}
+
+const result = (outcome: CallbackOutcome, topUpId: string | null = null, receiptNumber: string | null = null): CallbackResult => ({ outcome, httpStatus: callbackHttpStatus(outcome), topUpId, receiptNumber });
+
+/** Receive one callback of the named gateway (no actor: it is the bank calling). Never throws for bad input. */
+export async function receiveGatewayCallback(args: { gatewayName: string; rawBody: string; headers: Headers; now: Date }): Promise<CallbackResult> {
+  const { rawBody, headers, now } = args;
+  const signature = headers.get('x-gateway-signature');
+  const gateway = gatewayByName(args.gatewayName);
+  if (!gateway || !gateway.isEnabled()) {
+    await logCallback(db, { gateway: args.gatewayName, rawBody, signature, outcome: 'UNKNOWN_GATEWAY', now });
+    return result('UNKNOWN_GATEWAY');
+  }
+  const verified = gateway.verifyCallback({ rawBody, headers, now });
+  if (!verified.isVerified) {
+    console.warn(`[payments] ${gateway.name} callback refused: ${verified.outcome} — ${verified.reason}`);
+    await logCallback(db, { gateway: gateway.name, rawBody, signature, outcome: verified.outcome, now });
+    return result(verified.outcome);
+  }
+  const n = verified.notification;
+
+  try {
+    return await moneyTransaction(async (tx) => {
+      const rows = await tx.$queryRaw<Array<{ id: string; companyId: string; amount: string; gateway: string; status: TopUpState['status']; gatewayTransactionId: string | null; createdById: string }>>`
+        SELECT id, "companyId", amount::text AS amount, gateway, status, "gatewayTransactionId", "createdById" FROM "TopUp" WHERE id = ${n.order}::uuid FOR UPDATE`;
+      const topUp = rows[0] ?? null;
+      const owner = await tx.topUp.findUnique({ where: { gatewayTransactionId: n.transactionId }, select: { id: true } });
+      const outcome = decideCallback({ gateway: gateway.name, notification: n, topUp, transactionOwner: owner?.id ?? null });
+      await logCallback(tx, { gateway: gateway.name, rawBody, signature, outcome, now });
+      if (!topUp || !isAcceptedOutcome(outcome)) return result(outcome, topUp?.id ?? null);
+
+      if (outcome === 'DECLINED') {
+        await tx.topUp.update({ where: { id: topUp.id }, data: { status: 'DECLINED', gatewayTransactionId: n.transactionId, completedAt: now } });
+        await writeAudit(tx, { actor: null, action: 'topup.decline', entityType: 'TopUp', entityId: topUp.id, data: { gateway: gateway.name, transactionId: n.transactionId }, at: now });
+        return result(outcome, topUp.id);
+      }
+
+      const account = await lockAccount(tx, topUp.companyId, now);
+      const receiptNumber = await nextReceiptNumber(tx, now);
+      const amount = new D(topUp.amount).toFixed(2);
+      await tx.topUp.update({ where: { id: topUp.id }, data: { status: 'SUCCEEDED', gatewayTransactionId: n.transactionId, receiptNumber, completedAt: now } });
+      const balance = await postEntries(tx, account, [{ kind: 'TOP_UP', magnitude: amount, topUpId: topUp.id, reference: receiptNumber }], { actorId: topUp.createdById, at: now, what: 'this top-up' });
+      const payload = await topUpReceiptPayload(tx, { companyId: topUp.companyId, amount, gateway: gateway.name, gatewayTransactionId: n.transactionId, receiptNumber, completedAt: now });
+      await issueReceipt(tx, { actor: null, subjectId: topUp.id, payload, now });
+      await writeAudit(tx, { actor: null, action: 'topup.credit', entityType: 'TopUp', entityId: topUp.id, data: { amount, receiptNumber, gateway: gateway.name, transactionId: n.transactionId, balance }, at: now });
+      return result(outcome, topUp.id, receiptNumber);
+    });
+  } catch (e) {
+    // Two top-ups claiming one gateway transaction at the same moment: the unique index decides.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+      await logCallback(db, { gateway: gateway.name, rawBody, signature, outcome: 'TRANSACTION_REUSED', now });
+      return result('TRANSACTION_REUSED', n.order);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,316 @@
+// The trader's permit applications: start one for a permit type, add the products and the
+// documents (files checked by content, like the declaration's), submit, answer the authority's
+// questions, withdraw; and the read models of the personal account. Every use case is scoped to
+// the actor's company (another company's application is "not found"), runs in one transaction and
+// writes its audit entry there.
+import { createHash } from 'node:crypto';
+import { db, type Tx } from '../db';
+import { assertTrader, type Actor, type TraderActor } from '../actor';
+import { writeAudit } from '../audit';
+import { AppError, type FieldError } from '@/lib/errors';
+import { parseOrThrow } from '@/lib/validation';
+import { sniffUpload, uploadProblem } from '@/lib/declaration/steps';
+import {
+  OTHER_DOCUMENT,
+  ZAnswer,
+  ZApplicationDocument,
+  ZApplicationProduct,
+  ZStartApplication,
+  ZWithdrawApplication,
+  applicationNumberPrefix,
+  applicationTransition,
+  isApplicationEditable,
+  missingDocuments,
+  notCoveredMessage,
+  typeCoversHsCode,
+  type ApplicationAction,
+  type ApplicationStatus,
+} from '@/lib/permits';
+import { serviceDate } from '@/lib/time';
+import { nextApplicationNumber } from './numbering';
+import { isValidUuid } from './ids';
+
+export const APPLICATIONS_PAGE_SIZE = 20;
+export const MAX_PRODUCTS = 50;
+export const MAX_APPLICATION_DOCUMENTS = 30;
+
+export type Upload = { fileName: string; bytes: Uint8Array };
+
+type LockedApplication = { id: string; status: ApplicationStatus; companyId: string; permitTypeCode: string; number: string | null; version: number };
+
+const invalid = (fieldErrors: FieldError[]) => new AppError('VALIDATION', 'There is a problem with the information you entered.', fieldErrors);
+const notFound = () => new AppError('NOT_FOUND', 'The application was not found.');
+
+/** Lock an application of the actor's company (404 for any other). */
+async function lockCompanyApplication(tx: Tx, actor: TraderActor, applicationId: string): Promise<LockedApplication> {
+  if (!isValidUuid(applicationId)) throw notFound();
+  const rows = await tx.$queryRaw<LockedApplication[]>`
+    SELECT id, status, "companyId", "permitTypeCode", number, version FROM "PermitApplication"
+    WHERE id = ${applicationId}::uuid AND "companyId" = ${actor.companyId}::uuid
+    FOR UPDATE`;
+  if (!rows[0]) throw notFound();
+  return rows[0];
+}
+
+async function lockEditableApplication(tx: Tx, actor: TraderActor, applicationId: string): Promise<LockedApplication> {
+  const row = await lockCompanyApplication(tx, actor, applicationId);
+  if (!isApplicationEditable(row.status)) {
+    throw new AppError('CONFLICT', 'This application can no longer be changed: it has been submitted. You can add to it when the authority asks for more information.');
+  }
+  return row;
+}
+
+function nextStatus(row: LockedApplication, action: ApplicationAction, refusal: string): ApplicationStatus {
+  const to = applicationTransition(row.status, action);
+  if (!to) throw new AppError('CONFLICT', refusal);
+  return to;
+}
+
+async function bump(tx: Tx, applicationId: string, data: Record<string, unknown> = {}) {
+  await tx.permitApplication.update({ where: { id: applicationId }, data: { ...data, version: { increment: 1 } } });
+}
+
+
+/** Start an application (a draft) for an active permit type. */
+export async function startApplication(args: { actor: Actor; input: unknown; now: Date }): Promise<{ id: string }> {
+  const { actor, now } = args;
+  assertTrader(actor);
+  const input = parseOrThrow(ZStartApplication, args.input);
+  const type = await db.permitType.findUnique({ where: { code: input.permitTypeCode }, select: { code: true, isActive: true } });
+  if (!type || !type.isActive) throw invalid([{ path: 'permitTypeCode', message: 'Choose a permit type from the list' }]);
+  return db.$transaction(async (tx) => {
+    const application = await tx.permitApplication.create({
+      data: { companyId: actor.companyId, permitTypeCode: type.code, status: 'DRAFT', purpose: input.purpose, createdById: actor.userId, createdAt: now },
+      select: { id: true },
+    });
+    await writeAudit(tx, { actor, action: 'permitApplication.start', entityType: 'PermitApplication', entityId: application.id, data: { permitType: type.code }, at: now });
+    return application;
+  });
+}
+
+/** Add a product. Its commodity code must be in the tariff and covered by the permit type. */
+export async function addApplicationProduct(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<{ id: string }> {
+  const { actor, applicationId, now } = args;
+  assertTrader(actor);
+  const product = parseOrThrow(ZApplicationProduct, args.input);
+  return db.$transaction(async (tx) => {
+    const row = await lockEditableApplication(tx, actor, applicationId);
+    const type = await tx.permitType.findUniqueOrThrow({ where: { code: row.permitTypeCode }, select: { code: true, hsPrefixes: true } });
+    if (!typeCoversHsCode(type.hsPrefixes, product.hsCode)) throw invalid([{ path: 'hsCode', message: notCoveredMessage(type, product.hsCode) }]);
+    const inTariff = await tx.tariffLine.findUnique({ where: { hsCode: product.hsCode }, select: { hsCode: true } });
+    if (!inTariff) throw invalid([{ path: 'hsCode', message: `Commodity code ${product.hsCode} is not in the national tariff — check the code` }]);
+    if ((await tx.permitApplicationProduct.count({ where: { applicationId } })) >= MAX_PRODUCTS) {
+      throw invalid([{ path: 'hsCode', message: `An application can have at most ${MAX_PRODUCTS} products` }]);
+    }
+    const created = await tx.permitApplicationProduct.create({ data: { applicationId, ...product }, select: { id: true } });
+    await bump(tx, applicationId);
+    await writeAudit(tx, { actor, action: 'permitApplication.product.add', entityType: 'PermitApplication', entityId: applicationId, data: { productId: created.id, hsCode: product.hsCode }, at: now });
+    return created;
+  });
+}
+
+export async function removeApplicationProduct(args: { actor: Actor; applicationId: string; productId: string; now: Date }): Promise<void> {
+  const { actor, applicationId, productId, now } = args;
+  assertTrader(actor);
+  if (!isValidUuid(productId)) throw new AppError('NOT_FOUND', 'The product was not found.');
+  await db.$transaction(async (tx) => {
+    await lockEditableApplication(tx, actor, applicationId);
+    const { count } = await tx.permitApplicationProduct.deleteMany({ where: { id: productId, applicationId } });
+    if (count === 0) throw new AppError('NOT_FOUND', 'The product was not found.');
+    await bump(tx, applicationId);
+    await writeAudit(tx, { actor, action: 'permitApplication.product.remove', entityType: 'PermitApplication', entityId: applicationId, data: { productId }, at: now });
+  });
+}
+
+/** Attach a document: one of the type's required documents, or another. The file is checked by content. */
+export async function addApplicationDocument(args: { actor: Actor; applicationId: string; input: unknown; file: Upload | null; now: Date }): Promise<{ id: string }> {
+  const { actor, applicationId, file, now } = args;
+  assertTrader(actor);
+  const input = parseOrThrow(ZApplicationDocument, args.input);
+  if (!file) throw invalid([{ path: 'file', message: 'Choose the file to attach' }]);
+  const problem = uploadProblem(file.bytes.byteLength, file.bytes);
+  if (problem) throw new AppError('VALIDATION', 'There is a problem with the file.', [{ path: 'file', message: problem }]);
+  return db.$transaction(async (tx) => {
+    const row = await lockEditableApplication(tx, actor, applicationId);
+    const type = await tx.permitType.findUniqueOrThrow({ where: { code: row.permitTypeCode }, select: { requiredDocuments: true } });
+    const allowed = [...type.requiredDocuments, OTHER_DOCUMENT];
+    const documentType = allowed.find((d) => d.toLowerCase() === input.documentType.toLowerCase());
+    if (!documentType) throw invalid([{ path: 'documentType', message: 'Choose which document this is from the list' }]);
+    if ((await tx.permitApplicationDocument.count({ where: { applicationId } })) >= MAX_APPLICATION_DOCUMENTS) {
+      throw invalid([{ path: 'file', message: `An application can have at most ${MAX_APPLICATION_DOCUMENTS} documents` }]);
+    }
+    const kind = sniffUpload(file.bytes)!;
+    const safeName = file.fileName.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || `document.${kind.extension}`;
+    const stored = await tx.storedFile.create({
+      data: {
+        companyId: actor.companyId,
+        uploadedById: actor.userId,
+        fileName: safeName,
+        mimeType: kind.mimeType,
+        size: file.bytes.byteLength,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        content: Buffer.from(file.bytes),
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    const document = await tx.permitApplicationDocument.create({ data: { applicationId, type: documentType, fileId: stored.id, createdAt: now }, select: { id: true } });
+    await bump(tx, applicationId);
+    await writeAudit(tx, { actor, action: 'permitApplication.document.add', entityType: 'PermitApplication', entityId: applicationId, data: { documentId: document.id, type: documentType }, at: now });
+    return document;
+  });
+}
+
+export async function removeApplicationDocument(args: { actor: Actor; applicationId: string; documentId: string; now: Date }): Promise<void> {
+  const { actor, applicationId, documentId, now } = args;
+  assertTrader(actor);
+  if (!isValidUuid(documentId)) throw new AppError('NOT_FOUND', 'The document was not found.');
+  await db.$transaction(async (tx) => {
+    await lockEditableApplication(tx, actor, applicationId);
+    const { count } = await tx.permitApplicationDocument.deleteMany({ where: { id: documentId, applicationId } });
+    if (count === 0) throw new AppError('NOT_FOUND', 'The document was not found.');
+    await bump(tx, applicationId);
+    await writeAudit(tx, { actor, action: 'permitApplication.document.remove', entityType: 'PermitApplication', entityId: applicationId, data: { documentId }, at: now });
+  });
+}
+
+/**
+ * Submit a draft: the type must still be issued, every product still covered, every required
+ * document attached (each missing one named). The application gets its number and goes to the
+ * authority's desk.
+ */
+export async function submitApplication(args: { actor: Actor; applicationId: string; now: Date }): Promise<{ number: string }> {
+  const { actor, applicationId, now } = args;
+  assertTrader(actor);
+  return db.$transaction(async (tx) => {
+    const row = await lockCompanyApplication(tx, actor, applicationId);
+    if (row.status === 'SUBMITTED' && row.number) return { number: row.number }; // a double click submits once
+    const to = nextStatus(row, 'SUBMIT', 'This application has already been submitted.');
+    const type = await tx.permitType.findUniqueOrThrow({ where: { code: row.permitTypeCode }, select: { code: true, isActive: true, hsPrefixes: true, requiredDocuments: true } });
+    if (!type.isActive) throw new AppError('CONFLICT', `${type.code} permits are no longer issued. Withdraw this application.`);
+    // Sequential: inside a transaction there is one connection.
+    const products = await tx.permitApplicationProduct.findMany({ where: { applicationId }, select: { hsCode: true } });
+    const documents = await tx.permitApplicationDocument.findMany({ where: { applicationId }, select: { type: true } });
+    const problems: FieldError[] = [];
+    if (products.length === 0) problems.push({ path: 'hsCode', message: 'Add at least one product' });
+    products.forEach((p) => {
+      if (!typeCoversHsCode(type.hsPrefixes, p.hsCode)) problems.push({ path: 'hsCode', message: notCoveredMessage(type, p.hsCode) });
+    });
+    for (const name of missingDocuments(type.requiredDocuments, documents.map((d) => d.type))) problems.push({ path: 'documentType', message: `Attach the ${name}` });
+    if (problems.length) throw new AppError('VALIDATION', 'The application cannot be submitted yet.', problems);
+
+    const number = await nextApplicationNumber(tx, applicationNumberPrefix(type.code, serviceDate(now)));
+    await bump(tx, applicationId, { status: to, number, submittedAt: now });
+    await writeAudit(tx, { actor, action: 'permitApplication.submit', entityType: 'PermitApplication', entityId: applicationId, data: { number }, at: now });
+    return { number };
+  });
+}
+
+/** Answer the authority's question: the application goes back to the officer. */
+export async function answerInformationRequest(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<void> {
+  const { actor, applicationId, now } = args;
+  assertTrader(actor);
+  const { message } = parseOrThrow(ZAnswer, args.input);
+  await db.$transaction(async (tx) => {
+    const row = await lockCompanyApplication(tx, actor, applicationId);
+    const to = nextStatus(row, 'ANSWER', 'The authority has not asked for more information.');
+    await tx.permitApplicationMessage.create({ data: { applicationId, authorId: actor.userId, authorRole: 'TRADER', body: message, at: now } });
+    await bump(tx, applicationId, { status: to });
+    await writeAudit(tx, { actor, action: 'permitApplication.answer', entityType: 'PermitApplication', entityId: applicationId, at: now });
+  });
+}
+
+export async function withdrawApplication(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<void> {
+  const { actor, applicationId, now } = args;
+  assertTrader(actor);
+  const { reason } = parseOrThrow(ZWithdrawApplication, args.input ?? {});
+  await db.$transaction(async (tx) => {
+    const row = await lockCompanyApplication(tx, actor, applicationId);
+    const to = nextStatus(row, 'WITHDRAW', 'This application has been decided and cannot be withdrawn.');
+    await bump(tx, applicationId, { status: to, decidedAt: now });
+    await writeAudit(tx, { actor, action: 'permitApplication.withdraw', entityType: 'PermitApplication', entityId: applicationId, data: reason ? { reason } : undefined, at: now });
+  });
+}
+
+// ───────────── Read models ─────────────
+
+/** The types a trader can apply for, by authority. */
+export async function listApplicableTypes(args: { actor: Actor }) {
+  assertTrader(args.actor);
+  return db.permitType.findMany({
+    where: { isActive: true },
+    orderBy: [{ authority: { code: 'asc' } }, { code: 'asc' }],
+    select: { code: true, name: true, directions: true, hsPrefixes: true, validityDays: true, scope: true, requiredDocuments: true, fee: true, authority: { select: { code: true, name: true } } },
+  });
+}
+
+export async function listCompanyApplications(args: { actor: Actor; page: number }) {
+  const { actor } = args;
+  assertTrader(actor);
+  const where = { companyId: actor.companyId };
+  const [total, rows] = await Promise.all([
+    db.permitApplication.count({ where }),
+    db.permitApplication.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (args.page - 1) * APPLICATIONS_PAGE_SIZE,
+      take: APPLICATIONS_PAGE_SIZE,
+      select: { id: true, number: true, status: true, createdAt: true, submittedAt: true, decidedAt: true, permitType: { select: { code: true, name: true } }, permit: { select: { id: true, number: true } } },
+    }),
+  ]);
+  return { total, page: args.page, pageSize: APPLICATIONS_PAGE_SIZE, rows };
+}
+
+const APPLICATION_DETAIL = {
+  products: { orderBy: { hsCode: 'asc' as const } },
+  documents: { orderBy: { createdAt: 'asc' as const }, include: { file: { select: { id: true, fileName: true, mimeType: true, size: true } } } },
+  messages: { orderBy: { at: 'asc' as const } },
+  permitType: { include: { authority: { select: { code: true, name: true } } } },
+  company: { select: { name: true, tin: true } },
+  permit: { select: { id: true, number: true, status: true, validFrom: true, validTo: true, quantity: true, remainingQuantity: true, unit: true, conditions: true, revokedReason: true } },
+};
+
+export async function getApplicationForTrader(args: { actor: Actor; applicationId: string }) {
+  const { actor } = args;
+  assertTrader(actor);
+  if (!isValidUuid(args.applicationId)) throw notFound();
+  const application = await db.permitApplication.findFirst({ where: { id: args.applicationId, companyId: actor.companyId }, include: APPLICATION_DETAIL });
+  if (!application) throw notFound();
+  return application;
+}
+
+export type ApplicationDetail = Awaited<ReturnType<typeof getApplicationForTrader>>;
+
+/** What an open application page polls: a change of version means "reload". Trader (own company) or agency officer (own authority). */
+export async function getApplicationVersion(args: { actor: Actor; applicationId: string }): Promise<{ status: ApplicationStatus; version: number }> {
+  const { actor, applicationId } = args;
+  if (!isValidUuid(applicationId)) throw notFound();
+  const scope =
+    actor.role === 'TRADER' && actor.companyId
+      ? { companyId: actor.companyId }
+      : actor.role === 'AGENCY_OFFICER' && actor.authorityId
+        ? { permitType: { authorityId: actor.authorityId }, status: { not: 'DRAFT' as const } }
+        : null;
+  if (!scope) throw new AppError('FORBIDDEN', 'You do not have permission to do this.');
+  const row = await db.permitApplication.findFirst({ where: { id: applicationId, ...scope }, select: { status: true, version: true } });
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * A file attached to an application, for whoever may see the application: the trader's company, or
+ * an officer of the authority it was submitted to (never a draft). Anyone else: "not found".
+ */
+export async function readApplicationFile(args: { actor: Actor; fileId: string }) {
+  const { actor, fileId } = args;
+  const scope =
+    actor.role === 'TRADER' && actor.companyId
+      ? { application: { companyId: actor.companyId } }
+      : actor.role === 'AGENCY_OFFICER' && actor.authorityId
+        ? { application: { permitType: { authorityId: actor.authorityId }, status: { not: 'DRAFT' as const } } }
+        : null;
+  if (!scope || !isValidUuid(fileId)) throw new AppError('NOT_FOUND', 'The file was not found.');
+  const document = await db.permitApplicationDocument.findFirst({ where: { fileId, ...scope }, select: { file: true } });
+  if (!document) throw new AppError('NOT_FOUND', 'The file was not found.');
+  return document.file;
+}

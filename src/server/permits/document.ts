@@ -1,0 +1,66 @@
+// The permit's signed document (kind PERMIT, number = permit number, subject = the permit): issued
+// in the issuing transaction, revoked with the permit (so /verify shows "Revoked"), printed as a
+// PDF with its QR code for the holder and the issuing authority.
+import { db, type Tx } from '../db';
+import type { Actor } from '../actor';
+import { AppError } from '@/lib/errors';
+import type { PermitPayload } from '@/lib/documents/payloads';
+import { serviceDate } from '@/lib/time';
+import { issueSignedDocument, latestSignedDocument, toIssued, type IssuedDocument } from '../documents/issue';
+import { pdfFilename, renderSignedDocumentPdf, type Translate } from '../documents/pdf';
+import { isValidUuid } from './ids';
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Sign the permit just created in `tx`. */
+export async function issuePermitDocument(tx: Tx, args: { actor: Actor; permitId: string; now: Date }): Promise<IssuedDocument<'PERMIT'>> {
+  const permit = await tx.permit.findUniqueOrThrow({
+    where: { id: args.permitId },
+    include: {
+      company: { select: { tin: true, name: true } },
+      permitType: { include: { authority: { select: { code: true, name: true } } } },
+      application: { include: { products: { orderBy: { hsCode: 'asc' } } } },
+    },
+  });
+  const validFrom = day(permit.validFrom);
+  const issuedOn = serviceDate(args.now);
+  const products = permit.application?.products.length
+    ? permit.application.products.map((p) => ({ hsCode: p.hsCode, description: p.description, quantity: p.quantity.toFixed(3), unit: p.unit, country: p.country }))
+    : permit.hsCodes.map((hsCode) => ({ hsCode, description: permit.permitType.name, quantity: permit.quantity.toFixed(3), unit: permit.unit, country: '—' }));
+  const payload: PermitPayload = {
+    permitNumber: permit.number,
+    permitType: { code: permit.permitType.code, name: permit.permitType.name },
+    authority: { code: permit.permitType.authority.code, name: permit.permitType.authority.name },
+    holder: { tin: permit.company.tin, name: permit.company.name },
+    issuedOn,
+    ...(validFrom !== issuedOn ? { validFrom } : {}),
+    validUntil: day(permit.validTo),
+    scope: permit.permitType.scope,
+    granted: { quantity: permit.quantity.toFixed(3), unit: permit.unit },
+    ...(permit.conditions ? { conditions: permit.conditions } : {}),
+    products,
+  };
+  return issueSignedDocument(tx, { actor: args.actor, kind: 'PERMIT', number: permit.number, subjectId: permit.id, payload, now: args.now });
+}
+
+/**
+ * The permit as a PDF, for its holder's traders or the issuing authority's officers (anyone else:
+ * "not found"). A revoked permit still prints; its QR code then verifies as "Revoked".
+ */
+export async function permitPdf(args: { actor: Actor; permitId: string; t: Translate }): Promise<{ bytes: Uint8Array; filename: string }> {
+  const { actor, permitId } = args;
+  const scope =
+    actor.role === 'TRADER' && actor.companyId
+      ? { companyId: actor.companyId }
+      : actor.role === 'AGENCY_OFFICER' && actor.authorityId
+        ? { permitType: { authorityId: actor.authorityId } }
+        : null;
+  if (!scope) throw new AppError('FORBIDDEN', 'You do not have permission to do this.');
+  if (!isValidUuid(permitId)) throw new AppError('NOT_FOUND', 'The permit was not found.');
+  const permit = await db.permit.findFirst({ where: { id: permitId, ...scope }, select: { id: true } });
+  if (!permit) throw new AppError('NOT_FOUND', 'The permit was not found.');
+  const latest = await latestSignedDocument(db, 'PERMIT', permit.id);
+  if (!latest) throw new AppError('NOT_FOUND', 'This permit has no signed document.');
+  const document = toIssued(latest as typeof latest & { kind: 'PERMIT' });
+  return { bytes: await renderSignedDocumentPdf(document, args.t), filename: pdfFilename('PERMIT', document.number) };
+}

@@ -1,0 +1,220 @@
+// What supervisors do with the risk engine: manage profiles (with shadow mode), see how profiles
+// and channels perform, backtest a change over past declarations before switching it on, set the
+// channel shares, and train and activate model versions.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { db } from '../db';
+import type { Prisma } from '@/src/generated/prisma/client';
+import { assertRole, type Actor } from '../actor';
+import { writeAudit } from '../audit';
+import { AppError } from '@/lib/errors';
+import { parseOrThrow } from '@/lib/validation';
+import { assessRisk, thresholdsForShares, type RiskReason } from '@/lib/risk/engine';
+import { ZProfileConditions, type RiskProfile, type Channel, CHANNELS } from '@/lib/risk/profiles';
+import { ZProfileForm, ZChannelShares, type ProfileForm } from '@/lib/risk/profile-form';
+import { asDateColumn, serviceDate, startOfServiceDate } from '@/lib/time';
+import { loadTariff } from '../declarations/assessment';
+import { loadProfiles, referenceMap, toRiskDeclaration } from './assess';
+import { activeModel } from './models';
+import { loadRiskSettings, RISK_SETTINGS_KEY } from './settings';
+
+function assertSupervisor(actor: Actor) {
+  assertRole(actor, ['SUPERVISOR']);
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function listProfiles(args: { actor: Actor }) {
+  assertSupervisor(args.actor);
+  return db.riskProfile.findMany({ orderBy: [{ isActive: 'desc' }, { createdAt: 'asc' }] });
+}
+
+export async function getProfile(args: { actor: Actor; profileId: string }) {
+  assertSupervisor(args.actor);
+  const p = await db.riskProfile.findUnique({ where: { id: args.profileId } });
+  if (!p) throw new AppError('NOT_FOUND', 'The profile was not found.');
+  return p;
+}
+
+function profileData(form: ProfileForm) {
+  return {
+    name: form.name,
+    conditions: form.conditions as Prisma.InputJsonValue,
+    weight: form.weight,
+    forcedChannel: form.forcedChannel,
+    instructions: form.instructions,
+    validFrom: asDateColumn(form.validFrom),
+    validTo: form.validTo ? asDateColumn(form.validTo) : null,
+    isShadow: form.isShadow,
+    isActive: form.isActive,
+  };
+}
+
+/** Create (no id) or change a profile. Invalid conditions are refused with field errors. */
+export async function saveProfile(args: { actor: Actor; profileId?: string; input: unknown; now: Date }): Promise<{ id: string }> {
+  const { actor, now } = args;
+  assertSupervisor(actor);
+  const form = parseOrThrow(ZProfileForm, args.input);
+  return db.$transaction(async (tx) => {
+    const saved = args.profileId
+      ? await tx.riskProfile.update({ where: { id: args.profileId }, data: profileData(form), select: { id: true } }).catch(() => {
+          throw new AppError('NOT_FOUND', 'The profile was not found.');
+        })
+      : await tx.riskProfile.create({ data: { ...profileData(form), createdById: actor.userId, createdAt: now }, select: { id: true } });
+    await writeAudit(tx, { actor, action: args.profileId ? 'risk.profile.update' : 'risk.profile.create', entityType: 'RiskProfile', entityId: saved.id, data: { ...form, conditions: form.conditions } as Prisma.InputJsonValue, at: now });
+    return saved;
+  });
+}
+
+export type ChannelMix = Record<Channel, number>;
+export type BacktestResult = {
+  declarations: number;
+  current: ChannelMix;
+  proposed: ChannelMix;
+  /** Of the declarations the proposal would inspect (yellow/red) whose outcome is known: how many hid a discrepancy. */
+  inspectedWithOutcome: number;
+  hits: number;
+  hitRate: number | null;
+  /** The same for the current setup, on the same declarations. */
+  currentInspectedWithOutcome: number;
+  currentHits: number;
+  currentHitRate: number | null;
+  profileMatches: number;
+};
+
+const emptyMix = (): ChannelMix => ({ GREEN: 0, YELLOW: 0, RED: 0, BLUE: 0 });
+
+/**
+ * Replay the engine over past registered declarations of the range, with a profile (new or
+ * changed) and/or thresholds as proposed, next to the current setup. Outcomes are the recorded
+ * inspections, so the hit rate is measured where an outcome is known.
+ */
+export async function backtest(args: { actor: Actor; profileId?: string; proposal?: unknown; thresholds?: { regime: string; yellow: number; red: number }; from: string; to: string; limit?: number }): Promise<BacktestResult> {
+  const { actor } = args;
+  assertSupervisor(actor);
+  const proposedForm = args.proposal !== undefined ? parseOrThrow(ZProfileForm, args.proposal) : null;
+  const declarations = await db.declaration.findMany({
+    where: { registeredAt: { gte: startOfServiceDate(args.from), lt: new Date(startOfServiceDate(args.to).getTime() + 86_400_000) } },
+    orderBy: { registeredAt: 'desc' },
+    take: args.limit ?? 5000,
+    include: { items: { orderBy: { lineNo: 'asc' } }, post: { select: { code: true } }, company: { select: { tin: true, isAuthorisedEconomicOperator: true } }, inspections: { select: { isHit: true } } },
+  });
+  const tariff = await loadTariff(db, [...new Set(declarations.flatMap((d) => d.items.map((i) => i.hsCode)))]);
+  const referencePrices = referenceMap(await db.referencePrice.findMany());
+  const rateRows = await db.exchangeRate.findMany({ where: { date: { gte: asDateColumn(args.from), lte: asDateColumn(args.to) } } });
+  const ratesByDate = new Map<string, Record<string, string>>();
+  for (const r of rateRows) {
+    const key = day(r.date);
+    const table = ratesByDate.get(key) ?? { UZS: '1' };
+    table[r.currencyCode] = r.rate.div(r.units).toString();
+    ratesByDate.set(key, table);
+  }
+  const firsts = new Map((await db.declaration.groupBy({ by: ['companyId'], where: { registeredAt: { not: null } }, _min: { registeredAt: true } })).map((g) => [g.companyId, g._min.registeredAt?.getTime()]));
+  const { model, problem } = await activeModel(db);
+  const settings = await loadRiskSettings(db);
+  const current = await db.$transaction((tx) => loadProfiles(tx, args.to));
+  const proposedProfile: RiskProfile | null = proposedForm ? { id: args.profileId ?? 'proposed', ...proposedForm } : null;
+  const proposedProfiles = proposedProfile ? [...current.filter((p) => p.id !== proposedProfile.id), { ...proposedProfile, isShadow: false }] : current;
+  const proposedSettings = args.thresholds ? { ...settings, thresholds: { ...settings.thresholds, [args.thresholds.regime]: { yellow: args.thresholds.yellow, red: args.thresholds.red } } } : settings;
+
+  const result: BacktestResult = { declarations: 0, current: emptyMix(), proposed: emptyMix(), inspectedWithOutcome: 0, hits: 0, hitRate: null, currentInspectedWithOutcome: 0, currentHits: 0, currentHitRate: null, profileMatches: 0 };
+  for (const d of declarations) {
+    const date = serviceDate(d.registeredAt!);
+    const input = toRiskDeclaration(d, { date, tariff, rates: ratesByDate.get(date) ?? { UZS: '1' }, isFirstShipment: firsts.get(d.companyId) === d.registeredAt!.getTime() });
+    const before = assessRisk(input, { profiles: current, model, modelProblem: problem, referencePrices, settings });
+    const after = assessRisk(input, { profiles: proposedProfiles, model, modelProblem: problem, referencePrices, settings: proposedSettings });
+    result.declarations += 1;
+    result.current[before.channel] += 1;
+    result.proposed[after.channel] += 1;
+    if (proposedProfile && (after.reasons as RiskReason[]).some((r) => r.kind === 'PROFILE' && r.profileId === proposedProfile.id)) result.profileMatches += 1;
+    const hasOutcome = d.inspections.length > 0;
+    const isHit = d.inspections.some((i) => i.isHit);
+    if (hasOutcome && (after.channel === 'YELLOW' || after.channel === 'RED')) {
+      result.inspectedWithOutcome += 1;
+      if (isHit) result.hits += 1;
+    }
+    if (hasOutcome && (before.channel === 'YELLOW' || before.channel === 'RED')) {
+      result.currentInspectedWithOutcome += 1;
+      if (isHit) result.currentHits += 1;
+    }
+  }
+  result.hitRate = result.inspectedWithOutcome ? result.hits / result.inspectedWithOutcome : null;
+  result.currentHitRate = result.currentInspectedWithOutcome ? result.currentHits / result.currentInspectedWithOutcome : null;
+  return result;
+}
+
+/** Hit rates over a date range: per channel, and per applied profile (from the stored reasons). */
+export async function riskPerformance(args: { actor: Actor; from: string; to: string }) {
+  assertSupervisor(args.actor);
+  const from = startOfServiceDate(args.from);
+  const to = new Date(startOfServiceDate(args.to).getTime() + 86_400_000);
+  const byChannel = await db.$queryRaw<Array<{ channel: Channel; declarations: number; inspected: number; hits: number }>>`
+    SELECT d.channel, COUNT(*)::int AS declarations,
+           COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Inspection" i WHERE i."declarationId" = d.id))::int AS inspected,
+           COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Inspection" i WHERE i."declarationId" = d.id AND i."isHit"))::int AS hits
+    FROM "Declaration" d
+    WHERE d."registeredAt" >= ${from} AND d."registeredAt" < ${to} AND d.channel IS NOT NULL
+    GROUP BY d.channel`;
+  const byProfile = await db.$queryRaw<Array<{ profileId: string; name: string; isShadow: boolean; matched: number; inspected: number; hits: number }>>`
+    SELECT r.value->>'profileId' AS "profileId", MAX(r.value->>'name') AS name, bool_or((r.value->>'isShadow')::boolean) AS "isShadow",
+           COUNT(DISTINCT a."declarationId")::int AS matched,
+           COUNT(DISTINCT a."declarationId") FILTER (WHERE EXISTS (SELECT 1 FROM "Inspection" i WHERE i."declarationId" = a."declarationId"))::int AS inspected,
+           COUNT(DISTINCT a."declarationId") FILTER (WHERE EXISTS (SELECT 1 FROM "Inspection" i WHERE i."declarationId" = a."declarationId" AND i."isHit"))::int AS hits
+    FROM "RiskAssessment" a, jsonb_array_elements(a.reasons) r
+    WHERE a."createdAt" >= ${from} AND a."createdAt" < ${to} AND r.value->>'kind' = 'PROFILE'
+    GROUP BY r.value->>'profileId'
+    ORDER BY matched DESC`;
+  return {
+    byChannel: CHANNELS.map((c) => byChannel.find((r) => r.channel === c) ?? { channel: c, declarations: 0, inspected: 0, hits: 0 }),
+    byProfile,
+  };
+}
+
+export async function listModels(args: { actor: Actor }) {
+  assertSupervisor(args.actor);
+  return db.riskModel.findMany({ orderBy: { trainedAt: 'desc' }, select: { id: true, version: true, kind: true, metrics: true, trainedAt: true, isActive: true }, take: 20 });
+}
+
+export async function activateModel(args: { actor: Actor; modelId: string; now: Date }): Promise<void> {
+  const { actor, now } = args;
+  assertSupervisor(actor);
+  await db.$transaction(async (tx) => {
+    const model = await tx.riskModel.findUnique({ where: { id: args.modelId }, select: { id: true, version: true } });
+    if (!model) throw new AppError('NOT_FOUND', 'The model version was not found.');
+    await tx.riskModel.updateMany({ where: { isActive: true }, data: { isActive: false } });
+    await tx.riskModel.update({ where: { id: model.id }, data: { isActive: true } });
+    await writeAudit(tx, { actor, action: 'risk.model.activate', entityType: 'RiskModel', entityId: model.version, at: now });
+  });
+}
+
+/**
+ * Start training a new version in a separate process: the registration path never waits for it.
+ * The new version appears in the list when done, inactive until a supervisor activates it.
+ */
+export async function startTraining(args: { actor: Actor; now: Date }): Promise<{ started: true }> {
+  const { actor, now } = args;
+  assertSupervisor(actor);
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'src', 'cli', 'risk-train.ts')], { cwd: process.cwd(), env: process.env, stdio: 'ignore', detached: true });
+  child.unref();
+  await db.auditEntry.create({ data: { actorId: actor.userId, actorRole: actor.role, action: 'risk.model.train.start', entityType: 'RiskModel', entityId: 'training', at: now } });
+  return { started: true };
+}
+
+/** Set a regime's channel shares: thresholds are derived from the scores of the last 90 days. */
+export async function setChannelShares(args: { actor: Actor; input: unknown; now: Date }) {
+  const { actor, now } = args;
+  assertSupervisor(actor);
+  const input = parseOrThrow(ZChannelShares, args.input);
+  const since = new Date(now.getTime() - 90 * 86_400_000);
+  const scores = await db.riskAssessment.findMany({ where: { createdAt: { gte: since }, ...(input.regime === 'default' ? {} : { declaration: { regime: input.regime } }) }, select: { score: true } });
+  const thresholds = thresholdsForShares(scores.map((s) => s.score), { yellowPercent: input.yellowPercent, redPercent: input.redPercent });
+  await db.$transaction(async (tx) => {
+    const current = await loadRiskSettings(tx);
+    const value = { thresholds: { ...current.thresholds, [input.regime]: thresholds }, randomSharePercent: input.randomSharePercent, valueQuantile: current.valueQuantile, valueControlPoints: current.valueControlPoints, aeoReduction: current.aeoReduction, modelWeight: current.modelWeight };
+    await tx.setting.upsert({ where: { key: RISK_SETTINGS_KEY }, create: { key: RISK_SETTINGS_KEY, value, updatedAt: now }, update: { value } });
+    await writeAudit(tx, { actor, action: 'risk.settings.shares', entityType: 'Setting', entityId: RISK_SETTINGS_KEY, data: { ...input, thresholds, sample: scores.length }, at: now });
+  });
+  return { thresholds, sample: scores.length };
+}
+
+export { ZProfileConditions };

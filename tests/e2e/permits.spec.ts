@@ -1,0 +1,234 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Page } from '@playwright/test';
+import { signInAs } from './helpers';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const fileName = (document: string) => `${document.toLowerCase().replace(/[^a-z]+/g, '-')}.pdf`;
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations, JSON.stringify(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
+}
+
+type Product = { hsCode: string; description: string; quantity: string; unit: string; country: string };
+
+/** The trader applies for a permit in the browser, up to submission; returns the application's number. */
+async function applyFor(page: Page, args: { type: string; purpose: string; product: Product; documents: string[] }) {
+  await page.goto('/trader/permits/apply');
+  await page.getByLabel('Permit type').selectOption(args.type);
+  await page.getByLabel('Purpose of the import or export').fill(args.purpose);
+  await page.getByRole('button', { name: 'Start application' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Draft application for ${args.type}` })).toBeVisible();
+  await fillProduct(page, args.product);
+  await expect(page.getByRole('button', { name: `Remove product ${args.product.hsCode}` })).toBeVisible();
+  for (const document of args.documents) {
+    await page.getByLabel('Document', { exact: true }).selectOption(document);
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: fileName(document), mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('button', { name: 'Attach document' }).click();
+    await expect(page.getByRole('link', { name: `Open ${fileName(document)}` })).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  const heading = page.getByRole('heading', { level: 1, name: new RegExp(`^Application A/${args.type}/\\d{4}/\\d{6}$`) });
+  await expect(heading).toBeVisible();
+  await expect(page.getByText('Waiting for a decision').first()).toBeVisible();
+  return (await heading.textContent())!.replace('Application ', '');
+}
+
+async function fillProduct(page: Page, p: Product) {
+  await page.getByLabel('Commodity code (HS, 10 digits)').fill(p.hsCode);
+  await page.getByLabel('Product description').fill(p.description);
+  await page.getByLabel('Quantity', { exact: true }).fill(p.quantity);
+  await page.getByLabel('Unit', { exact: true }).selectOption(p.unit);
+  await page.getByLabel('Country of origin').fill(p.country);
+  await page.getByRole('button', { name: 'Add product' }).click();
+}
+
+/** The officer issues the application from the desk with the offered validity and quantity; returns the permit's number. */
+async function issueFromDesk(page: Page, applicationNumber: string, conditions?: string) {
+  await page.goto('/agency');
+  await page.getByRole('link', { name: applicationNumber }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Application ${applicationNumber}` })).toBeVisible();
+  if (conditions) await page.getByLabel('Conditions (optional)').fill(conditions);
+  await page.getByRole('button', { name: 'Issue permit' }).click();
+  const permitLink = page.getByRole('region', { name: 'The permit' }).getByRole('link');
+  await expect(permitLink).toBeVisible();
+  return (await permitLink.textContent())!;
+}
+
+const apples: Product = { hsCode: '0808108000', description: 'Fresh apples, Golden Delicious', quantity: '20000', unit: 'KG', country: 'IR' };
+
+test('a trader applies for a phytosanitary import permit, the officer asks and issues, and the permit satisfies the declaration item it is linked to', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const trader = await (await browser.newContext()).newPage();
+  await signInAs(trader, 'trader@silkroad.uz', '/trader');
+  await trader.goto('/trader/permits');
+  await trader.getByRole('link', { name: 'Apply for a permit' }).click();
+  await expect(trader.getByRole('heading', { level: 1, name: 'Apply for a permit' })).toBeVisible();
+
+  // Nothing chosen: every field named in the summary.
+  await trader.getByRole('button', { name: 'Start application' }).click();
+  const summary = trader.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary.getByRole('link', { name: 'Choose the permit type' })).toHaveAttribute('href', '#permitTypeCode');
+  await expect(summary.getByRole('link', { name: 'Enter the purpose of the import or export' })).toBeVisible();
+  await expect(trader).toHaveTitle(/^Error: /);
+  await trader.getByLabel('Permit type').selectOption('PQ-IMP');
+  await trader.getByLabel('Purpose of the import or export').fill('Apples for retail sale in Tashkent');
+  await trader.getByRole('button', { name: 'Start application' }).click();
+  await expect(trader.getByRole('heading', { level: 1, name: 'Draft application for PQ-IMP' })).toBeVisible();
+
+  // A product the permit type does not cover is refused on its field.
+  await fillProduct(trader, { hsCode: '8471300000', description: 'Laptops', quantity: '10', unit: 'PCS', country: 'CN' });
+  await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: /A PQ-IMP permit does not cover commodity code 8471300000/ })).toHaveAttribute('href', '#hsCode');
+  await fillProduct(trader, apples);
+  await expect(trader.getByRole('button', { name: 'Remove product 0808108000' })).toBeVisible();
+
+  // Submitting without the documents names each one missing; a file that is not a PDF, JPEG or PNG is refused.
+  await trader.getByRole('button', { name: 'Submit application' }).click();
+  await expect(trader.getByRole('link', { name: 'Attach the Phytosanitary certificate of the exporting country' })).toBeVisible();
+  await trader.getByLabel('Document', { exact: true }).selectOption('Contract');
+  await trader.getByLabel('File', { exact: true }).setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a document') });
+  await trader.getByRole('button', { name: 'Attach document' }).click();
+  await expect(trader.getByRole('link', { name: 'The selected file must be a PDF, JPEG or PNG' })).toBeVisible();
+  for (const document of ['Contract', 'Invoice', 'Phytosanitary certificate of the exporting country']) {
+    await trader.getByLabel('Document', { exact: true }).selectOption(document);
+    await trader.getByLabel('File', { exact: true }).setInputFiles({ name: fileName(document), mimeType: 'application/pdf', buffer: PDF });
+    await trader.getByRole('button', { name: 'Attach document' }).click();
+    await expect(trader.getByRole('link', { name: `Open ${fileName(document)}` })).toBeVisible();
+  }
+  await expectNoAxeViolations(trader);
+  await trader.getByRole('button', { name: 'Submit application' }).click();
+  const heading = trader.getByRole('heading', { level: 1, name: /^Application A\/PQ-IMP\/\d{4}\/\d{6}$/ });
+  await expect(heading).toBeVisible();
+  const applicationNumber = (await heading.textContent())!.replace('Application ', '');
+
+  // The plant-quarantine officer finds it on the desk, with its time limit, and asks a question.
+  const officer = await (await browser.newContext()).newPage();
+  await signInAs(officer, 'pq.officer@agency.uz', '/agency');
+  const row = officer.getByRole('table', { name: 'Permit desk' }).getByRole('row', { name: new RegExp(applicationNumber) });
+  await expect(row).toContainText('Silk Road Trading LLC');
+  await expect(row).toContainText('On time');
+  await expectNoAxeViolations(officer);
+  await row.getByRole('link', { name: applicationNumber }).click();
+  await expect(officer.getByRole('heading', { level: 1, name: `Application ${applicationNumber}` })).toBeVisible();
+  await expectNoAxeViolations(officer);
+  // Every document opens in the browser.
+  const file = await officer.request.get((await officer.getByRole('link', { name: 'Open phytosanitary-certificate-of-the-exporting-country.pdf' }).getAttribute('href'))!);
+  expect(file.status()).toBe(200);
+  expect(file.headers()['content-type']).toBe('application/pdf');
+  await officer.getByLabel('Your question to the trader').fill('Which orchard do the apples come from?');
+  await officer.getByRole('button', { name: 'Send question' }).click();
+  await expect(officer.getByText('More information requested').first()).toBeVisible();
+
+  // Another authority's officer may not open it.
+  const ses = await (await browser.newContext()).newPage();
+  await signInAs(ses, 'ses.officer@agency.uz', '/agency');
+  expect((await ses.goto(officer.url()))?.status()).toBe(403);
+
+  // The trader's open page shows the question without a reload; the trader answers.
+  await expect(trader.getByText('The authority asked: Which orchard do the apples come from?')).toBeVisible({ timeout: 15_000 });
+  await trader.getByLabel('Your answer').fill('Orchard 12 near Urmia; the certificate names it.');
+  await trader.getByRole('button', { name: 'Send answer' }).click();
+  await expect(trader.getByText('Waiting for a decision').first()).toBeVisible();
+
+  // The officer sees the answer, tries a quantity of 0 (refused on its field), then issues.
+  await expect(officer.getByText('Orchard 12 near Urmia; the certificate names it.')).toBeVisible({ timeout: 15_000 });
+  await officer.getByLabel('Quantity permitted').fill('0');
+  await officer.getByRole('button', { name: 'Issue permit' }).click();
+  await expect(officer.getByRole('link', { name: 'The quantity must be greater than 0' })).toHaveAttribute('href', '#quantity');
+  await officer.getByLabel('Quantity permitted').fill('20000');
+  await officer.getByLabel('Conditions (optional)').fill('Fumigation certificate at the border');
+  await officer.getByRole('button', { name: 'Issue permit' }).click();
+  const permitLink = officer.getByRole('region', { name: 'The permit' }).getByRole('link');
+  await expect(permitLink).toHaveText(/^PQ-IMP\/\d{4}\/\d{6}$/);
+  const pqPermit = (await permitLink.textContent())!;
+  await permitLink.click();
+  await expect(officer.getByRole('heading', { level: 1, name: `Permit ${pqPermit}` })).toBeVisible();
+  await expectNoAxeViolations(officer);
+  await officer.goto('/agency/permits');
+  await expect(officer.getByRole('row', { name: new RegExp(pqPermit) })).toContainText('Valid');
+  await expectNoAxeViolations(officer);
+
+  // The trader is told at once, and the permit verifies as genuine.
+  await expect(trader.getByText(`Permit ${pqPermit} has been issued.`)).toBeVisible({ timeout: 15_000 });
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/verify?number=${encodeURIComponent(pqPermit)}`);
+  await expect(visitor.getByRole('region', { name: 'Result' }).getByText('Genuine and current')).toBeVisible();
+
+  // Apples also need the sanitary conclusion (SES-FOOD): applied for and issued the same way.
+  const foodApplication = await applyFor(trader, {
+    type: 'SES-FOOD',
+    purpose: 'Apples for retail sale in Tashkent',
+    product: apples,
+    documents: ['Contract', 'Invoice', 'Laboratory test report', 'Certificate of origin'],
+  });
+  const foodPermit = await issueFromDesk(ses, foodApplication);
+
+  // A draft declaration of the apples (JSON API); the trader links the permits to its item.
+  const created = await trader.request.post('/api/declarations', {
+    data: {
+      regime: 'IM40', postCode: '26001',
+      consignorName: 'Urmia Fruit Co', consignorCountry: 'IR', consignorAddress: 'Urmia, Imam Street 5',
+      consigneeName: 'Silk Road Trading LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent, Amir Temur 107',
+      dispatchCountry: 'IR', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 550123', incoterm: 'DAP',
+      invoiceCurrency: 'USD', invoiceTotal: '18000.00',
+      documents: [],
+      items: [{ hsCode: '0808108000', description: 'Fresh apples', originCountry: 'IR', grossMass: '21000', netMass: '20000', quantity: '20000', supplementaryUnit: 'KG', invoiceValue: '18000.00' }],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await trader.goto(`/trader/declarations/${id}/check`);
+  await trader.getByRole('link', { name: 'Link permits to the items' }).click();
+  await expect(trader.getByRole('heading', { level: 1, name: 'Permits of the draft declaration' })).toBeVisible();
+  const item = trader.getByRole('table', { name: 'Items and their permits' }).getByRole('row', { name: /0808108000/ });
+  await expect(item.getByText('Missing', { exact: true })).toHaveCount(2);
+  await expect(trader.getByText('0 of 1 item that needs permits has all of them.')).toBeVisible();
+  await expectNoAxeViolations(trader);
+
+  const choose = async (permitNumber: string) => {
+    const select = trader.getByLabel('Permit for item 1');
+    const value = await select.locator('option', { hasText: permitNumber }).getAttribute('value');
+    await select.selectOption(value!);
+    await trader.getByRole('button', { name: 'Link to item 1' }).click();
+  };
+  await choose(pqPermit);
+  await expect(item).toContainText(`by permit ${pqPermit}`);
+  await expect(item.getByText('Satisfied', { exact: true })).toHaveCount(1);
+  await expect(item.getByText('Missing', { exact: true })).toHaveCount(1);
+  await choose(foodPermit);
+  await expect(item.getByText('Satisfied', { exact: true })).toHaveCount(2);
+  await expect(item.getByText('Missing', { exact: true })).toHaveCount(0);
+  await expect(trader.getByText('1 of 1 item that needs permits has all of them.')).toBeVisible();
+
+  // The permits list shows what is left; the permit prints with its QR code.
+  await trader.goto('/trader/permits');
+  const permitRow = trader.getByRole('table', { name: 'Your company’s permits' }).getByRole('row', { name: new RegExp(pqPermit) });
+  await expect(permitRow).toContainText('Valid');
+  await permitRow.getByRole('link', { name: pqPermit }).click();
+  await expect(trader.getByRole('heading', { level: 1, name: `Permit ${pqPermit}` })).toBeVisible();
+  await expect(trader.getByRole('table', { name: 'Declarations using this permit' })).toContainText('Not yet (at release)');
+  const pdf = await trader.request.get(trader.url() + '/pdf');
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+});
+
+test('the administrator edits the permit catalogue with every field checked', async ({ page }) => {
+  await signInAs(page, 'admin@customs.uz', '/admin');
+  await page.goto('/admin/permit-types');
+  await expect(page.getByRole('heading', { level: 1, name: 'Permit catalogue' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Permit types' }).getByRole('row')).toHaveCount(22);
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'ECO-ODS' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Permit type ECO-ODS' })).toBeVisible();
+  await page.getByLabel('HS prefixes').fill('2903 38X4');
+  await page.getByLabel('Validity (days)').fill('0');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary.getByRole('link', { name: 'Each HS prefix must be 2, 4 or 6 digits: 38X4 is not' })).toHaveAttribute('href', '#hsPrefixes');
+  await expect(summary.getByRole('link', { name: 'Enter the validity in days, a whole number from 1 to 3650' })).toBeVisible();
+  await page.getByLabel('HS prefixes').fill('2903 3824');
+  await page.getByLabel('Validity (days)').fill('365');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page).toHaveURL(/\/admin\/permit-types$/);
+  await expect(page.getByRole('row', { name: /ECO-ODS/ })).toContainText('365 days');
+});

@@ -1,0 +1,119 @@
+// 200+ concurrent payments and top-ups on one account: the exact final balance, never negative, no
+// double debit, no double credit — and, when money is short, exactly as many payments as it covers.
+import { randomUUID, randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/src/server/db';
+import type { Actor } from '@/src/server/actor';
+import { startTopUp } from '@/src/server/payments/top-ups';
+import { receiveGatewayCallback } from '@/src/server/payments/callbacks';
+import { payDeclaration } from '@/src/server/payments/pay';
+import { ledgerBalance } from '@/src/server/payments/ledger';
+import { signCallback } from '@/src/server/payments/gateway/signature';
+import { MERCHANT_ID, formatSignatureHeader } from '@/lib/payments/gateway-protocol';
+import { D } from '@/lib/money';
+import { AppError } from '@/lib/errors';
+import { aPost, aTrader, anInspector, aDeclarationWithPaymentsDue } from '../support/factories';
+import { NOW } from '../support/clock';
+
+process.env.PAYMENT_TEST_GATEWAY = 'enabled';
+process.env.PAYMENT_GATEWAY_SECRET = 'integration-gateway-secret-0123456789abcdef';
+
+function callback(order: string, amount: string) {
+  const raw = JSON.stringify({ merchant: MERCHANT_ID, order, transactionId: `test_${randomBytes(12).toString('hex')}`, amount, currency: 'UZS', status: 'SUCCEEDED', occurredAt: NOW.toISOString() });
+  const timestamp = String(Math.floor(NOW.getTime() / 1000));
+  const headers = new Headers({ 'x-gateway-timestamp': timestamp, 'x-gateway-signature': formatSignatureHeader(signCallback(process.env.PAYMENT_GATEWAY_SECRET!, timestamp, raw)) });
+  return () => receiveGatewayCallback({ gatewayName: 'test', rawBody: raw, headers, now: NOW });
+}
+
+async function credit(trader: Actor, amount: string) {
+  const started = await startTopUp({ actor: trader, input: { amount }, now: NOW });
+  expect((await callback(started.id, amount)()).outcome).toBe('CREDITED');
+}
+
+async function lowestRunningBalance(accountId: string): Promise<string> {
+  const rows = await db.$queryRaw<{ lowest: string }[]>`
+    SELECT coalesce(min(running), 0)::text AS lowest FROM (SELECT sum(amount) OVER (ORDER BY at, id) AS running FROM "LedgerEntry" WHERE "accountId" = ${accountId}::uuid) s`;
+  return rows[0].lowest;
+}
+
+/** A fixed shuffle (Fisher–Yates with a small LCG), so payments and top-ups interleave the same way every run. */
+function shuffle<T>(items: T[]): T[] {
+  let seed = 42;
+  for (let i = items.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+let post: Awaited<ReturnType<typeof aPost>>;
+beforeAll(async () => {
+  post = await aPost();
+  await anInspector(post.id);
+});
+
+describe('one account under concurrent load', () => {
+  it('100 payments (each clicked twice) and 100 top-ups (some notified twice) at once: the exact balance, one debit and one credit each', async () => {
+    const trader = await aTrader();
+    const INITIAL = '50000000.00';
+    await credit(trader, INITIAL);
+    // Amounts with tiyins, so that a float anywhere would show.
+    const dues = Array.from({ length: 100 }, (_, i) => new D(100000).plus(i * 1234.57).toFixed(2));
+    const declarations = [];
+    for (const [i, fee] of dues.entries()) declarations.push(await aDeclarationWithPaymentsDue({ trader, post, amounts: { FEE: fee, VAT: i % 3 === 0 ? '0.01' : '0.00' }, channel: i % 2 ? 'GREEN' : 'YELLOW', status: i % 2 ? 'ASSESSED' : 'ASSIGNED' }));
+    const owed = declarations.map((_, i) => new D(dues[i]).plus(i % 3 === 0 ? '0.01' : '0').toFixed(2));
+    const topUpAmounts = Array.from({ length: 100 }, (_, i) => new D(250000).plus(i * 10.01).toFixed(2));
+    const topUps = [];
+    for (const amount of topUpAmounts) topUps.push({ id: (await startTopUp({ actor: trader, input: { amount }, now: NOW })).id, amount });
+
+    const keys = declarations.map(() => randomUUID());
+    const payments = declarations.flatMap((d, i) => [0, 1].map(() => () => payDeclaration({ actor: trader, declarationId: d.id, idempotencyKey: keys[i], amount: owed[i], now: NOW })));
+    const callbacks = topUps.flatMap((t, i) => {
+      const send = callback(t.id, t.amount);
+      return i % 5 === 0 ? [send, send] : [send];
+    });
+    const work = shuffle([...payments, ...callbacks]);
+    const results = await Promise.allSettled(work.map((run) => run()));
+    const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    expect(failures).toEqual([]);
+
+    const account = await db.account.findUniqueOrThrow({ where: { companyId: trader.companyId! } });
+    const expected = new D(INITIAL)
+      .plus(topUpAmounts.reduce((s, a) => s.plus(a), new D(0)))
+      .minus(owed.reduce((s, a) => s.plus(a), new D(0)))
+      .toFixed(2);
+    expect(account.balance.toFixed(2)).toBe(expected);
+    expect(await ledgerBalance(db, account.id)).toBe(expected);
+    expect(Number(await lowestRunningBalance(account.id))).toBeGreaterThanOrEqual(0);
+    expect(await db.payment.count({ where: { companyId: trader.companyId! } })).toBe(100);
+    expect(await db.ledgerEntry.count({ where: { accountId: account.id, kind: 'TOP_UP' } })).toBe(101);
+    expect(await db.ledgerEntry.count({ where: { accountId: account.id, kind: 'PAYMENT' } })).toBe(100 + 34);
+    expect(account.version).toBe(await db.ledgerEntry.count({ where: { accountId: account.id } }));
+    const receipts = await db.payment.findMany({ where: { companyId: trader.companyId! }, select: { receiptNumber: true } });
+    expect(new Set(receipts.map((r) => r.receiptNumber)).size).toBe(100);
+    // Every green one was released in its payment's transaction; every yellow one stays with its officer.
+    const statuses = await db.declaration.groupBy({ by: ['status'], where: { id: { in: declarations.map((d) => d.id) } }, _count: true });
+    expect(Object.fromEntries(statuses.map((s) => [s.status, s._count]))).toEqual({ RELEASED: 50, ASSIGNED: 50 });
+  }, 120_000);
+
+  it('when the balance covers only 10 of 25 concurrent payments, exactly 10 are paid and the balance ends at zero', async () => {
+    const trader = await aTrader();
+    await credit(trader, '1000000.00');
+    const declarations = [];
+    for (let i = 0; i < 25; i++) declarations.push(await aDeclarationWithPaymentsDue({ trader, post, amounts: { FEE: '100000.00' } }));
+    const results = await Promise.allSettled(declarations.map((d) => payDeclaration({ actor: trader, declarationId: d.id, idempotencyKey: randomUUID(), amount: '100000.00', now: NOW })));
+    const paid = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as AppError] : []));
+    expect(paid).toHaveLength(10);
+    expect(refused).toHaveLength(15);
+    for (const e of refused) {
+      expect(e).toBeInstanceOf(AppError);
+      expect(e.message).toContain('is not enough for');
+    }
+    const account = await db.account.findUniqueOrThrow({ where: { companyId: trader.companyId! } });
+    expect(account.balance.toFixed(2)).toBe('0.00');
+    expect(await ledgerBalance(db, account.id)).toBe('0.00');
+    expect(Number(await lowestRunningBalance(account.id))).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+});
