@@ -31,6 +31,12 @@ export function buildRiskProfiles(now: Date) {
       forcedChannel: 'RED',
       instructions: 'Check the VIN, the year of manufacture and the engine capacity against the documents.',
     }),
+    profile('steel-structures-red', {
+      name: 'Steel structures: weight and grade check',
+      conditions: { hsPrefixes: ['7308'], regimes: ['IM40'] },
+      forcedChannel: 'RED',
+      instructions: 'Weigh the consignment and check the steel grade against the mill certificate.',
+    }),
     profile('textiles-undervaluation', {
       name: 'Garments from high-risk origins: undervaluation',
       conditions: { hsPrefixes: ['61', '62'], originCountries: ['CN', 'TR', 'BD'] },

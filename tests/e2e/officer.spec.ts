@@ -85,3 +85,77 @@ test('an inspector examines a red declaration, records a hit and an adjustment t
   await trader.goto(`/trader/declarations/${id}`);
   await expect(trader.getByText(/^Pay [\d ]+\.\d\d UZS$/)).toBeVisible();
 });
+
+function steelImport() {
+  return {
+    regime: 'IM40', postCode: '26001',
+    consignorName: 'Baosteel Trading Co', consignorCountry: 'CN', consignorAddress: 'Shanghai, Baoshan district 885',
+    consigneeName: 'Orient Logistics JSC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent, Mustaqillik Avenue 59',
+    dispatchCountry: 'CN', destinationCountry: 'UZ', transportMode: 'RAIL', transportDocument: 'SMGS 771203', incoterm: 'CIF',
+    invoiceCurrency: 'USD', invoiceTotal: '32000.00',
+    documents: [
+      { type: 'INVOICE', number: 'BST-2026-118', date: daysAgo(6) },
+      { type: 'TRANSPORT_DOCUMENT', number: 'SMGS 771203', date: daysAgo(5) },
+    ],
+    items: [{ hsCode: '7308900000', description: 'Steel structures for a warehouse', originCountry: 'CN', grossMass: '20500', netMass: '20000', quantity: '20000', supplementaryUnit: 'KG', invoiceValue: '32000.00' }],
+  };
+}
+
+test('red to release: examination with a hit, an approved adjustment, the trader pays the difference, the inspector releases, the note verifies', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const trader = await (await browser.newContext()).newPage();
+  await signInAs(trader, 'trader@orient.uz', '/trader');
+  const created = await trader.request.post('/api/declarations', { data: steelImport() });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = await created.json();
+  const submitted = await trader.request.post(`/api/declarations/${id}/submit`);
+  const { registrationNumber } = await submitted.json();
+
+  const inspector = await (await browser.newContext()).newPage();
+  await signInAs(inspector, 'inspector@customs.uz', '/officer');
+  await inspector.getByRole('link', { name: registrationNumber }).click();
+  const examination = inspector.getByRole('region', { name: 'Record the physical examination' });
+  await examination.getByLabel('Findings of the examination').fill('Grade S355 declared as S235: undervalued');
+  await examination.getByRole('group', { name: 'Outcome' }).getByLabel('Discrepancy found').check();
+  await examination.getByLabel('Type of discrepancy').selectOption('UNDERVALUATION');
+  await examination.getByRole('button', { name: 'Record examination' }).click();
+  await expect(inspector.getByRole('table', { name: 'Checks and examinations' })).toContainText('Discrepancy — Undervaluation');
+  const adjustment = inspector.getByRole('region', { name: 'Adjust value or classification' });
+  await adjustment.getByLabel('Item', { exact: true }).selectOption('1');
+  await adjustment.getByLabel('Adjusted item value (invoice currency)').fill('44000.00');
+  await adjustment.getByLabel('Reason for the adjustment').fill('Price of grade S355 on the mill certificate');
+  await adjustment.getByRole('button', { name: 'Adjust and reassess' }).click();
+  await expect(inspector.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toBeVisible();
+
+  const supervisor = await (await browser.newContext()).newPage();
+  await signInAs(supervisor, 'supervisor@customs.uz', '/officer');
+  await supervisor.getByRole('region', { name: 'Adjustments waiting for your approval' }).getByRole('link', { name: registrationNumber }).click();
+  await supervisor.getByRole('button', { name: 'Approve adjustment' }).click();
+  await expect(supervisor.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toHaveCount(0);
+
+  // The trader pays the reassessed amount from the balance.
+  await trader.goto(`/trader/declarations/${id}`);
+  await trader.getByRole('button', { name: /^Pay [\d ]+\.\d{2} UZS from the balance$/ }).click();
+  await expect(trader.getByText('An inspector is checking the declaration. You do not need to do anything now.')).toBeVisible();
+
+  // The inspector releases; the trader's open page shows it without a reload.
+  await inspector.reload();
+  await inspector.getByRole('button', { name: 'Release', exact: true }).click();
+  await expect(inspector.getByText('Released', { exact: true }).first()).toBeVisible();
+  await expect(trader.getByText('The goods are released. Nothing more to do.')).toBeVisible({ timeout: 15_000 });
+
+  // The release note's QR verifies; a tampered one does not.
+  const api = await trader.request.get(`/api/declarations/${id}`);
+  const { releaseNote } = await api.json();
+  expect(releaseNote.number).toBe(`RN/${registrationNumber}`);
+  const pdf = await trader.request.get(releaseNote.pdfUrl);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  const url = new URL(releaseNote.verificationUrl);
+  const verifier = await (await browser.newContext()).newPage();
+  await verifier.goto(`${url.pathname}${url.search}`);
+  await expect(verifier.getByText('Genuine and current')).toBeVisible();
+  const sig = url.searchParams.get('sig')!;
+  url.searchParams.set('sig', `${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`);
+  await verifier.goto(`${url.pathname}${url.search}`);
+  await expect(verifier.getByText('Not valid', { exact: true }).first()).toBeVisible();
+});

@@ -7,6 +7,7 @@ import { amountDue } from '@/src/server/declarations/read';
 import { recordDocumentCheck, recordExamination, adjustItem, decideAdjustment, releaseByOfficer, refuseDeclaration, holdDeclaration, resumeDeclaration } from '@/src/server/officer/decisions';
 import { setOnDuty, reassignDeclaration } from '@/src/server/officer/duty';
 import { listWorkQueue } from '@/src/server/officer/queue';
+import { releaseNoteOf } from '@/src/server/documents/release-note';
 import { AppError } from '@/lib/errors';
 import { D } from '@/lib/money';
 import type { Actor } from '@/src/server/actor';
@@ -121,6 +122,10 @@ describe('officer decisions', () => {
     const note = await db.signedDocument.findFirstOrThrow({ where: { subjectId: id, kind: 'RELEASE_NOTE' } });
     expect(note.number).toBe(`RN/${d.registrationNumber}`);
     expect((note.payload as { officerNumber: string }).officerNumber).toMatch(/^T-/);
+    // The release note is the trader's and the post's to read; nobody else's.
+    expect((await releaseNoteOf({ actor: trader, declarationId: id })).number).toBe(note.number);
+    expect((await releaseNoteOf({ actor: inspector, declarationId: id })).verificationUrl).toContain(`sig=${note.signature}`);
+    await failure(releaseNoteOf({ actor: await aTrader(), declarationId: id }), 'NOT_FOUND');
   });
 
   it('refuses to release while a permit of an item is missing, saying which', async () => {

@@ -82,9 +82,16 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
       <PageHeader
         title={t('declarationTitle', { number: d.registrationNumber ?? '' })}
         actions={
-          <a href={`/officer/declarations/${d.id}/pdf`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
-            {td('printPdf')}
-          </a>
+          <span className="flex flex-wrap gap-3">
+            <a href={`/officer/declarations/${d.id}/pdf`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
+              {td('printPdf')}
+            </a>
+            {d.status === 'RELEASED' ? (
+              <a href={`/officer/declarations/${d.id}/release-note`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
+                {td('releaseNotePdf')}
+              </a>
+            ) : null}
+          </span>
         }
       />
       {!canDecide ? <p className="mb-4 border-l-4 border-amber-500 bg-amber-50 p-3">{t('readOnly')}</p> : null}

@@ -87,6 +87,11 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
                 {t('printPdf')}
               </a>
             ) : null}
+            {d.status === 'RELEASED' ? (
+              <a href={`${base}/release-note`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
+                {t('releaseNotePdf')}
+              </a>
+            ) : null}
             <ActionButton action={copyDeclarationAction.bind(null, d.id)} label={t('copyAsDraft')} busyLabel={tj('working')} successHref="/trader/declarations/{id}/parties" />
           </div>
         }
