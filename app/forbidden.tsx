@@ -1,17 +1,7 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ProblemPage } from '@/components/ui/problem-page';
 
 export default async function Forbidden() {
   const t = await getTranslations('errors');
-  return (
-    <div>
-      <h1 className="text-3xl font-bold">{t('forbiddenTitle')}</h1>
-      <p className="mt-4 max-w-2xl">{t('forbiddenBody')}</p>
-      <p className="mt-4">
-        <Link href="/" className="text-blue-800 underline">
-          {t('goHome')}
-        </Link>
-      </p>
-    </div>
-  );
+  return <ProblemPage title={t('forbiddenTitle')} body={t('forbiddenBody')} homeLabel={t('goHome')} />;
 }

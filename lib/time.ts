@@ -16,6 +16,11 @@ export function asDateColumn(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+/** A DATE column's calendar date as YYYY-MM-DD (the inverse of asDateColumn). */
+export function dateColumnDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar date YYYY-MM-DD (leap years included). */

@@ -1,7 +1,7 @@
 'use client';
 // Fields that take their error from the surrounding ActionForm.
 import type { InputHTMLAttributes, SelectHTMLAttributes } from 'react';
-import { TextField, SelectField, FieldFrame, describedBy } from '../ui/field';
+import { TextField, SelectField, FieldFrame, FieldMessages, describedBy } from '../ui/field';
 import { useFieldError, useFieldId } from './action-form';
 
 type Base = { name: string; label: string; hint?: string; className?: string };
@@ -43,16 +43,7 @@ export function FormRadios({ name, legend, hint, options, defaultValue }: { name
   return (
     <fieldset id={id} aria-describedby={describedBy(id, hint, error)} className={error ? 'border-l-4 border-red-700 pl-3' : undefined}>
       <legend className="font-medium">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       <div className="mt-1 flex flex-wrap gap-4">
         {options.map((o) => (
           <label key={o.value} className="inline-flex items-center gap-2">

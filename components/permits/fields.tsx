@@ -2,7 +2,7 @@
 // Checkboxes that take their error from the surrounding ActionForm (the form's other fields are in
 // components/form/fields.tsx). A group's error links to its first box.
 import { useFieldError } from '../form/action-form';
-import { describedBy } from '../ui/field';
+import { FieldMessages, describedBy } from '../ui/field';
 import { cx } from '../ui/cx';
 
 export function FormCheckboxes({ name, legend, hint, options, defaultValues }: { name: string; legend: string; hint?: string; options: ReadonlyArray<{ value: string; label: string }>; defaultValues: readonly string[] }) {
@@ -10,16 +10,7 @@ export function FormCheckboxes({ name, legend, hint, options, defaultValues }: {
   return (
     <fieldset className={cx('flex flex-col gap-1', error && 'border-l-4 border-red-700 pl-3')} aria-describedby={describedBy(name, hint, error)}>
       <legend className="font-medium">{legend}</legend>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={name} hint={hint} error={error} />
       <div className="flex flex-wrap gap-4">
         {options.map((o, i) => {
           const id = i === 0 ? name : `${name}-${o.value}`;
@@ -43,16 +34,7 @@ export function FormCheckbox({ name, label, hint, defaultChecked }: { name: stri
         <input id={name} type="checkbox" name={name} defaultChecked={defaultChecked} aria-describedby={describedBy(name, hint, error)} className="h-5 w-5" />
         {label}
       </label>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={name} hint={hint} error={error} />
     </div>
   );
 }

@@ -8,12 +8,10 @@ export function describedBy(id: string, hint?: string, error?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-export function FieldFrame({ id, label, hint, error, className, children }: Common & { children: ReactNode }) {
+/** The hint and the error of a field, with the ids its aria-describedby names (see describedBy). */
+export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
-    <div className={cx('flex flex-col gap-1', error && 'border-l-4 border-red-700 pl-3', className)}>
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-slate-600">
           {hint}
@@ -24,6 +22,17 @@ export function FieldFrame({ id, label, hint, error, className, children }: Comm
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+export function FieldFrame({ id, label, hint, error, className, children }: Common & { children: ReactNode }) {
+  return (
+    <div className={cx('flex flex-col gap-1', error && 'border-l-4 border-red-700 pl-3', className)}>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      <FieldMessages id={id} hint={hint} error={error} />
       {children}
     </div>
   );

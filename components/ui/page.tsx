@@ -1,4 +1,16 @@
 import type { ReactNode } from 'react';
+import Link from 'next/link';
+
+/** The link back up, above the page's heading. */
+export function BackLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <p className="mb-4">
+      <Link href={href} className="text-blue-800 underline">
+        {children}
+      </Link>
+    </p>
+  );
+}
 
 export function PageHeader({ title, intro, actions }: { title: string; intro?: ReactNode; actions?: ReactNode }) {
   return (

@@ -1,5 +1,6 @@
 // Automatic distribution (taqsimlash): a yellow or red declaration goes to an on-duty inspector of
 // its post with the least open work; ties are broken at random. The trader has no say.
+import { seededRng } from '../risk/random';
 
 export type Candidate = { inspectorId: string; openCount: number };
 
@@ -15,19 +16,12 @@ export function pickInspector(candidates: readonly Candidate[], random: () => nu
   return tied[index].inspectorId;
 }
 
-/** A small deterministic generator (mulberry32) seeded from a string, e.g. a declaration id. */
+/** A small deterministic generator (mulberry32) seeded from a string (hashed to 32 bits), e.g. a declaration id. */
 export function seededRandom(seed: string): () => number {
   let h = 1779033703 ^ seed.length;
   for (let i = 0; i < seed.length; i++) {
     h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
     h = (h << 13) | (h >>> 19);
   }
-  let state = h >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRng(h);
 }

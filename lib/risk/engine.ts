@@ -8,6 +8,7 @@
 //   (d) a configurable random share sent to inspection for unbiased learning.
 // Channel: thresholds per regime on the score; a forced-red profile always wins; authorised
 // economic operators get a reduction and their would-be yellow becomes BLUE (release now, audit later).
+import { z } from 'zod';
 import { matchProfile, type Channel, type ProfileSubject, type RiskProfile } from './profiles';
 import { featureMatrix, scoreItems, type RiskModel } from './model';
 import type { RiskItem } from './features';
@@ -186,4 +187,27 @@ export function thresholdsForShares(scores: readonly number[], shares: { yellowP
 
 function percentOrNone(percent: number, at: () => number): number {
   return percent <= 0 ? 101 : at();
+}
+
+// Reading stored reasons back: assessments outlive code versions (and the demo history was written
+// in a simpler shape), so every stored element is checked; one that is not a current reason is
+// shown by its message, never allowed to break the officer's page.
+const ZStoredReason = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('PROFILE'), profileId: z.string(), name: z.string(), weight: z.number(), forcedChannel: z.enum(['GREEN', 'YELLOW', 'RED', 'BLUE']).nullable(), lines: z.array(z.number()), instructions: z.string().nullable(), isShadow: z.boolean() }),
+  z.object({ kind: z.literal('MODEL'), probability: z.number(), points: z.number(), lineNo: z.number(), topFeatures: z.array(z.object({ feature: z.string(), value: z.number() })) }),
+  z.object({ kind: z.literal('VALUE_CONTROL'), lineNo: z.number(), hsCode: z.string(), originCountry: z.string(), unitPriceUsd: z.number(), quantile: z.string(), threshold: z.number(), median: z.number() }),
+  z.object({ kind: z.literal('RANDOM'), sharePercent: z.number() }),
+  z.object({ kind: z.literal('AEO'), reduction: z.number() }),
+  z.object({ kind: z.literal('FALLBACK'), message: z.string() }),
+]);
+
+export function readStoredReasons(stored: unknown): { reasons: RiskReason[]; others: string[] } {
+  const reasons: RiskReason[] = [];
+  const others: string[] = [];
+  for (const element of Array.isArray(stored) ? stored : []) {
+    const parsed = ZStoredReason.safeParse(element);
+    if (parsed.success) reasons.push(parsed.data as RiskReason);
+    else if (element && typeof element === 'object' && typeof (element as { message?: unknown }).message === 'string') others.push((element as { message: string }).message);
+  }
+  return { reasons, others };
 }

@@ -1,4 +1,5 @@
 // Seeded randomness for the risk model (fold assignment, bagging): same seed, same model.
+// Distribution's seededRandom (lib/distribution/policy.ts) draws from the same generator.
 
 /** mulberry32: a tiny, fast generator of numbers in [0, 1) from a 32-bit seed. */
 export function seededRng(seed: number): () => number {

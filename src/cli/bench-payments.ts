@@ -9,35 +9,17 @@
 //      callbacks): the exact final balance, the lowest running balance, debits and credits counted.
 import { performance } from 'node:perf_hooks';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { openTestServer, createFreshDatabase } from '../../tests/support/test-database.ts';
+import { ms, percentile, printFigures, withSeededDatabase, type BenchFigure } from './bench-support.ts';
 
-type Figure = { label: string; target: string; value: string };
-const figures: Figure[] = [];
+const figures: BenchFigure[] = [];
 const log = (line: string) => console.log(`[bench:payments] ${line}`);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-const ms = (v: number) => `${v.toFixed(1)} ms`;
-
-const server = await openTestServer();
-const database = await createFreshDatabase(server.connection, 'csw_bench_pay');
-process.env.DATABASE_URL = database.url;
 process.env.DOCUMENT_SIGNING_KEY ??= generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 process.env.PAYMENT_TEST_GATEWAY = 'enabled';
 process.env.PAYMENT_GATEWAY_SECRET ??= randomBytes(32).toString('base64url');
 const NOW = new Date('2026-11-28T09:30:00Z');
 
-try {
-  const { PrismaClient } = await import('../generated/prisma/client.ts');
-  const { PrismaPg } = await import('@prisma/adapter-pg');
-  const { seedDatabase } = await import('../../prisma/seed/index.ts');
-  const seedClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-  log('Seeding the demo data …');
-  await seedDatabase(seedClient, { now: new Date('2026-11-28T12:00:00Z') });
-  await seedClient.$disconnect();
-
+await withSeededDatabase({ prefix: 'csw_bench_pay', log }, async () => {
   const { db } = await import('../server/db.ts');
   const { startTopUp } = await import('../server/payments/top-ups.ts');
   const { receiveGatewayCallback } = await import('../server/payments/callbacks.ts');
@@ -178,10 +160,6 @@ try {
   figures.push({ label: 'concurrent: top-ups credited (1 + 100 asked, 25 duplicated)', target: '101', value: String(credits) });
 
   await db.$disconnect();
-} finally {
-  await database.drop();
-  await server.stop();
-}
+});
 
-console.log(`\n${'Figure'.padEnd(70)}${'Target'.padEnd(12)}Measured`);
-for (const f of figures) console.log(f.label.padEnd(70) + f.target.padEnd(12) + f.value);
+printFigures(figures);

@@ -9,8 +9,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-
-export type BenchFigure = { label: string; target: string; value: string };
+import { printFigures, withSeededDatabase, type BenchFigure } from './bench-support.ts';
 
 const NOW = new Date('2026-11-28T09:30:00Z');
 const PARALLEL = 100;
@@ -102,27 +101,13 @@ export async function benchPermits(): Promise<BenchFigure[]> {
 }
 
 async function main() {
-  const { openTestServer, createFreshDatabase } = await import('../../tests/support/test-database.ts');
-  const server = await openTestServer();
-  const database = await createFreshDatabase(server.connection, 'csw_bench_permits');
-  process.env.DATABASE_URL = database.url;
-  try {
-    const { PrismaClient } = await import('../generated/prisma/client.ts');
-    const { PrismaPg } = await import('@prisma/adapter-pg');
-    const { seedDatabase } = await import('../../prisma/seed/index.ts');
-    const seedClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    console.log('[bench] Seeding the demo data …');
-    await seedDatabase(seedClient, { now: new Date('2026-11-28T12:00:00Z') });
-    await seedClient.$disconnect();
-    const figures = await benchPermits();
+  const figures = await withSeededDatabase({ prefix: 'csw_bench_permits', log: (line) => console.log(`[bench] ${line}`) }, async () => {
+    const measured = await benchPermits();
     const { disconnectDb } = await import('../server/db.ts');
     await disconnectDb();
-    console.log('\nFigure'.padEnd(90) + 'Target'.padEnd(20) + 'Measured');
-    for (const f of figures) console.log(f.label.padEnd(89) + f.target.padEnd(20) + f.value);
-  } finally {
-    await database.drop();
-    await server.stop();
-  }
+    return measured;
+  });
+  printFigures(figures);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

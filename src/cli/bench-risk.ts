@@ -3,12 +3,11 @@
 import { performance } from 'node:perf_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openTestServer, createFreshDatabase } from '../../tests/support/test-database.ts';
 import { ROOT } from './db/schema-engine.ts';
+import { ms, percentile, printFigures, withSeededDatabase, type BenchFigure } from './bench-support.ts';
 
 const log = (line: string) => console.log(`[bench:risk] ${line}`);
-const figures: Array<{ label: string; target: string; value: string }> = [];
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+const figures: BenchFigure[] = [];
 
 const { trainRiskModel, parseRiskModel, scoreItems } = await import('../../lib/risk/model.ts');
 const { parseCsv, datasetItems } = await import('../../lib/risk/dataset.ts');
@@ -37,16 +36,7 @@ if (existsSync(benchmark)) {
 }
 
 // 2. Assessing a registered declaration inside a transaction, on the seeded demo data with its model.
-const server = await openTestServer();
-const database = await createFreshDatabase(server.connection, 'csw_bench_risk');
-process.env.DATABASE_URL = database.url;
-try {
-  const { PrismaClient } = await import('../generated/prisma/client.ts');
-  const { PrismaPg } = await import('@prisma/adapter-pg');
-  const { seedIfEmpty } = await import('./db/seeding.ts');
-  const seedClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-  await seedIfEmpty(seedClient, { now: new Date('2026-11-28T12:00:00Z'), log });
-  await seedClient.$disconnect();
+await withSeededDatabase({ prefix: 'csw_bench_risk', log, withRiskModel: true }, async () => {
   const { db } = await import('../server/db.ts');
   const { assessRegisteredDeclaration } = await import('../server/risk/assess.ts');
   const registered = await db.declaration.findMany({ where: { registrationNumber: { not: null } }, select: { id: true }, take: 230, orderBy: { registeredAt: 'desc' } });
@@ -56,12 +46,8 @@ try {
     await db.$transaction((tx) => assessRegisteredDeclaration(tx, { declarationId: d.id, now: new Date('2026-11-28T12:00:00Z') }));
     if (i >= 30) times.push(performance.now() - t0);
   }
-  figures.push({ label: `assessing a registered declaration (context, score, store), p95 over ${times.length}`, target: '< 50 ms', value: `${percentile(times, 95).toFixed(1)} ms` });
+  figures.push({ label: `assessing a registered declaration (context, score, store), p95 over ${times.length}`, target: '< 50 ms', value: ms(percentile(times, 95)) });
   await db.$disconnect();
-} finally {
-  await database.drop();
-  await server.stop();
-}
+});
 
-console.log(`\n${'Figure'.padEnd(78)}${'Target'.padEnd(12)}Measured`);
-for (const f of figures) console.log(`${f.label.padEnd(78)}${f.target.padEnd(12)}${f.value}`);
+printFigures(figures);

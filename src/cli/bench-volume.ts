@@ -14,8 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openTestServer, createFreshDatabase } from '../../tests/support/test-database.ts';
-
-export type VolumeFigure = { label: string; target: string; value: string };
+import { ms, percentile, printFigures, seedDemoData, timeRuns, type BenchFigure } from './bench-support.ts';
 
 /** The bench's clock: the history ends an hour before it; registrations happen at it. */
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -30,23 +29,7 @@ const POST_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
   ['12001', 0.12], ['18001', 0.08], ['23001', 0.15], ['26001', 0.1], ['26002', 0.15], ['26003', 0.25], ['30001', 0.15],
 ];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-const ms = (v: number) => `${v.toFixed(1)} ms`;
 const count = (n: number) => n.toLocaleString('en-GB');
-
-async function timeRuns(runs: number, warmups: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmups; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return times;
-}
 
 /** Run `fn` over `items`, at most `limit` at a time. */
 async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
@@ -215,11 +198,11 @@ async function loadWithoutSecondaryIndexes(client: pg.Client, load: () => Promis
   return rows.length;
 }
 
-export async function benchVolume(options: { declarations?: number; registrations?: number; log?: (line: string) => void } = {}): Promise<VolumeFigure[]> {
+export async function benchVolume(options: { declarations?: number; registrations?: number; log?: (line: string) => void } = {}): Promise<BenchFigure[]> {
   const declarations = options.declarations ?? Number(process.env.BENCH_DECLARATIONS ?? 1_000_000);
   const registrations = options.registrations ?? Number(process.env.BENCH_REGISTRATIONS ?? 1_000);
   const log = options.log ?? ((line: string) => console.log(`[bench:volume] ${line}`));
-  const figures: VolumeFigure[] = [];
+  const figures: BenchFigure[] = [];
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
@@ -235,13 +218,7 @@ export async function benchVolume(options: { declarations?: number; registration
   const bulk = new pg.Client({ connectionString: database.url });
 
   try {
-    const { PrismaClient } = await import('../generated/prisma/client.ts');
-    const { PrismaPg } = await import('@prisma/adapter-pg');
-    const { seedDatabase } = await import('../../prisma/seed/index.ts');
-    const seedClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-    log('Seeding the demo data …');
-    await seedDatabase(seedClient, { now: NOW });
-    await seedClient.$disconnect();
+    await seedDemoData(database.url, { now: NOW, log });
 
     // ── The history ─────────────────────────────────────────────────────────
     log(`Generating ${count(declarations)} declarations with items, risk assessments, assignments, inspections, assessments and payments …`);
@@ -411,12 +388,6 @@ export async function benchVolume(options: { declarations?: number; registration
     await server.stop();
   }
   return figures;
-}
-
-export function printFigures(figures: readonly VolumeFigure[]): void {
-  const width = Math.max(...figures.map((f) => f.label.length), 6) + 2;
-  console.log(`\n${'Figure'.padEnd(width)}${'Target'.padEnd(12)}Measured`);
-  for (const f of figures) console.log(`${f.label.padEnd(width)}${f.target.padEnd(12)}${f.value}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

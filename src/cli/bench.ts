@@ -2,32 +2,13 @@
 // (a fresh database on the test server, seeded with the demo data). Printed, never asserted:
 // timed tests would fail on a slow machine.
 import { performance } from 'node:perf_hooks';
-import { openTestServer, createFreshDatabase } from '../../tests/support/test-database.ts';
+import { ms, percentile, printFigures, timeRuns, withSeededDatabase, type BenchFigure } from './bench-support.ts';
 
-type Figures = { label: string; target: string; value: string };
-const figures: Figures[] = [];
+const figures: BenchFigure[] = [];
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-const ms = (v: number) => `${v.toFixed(1)} ms`;
-
-const server = await openTestServer();
-const database = await createFreshDatabase(server.connection, 'csw_bench');
-process.env.DATABASE_URL = database.url;
 const NOW = new Date('2026-11-28T09:30:00Z');
 
-try {
-  const { PrismaClient } = await import('../generated/prisma/client.ts');
-  const { PrismaPg } = await import('@prisma/adapter-pg');
-  const { seedDatabase } = await import('../../prisma/seed/index.ts');
-  const seedClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-  log('Seeding the demo data …');
-  await seedDatabase(seedClient, { now: new Date('2026-11-28T12:00:00Z') });
-  await seedClient.$disconnect();
-
+await withSeededDatabase({ prefix: 'csw_bench', log }, async () => {
   const { db } = await import('../server/db.ts');
   const { createDeclarationDraft } = await import('../server/declarations/drafts.ts');
   const { submitDeclaration } = await import('../server/declarations/submit.ts');
@@ -93,13 +74,7 @@ try {
     FROM generate_series(1, 10000) g`;
   await db.$executeRaw`ANALYZE "Declaration"`;
   const query = ZDeclarationListQuery.parse({});
-  for (let i = 0; i < 5; i++) await listCompanyDeclarations({ actor, query });
-  const listTimes: number[] = [];
-  for (let i = 0; i < 40; i++) {
-    const t0 = performance.now();
-    await listCompanyDeclarations({ actor, query });
-    listTimes.push(performance.now() - t0);
-  }
+  const listTimes = await timeRuns(40, 5, () => listCompanyDeclarations({ actor, query }));
   const total = (await listCompanyDeclarations({ actor, query })).total;
   figures.push({ label: `account list, first page, ${total} declarations, p95 of 40`, target: '< 100 ms', value: ms(percentile(listTimes, 95)) });
 
@@ -122,10 +97,6 @@ try {
   figures.push(...(await benchPermits()));
 
   await db.$disconnect();
-} finally {
-  await database.drop();
-  await server.stop();
-}
+});
 
-console.log('\nFigure'.padEnd(70) + 'Target'.padEnd(12) + 'Measured');
-for (const f of figures) console.log(f.label.padEnd(69) + f.target.padEnd(12) + f.value);
+printFigures(figures);

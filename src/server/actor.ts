@@ -13,6 +13,19 @@ export type Actor = {
   authorityId: string | null;
 };
 
+/** The actor of a user as stored (its role and scope are read from the row, never from the session). */
+export function actorOfUser(user: { id: string; role: Role; email: string; name: string; companyId: string | null; postId: string | null; authorityId: string | null }): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    email: user.email,
+    name: user.name,
+    companyId: user.companyId,
+    postId: user.postId,
+    authorityId: user.authorityId,
+  };
+}
+
 export type TraderActor = Actor & { role: 'TRADER'; companyId: string };
 export type OfficerActor = Actor & { role: 'INSPECTOR' | 'SUPERVISOR'; postId: string };
 export type AgencyActor = Actor & { role: 'AGENCY_OFFICER'; authorityId: string };

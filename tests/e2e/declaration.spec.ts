@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { signInAs, exportDeclarationBody } from './helpers';
+import { signInAs, exportDeclarationBody, newSignedInPage } from './helpers';
 
 const CSV_BAD = ['hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue', '8471300000,Laptops,CN,120,100,50,PCS,6000.00', '9999999999,Mystery,CN,1,1,1,KG,1'].join('\n');
 const CSV_GOOD = ['hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue', '8471300000,Laptops,CN,120,100,50,PCS,6000.00', '2203000900,Beer,DE,2400,2000,2000,L,4000.00'].join('\n');
@@ -11,8 +11,7 @@ async function saveAndContinue(page: Page) {
 
 test('a trader files a whole declaration in the browser and sees its status change live', async ({ browser }) => {
   test.setTimeout(120_000);
-  const trader = await (await browser.newContext()).newPage();
-  await signInAs(trader, 'trader@silkroad.uz', '/trader');
+  const trader = await newSignedInPage(browser, 'trader@silkroad.uz', '/trader');
   await trader.getByRole('link', { name: 'Start a new declaration' }).click();
 
   // Step 1: parties. An empty submit names every field.
@@ -102,8 +101,7 @@ test('a trader files a whole declaration in the browser and sees its status chan
   await expect(trader.getByRole('heading', { name: 'What happens next' })).toBeVisible();
 
   // The inspector asks for an amendment; the trader's open page changes without a reload.
-  const inspector = await (await browser.newContext()).newPage();
-  await signInAs(inspector, 'inspector@customs.uz', '/officer');
+  const inspector = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
   await inspector.getByRole('link', { name: number }).click();
   await expect(inspector.getByRole('heading', { level: 1, name: `Declaration ${number}` })).toBeVisible();
   await inspector.getByLabel('What should the trader change?').fill('Attach the certificate of conformity for the laptops');
@@ -114,8 +112,7 @@ test('a trader files a whole declaration in the browser and sees its status chan
   await expect(trader.getByText('Amendment requested').first()).toBeVisible();
 
   // Another company's trader gets a 404 for it.
-  const stranger = await (await browser.newContext()).newPage();
-  await signInAs(stranger, 'trader@orient.uz', '/trader');
+  const stranger = await newSignedInPage(browser, 'trader@orient.uz', '/trader');
   const response = await stranger.goto(trader.url());
   expect(response?.status()).toBe(404);
 });

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-logins';
 
 export { DEMO_PASSWORD };
@@ -15,7 +16,20 @@ export async function signInAs(page: Page, email: string, home: string) {
   await expect(page).toHaveURL(new RegExp(`${home}$`));
 }
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+/** A page in a browser context of its own (its own session), signed in as `email` and landed on `home`. */
+export async function newSignedInPage(browser: Browser, email: string, home: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, email, home);
+  return page;
+}
+
+/** The page as it stands has no accessibility violations (axe); the failure lists each rule and its nodes. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations, JSON.stringify(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
+}
+
+export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 /** A complete export declaration (raw cotton to Kazakhstan) for the JSON API. */
 export function exportDeclarationBody(postCode: string, description = 'Raw cotton') {
@@ -31,4 +45,44 @@ export function exportDeclarationBody(postCode: string, description = 'Raw cotto
     ],
     items: [{ hsCode: '5201000000', description, originCountry: 'UZ', grossMass: '1010', netMass: '1000', quantity: '1000', supplementaryUnit: 'KG', invoiceValue: '1500.00' }],
   };
+}
+
+/** Files the declaration through the JSON API as the page's trader: created (201), then submitted (201). */
+export async function submitDeclarationByApi(page: Page, body: unknown): Promise<{ id: string; registrationNumber: string }> {
+  const created = await page.request.post('/api/declarations', { data: body });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const submitted = await page.request.post(`/api/declarations/${id}/submit`);
+  expect(submitted.status(), await submitted.text()).toBe(201);
+  const { registrationNumber } = (await submitted.json()) as { registrationNumber: string };
+  return { id, registrationNumber };
+}
+
+/** On the officer's declaration page: a physical examination that finds undervaluation, listed among the checks. */
+export async function recordUndervaluation(inspector: Page, findings: string) {
+  const examination = inspector.getByRole('region', { name: 'Record the physical examination' });
+  await examination.getByLabel('Findings of the examination').fill(findings);
+  await examination.getByRole('group', { name: 'Outcome' }).getByLabel('Discrepancy found').check();
+  await examination.getByLabel('Type of discrepancy').selectOption('UNDERVALUATION');
+  await examination.getByRole('button', { name: 'Record examination' }).click();
+  await expect(inspector.getByRole('table', { name: 'Checks and examinations' })).toContainText('Discrepancy — Undervaluation');
+}
+
+/** On the officer's declaration page: item 1's value adjusted above the four-eyes limit, so it waits for a supervisor. */
+export async function adjustFirstItemValue(inspector: Page, value: string, reason: string) {
+  const adjustment = inspector.getByRole('region', { name: 'Adjust value or classification' });
+  await adjustment.getByLabel('Item', { exact: true }).selectOption('1');
+  await adjustment.getByLabel('Adjusted item value (invoice currency)').fill(value);
+  await adjustment.getByLabel('Reason for the adjustment').fill(reason);
+  await adjustment.getByRole('button', { name: 'Adjust and reassess' }).click();
+  await expect(inspector.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toBeVisible();
+}
+
+/** The demo supervisor opens the declaration from the approvals list and approves its waiting adjustment. */
+export async function approveAdjustmentAsSupervisor(browser: Browser, registrationNumber: string): Promise<Page> {
+  const supervisor = await newSignedInPage(browser, 'supervisor@customs.uz', '/officer');
+  await supervisor.getByRole('region', { name: 'Adjustments waiting for your approval' }).getByRole('link', { name: registrationNumber }).click();
+  await supervisor.getByRole('button', { name: 'Approve adjustment' }).click();
+  await expect(supervisor.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toHaveCount(0);
+  return supervisor;
 }

@@ -1,8 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+import { test, expect } from '@playwright/test';
+import { adjustFirstItemValue, approveAdjustmentAsSupervisor, daysAgo, expectNoAxeViolations, newSignedInPage, recordUndervaluation, submitDeclarationByApi } from './helpers';
 
 /** A car import: the demo's standing profile sends passenger cars (8703) to the red channel. */
 function carImport() {
@@ -20,24 +17,12 @@ function carImport() {
   };
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations, JSON.stringify(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
-
 test('an inspector examines a red declaration, records a hit and an adjustment that a supervisor approves', async ({ browser }) => {
   test.setTimeout(120_000);
-  const trader = await (await browser.newContext()).newPage();
-  await signInAs(trader, 'trader@silkroad.uz', '/trader');
-  const created = await trader.request.post('/api/declarations', { data: carImport() });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id } = await created.json();
-  const submitted = await trader.request.post(`/api/declarations/${id}/submit`);
-  expect(submitted.status(), await submitted.text()).toBe(201);
-  const { registrationNumber } = await submitted.json();
+  const trader = await newSignedInPage(browser, 'trader@silkroad.uz', '/trader');
+  const { id, registrationNumber } = await submitDeclarationByApi(trader, carImport());
 
-  const inspector = await (await browser.newContext()).newPage();
-  await signInAs(inspector, 'inspector@customs.uz', '/officer');
+  const inspector = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
   await expectNoAxeViolations(inspector);
   await inspector.getByLabel('Channel').selectOption('RED');
   await inspector.getByRole('button', { name: 'Apply filters' }).click();
@@ -49,24 +34,13 @@ test('an inspector examines a red declaration, records a hit and an adjustment t
   await expectNoAxeViolations(inspector);
 
   // The examination finds a discrepancy.
-  const examination = inspector.getByRole('region', { name: 'Record the physical examination' });
-  await examination.getByLabel('Findings of the examination').fill('The car is a 2.0 l model, not 1.6 l: undervalued');
-  await examination.getByRole('group', { name: 'Outcome' }).getByLabel('Discrepancy found').check();
-  await examination.getByLabel('Type of discrepancy').selectOption('UNDERVALUATION');
-  await examination.getByRole('button', { name: 'Record examination' }).click();
-  await expect(inspector.getByRole('table', { name: 'Checks and examinations' })).toContainText('Discrepancy — Undervaluation');
+  await recordUndervaluation(inspector, 'The car is a 2.0 l model, not 1.6 l: undervalued');
 
   // A value adjustment far above the four-eyes limit waits for a supervisor.
-  const adjustment = inspector.getByRole('region', { name: 'Adjust value or classification' });
-  await adjustment.getByLabel('Item', { exact: true }).selectOption('1');
-  await adjustment.getByLabel('Adjusted item value (invoice currency)').fill('45000.00');
-  await adjustment.getByLabel('Reason for the adjustment').fill('Reference price of the 2.0 l model');
-  await adjustment.getByRole('button', { name: 'Adjust and reassess' }).click();
-  await expect(inspector.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toBeVisible();
+  await adjustFirstItemValue(inspector, '45000.00', 'Reference price of the 2.0 l model');
 
   // A stale page is refused with a clear message.
-  const stale = await (await browser.newContext()).newPage();
-  await signInAs(stale, 'inspector@customs.uz', '/officer');
+  const stale = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
   await stale.goto(inspector.url());
   await inspector.getByLabel('Findings of the document check').fill('Invoice and contract match');
   await inspector.getByRole('button', { name: 'Record document check' }).click();
@@ -75,11 +49,7 @@ test('an inspector examines a red declaration, records a hit and an adjustment t
   await stale.getByRole('button', { name: 'Record document check' }).click();
   await expect(stale.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('changed since you opened it');
 
-  const supervisor = await (await browser.newContext()).newPage();
-  await signInAs(supervisor, 'supervisor@customs.uz', '/officer');
-  await supervisor.getByRole('region', { name: 'Adjustments waiting for your approval' }).getByRole('link', { name: registrationNumber }).click();
-  await supervisor.getByRole('button', { name: 'Approve adjustment' }).click();
-  await expect(supervisor.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toHaveCount(0);
+  await approveAdjustmentAsSupervisor(browser, registrationNumber);
 
   // The trader's page shows the new amount due without a reload.
   await trader.goto(`/trader/declarations/${id}`);
@@ -103,35 +73,15 @@ function steelImport() {
 
 test('red to release: examination with a hit, an approved adjustment, the trader pays the difference, the inspector releases, the note verifies', async ({ browser }) => {
   test.setTimeout(180_000);
-  const trader = await (await browser.newContext()).newPage();
-  await signInAs(trader, 'trader@orient.uz', '/trader');
-  const created = await trader.request.post('/api/declarations', { data: steelImport() });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id } = await created.json();
-  const submitted = await trader.request.post(`/api/declarations/${id}/submit`);
-  const { registrationNumber } = await submitted.json();
+  const trader = await newSignedInPage(browser, 'trader@orient.uz', '/trader');
+  const { id, registrationNumber } = await submitDeclarationByApi(trader, steelImport());
 
-  const inspector = await (await browser.newContext()).newPage();
-  await signInAs(inspector, 'inspector@customs.uz', '/officer');
+  const inspector = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
   await inspector.getByRole('link', { name: registrationNumber }).click();
-  const examination = inspector.getByRole('region', { name: 'Record the physical examination' });
-  await examination.getByLabel('Findings of the examination').fill('Grade S355 declared as S235: undervalued');
-  await examination.getByRole('group', { name: 'Outcome' }).getByLabel('Discrepancy found').check();
-  await examination.getByLabel('Type of discrepancy').selectOption('UNDERVALUATION');
-  await examination.getByRole('button', { name: 'Record examination' }).click();
-  await expect(inspector.getByRole('table', { name: 'Checks and examinations' })).toContainText('Discrepancy — Undervaluation');
-  const adjustment = inspector.getByRole('region', { name: 'Adjust value or classification' });
-  await adjustment.getByLabel('Item', { exact: true }).selectOption('1');
-  await adjustment.getByLabel('Adjusted item value (invoice currency)').fill('44000.00');
-  await adjustment.getByLabel('Reason for the adjustment').fill('Price of grade S355 on the mill certificate');
-  await adjustment.getByRole('button', { name: 'Adjust and reassess' }).click();
-  await expect(inspector.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toBeVisible();
+  await recordUndervaluation(inspector, 'Grade S355 declared as S235: undervalued');
+  await adjustFirstItemValue(inspector, '44000.00', 'Price of grade S355 on the mill certificate');
 
-  const supervisor = await (await browser.newContext()).newPage();
-  await signInAs(supervisor, 'supervisor@customs.uz', '/officer');
-  await supervisor.getByRole('region', { name: 'Adjustments waiting for your approval' }).getByRole('link', { name: registrationNumber }).click();
-  await supervisor.getByRole('button', { name: 'Approve adjustment' }).click();
-  await expect(supervisor.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toHaveCount(0);
+  await approveAdjustmentAsSupervisor(browser, registrationNumber);
 
   // The trader pays the reassessed amount from the balance.
   await trader.goto(`/trader/declarations/${id}`);

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import pg from 'pg';
-import { signInAs, exportDeclarationBody } from './helpers';
+import { exportDeclarationBody, expectNoAxeViolations, newSignedInPage, submitDeclarationByApi } from './helpers';
 
 // Each test uses a company of its own (created here, with the demo password), so that balances are
 // exact whatever runs in parallel.
@@ -32,11 +31,6 @@ async function aTraderOfANewCompany(label: string): Promise<string> {
   return email;
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations, JSON.stringify(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
-
 const balanceOn = async (page: Page) => (await page.getByRole('region', { name: 'Balance', exact: true }).getByText(/UZS$/).textContent())!.trim();
 
 async function startTopUp(page: Page, amount: string) {
@@ -47,8 +41,7 @@ async function startTopUp(page: Page, amount: string) {
 }
 
 async function newTrader(browser: Browser, label: string) {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, await aTraderOfANewCompany(label), '/trader');
+  const page = await newSignedInPage(browser, await aTraderOfANewCompany(label), '/trader');
   return page;
 }
 
@@ -58,12 +51,7 @@ test('a trader tops up through the test gateway, pays a green declaration and se
 
   // A submitted declaration, made green and assessed. Test setup standing in for the risk engine:
   // there is no screen that makes a declaration green, so the e2e database is changed directly.
-  const created = await page.request.post('/api/declarations', { data: exportDeclarationBody('23001', 'Raw cotton, paid e2e') });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const submitted = await page.request.post(`/api/declarations/${id}/submit`);
-  expect(submitted.status(), await submitted.text()).toBe(201);
-  const { registrationNumber } = (await submitted.json()) as { registrationNumber: string };
+  const { id, registrationNumber } = await submitDeclarationByApi(page, exportDeclarationBody('23001', 'Raw cotton, paid e2e'));
   await withDatabase((db) => db.query(`UPDATE "Declaration" SET channel = 'GREEN', status = 'ASSESSED', version = version + 1 WHERE id = $1`, [id]));
 
   // The new company's account is empty; the declaration is listed as due.
@@ -137,8 +125,7 @@ test('a trader tops up through the test gateway, pays a green declaration and se
   expect(lines.at(-1)!.split(',').at(-1)).toBe('0.00');
 
   // Another company cannot print this company's receipt.
-  const stranger = await (await browser.newContext()).newPage();
-  await signInAs(stranger, 'trader@orient.uz', '/trader');
+  const stranger = await newSignedInPage(browser, 'trader@orient.uz', '/trader');
   expect((await stranger.request.get(`/trader/account/receipts/${receiptNumber}`)).status()).toBe(404);
 });
 
@@ -192,8 +179,7 @@ test('a trader asks for a refund of unused balance; the finance officer approves
   await expect(requests.getByText('Awaiting a decision', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  const finance = await (await browser.newContext()).newPage();
-  await signInAs(finance, 'supervisor@customs.uz', '/officer');
+  const finance = await newSignedInPage(browser, 'supervisor@customs.uz', '/officer');
   await finance.goto('/officer/refunds');
   await expect(finance.getByRole('heading', { level: 1, name: 'Refund requests' })).toBeVisible();
   const row = finance.getByRole('row').filter({ hasText: 'E2E Payments refund LLC' }).filter({ hasText: '150 000.25 UZS' });
@@ -213,7 +199,6 @@ test('a trader asks for a refund of unused balance; the finance officer approves
   expect(await balanceOn(page)).toBe('249 999.75 UZS');
 
   // An inspector without the finance permission has no access to the desk.
-  const inspector = await (await browser.newContext()).newPage();
-  await signInAs(inspector, 'inspector@customs.uz', '/officer');
+  const inspector = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
   expect((await inspector.goto('/officer/refunds'))?.status()).toBe(403);
 });

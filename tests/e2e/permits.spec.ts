@@ -1,14 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { signInAs, expectNoAxeViolations, newSignedInPage } from './helpers';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const fileName = (document: string) => `${document.toLowerCase().replace(/[^a-z]+/g, '-')}.pdf`;
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations, JSON.stringify(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
 
 type Product = { hsCode: string; description: string; quantity: string; unit: string; country: string };
 
@@ -59,8 +53,7 @@ const apples: Product = { hsCode: '0808108000', description: 'Fresh apples, Gold
 
 test('a trader applies for a phytosanitary import permit, the officer asks and issues, and the permit satisfies the declaration item it is linked to', async ({ browser }) => {
   test.setTimeout(240_000);
-  const trader = await (await browser.newContext()).newPage();
-  await signInAs(trader, 'trader@silkroad.uz', '/trader');
+  const trader = await newSignedInPage(browser, 'trader@silkroad.uz', '/trader');
   await trader.goto('/trader/permits');
   await trader.getByRole('link', { name: 'Apply for a permit' }).click();
   await expect(trader.getByRole('heading', { level: 1, name: 'Apply for a permit' })).toBeVisible();
@@ -102,8 +95,7 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
   const applicationNumber = (await heading.textContent())!.replace('Application ', '');
 
   // The plant-quarantine officer finds it on the desk, with its time limit, and asks a question.
-  const officer = await (await browser.newContext()).newPage();
-  await signInAs(officer, 'pq.officer@agency.uz', '/agency');
+  const officer = await newSignedInPage(browser, 'pq.officer@agency.uz', '/agency');
   const row = officer.getByRole('table', { name: 'Permit desk' }).getByRole('row', { name: new RegExp(applicationNumber) });
   await expect(row).toContainText('Silk Road Trading LLC');
   await expect(row).toContainText('On time');
@@ -120,8 +112,7 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
   await expect(officer.getByText('More information requested').first()).toBeVisible();
 
   // Another authority's officer may not open it.
-  const ses = await (await browser.newContext()).newPage();
-  await signInAs(ses, 'ses.officer@agency.uz', '/agency');
+  const ses = await newSignedInPage(browser, 'ses.officer@agency.uz', '/agency');
   expect((await ses.goto(officer.url()))?.status()).toBe(403);
 
   // The trader's open page shows the question without a reload; the trader answers.

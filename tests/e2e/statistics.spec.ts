@@ -1,18 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { signInAs, expectNoAxeViolations, newSignedInPage } from './helpers';
 
 /** The service's calendar date (Tashkent, UTC+5) `daysAgo` days before today. */
 const serviceDay = (daysAgo = 0) => new Date(Date.now() + 5 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 // A year up to yesterday: the seeded history only, so that declarations other specs register today
 // cannot change the figures between two readings.
 const YEAR = `from=${serviceDay(365)}&to=${serviceDay(1)}`;
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations, JSON.stringify(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
 
 /** The number in a table's cell, found by row header and column header: "1,234" → 1234. */
 async function numberIn(page: Page, table: string, row: string, column: string): Promise<number> {
@@ -82,8 +76,7 @@ test('a bad period is named beside its field and the last 30 days are shown; ins
   await expect(page).toHaveURL(new RegExp(`from=${serviceDay(6)}&to=${serviceDay(0)}`));
   await expect(page.getByRole('status')).toContainText('(7 days)');
 
-  const inspector = await (await browser.newContext()).newPage();
-  await signInAs(inspector, 'inspector@customs.uz', '/officer');
+  const inspector = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
   const forbidden = await inspector.goto('/officer/statistics');
   expect(forbidden?.status()).toBe(403);
   expect((await inspector.request.get('/officer/statistics/export')).status()).toBe(403);
@@ -102,8 +95,7 @@ test('the administrator sees every post, or the one chosen — the same figures 
   expect(post).toBeLessThan(all);
   await expectNoAxeViolations(page);
 
-  const supervisor = await (await browser.newContext()).newPage();
-  await signInAs(supervisor, 'supervisor@customs.uz', '/officer');
+  const supervisor = await newSignedInPage(browser, 'supervisor@customs.uz', '/officer');
   await supervisor.goto(`/officer/statistics?${YEAR}`);
   expect(await numberIn(supervisor, 'Declarations by channel and regime', 'Total', 'Registered')).toBe(post);
 

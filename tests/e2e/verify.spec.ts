@@ -1,13 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type Page } from '@playwright/test';
-import { signInAs, exportDeclarationBody } from './helpers';
+import { test, expect } from '@playwright/test';
+import { signInAs, exportDeclarationBody, expectNoAxeViolations, newSignedInPage } from './helpers';
 
 const declarationBody = (postCode: string) => exportDeclarationBody(postCode, 'Raw cotton, verified e2e');
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations, JSON.stringify(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
 
 test('a printed declaration verifies as genuine and current; a changed signature or an unknown number is not valid', async ({ page, browser }) => {
   await signInAs(page, 'trader@orient.uz', '/trader');
@@ -85,24 +79,20 @@ test('a printed declaration verifies as genuine and current; a changed signature
 });
 
 test('officers of the declaration’s post print it; other posts and other companies get a 404', async ({ browser }) => {
-  const trader = await (await browser.newContext()).newPage();
-  await signInAs(trader, 'trader@orient.uz', '/trader');
+  const trader = await newSignedInPage(browser, 'trader@orient.uz', '/trader');
   const { id } = await (await trader.request.post('/api/declarations', { data: declarationBody('23001') })).json();
   expect((await trader.request.post(`/api/declarations/${id}/submit`)).status()).toBe(201);
 
-  const officer = await (await browser.newContext()).newPage();
-  await signInAs(officer, 'inspector.23001.1@customs.uz', '/officer');
+  const officer = await newSignedInPage(browser, 'inspector.23001.1@customs.uz', '/officer');
   const pdf = await officer.request.get(`/officer/declarations/${id}/pdf`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   expect((await officer.request.get(`/trader/declarations/${id}/pdf`)).status()).toBe(403);
 
-  const otherPost = await (await browser.newContext()).newPage();
-  await signInAs(otherPost, 'inspector@customs.uz', '/officer');
+  const otherPost = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
   expect((await otherPost.request.get(`/officer/declarations/${id}/pdf`)).status()).toBe(404);
 
-  const stranger = await (await browser.newContext()).newPage();
-  await signInAs(stranger, 'trader@silkroad.uz', '/trader');
+  const stranger = await newSignedInPage(browser, 'trader@silkroad.uz', '/trader');
   expect((await stranger.request.get(`/trader/declarations/${id}/pdf`)).status()).toBe(404);
   expect((await stranger.request.get('/trader/declarations/not-a-uuid/pdf')).status()).toBe(404);
 });

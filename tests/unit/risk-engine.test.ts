@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk, channelForScore, thresholdsForShares, DEFAULT_RISK_SETTINGS, type RiskDeclaration, type RiskContext } from '@/lib/risk/engine';
+import { assessRisk, channelForScore, thresholdsForShares, readStoredReasons, DEFAULT_RISK_SETTINGS, type RiskDeclaration, type RiskContext } from '@/lib/risk/engine';
 import { matchProfile, ZProfileConditions, type RiskProfile } from '@/lib/risk/profiles';
 import { seededRandom } from '@/lib/distribution/policy';
 
@@ -144,5 +144,17 @@ describe('profiles', () => {
     const r = ZProfileConditions.safeParse(conditions);
     expect(r.success).toBe(false);
     expect(r.success ? '' : r.error.issues.map((i) => i.message).join(' ')).toContain(message);
+  });
+});
+
+describe('stored reasons', () => {
+  it('reads current reasons back, shows older ones by their message, and ignores garbage', () => {
+    const current = assessRisk(declaration({ id: 'r1' }), ctx({ profiles: [profile({ id: 'a', weight: 30, instructions: 'Check it' })] })).reasons;
+    const stored = JSON.parse(JSON.stringify([...current, { kind: 'PROFILE', code: 'HS-8703', message: 'Cars from high-risk origin', weight: 30 }, 42, null, { kind: 'MODEL' }]));
+    const read = readStoredReasons(stored);
+    expect(read.reasons).toEqual(current);
+    expect(read.others).toEqual(['Cars from high-risk origin']);
+    expect(readStoredReasons(undefined)).toEqual({ reasons: [], others: [] });
+    expect(readStoredReasons({ not: 'an array' })).toEqual({ reasons: [], others: [] });
   });
 });

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { listPermitTypesForAdmin } from '@/src/server/permits/admin';
-import { PageHeader, Section } from '@/components/ui/page';
+import { BackLink, PageHeader, Section } from '@/components/ui/page';
 import { LinkButton } from '@/components/ui/link-button';
 import { Table, Td } from '@/components/ui/table';
 import { Badge } from '@/components/ui/badge';
@@ -27,11 +27,7 @@ export default async function PermitTypesPage({ searchParams }: { searchParams: 
   const pages = pageCount(list.total, list.pageSize);
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin" className="text-blue-800 underline">
-          {t('admin.back')}
-        </Link>
-      </p>
+      <BackLink href="/admin">{t('admin.back')}</BackLink>
       <PageHeader title={t('admin.title')} intro={t('admin.intro', { count: list.total })} actions={<LinkButton href="/admin/permit-types/new">{t('admin.new')}</LinkButton>} />
       <Section title={t('admin.typesHeading')}>
         <Table caption={t('admin.typesHeading')} head={[t('admin.code'), t('admin.name'), t('col.authority'), t('col.direction'), t('col.hsPrefixes'), t('col.validity'), t('col.scope'), t('col.fee'), t('col.status')]}>

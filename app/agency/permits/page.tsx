@@ -4,21 +4,19 @@ import { getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { listAuthorityPermits } from '@/src/server/permits/desk';
 import { now } from '@/src/server/clock';
-import { PageHeader } from '@/components/ui/page';
+import { BackLink, PageHeader } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { PermitStateBadge } from '@/components/permits/badges';
 import { ZPageQuery, pageCount } from '@/lib/pagination';
 import { formatAmount } from '@/lib/money';
-import { serviceDate } from '@/lib/time';
+import { dateColumnDay, serviceDate } from '@/lib/time';
 import { permitState } from '@/lib/permits';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('permits');
   return { title: t('desk.issuedPermits') };
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function AuthorityPermitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor(['AGENCY_OFFICER']);
@@ -30,11 +28,7 @@ export default async function AuthorityPermitsPage({ searchParams }: { searchPar
   const today = serviceDate(now());
   return (
     <>
-      <p className="mb-4">
-        <Link href="/agency" className="text-blue-800 underline">
-          {t('review.back')}
-        </Link>
-      </p>
+      <BackLink href="/agency">{t('review.back')}</BackLink>
       <PageHeader title={t('desk.issuedPermits')} intro={t('desk.issuedIntro')} />
       {list.total === 0 ? (
         <p>{t('desk.noPermits')}</p>
@@ -42,7 +36,7 @@ export default async function AuthorityPermitsPage({ searchParams }: { searchPar
         <>
           <Table caption={t('desk.issuedPermits')} head={[t('col.permit'), t('col.type'), t('review.company'), t('col.status'), t('col.validUntil'), t('col.remaining')]}>
             {list.rows.map((p) => {
-              const state = permitState({ status: p.status, validFrom: day(p.validFrom), validTo: day(p.validTo) }, today);
+              const state = permitState({ status: p.status, validFrom: dateColumnDay(p.validFrom), validTo: dateColumnDay(p.validTo) }, today);
               return (
                 <tr key={p.id}>
                   <Td>
@@ -55,7 +49,7 @@ export default async function AuthorityPermitsPage({ searchParams }: { searchPar
                   <Td>
                     <PermitStateBadge state={state} label={t(`state.${state}`)} />
                   </Td>
-                  <Td>{day(p.validTo)}</Td>
+                  <Td>{dateColumnDay(p.validTo)}</Td>
                   <Td>{t('remainingOf', { remaining: formatAmount(p.remainingQuantity.toString(), 3), quantity: formatAmount(p.quantity.toString(), 3), unit: p.unit })}</Td>
                 </tr>
               );

@@ -15,7 +15,7 @@ import { ActionButton } from '@/components/declaration/item-actions';
 import { ChannelSharesForm } from '@/components/risk/channel-shares-form';
 import { ZDateRange } from '@/lib/risk/profile-form';
 import { ZProfileConditions } from '@/lib/risk/profiles';
-import { serviceDate } from '@/lib/time';
+import { dateColumnDay, serviceDate } from '@/lib/time';
 import { activateModelAction, startTrainingAction, setChannelSharesAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -57,7 +57,7 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
               </Td>
               <Td className="text-sm">{summary(p.conditions)}</Td>
               <Td>{[p.weight ? t('weightPoints', { weight: p.weight }) : null, p.forcedChannel ? t('forced', { channel: tch(p.forcedChannel) }) : null].filter(Boolean).join(', ')}</Td>
-              <Td className="text-sm">{`${p.validFrom.toISOString().slice(0, 10)} – ${p.validTo ? p.validTo.toISOString().slice(0, 10) : t('noEnd')}`}</Td>
+              <Td className="text-sm">{`${dateColumnDay(p.validFrom)} – ${p.validTo ? dateColumnDay(p.validTo) : t('noEnd')}`}</Td>
               <Td>
                 {!p.isActive ? <Badge tone="neutral">{t('inactive')}</Badge> : p.isShadow ? <Badge tone="warning">{t('shadow')}</Badge> : <Badge tone="success">{t('applied')}</Badge>}
               </Td>

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { DeclarationPayments } from '@/src/server/payments/read';
 import { CreditOverpaymentForm, PayForm } from '@/components/payments/forms';
+import { ReceiptLink } from '@/components/payments/ledger';
 import { Table, Td } from '@/components/ui/table';
 import { D, formatAmount } from '@/lib/money';
 import { creditOverpaymentAction, payDeclarationAction } from './actions';
@@ -53,9 +54,7 @@ export async function DeclarationPaymentsDetails({ declarationId, payments }: { 
               <Td>{format.dateTime(p.at, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
               <Td className="font-mono whitespace-nowrap">{p.amount.startsWith('-') ? t('declaration.credited', { amount: formatAmount(p.amount.slice(1)) }) : `${formatAmount(p.amount)} UZS`}</Td>
               <Td>
-                <a href={`/trader/account/receipts/${p.receiptNumber}`} target="_blank" rel="noreferrer" className="font-mono text-blue-800 underline">
-                  {t('receiptLink', { number: p.receiptNumber })}
-                </a>
+                <ReceiptLink number={p.receiptNumber} />
               </Td>
             </tr>
           ))}

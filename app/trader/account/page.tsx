@@ -54,6 +54,21 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     );
   };
 
+  // The declaration, its status and the net amount: the first cells of both settlement tables.
+  const settlementCells = (r: (typeof due.rows)[number]) => (
+    <>
+      <Td>
+        <Link href={`/trader/declarations/${r.id}`} className="font-mono text-blue-800 underline">
+          {r.registrationNumber}
+        </Link>
+      </Td>
+      <Td>
+        <StatusBadge status={r.status} label={ts(r.status)} />
+      </Td>
+      <Td className="font-mono whitespace-nowrap">{uzs(r.net)}</Td>
+    </>
+  );
+
   return (
     <>
       <PageHeader title={t('account.title')} intro={t('account.intro', { company: overview.companyName })} />
@@ -118,15 +133,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <Table caption={t('due.title')} head={[t('due.colDeclaration'), t('due.colStatus'), t('due.colAmount'), t('due.colPay')]}>
               {due.rows.map((r) => (
                 <tr key={r.id}>
-                  <Td>
-                    <Link href={`/trader/declarations/${r.id}`} className="font-mono text-blue-800 underline">
-                      {r.registrationNumber}
-                    </Link>
-                  </Td>
-                  <Td>
-                    <StatusBadge status={r.status} label={ts(r.status)} />
-                  </Td>
-                  <Td className="font-mono whitespace-nowrap">{uzs(r.net)}</Td>
+                  {settlementCells(r)}
                   <Td>
                     <PayForm action={payDeclarationAction.bind(null, r.id)} idempotencyKey={randomUUID()} amount={r.net} label={t('pay.buttonFor', { amount: formatAmount(r.net), number: r.registrationNumber })} />
                   </Td>
@@ -144,15 +151,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <Table caption={t('overpaid.title')} head={[t('due.colDeclaration'), t('due.colStatus'), t('overpaid.colAmount'), t('overpaid.colCredit')]}>
             {overpaid.rows.map((r) => (
               <tr key={r.id}>
-                <Td>
-                  <Link href={`/trader/declarations/${r.id}`} className="font-mono text-blue-800 underline">
-                    {r.registrationNumber}
-                  </Link>
-                </Td>
-                <Td>
-                  <StatusBadge status={r.status} label={ts(r.status)} />
-                </Td>
-                <Td className="font-mono whitespace-nowrap">{uzs(r.net)}</Td>
+                {settlementCells(r)}
                 <Td>
                   <CreditOverpaymentForm action={creditOverpaymentAction.bind(null, r.id)} amount={r.net} label={t('overpaid.buttonFor', { amount: formatAmount(r.net), number: r.registrationNumber })} />
                 </Td>

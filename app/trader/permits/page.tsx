@@ -12,15 +12,13 @@ import { Pagination } from '@/components/ui/pagination';
 import { ApplicationStatusBadge, PermitStateBadge } from '@/components/permits/badges';
 import { pageCount } from '@/lib/pagination';
 import { formatAmount } from '@/lib/money';
-import { serviceDate } from '@/lib/time';
+import { dateColumnDay, serviceDate } from '@/lib/time';
 import { ZTraderPermitsQuery, permitState } from '@/lib/permits';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('permits');
   return { title: t('trader.title') };
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function TraderPermitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor(['TRADER']);
@@ -44,7 +42,7 @@ export default async function TraderPermitsPage({ searchParams }: { searchParams
           <>
             <Table caption={t('trader.permitsHeading')} head={[t('col.permit'), t('col.type'), t('col.status'), t('col.validUntil'), t('col.remaining')]}>
               {permits.rows.map((p) => {
-                const state = permitState({ status: p.status, validFrom: day(p.validFrom), validTo: day(p.validTo) }, today);
+                const state = permitState({ status: p.status, validFrom: dateColumnDay(p.validFrom), validTo: dateColumnDay(p.validTo) }, today);
                 return (
                   <tr key={p.id}>
                     <Td>
@@ -56,7 +54,7 @@ export default async function TraderPermitsPage({ searchParams }: { searchParams
                     <Td>
                       <PermitStateBadge state={state} label={t(`state.${state}`)} />
                     </Td>
-                    <Td>{day(p.validTo)}</Td>
+                    <Td>{dateColumnDay(p.validTo)}</Td>
                     <Td>{t('remainingOf', { remaining: formatAmount(p.remainingQuantity.toString(), 3), quantity: formatAmount(p.quantity.toString(), 3), unit: p.unit })}</Td>
                   </tr>
                 );

@@ -4,7 +4,7 @@ import { getServerSession } from 'next-auth';
 import { redirect, forbidden } from 'next/navigation';
 import { authOptions } from './options';
 import { db } from '../db';
-import type { Actor } from '../actor';
+import { actorOfUser, type Actor } from '../actor';
 import type { Role } from '@/lib/auth/roles';
 
 export async function getActor(): Promise<Actor | null> {
@@ -13,15 +13,7 @@ export async function getActor(): Promise<Actor | null> {
   if (!userId) return null;
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user || !user.isActive) return null;
-  return {
-    userId: user.id,
-    role: user.role,
-    email: user.email,
-    name: user.name,
-    companyId: user.companyId,
-    postId: user.postId,
-    authorityId: user.authorityId,
-  };
+  return actorOfUser(user);
 }
 
 /** For pages: anonymous → sign-in; signed in with another role → the 403 page. */

@@ -4,7 +4,7 @@ import { db } from '../db';
 import { AppError } from '@/lib/errors';
 import { SIGN_IN_POLICY, signInBlockedBy, ZSignIn } from '@/lib/auth/roles';
 import { verifyPassword, DUMMY_HASH } from './password';
-import type { Actor } from '../actor';
+import { actorOfUser, type Actor } from '../actor';
 
 
 export async function authenticate(input: { email: unknown; password: unknown; address: string; now: Date }): Promise<Actor> {
@@ -29,13 +29,5 @@ export async function authenticate(input: { email: unknown; password: unknown; a
   await db.signInAttempt.create({ data: { email, address, isSuccess, at: input.now } });
   if (!user || !isSuccess) throw new AppError('UNAUTHENTICATED', 'INVALID_CREDENTIALS');
 
-  return {
-    userId: user.id,
-    role: user.role,
-    email: user.email,
-    name: user.name,
-    companyId: user.companyId,
-    postId: user.postId,
-    authorityId: user.authorityId,
-  };
+  return actorOfUser(user);
 }

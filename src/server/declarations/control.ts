@@ -4,7 +4,7 @@ import type { Tx } from '../db';
 import type { PrismaClient } from '@/src/generated/prisma/client';
 import type { FieldError } from '@/lib/errors';
 import { controlDeclaration, type ControlDeclaration } from '@/lib/declaration/control';
-import { serviceDate } from '@/lib/time';
+import { dateColumnDay, serviceDate } from '@/lib/time';
 import { loadTariff } from './assessment';
 
 type Reader = Tx | PrismaClient;
@@ -65,7 +65,7 @@ export function toControlDeclaration(d: ControllableDeclaration): ControlDeclara
       supplementaryUnit: i.supplementaryUnit,
       invoiceValue: str(i.invoiceValue),
     })),
-    documents: d.documents.map((doc) => ({ type: doc.type, number: doc.number, date: doc.date.toISOString().slice(0, 10) })),
+    documents: d.documents.map((doc) => ({ type: doc.type, number: doc.number, date: dateColumnDay(doc.date) })),
   };
 }
 

@@ -1,45 +1,25 @@
 // Documents of a declaration (type, number, date, optional file). Files are checked by content —
-// PDF, JPEG or PNG, not empty, at most 10 MB — and kept in the database.
-import { createHash } from 'node:crypto';
+// PDF, JPEG or PNG, not empty, at most 10 MB — and kept in the database (../files.ts).
 import { db } from '../db';
 import { assertTrader, type Actor } from '../actor';
 import { writeAudit } from '../audit';
+import { assertAcceptableUpload, storeUpload, type Upload } from '../files';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
-import { ZDocumentStep, sniffUpload, uploadProblem } from '@/lib/declaration/steps';
+import { ZDocumentStep } from '@/lib/declaration/steps';
 import { bumpVersion, lockEditableDeclaration } from './editing';
 import { asDateColumn } from '@/lib/time';
-
-export type Upload = { fileName: string; bytes: Uint8Array };
 
 export async function addDocument(args: { actor: Actor; declarationId: string; input: unknown; file: Upload | null; now: Date }): Promise<{ id: string }> {
   const { actor, declarationId, file, now } = args;
   assertTrader(actor);
   const input = parseOrThrow(ZDocumentStep, args.input);
-  if (file) {
-    const problem = uploadProblem(file.bytes.byteLength, file.bytes);
-    if (problem) throw new AppError('VALIDATION', 'There is a problem with the file.', [{ path: 'file', message: problem }]);
-  }
+  if (file) assertAcceptableUpload(file);
   return db.$transaction(async (tx) => {
     await lockEditableDeclaration(tx, actor, declarationId);
     let fileId: string | null = null;
     if (file) {
-      const kind = sniffUpload(file.bytes)!;
-      const safeName = file.fileName.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || `document.${kind.extension}`;
-      const stored = await tx.storedFile.create({
-        data: {
-          companyId: actor.companyId,
-          uploadedById: actor.userId,
-          fileName: safeName,
-          mimeType: kind.mimeType,
-          size: file.bytes.byteLength,
-          sha256: createHash('sha256').update(file.bytes).digest('hex'),
-          content: Buffer.from(file.bytes),
-          createdAt: now,
-        },
-        select: { id: true },
-      });
-      fileId = stored.id;
+      fileId = (await storeUpload(tx, { actor, file, now })).id;
     }
     const document = await tx.declarationDocument.create({ data: { declarationId, type: input.type, number: input.number, date: asDateColumn(input.date), fileId, createdAt: now }, select: { id: true } });
     await bumpVersion(tx, declarationId, now);

@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
 import { D, formatAmount } from '@/lib/money';
 import { canTransition, type DeclarationStatus, type TransitionActor } from '@/lib/declaration/lifecycle';
 import { checkFormalities, planWriteOffs, type HeldPermit } from '@/lib/permits';
-import { serviceDate } from '@/lib/time';
+import { dateColumnDay, serviceDate } from '@/lib/time';
 import type { ReleaseNotePayload } from '@/lib/documents/payloads';
 import { issueSignedDocument } from '../documents/issue';
 import { loadCatalogue } from '../permits/catalogue';
@@ -20,8 +20,6 @@ export type ReleaseBlocker =
   | { code: 'STATUS'; message: string }
   | { code: 'PAYMENT_DUE'; amount: string; message: string }
   | { code: 'PERMIT_MISSING'; lineNo: number; message: string };
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 async function loadDeclaration(tx: Tx, declarationId: string) {
   return tx.declaration.findUniqueOrThrow({
@@ -40,7 +38,7 @@ async function lockLinkedPermits(tx: Tx, permitIds: readonly string[]): Promise<
   const rows = await tx.$queryRaw<Array<{ id: string; number: string; permitTypeCode: string; companyId: string; status: HeldPermit['status']; validFrom: Date; validTo: Date; hsCodes: string[]; remainingQuantity: string; unit: string }>>`
     SELECT id, number, "permitTypeCode", "companyId", status, "validFrom", "validTo", "hsCodes", "remainingQuantity"::text AS "remainingQuantity", unit
     FROM "Permit" WHERE id = ANY(${[...permitIds]}::uuid[]) ORDER BY id FOR UPDATE`;
-  return rows.map((p) => ({ id: p.id, number: p.number, typeCode: p.permitTypeCode, companyId: p.companyId, status: p.status, validFrom: day(p.validFrom), validTo: day(p.validTo), hsCodes: p.hsCodes, remainingQuantity: p.remainingQuantity, unit: p.unit }));
+  return rows.map((p) => ({ id: p.id, number: p.number, typeCode: p.permitTypeCode, companyId: p.companyId, status: p.status, validFrom: dateColumnDay(p.validFrom), validTo: dateColumnDay(p.validTo), hsCodes: p.hsCodes, remainingQuantity: p.remainingQuantity, unit: p.unit }));
 }
 
 type Loaded = Awaited<ReturnType<typeof loadDeclaration>>;

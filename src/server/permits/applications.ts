@@ -3,13 +3,12 @@
 // questions, withdraw; and the read models of the personal account. Every use case is scoped to
 // the actor's company (another company's application is "not found"), runs in one transaction and
 // writes its audit entry there.
-import { createHash } from 'node:crypto';
 import { db, type Tx } from '../db';
 import { assertTrader, type Actor, type TraderActor } from '../actor';
 import { writeAudit } from '../audit';
+import { assertAcceptableUpload, storeUpload, type Upload } from '../files';
 import { AppError, type FieldError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
-import { sniffUpload, uploadProblem } from '@/lib/declaration/steps';
 import {
   OTHER_DOCUMENT,
   ZAnswer,
@@ -33,8 +32,6 @@ import { isValidUuid } from './ids';
 export const APPLICATIONS_PAGE_SIZE = 20;
 export const MAX_PRODUCTS = 50;
 export const MAX_APPLICATION_DOCUMENTS = 30;
-
-export type Upload = { fileName: string; bytes: Uint8Array };
 
 type LockedApplication = { id: string; status: ApplicationStatus; companyId: string; permitTypeCode: string; number: string | null; version: number };
 
@@ -128,8 +125,7 @@ export async function addApplicationDocument(args: { actor: Actor; applicationId
   assertTrader(actor);
   const input = parseOrThrow(ZApplicationDocument, args.input);
   if (!file) throw invalid([{ path: 'file', message: 'Choose the file to attach' }]);
-  const problem = uploadProblem(file.bytes.byteLength, file.bytes);
-  if (problem) throw new AppError('VALIDATION', 'There is a problem with the file.', [{ path: 'file', message: problem }]);
+  assertAcceptableUpload(file);
   return db.$transaction(async (tx) => {
     const row = await lockEditableApplication(tx, actor, applicationId);
     const type = await tx.permitType.findUniqueOrThrow({ where: { code: row.permitTypeCode }, select: { requiredDocuments: true } });
@@ -139,21 +135,7 @@ export async function addApplicationDocument(args: { actor: Actor; applicationId
     if ((await tx.permitApplicationDocument.count({ where: { applicationId } })) >= MAX_APPLICATION_DOCUMENTS) {
       throw invalid([{ path: 'file', message: `An application can have at most ${MAX_APPLICATION_DOCUMENTS} documents` }]);
     }
-    const kind = sniffUpload(file.bytes)!;
-    const safeName = file.fileName.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || `document.${kind.extension}`;
-    const stored = await tx.storedFile.create({
-      data: {
-        companyId: actor.companyId,
-        uploadedById: actor.userId,
-        fileName: safeName,
-        mimeType: kind.mimeType,
-        size: file.bytes.byteLength,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'),
-        content: Buffer.from(file.bytes),
-        createdAt: now,
-      },
-      select: { id: true },
-    });
+    const stored = await storeUpload(tx, { actor, file, now });
     const document = await tx.permitApplicationDocument.create({ data: { applicationId, type: documentType, fileId: stored.id, createdAt: now }, select: { id: true } });
     await bump(tx, applicationId);
     await writeAudit(tx, { actor, action: 'permitApplication.document.add', entityType: 'PermitApplication', entityId: applicationId, data: { documentId: document.id, type: documentType }, at: now });

@@ -2,6 +2,7 @@
 import type { Tx } from '../db';
 import type { PrismaClient } from '@/src/generated/prisma/client';
 import type { HeldPermit, PermitTypeRule } from '@/lib/permits';
+import { dateColumnDay } from '@/lib/time';
 
 type Reader = Tx | PrismaClient;
 
@@ -9,8 +10,6 @@ export async function loadCatalogue(reader: Reader): Promise<PermitTypeRule[]> {
   const types = await reader.permitType.findMany({ orderBy: { code: 'asc' }, include: { authority: { select: { code: true } } } });
   return types.map((t) => ({ code: t.code, authorityCode: t.authority.code, directions: t.directions, hsPrefixes: t.hsPrefixes, scope: t.scope, isActive: t.isActive }));
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function loadCompanyPermits(reader: Reader, companyId: string, permitIds?: readonly string[]): Promise<HeldPermit[]> {
   const permits = await reader.permit.findMany({ where: { companyId, ...(permitIds ? { id: { in: [...permitIds] } } : {}) } });
@@ -20,8 +19,8 @@ export async function loadCompanyPermits(reader: Reader, companyId: string, perm
     typeCode: p.permitTypeCode,
     companyId: p.companyId,
     status: p.status,
-    validFrom: day(p.validFrom),
-    validTo: day(p.validTo),
+    validFrom: dateColumnDay(p.validFrom),
+    validTo: dateColumnDay(p.validTo),
     hsCodes: p.hsCodes,
     remainingQuantity: p.remainingQuantity.toString(),
     unit: p.unit,

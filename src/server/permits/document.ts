@@ -5,12 +5,10 @@ import { db, type Tx } from '../db';
 import type { Actor } from '../actor';
 import { AppError } from '@/lib/errors';
 import type { PermitPayload } from '@/lib/documents/payloads';
-import { serviceDate } from '@/lib/time';
+import { dateColumnDay, serviceDate } from '@/lib/time';
 import { issueSignedDocument, latestSignedDocument, toIssued, type IssuedDocument } from '../documents/issue';
 import { pdfFilename, renderSignedDocumentPdf, type Translate } from '../documents/pdf';
 import { isValidUuid } from './ids';
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Sign the permit just created in `tx`. */
 export async function issuePermitDocument(tx: Tx, args: { actor: Actor; permitId: string; now: Date }): Promise<IssuedDocument<'PERMIT'>> {
@@ -22,7 +20,7 @@ export async function issuePermitDocument(tx: Tx, args: { actor: Actor; permitId
       application: { include: { products: { orderBy: { hsCode: 'asc' } } } },
     },
   });
-  const validFrom = day(permit.validFrom);
+  const validFrom = dateColumnDay(permit.validFrom);
   const issuedOn = serviceDate(args.now);
   const products = permit.application?.products.length
     ? permit.application.products.map((p) => ({ hsCode: p.hsCode, description: p.description, quantity: p.quantity.toFixed(3), unit: p.unit, country: p.country }))
@@ -34,7 +32,7 @@ export async function issuePermitDocument(tx: Tx, args: { actor: Actor; permitId
     holder: { tin: permit.company.tin, name: permit.company.name },
     issuedOn,
     ...(validFrom !== issuedOn ? { validFrom } : {}),
-    validUntil: day(permit.validTo),
+    validUntil: dateColumnDay(permit.validTo),
     scope: permit.permitType.scope,
     granted: { quantity: permit.quantity.toFixed(3), unit: permit.unit },
     ...(permit.conditions ? { conditions: permit.conditions } : {}),

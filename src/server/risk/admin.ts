@@ -12,7 +12,7 @@ import { parseOrThrow } from '@/lib/validation';
 import { assessRisk, thresholdsForShares, type RiskReason } from '@/lib/risk/engine';
 import { ZProfileConditions, type RiskProfile, type Channel, CHANNELS } from '@/lib/risk/profiles';
 import { ZProfileForm, ZChannelShares, type ProfileForm } from '@/lib/risk/profile-form';
-import { asDateColumn, serviceDate, startOfServiceDate } from '@/lib/time';
+import { asDateColumn, dateColumnDay, serviceDate, startOfServiceDate } from '@/lib/time';
 import { loadTariff } from '../declarations/assessment';
 import { loadProfiles, referenceMap, toRiskDeclaration } from './assess';
 import { activeModel } from './models';
@@ -21,8 +21,6 @@ import { loadRiskSettings, RISK_SETTINGS_KEY } from './settings';
 function assertSupervisor(actor: Actor) {
   assertRole(actor, ['SUPERVISOR']);
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function listProfiles(args: { actor: Actor }) {
   assertSupervisor(args.actor);
@@ -104,7 +102,7 @@ export async function backtest(args: { actor: Actor; profileId?: string; proposa
   const rateRows = await db.exchangeRate.findMany({ where: { date: { gte: asDateColumn(args.from), lte: asDateColumn(args.to) } } });
   const ratesByDate = new Map<string, Record<string, string>>();
   for (const r of rateRows) {
-    const key = day(r.date);
+    const key = dateColumnDay(r.date);
     const table = ratesByDate.get(key) ?? { UZS: '1' };
     table[r.currencyCode] = r.rate.div(r.units).toString();
     ratesByDate.set(key, table);
@@ -161,7 +159,7 @@ export async function riskPerformance(args: { actor: Actor; from: string; to: st
            COUNT(DISTINCT a."declarationId") FILTER (WHERE EXISTS (SELECT 1 FROM "Inspection" i WHERE i."declarationId" = a."declarationId"))::int AS inspected,
            COUNT(DISTINCT a."declarationId") FILTER (WHERE EXISTS (SELECT 1 FROM "Inspection" i WHERE i."declarationId" = a."declarationId" AND i."isHit"))::int AS hits
     FROM "RiskAssessment" a, jsonb_array_elements(a.reasons) r
-    WHERE a."createdAt" >= ${from} AND a."createdAt" < ${to} AND r.value->>'kind' = 'PROFILE'
+    WHERE a."createdAt" >= ${from} AND a."createdAt" < ${to} AND r.value->>'kind' = 'PROFILE' AND r.value ? 'profileId'
     GROUP BY r.value->>'profileId'
     ORDER BY matched DESC`;
   return {

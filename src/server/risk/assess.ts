@@ -6,13 +6,11 @@ import type { Prisma } from '@/src/generated/prisma/client';
 import { assessRisk, type RiskResult, type ReferenceQuantiles, type RiskDeclaration } from '@/lib/risk/engine';
 import { ZProfileConditions, type RiskProfile } from '@/lib/risk/profiles';
 import { D } from '@/lib/money';
-import { serviceDate } from '@/lib/time';
+import { dateColumnDay, serviceDate } from '@/lib/time';
 import { loadRates, loadTariff } from '../declarations/assessment';
 import { activeModel } from './models';
 import { loadRiskSettings } from './settings';
 import { toRiskItem } from './mapping';
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function loadProfiles(tx: Tx, date: string): Promise<RiskProfile[]> {
   const rows = await tx.riskProfile.findMany({ where: { isActive: true }, orderBy: { createdAt: 'asc' } });
@@ -20,7 +18,7 @@ export async function loadProfiles(tx: Tx, date: string): Promise<RiskProfile[]>
   for (const p of rows) {
     const conditions = ZProfileConditions.safeParse(p.conditions);
     if (!conditions.success) continue; // an invalid stored profile never blocks registration
-    const profile = { id: p.id, name: p.name, conditions: conditions.data, weight: p.weight, forcedChannel: p.forcedChannel, instructions: p.instructions, validFrom: day(p.validFrom), validTo: p.validTo ? day(p.validTo) : null, isShadow: p.isShadow, isActive: p.isActive };
+    const profile = { id: p.id, name: p.name, conditions: conditions.data, weight: p.weight, forcedChannel: p.forcedChannel, instructions: p.instructions, validFrom: dateColumnDay(p.validFrom), validTo: p.validTo ? dateColumnDay(p.validTo) : null, isShadow: p.isShadow, isActive: p.isActive };
     if (profile.validFrom <= date && (profile.validTo === null || profile.validTo >= date)) profiles.push(profile);
   }
   return profiles;

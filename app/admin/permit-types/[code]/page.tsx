@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { getPermitTypeForAdmin, listAuthorities } from '@/src/server/permits/admin';
-import { PageHeader } from '@/components/ui/page';
+import { BackLink, PageHeader } from '@/components/ui/page';
 import { PermitTypeForm } from '@/components/permits/forms';
 import { isAppError } from '@/lib/errors';
 import { ZPermitTypeCodeParam } from '@/lib/permits';
@@ -29,11 +28,7 @@ export default async function EditPermitTypePage({ params }: { params: Promise<{
   const t = await getTranslations('permits');
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin/permit-types" className="text-blue-800 underline">
-          {t('admin.backToTypes')}
-        </Link>
-      </p>
+      <BackLink href="/admin/permit-types">{t('admin.backToTypes')}</BackLink>
       <PageHeader title={t('admin.editHeading', { code: type.code })} intro={t('admin.editIntro')} />
       <PermitTypeForm
         action={updatePermitTypeAction.bind(null, type.code)}

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { listAuthorities } from '@/src/server/permits/admin';
-import { PageHeader } from '@/components/ui/page';
+import { BackLink, PageHeader } from '@/components/ui/page';
 import { PermitTypeForm } from '@/components/permits/forms';
 import { createPermitTypeAction } from '../actions';
 
@@ -18,11 +17,7 @@ export default async function NewPermitTypePage() {
   const authorities = await listAuthorities({ actor });
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin/permit-types" className="text-blue-800 underline">
-          {t('admin.backToTypes')}
-        </Link>
-      </p>
+      <BackLink href="/admin/permit-types">{t('admin.backToTypes')}</BackLink>
       <PageHeader title={t('admin.newTitle')} intro={t('admin.newIntro')} />
       <PermitTypeForm
         action={createPermitTypeAction}

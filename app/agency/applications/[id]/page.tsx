@@ -1,19 +1,16 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { getApplicationForOfficer } from '@/src/server/permits/desk';
 import { now } from '@/src/server/clock';
-import { PageHeader, Section, SummaryList } from '@/components/ui/page';
-import { Table, Td } from '@/components/ui/table';
-import { Badge } from '@/components/ui/badge';
+import { BackLink, PageHeader, Section, SummaryList } from '@/components/ui/page';
 import { LiveStatus } from '@/components/declaration/live-status';
 import { ApplicationStatusBadge, SlaBadge } from '@/components/permits/badges';
 import { IssuePermitForm, TextForm } from '@/components/permits/forms';
 import { MessageThread } from '@/components/permits/message-thread';
+import { ApplicationDocumentsTable, ApplicationProductsTable, DocumentChecklist, IssuedPermitSummary } from '@/components/permits/application-details';
 import { isAppError } from '@/lib/errors';
-import { formatAmount } from '@/lib/money';
 import { ZUuidParam } from '@/lib/pagination';
 import { serviceDate } from '@/lib/time';
 import { defaultValidity, isApplicationPending, missingDocuments, productCountryRole, requestedTotal, splitDuration } from '@/lib/permits';
@@ -23,8 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('permits');
   return { title: t('review.title') };
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function ReviewApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor(['AGENCY_OFFICER']);
@@ -50,11 +45,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   return (
     <>
       <LiveStatus url={`/api/permits/applications/${a.id}/status`} version={a.version} />
-      <p className="mb-4">
-        <Link href="/agency" className="text-blue-800 underline">
-          {t('review.back')}
-        </Link>
-      </p>
+      <BackLink href="/agency">{t('review.back')}</BackLink>
       <PageHeader title={t('application.heading', { number: a.number ?? '' })} intro={`${type.code} — ${type.name}`} />
       <p className="mb-6 flex flex-wrap items-center gap-3" aria-live="polite">
         <span className="font-medium">{t('col.status')}:</span> <ApplicationStatusBadge status={a.status} label={t(`status.${a.status}`)} />
@@ -81,64 +72,19 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
       </Section>
 
       <Section title={t('application.productsTitle')}>
-        <Table caption={t('application.productsTitle')} head={[t('application.hsCode'), t('application.description'), t('application.quantity'), t(`country.${countryRole}`)]}>
-          {a.products.map((p) => (
-            <tr key={p.id}>
-              <Td className="font-mono">{p.hsCode}</Td>
-              <Td>{p.description}</Td>
-              <Td>{`${formatAmount(p.quantity.toString(), 3)} ${p.unit}`}</Td>
-              <Td>{p.country}</Td>
-            </tr>
-          ))}
-        </Table>
+        <ApplicationProductsTable products={a.products} countryLabel={t(`country.${countryRole}`)} />
       </Section>
 
       <Section title={t('application.documentsTitle')}>
-        <ul className="mb-4 space-y-1" aria-label={t('application.checklist')}>
-          {type.requiredDocuments.map((name) => {
-            const isMissing = missing.includes(name);
-            return (
-              <li key={name} className="flex flex-wrap items-center gap-2">
-                <Badge tone={isMissing ? 'warning' : 'success'}>{isMissing ? t('application.missingDocument') : t('application.attached')}</Badge> {name}
-              </li>
-            );
-          })}
-        </ul>
-        {a.documents.length === 0 ? (
-          <p>{t('application.noDocuments')}</p>
-        ) : (
-          <Table caption={t('application.documentsTitle')} head={[t('application.documentType'), t('application.file'), t('application.added')]}>
-            {a.documents.map((d) => (
-              <tr key={d.id}>
-                <Td>{d.type}</Td>
-                <Td>
-                  <a href={`/api/permits/files/${d.file.id}`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
-                    {t('openFile', { name: d.file.fileName })}
-                  </a>
-                </Td>
-                <Td>{when(d.createdAt)}</Td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <DocumentChecklist required={type.requiredDocuments} missing={missing} />
+        {a.documents.length === 0 ? <p>{t('application.noDocuments')}</p> : <ApplicationDocumentsTable documents={a.documents} />}
       </Section>
 
       <Section title={t('messages.title')}>
         <MessageThread messages={a.messages.map((m) => ({ id: m.id, who: m.authorRole === 'TRADER' ? t('messages.trader', { company: a.company.name }) : t('messages.authority', { authority: type.authority.code }), body: m.body, at: when(m.at) }))} empty={t('messages.none')} label={t('messages.title')} />
       </Section>
 
-      {a.permit ? (
-        <Section title={t('application.permitTitle')}>
-          <SummaryList
-            rows={[
-              { label: t('col.permit'), value: <Link href={`/agency/permits/${a.permit.id}`} className="font-mono text-blue-800 underline">{a.permit.number}</Link> },
-              { label: t('col.validity'), value: t('validRange', { from: day(a.permit.validFrom), to: day(a.permit.validTo) }) },
-              { label: t('col.remaining'), value: t('remainingOf', { remaining: formatAmount(a.permit.remainingQuantity.toString(), 3), quantity: formatAmount(a.permit.quantity.toString(), 3), unit: a.permit.unit }) },
-              { label: t('col.status'), value: t(`permitStatus.${a.permit.status}`) },
-            ]}
-          />
-        </Section>
-      ) : null}
+      {a.permit ? <IssuedPermitSummary permit={a.permit} href={`/agency/permits/${a.permit.id}`} lastRow={{ label: t('col.status'), value: t(`permitStatus.${a.permit.status}`) }} /> : null}
 
       {isPending ? (
         <>

@@ -1,27 +1,21 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { getPermitForOfficer } from '@/src/server/permits/desk';
 import { now } from '@/src/server/clock';
-import { PageHeader, Section, SummaryList } from '@/components/ui/page';
-import { Table, Td } from '@/components/ui/table';
-import { PermitStateBadge } from '@/components/permits/badges';
+import { Section } from '@/components/ui/page';
+import { PermitDetails } from '@/components/permits/permit-details';
 import { TextForm } from '@/components/permits/forms';
 import { isAppError } from '@/lib/errors';
-import { formatAmount } from '@/lib/money';
 import { ZUuidParam } from '@/lib/pagination';
 import { serviceDate } from '@/lib/time';
-import { permitState } from '@/lib/permits';
 import { revokePermitAction } from '../../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('permits');
   return { title: t('permit.title') };
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function AuthorityPermitPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor(['AGENCY_OFFICER']);
@@ -33,58 +27,16 @@ export default async function AuthorityPermitPage({ params }: { params: Promise<
     throw e;
   });
   const t = await getTranslations('permits');
-  const ts = await getTranslations('status');
-  const format = await getFormatter();
-  const state = permitState({ status: permit.status, validFrom: day(permit.validFrom), validTo: day(permit.validTo) }, serviceDate(now()));
   return (
-    <>
-      <p className="mb-4">
-        <Link href="/agency/permits" className="text-blue-800 underline">
-          {t('desk.backToPermits')}
-        </Link>
-      </p>
-      <PageHeader
-        title={t('permit.heading', { number: permit.number })}
-        intro={`${permit.permitType.code} — ${permit.permitType.name}`}
-        actions={
-          <a href={`/agency/permits/${permit.id}/pdf`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
-            {t('permit.pdf')}
-          </a>
-        }
-      />
-      <p className="mb-4 flex flex-wrap items-center gap-3">
-        <span className="font-medium">{t('col.status')}:</span> <PermitStateBadge state={state} label={t(`state.${state}`)} />
-      </p>
-      <Section title={t('permit.details')}>
-        <SummaryList
-          rows={[
-            { label: t('review.company'), value: `${permit.company.name} (TIN ${permit.company.tin})` },
-            { label: t('col.validity'), value: t('validRange', { from: day(permit.validFrom), to: day(permit.validTo) }) },
-            { label: t('permit.granted'), value: `${formatAmount(permit.quantity.toString(), 3)} ${permit.unit}` },
-            { label: t('col.remaining'), value: `${formatAmount(permit.remainingQuantity.toString(), 3)} ${permit.unit}` },
-            { label: t('permit.hsCodes'), value: <span className="font-mono">{permit.hsCodes.join(' ')}</span> },
-            { label: t('review.conditions'), value: permit.conditions ?? '—' },
-            ...(permit.revokedReason ? [{ label: t('permit.revokedReason'), value: permit.revokedReason }] : []),
-            ...(permit.application ? [{ label: t('col.application'), value: <Link href={`/agency/applications/${permit.application.id}`} className="font-mono text-blue-800 underline">{permit.application.number}</Link> }] : []),
-          ]}
-        />
-      </Section>
-      <Section title={t('permit.usesTitle')}>
-        {permit.links.length === 0 ? (
-          <p>{t('permit.noUses')}</p>
-        ) : (
-          <Table caption={t('permit.usesTitle')} head={[t('permit.declaration'), t('permit.item'), t('permit.declarationStatus'), t('permit.writtenOff')]}>
-            {permit.links.map((l) => (
-              <tr key={l.id}>
-                <Td className="font-mono">{l.item.declaration.registrationNumber ?? t('permit.draftDeclaration')}</Td>
-                <Td>{l.item.lineNo}</Td>
-                <Td>{ts(l.item.declaration.status)}</Td>
-                <Td>{l.writtenOffAt ? t('permit.writtenOffOn', { quantity: `${formatAmount(l.quantity.toString(), 3)} ${permit.unit}`, date: format.dateTime(l.writtenOffAt, { dateStyle: 'medium' }) }) : t('permit.notYet')}</Td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Section>
+    <PermitDetails
+      permit={permit}
+      today={serviceDate(now())}
+      back={{ href: '/agency/permits', label: t('desk.backToPermits') }}
+      intro={`${permit.permitType.code} — ${permit.permitType.name}`}
+      pdfHref={`/agency/permits/${permit.id}/pdf`}
+      firstRows={[{ label: t('review.company'), value: `${permit.company.name} (TIN ${permit.company.tin})` }]}
+      applicationHref={(id) => `/agency/applications/${id}`}
+    >
       {permit.status !== 'REVOKED' ? (
         <Section title={t('review.revokeTitle')}>
           <p className="mb-3">{t('review.revokeIntro')}</p>
@@ -93,6 +45,6 @@ export default async function AuthorityPermitPage({ params }: { params: Promise<
           </div>
         </Section>
       ) : null}
-    </>
+    </PermitDetails>
   );
 }

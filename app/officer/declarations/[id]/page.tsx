@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
@@ -9,12 +8,13 @@ import { isAppError } from '@/lib/errors';
 import { ZUuidParam } from '@/lib/pagination';
 import { formatAmount } from '@/lib/money';
 import { canTransition } from '@/lib/declaration/lifecycle';
-import type { RiskReason } from '@/lib/risk/engine';
-import { PageHeader, Section, SummaryList } from '@/components/ui/page';
+import { readStoredReasons, type RiskReason } from '@/lib/risk/engine';
+import { BackLink, PageHeader, Section, SummaryList } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
 import { Badge } from '@/components/ui/badge';
 import { StatusBadge, ChannelBadge } from '@/components/ui/status';
 import { LiveStatus } from '@/components/declaration/live-status';
+import { DeclarationTimeline } from '@/components/declaration/timeline';
 import { ActionButton } from '@/components/declaration/item-actions';
 import { RequestAmendmentForm, DocumentCheckForm, ExaminationForm, AdjustmentForm, ReasonForm, ReassignForm } from '@/components/officer/decision-forms';
 import { ValueChart } from '@/components/officer/value-chart';
@@ -48,8 +48,9 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
   const tDisc = await getTranslations('discrepancy');
   const format = await getFormatter();
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
-  const reasons = ((risk?.reasons ?? []) as RiskReason[]).filter((r) => r.kind !== 'PROFILE' || !r.isShadow);
-  const shadow = ((risk?.reasons ?? []) as RiskReason[]).filter((r) => r.kind === 'PROFILE' && r.isShadow);
+  const stored = readStoredReasons(risk?.reasons);
+  const reasons = stored.reasons.filter((r) => r.kind !== 'PROFILE' || !r.isShadow);
+  const shadow = stored.reasons.filter((r) => r.kind === 'PROFILE' && r.isShadow);
   const isOpen = d.status === 'ASSIGNED';
   const canAct = canDecide && isOpen;
   const v = d.version;
@@ -74,11 +75,7 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
   return (
     <>
       <LiveStatus url={`/api/officer/declarations/${d.id}/status`} version={d.version} />
-      <p className="mb-4">
-        <Link href="/officer" className="text-blue-800 underline">
-          {tq('queue')}
-        </Link>
-      </p>
+      <BackLink href="/officer">{tq('queue')}</BackLink>
       <PageHeader
         title={t('declarationTitle', { number: d.registrationNumber ?? '' })}
         actions={
@@ -124,6 +121,9 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
             <ul className="mb-2 list-disc space-y-1 pl-6">
               {reasons.map((r, i) => (
                 <li key={i}>{reasonText(r)}</li>
+              ))}
+              {stored.others.map((message, i) => (
+                <li key={`other-${i}`}>{message}</li>
               ))}
             </ul>
             {reasons.filter((r): r is Extract<RiskReason, { kind: 'PROFILE' }> => r.kind === 'PROFILE' && Boolean(r.instructions)).map((r) => (
@@ -280,20 +280,10 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
         </Section>
       ) : null}
 
-      <Section title={td('timeline')}>
-        <Table caption={td('timeline')} head={[td('timelineWhen'), td('timelineWhat'), td('timelineWho')]}>
-          {d.events.map((e) => (
-            <tr key={e.id.toString()}>
-              <Td>{when(e.at)}</Td>
-              <Td>
-                {ts(e.toStatus)}
-                {e.reason ? <span className="block text-sm text-slate-700">{e.reason}</span> : null}
-              </Td>
-              <Td>{tr(e.actorRole as 'TRADER')}</Td>
-            </tr>
-          ))}
-        </Table>
-      </Section>
+      <DeclarationTimeline
+        events={d.events.map((e) => ({ id: e.id.toString(), when: when(e.at), status: ts(e.toStatus), reason: e.reason, who: tr(e.actorRole as 'TRADER') }))}
+        labels={{ title: td('timeline'), when: td('timelineWhen'), what: td('timelineWhat'), who: td('timelineWho') }}
+      />
     </>
   );
 }

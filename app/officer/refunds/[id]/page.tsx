@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { getRefundForFinance } from '@/src/server/payments/refunds';
-import { PageHeader, SummaryList } from '@/components/ui/page';
+import { BackLink, PageHeader, SummaryList } from '@/components/ui/page';
 import { RefundBadge } from '@/components/payments/badges';
 import { RefundDecisionForms } from '@/components/payments/forms';
 import { formatAmount } from '@/lib/money';
@@ -32,11 +31,7 @@ export default async function RefundDecisionPage({ params }: { params: Promise<{
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
   return (
     <>
-      <p className="mb-4">
-        <Link href="/officer/refunds" className="text-blue-800 underline">
-          {t('finance.back')}
-        </Link>
-      </p>
+      <BackLink href="/officer/refunds">{t('finance.back')}</BackLink>
       <PageHeader title={t('finance.decideTitle')} />
       <div className="mb-8">
         <SummaryList

@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { listMovements } from '@/src/server/payments/read';
-import { PageHeader } from '@/components/ui/page';
+import { BackLink, PageHeader } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { SignedAmount } from '@/components/payments/badges';
 import { HistoryFilters } from '@/components/payments/filters';
+import { LedgerMovement, ReceiptLink } from '@/components/payments/ledger';
 import { formatAmount } from '@/lib/money';
 import { pageCount } from '@/lib/pagination';
 import { LEDGER_KINDS } from '@/lib/payments/ledger';
@@ -30,11 +31,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const from = list.total === 0 ? 0 : (query.page - 1) * list.pageSize + 1;
   return (
     <>
-      <p className="mb-4">
-        <Link href="/trader/account" className="text-blue-800 underline">
-          {t('back')}
-        </Link>
-      </p>
+      <BackLink href="/trader/account">{t('back')}</BackLink>
       <PageHeader title={t('history.title')} intro={t('history.intro')} />
       <HistoryFilters
         labels={{ legend: t('history.filters'), kind: t('history.kind'), from: t('history.from'), to: t('history.to'), any: t('history.any'), apply: t('history.apply'), clear: t('history.clear'), dateHint: t('dateHint') }}
@@ -53,8 +50,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               <tr key={m.id}>
                 <Td>{format.dateTime(m.at, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
                 <Td>
-                  {t(`kind.${m.kind}`)}
-                  {m.paymentType ? <span className="block text-sm text-slate-700">{t(`paymentTypeShort.${m.paymentType}`)}</span> : null}
+                  <LedgerMovement kind={m.kind} paymentType={m.paymentType} />
                 </Td>
                 <Td>
                   {m.declarationId ? (
@@ -69,13 +65,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   <SignedAmount amount={m.amount} formatted={formatAmount(m.amount)} />
                 </Td>
                 <Td>
-                  {m.receiptNumber ? (
-                    <a href={`/trader/account/receipts/${m.receiptNumber}`} target="_blank" rel="noreferrer" className="font-mono text-blue-800 underline">
-                      {t('receiptLink', { number: m.receiptNumber })}
-                    </a>
-                  ) : (
-                    '—'
-                  )}
+                  <ReceiptLink number={m.receiptNumber} />
                 </Td>
               </tr>
             ))}

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { getAccountOverview } from '@/src/server/payments/read';
 import { listCompanyRefunds } from '@/src/server/payments/refunds';
-import { PageHeader, Section } from '@/components/ui/page';
+import { BackLink, PageHeader, Section } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { RefundBadge } from '@/components/payments/badges';
 import { RefundRequestForm } from '@/components/payments/forms';
+import { ReceiptLink } from '@/components/payments/ledger';
 import { formatAmount } from '@/lib/money';
 import { ZPageQuery, pageCount } from '@/lib/pagination';
 import { requestRefundAction } from '../actions';
@@ -30,11 +30,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
   return (
     <>
-      <p className="mb-4">
-        <Link href="/trader/account" className="text-blue-800 underline">
-          {t('back')}
-        </Link>
-      </p>
+      <BackLink href="/trader/account">{t('back')}</BackLink>
       <PageHeader title={t('refunds.title')} intro={t('refunds.intro')} />
       <Section title={t('refunds.requestTitle')}>
         <p className="mb-4">{t('refunds.available', { amount: uzs(overview.available), balance: uzs(overview.balance) })}</p>
@@ -57,13 +53,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                   </Td>
                   <Td>{when(r.decidedAt)}</Td>
                   <Td>
-                    {r.receiptNumber ? (
-                      <a href={`/trader/account/receipts/${r.receiptNumber}`} target="_blank" rel="noreferrer" className="font-mono text-blue-800 underline">
-                        {t('receiptLink', { number: r.receiptNumber })}
-                      </a>
-                    ) : (
-                      '—'
-                    )}
+                    <ReceiptLink number={r.receiptNumber} />
                   </Td>
                 </tr>
               ))}

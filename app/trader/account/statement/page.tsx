@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { getStatementPage } from '@/src/server/payments/read';
 import { now } from '@/src/server/clock';
-import { PageHeader, Section, SummaryList } from '@/components/ui/page';
+import { BackLink, PageHeader, Section, SummaryList } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { SignedAmount } from '@/components/payments/badges';
 import { StatementPeriodForm } from '@/components/payments/filters';
+import { LedgerMovement, ReceiptLink } from '@/components/payments/ledger';
 import { formatAmount } from '@/lib/money';
 import { pageCount } from '@/lib/pagination';
 import { ZStatementPage, ZStatementPeriod, defaultStatementPeriod } from '@/lib/payments/queries';
@@ -41,11 +41,7 @@ export default async function StatementPage({ searchParams }: Props) {
   const pages = statement ? pageCount(statement.summary.count, statement.pageSize) : 1;
   return (
     <>
-      <p className="mb-4">
-        <Link href="/trader/account" className="text-blue-800 underline">
-          {t('back')}
-        </Link>
-      </p>
+      <BackLink href="/trader/account">{t('back')}</BackLink>
       <PageHeader title={t('statement.title')} intro={t('statement.intro')} />
       <StatementPeriodForm
         labels={{ legend: t('statement.period'), from: t('statement.from'), to: t('statement.to'), show: t('statement.show'), dateHint: t('dateHint'), errorTitle: tc('errorSummaryTitle') }}
@@ -82,8 +78,7 @@ export default async function StatementPage({ searchParams }: Props) {
                     <tr key={m.id}>
                       <Td>{format.dateTime(m.at, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
                       <Td>
-                        {t(`kind.${m.kind}`)}
-                        {m.paymentType ? <span className="block text-sm text-slate-700">{t(`paymentTypeShort.${m.paymentType}`)}</span> : null}
+                        <LedgerMovement kind={m.kind} paymentType={m.paymentType} />
                       </Td>
                       <Td className="font-mono">{m.reference}</Td>
                       <Td>
@@ -91,13 +86,7 @@ export default async function StatementPage({ searchParams }: Props) {
                       </Td>
                       <Td className="font-mono whitespace-nowrap">{formatAmount(m.balanceAfter)}</Td>
                       <Td>
-                        {m.receiptNumber ? (
-                          <a href={`/trader/account/receipts/${m.receiptNumber}`} target="_blank" rel="noreferrer" className="font-mono text-blue-800 underline">
-                            {t('receiptLink', { number: m.receiptNumber })}
-                          </a>
-                        ) : (
-                          '—'
-                        )}
+                        <ReceiptLink number={m.receiptNumber} />
                       </Td>
                     </tr>
                   ))}

@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDeclarationOverview } from '@/src/server/declarations/read';
-import { PageHeader, Section, SummaryList } from '@/components/ui/page';
+import { BackLink, PageHeader, Section, SummaryList } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
 import { StatusBadge, ChannelBadge } from '@/components/ui/status';
 import { LinkButton } from '@/components/ui/link-button';
 import { NextActionPanel } from '@/components/declaration/next-action-panel';
 import { LiveStatus } from '@/components/declaration/live-status';
+import { DeclarationTimeline } from '@/components/declaration/timeline';
 import { ActionButton } from '@/components/declaration/item-actions';
 import { WithdrawForm } from '@/components/declaration/step-forms';
 import { formatAmount } from '@/lib/money';
@@ -70,11 +71,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
   return (
     <>
       <LiveStatus url={`/api/declarations/${d.id}/status`} version={d.version} />
-      <p className="mb-4">
-        <Link href="/trader" className="text-blue-800 underline">
-          {t('back')}
-        </Link>
-      </p>
+      <BackLink href="/trader">{t('back')}</BackLink>
       <PageHeader
         title={d.registrationNumber ? t('viewTitle', { number: d.registrationNumber }) : t('draftTitle')}
         actions={
@@ -161,20 +158,10 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
         </Table>
       </Section>
 
-      <Section title={t('timeline')}>
-        <Table caption={t('timeline')} head={[t('timelineWhen'), t('timelineWhat'), t('timelineWho')]}>
-          {d.events.map((e) => (
-            <tr key={e.id.toString()}>
-              <Td>{when(e.at)}</Td>
-              <Td>
-                {ts(e.toStatus)}
-                {e.reason ? <span className="block text-sm text-slate-700">{e.reason}</span> : null}
-              </Td>
-              <Td>{tr(e.actorRole as 'TRADER')}</Td>
-            </tr>
-          ))}
-        </Table>
-      </Section>
+      <DeclarationTimeline
+        events={d.events.map((e) => ({ id: e.id.toString(), when: when(e.at), status: ts(e.toStatus), reason: e.reason, who: tr(e.actorRole as 'TRADER') }))}
+        labels={{ title: t('timeline'), when: t('timelineWhen'), what: t('timelineWhat'), who: t('timelineWho') }}
+      />
 
       {canWithdraw ? (
         <Section title={tj('withdrawTitle')}>

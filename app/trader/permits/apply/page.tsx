@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { listApplicableTypes } from '@/src/server/permits/applications';
-import { PageHeader, Section } from '@/components/ui/page';
+import { BackLink, PageHeader, Section } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
 import { StartApplicationForm } from '@/components/permits/forms';
 import { formatAmount } from '@/lib/money';
@@ -20,11 +19,7 @@ export default async function ApplyForPermitPage() {
   const types = await listApplicableTypes({ actor });
   return (
     <>
-      <p className="mb-4">
-        <Link href="/trader/permits" className="text-blue-800 underline">
-          {t('backToPermits')}
-        </Link>
-      </p>
+      <BackLink href="/trader/permits">{t('backToPermits')}</BackLink>
       <PageHeader title={t('apply.title')} intro={t('apply.intro')} />
       <div className="mb-8 max-w-3xl">
         <StartApplicationForm action={startApplicationAction} types={types.map((type) => ({ value: type.code, label: `${type.code} — ${type.name} (${type.authority.name})` }))} />

@@ -1,4 +1,5 @@
 import { withActor, parseParams } from '@/src/server/http';
+import { storedFileResponse } from '@/src/server/files';
 import { readApplicationFile } from '@/src/server/permits/applications';
 import { ZUuidParam } from '@/lib/pagination';
 
@@ -8,14 +9,5 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = withActor(async (_request, context: Context, actor) => {
   const { id } = parseParams(ZUuidParam, await context.params);
   const file = await readApplicationFile({ actor, fileId: id });
-  const safeName = file.fileName.replace(/[^\w.\- ]+/g, '_');
-  return new Response(new Uint8Array(file.content), {
-    headers: {
-      'Content-Type': file.mimeType,
-      'Content-Length': String(file.size),
-      'Content-Disposition': `inline; filename="${safeName}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return storedFileResponse(file);
 });

@@ -8,6 +8,7 @@ import { ProfileEditor, type ProfileValues } from '@/components/risk/profile-edi
 import { isAppError } from '@/lib/errors';
 import { ZUuidParam } from '@/lib/pagination';
 import { ZProfileConditions } from '@/lib/risk/profiles';
+import { dateColumnDay } from '@/lib/time';
 import { saveProfileAction, backtestProfileAction } from '../../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -48,8 +49,8 @@ export default async function EditProfilePage({ params }: { params: Promise<{ id
     weight: String(p.weight),
     forcedChannel: p.forcedChannel ?? '',
     instructions: p.instructions ?? '',
-    validFrom: p.validFrom.toISOString().slice(0, 10),
-    validTo: p.validTo?.toISOString().slice(0, 10) ?? '',
+    validFrom: dateColumnDay(p.validFrom),
+    validTo: p.validTo ? dateColumnDay(p.validTo) : '',
     isShadow: p.isShadow ? 'yes' : 'no',
     isActive: p.isActive ? 'yes' : 'no',
   };

@@ -4,10 +4,11 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { getTopUp } from '@/src/server/payments/top-ups';
-import { PageHeader, SummaryList } from '@/components/ui/page';
+import { BackLink, PageHeader, SummaryList } from '@/components/ui/page';
 import { NextActionPanel } from '@/components/declaration/next-action-panel';
 import { LiveStatus } from '@/components/declaration/live-status';
 import { TopUpBadge } from '@/components/payments/badges';
+import { ReceiptLink } from '@/components/payments/ledger';
 import { formatAmount } from '@/lib/money';
 import { ZUuidParam } from '@/lib/pagination';
 import { isAppError } from '@/lib/errors';
@@ -33,11 +34,7 @@ export default async function TopUpPage({ params }: { params: Promise<{ id: stri
   return (
     <>
       {topUp.status === 'PENDING' ? <LiveStatus url={`/api/payments/top-ups/${topUp.id}`} version={0} /> : null}
-      <p className="mb-4">
-        <Link href="/trader/account" className="text-blue-800 underline">
-          {t('back')}
-        </Link>
-      </p>
+      <BackLink href="/trader/account">{t('back')}</BackLink>
       <PageHeader title={t('topUpPage.title')} />
       <p className="mb-4 flex items-center gap-3" aria-live="polite">
         <span className="font-medium">{t('topUpPage.status')}:</span> <TopUpBadge status={topUp.status} label={t(`topUpStatus.${topUp.status}`)} />
@@ -67,13 +64,7 @@ export default async function TopUpPage({ params }: { params: Promise<{ id: stri
           { label: t('topUpPage.gatewayTransaction'), value: <span className="font-mono">{topUp.gatewayTransactionId ?? '—'}</span> },
           {
             label: t('topUpPage.receipt'),
-            value: topUp.receiptNumber ? (
-              <a href={`/trader/account/receipts/${topUp.receiptNumber}`} target="_blank" rel="noreferrer" className="font-mono text-blue-800 underline">
-                {t('receiptLink', { number: topUp.receiptNumber })}
-              </a>
-            ) : (
-              '—'
-            ),
+            value: <ReceiptLink number={topUp.receiptNumber} />,
           },
         ]}
       />

@@ -4,15 +4,14 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { getApplicationForTrader } from '@/src/server/permits/applications';
-import { PageHeader, Section, SummaryList } from '@/components/ui/page';
-import { Table, Td } from '@/components/ui/table';
-import { Badge } from '@/components/ui/badge';
+import { BackLink, PageHeader, Section, SummaryList } from '@/components/ui/page';
 import { LiveStatus } from '@/components/declaration/live-status';
 import { ActionButton } from '@/components/declaration/item-actions';
 import { NextActionPanel } from '@/components/declaration/next-action-panel';
 import { ApplicationStatusBadge } from '@/components/permits/badges';
 import { ApplicationDocumentForm, ButtonForm, ProductForm, TextForm } from '@/components/permits/forms';
 import { MessageThread } from '@/components/permits/message-thread';
+import { ApplicationDocumentsTable, ApplicationProductsTable, DocumentChecklist, IssuedPermitSummary } from '@/components/permits/application-details';
 import { isAppError } from '@/lib/errors';
 import { formatAmount } from '@/lib/money';
 import { ZUuidParam } from '@/lib/pagination';
@@ -35,8 +34,6 @@ async function load(params: Promise<{ id: string }>) {
     throw e;
   }
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function TraderApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const a = await load(params);
@@ -74,11 +71,7 @@ export default async function TraderApplicationPage({ params }: { params: Promis
   return (
     <>
       <LiveStatus url={`/api/permits/applications/${a.id}/status`} version={a.version} />
-      <p className="mb-4">
-        <Link href="/trader/permits" className="text-blue-800 underline">
-          {t('backToPermits')}
-        </Link>
-      </p>
+      <BackLink href="/trader/permits">{t('backToPermits')}</BackLink>
       <PageHeader title={a.number ? t('application.heading', { number: a.number }) : t('application.draftHeading', { type: type.code })} intro={`${type.code} — ${type.name}, ${type.authority.name}`} />
       <p className="mb-4 flex flex-wrap items-center gap-3" aria-live="polite">
         <span className="font-medium">{t('col.status')}:</span> <ApplicationStatusBadge status={a.status} label={t(`status.${a.status}`)} />
@@ -111,18 +104,7 @@ export default async function TraderApplicationPage({ params }: { params: Promis
         />
       </Section>
 
-      {a.permit ? (
-        <Section title={t('application.permitTitle')}>
-          <SummaryList
-            rows={[
-              { label: t('col.permit'), value: <Link href={`/trader/permits/${a.permit.id}`} className="font-mono text-blue-800 underline">{a.permit.number}</Link> },
-              { label: t('col.validity'), value: t('validRange', { from: day(a.permit.validFrom), to: day(a.permit.validTo) }) },
-              { label: t('col.remaining'), value: t('remainingOf', { remaining: formatAmount(a.permit.remainingQuantity.toString(), 3), quantity: formatAmount(a.permit.quantity.toString(), 3), unit: a.permit.unit }) },
-              { label: t('review.conditions'), value: a.permit.conditions ?? '—' },
-            ]}
-          />
-        </Section>
-      ) : null}
+      {a.permit ? <IssuedPermitSummary permit={a.permit} href={`/trader/permits/${a.permit.id}`} lastRow={{ label: t('review.conditions'), value: a.permit.conditions ?? '—' }} /> : null}
 
       <Section title={t('messages.title')}>
         <MessageThread messages={a.messages.map((m) => ({ id: m.id, who: m.authorRole === 'TRADER' ? t('messages.you') : t('messages.authority', { authority: type.authority.code }), body: m.body, at: when(m.at) }))} empty={t('messages.none')} label={t('messages.title')} />
@@ -138,21 +120,11 @@ export default async function TraderApplicationPage({ params }: { params: Promis
           <p className="mb-4">{t('application.noProducts')}</p>
         ) : (
           <div className="mb-4">
-            <Table caption={t('application.productsTitle')} head={[t('application.hsCode'), t('application.description'), t('application.quantity'), t(`country.${countryRole}`), ...(isEditable ? [t('actions')] : [])]}>
-              {a.products.map((p) => (
-                <tr key={p.id}>
-                  <Td className="font-mono">{p.hsCode}</Td>
-                  <Td>{p.description}</Td>
-                  <Td>{`${formatAmount(p.quantity.toString(), 3)} ${p.unit}`}</Td>
-                  <Td>{p.country}</Td>
-                  {isEditable ? (
-                    <Td>
-                      <ActionButton action={removeProductAction.bind(null, a.id, p.id)} label={t('application.removeProduct', { code: p.hsCode })} busyLabel={t('working')} variant="danger" />
-                    </Td>
-                  ) : null}
-                </tr>
-              ))}
-            </Table>
+            <ApplicationProductsTable
+              products={a.products}
+              countryLabel={t(`country.${countryRole}`)}
+              actions={isEditable ? { label: t('actions'), cell: (p) => <ActionButton action={removeProductAction.bind(null, a.id, p.id)} label={t('application.removeProduct', { code: p.hsCode })} busyLabel={t('working')} variant="danger" /> } : undefined}
+            />
           </div>
         )}
         {isEditable ? (
@@ -165,36 +137,13 @@ export default async function TraderApplicationPage({ params }: { params: Promis
       </Section>
 
       <Section title={t('application.documentsTitle')}>
-        <ul className="mb-4 space-y-1" aria-label={t('application.checklist')}>
-          {type.requiredDocuments.map((name) => {
-            const isMissing = missing.includes(name);
-            return (
-              <li key={name} className="flex flex-wrap items-center gap-2">
-                <Badge tone={isMissing ? 'warning' : 'success'}>{isMissing ? t('application.missingDocument') : t('application.attached')}</Badge> {name}
-              </li>
-            );
-          })}
-        </ul>
+        <DocumentChecklist required={type.requiredDocuments} missing={missing} />
         {a.documents.length > 0 ? (
           <div className="mb-4">
-            <Table caption={t('application.documentsTitle')} head={[t('application.documentType'), t('application.file'), t('application.added'), ...(isEditable ? [t('actions')] : [])]}>
-              {a.documents.map((d) => (
-                <tr key={d.id}>
-                  <Td>{d.type}</Td>
-                  <Td>
-                    <a href={`/api/permits/files/${d.file.id}`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
-                      {t('openFile', { name: d.file.fileName })}
-                    </a>
-                  </Td>
-                  <Td>{when(d.createdAt)}</Td>
-                  {isEditable ? (
-                    <Td>
-                      <ActionButton action={removeDocumentAction.bind(null, a.id, d.id)} label={t('application.removeDocument', { name: d.file.fileName })} busyLabel={t('working')} variant="danger" />
-                    </Td>
-                  ) : null}
-                </tr>
-              ))}
-            </Table>
+            <ApplicationDocumentsTable
+              documents={a.documents}
+              actions={isEditable ? { label: t('actions'), cell: (d) => <ActionButton action={removeDocumentAction.bind(null, a.id, d.id)} label={t('application.removeDocument', { name: d.file.fileName })} busyLabel={t('working')} variant="danger" /> } : undefined}
+            />
           </div>
         ) : null}
         {isEditable ? (
