@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader, type NavLink } from '@/components/layout/site-header';
 import { getActor } from '@/src/server/auth/session';
 import type { Role } from '@/lib/auth/roles';
+import { assertFinanceOfficer } from '@/src/server/payments/refunds';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,7 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t('name'), template: `%s — ${t('name')}` }, description: t('tagline') };
 }
 
-async function navFor(role: Role | undefined): Promise<NavLink[]> {
+/** The finance desk is shown only to supervisors who hold the finance permission (re-read now). */
+async function canDecideRefunds(actor: Awaited<ReturnType<typeof getActor>>): Promise<boolean> {
+  if (actor?.role !== 'SUPERVISOR') return false;
+  return assertFinanceOfficer(actor).then(() => true, () => false);
+}
+
+async function navFor(role: Role | undefined, financeDesk: boolean): Promise<NavLink[]> {
   const t = await getTranslations('nav');
   switch (role) {
     case 'TRADER':
@@ -28,7 +35,7 @@ async function navFor(role: Role | undefined): Promise<NavLink[]> {
         { href: '/officer', label: t('queue') },
         { href: '/officer/risk', label: t('risk') },
         { href: '/officer/statistics', label: t('statistics') },
-        { href: '/officer/refunds', label: t('refunds') },
+        ...(financeDesk ? [{ href: '/officer/refunds', label: t('refunds') }] : []),
       ];
     case 'AGENCY_OFFICER':
       return [
@@ -61,7 +68,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <SiteHeader
             appName={t('name')}
             navLabel={t('mainNavigation')}
-            links={await navFor(actor?.role)}
+            links={await navFor(actor?.role, await canDecideRefunds(actor))}
             user={actor ? t('signedInAs', { name: actor.name, role: tr(actor.role) }) : null}
             signOutLabel={t('signOut')}
           />

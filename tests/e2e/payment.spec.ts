@@ -180,7 +180,7 @@ test('a trader asks for a refund of unused balance; the finance officer approves
   await expectNoAxeViolations(page);
 
   const finance = await newSignedInPage(browser, 'supervisor@customs.uz', '/officer');
-  await finance.goto('/officer/refunds');
+  await finance.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Refunds' }).click();
   await expect(finance.getByRole('heading', { level: 1, name: 'Refund requests' })).toBeVisible();
   const row = finance.getByRole('row').filter({ hasText: 'E2E Payments refund LLC' }).filter({ hasText: '150 000.25 UZS' });
   await row.getByRole('link').click();
@@ -198,7 +198,11 @@ test('a trader asks for a refund of unused balance; the finance officer approves
   await page.goto('/trader/account');
   expect(await balanceOn(page)).toBe('249 999.75 UZS');
 
-  // An inspector without the finance permission has no access to the desk.
+  // An inspector, or a supervisor without the finance permission, has no access to the desk and no link to it.
   const inspector = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
   expect((await inspector.goto('/officer/refunds'))?.status()).toBe(403);
+  const supervisor = await newSignedInPage(browser, 'supervisor.26002@customs.uz', '/officer');
+  await expect(supervisor.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Statistics' })).toBeVisible();
+  await expect(supervisor.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Refunds' })).toHaveCount(0);
+  expect((await supervisor.goto('/officer/refunds'))?.status()).toBe(403);
 });
