@@ -29,10 +29,14 @@ async function navFor(role: Role | undefined, financeDesk: boolean): Promise<Nav
         { href: '/trader/account', label: t('payments') },
       ];
     case 'INSPECTOR':
-      return [{ href: '/officer', label: t('queue') }];
+      return [
+        { href: '/officer', label: t('queue') },
+        { href: '/officer/audits', label: t('audits') },
+      ];
     case 'SUPERVISOR':
       return [
         { href: '/officer', label: t('queue') },
+        { href: '/officer/audits', label: t('audits') },
         { href: '/officer/risk', label: t('risk') },
         { href: '/officer/statistics', label: t('statistics') },
         ...(financeDesk ? [{ href: '/officer/refunds', label: t('refunds') }] : []),
@@ -47,6 +51,7 @@ async function navFor(role: Role | undefined, financeDesk: boolean): Promise<Nav
         { href: '/admin', label: t('referenceData') },
         { href: '/admin/permit-types', label: t('permitCatalogue') },
         { href: '/admin/statistics', label: t('statistics') },
+        { href: '/admin/settings', label: t('serviceSettings') },
       ];
     default:
       return [];

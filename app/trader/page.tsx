@@ -7,24 +7,32 @@ import { listActivePosts } from '@/src/server/reference/posts';
 import { db } from '@/src/server/db';
 import { PageHeader } from '@/components/ui/page';
 import { LinkButton } from '@/components/ui/link-button';
-import { Table, Td } from '@/components/ui/table';
+import { Td } from '@/components/ui/table';
+import { SortableTable, type Column } from '@/components/declaration/sortable-table';
 import { StatusBadge } from '@/components/ui/status';
 import { Pagination } from '@/components/ui/pagination';
 import { ListFilters } from '@/components/declaration/list-filters';
 import { pageCount } from '@/lib/pagination';
-import { ZDeclarationListQuery, listQueryParams, type DeclarationSort } from '@/lib/declaration/list-query';
+import { DEFAULT_SORT, listQueryParams, parseDeclarationListQuery, type DeclarationSort } from '@/lib/declaration/list-query';
 import { DECLARATION_STATUSES } from '@/lib/declaration/lifecycle';
 import { REGIMES } from '@/lib/reference/customs';
 
-export async function generateMetadata(): Promise<Metadata> {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const firstValues = async (searchParams: SearchParams) => Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const t = await getTranslations('trader');
-  return { title: t('accountTitle') };
+  const tc = await getTranslations('common');
+  const { fieldErrors } = parseDeclarationListQuery(await firstValues(searchParams));
+  return { title: fieldErrors.length ? `${tc('errorPrefix')} ${t('accountTitle')}` : t('accountTitle') };
 }
 
-export default async function TraderHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TraderHome({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageActor(['TRADER']);
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const query = ZDeclarationListQuery.parse(raw);
+  const raw = await firstValues(searchParams);
+  // Bad parameters are left out of the list and named beside their fields, showing what was typed.
+  const { query, fieldErrors } = parseDeclarationListQuery(raw);
+  const shown = (key: 'status' | 'regime' | 'post' | 'from' | 'to' | 'number') => (fieldErrors.some((e) => e.path === key) ? raw[key] : query[key]);
   const t = await getTranslations('trader');
   const ts = await getTranslations('status');
   const tc = await getTranslations('common');
@@ -36,31 +44,39 @@ export default async function TraderHome({ searchParams }: { searchParams: Promi
   ]);
   const pages = pageCount(list.total, list.pageSize);
   const from = list.total === 0 ? 0 : (query.page - 1) * list.pageSize + 1;
-  const sortLink = (column: 'number' | 'created' | 'registered', label: string) => {
+  // A sortable column's header: a link that sorts by it; aria-sort sits on the <th> (an <a> cannot carry it).
+  const sortable = (column: 'number' | 'created' | 'registered', label: string): Column => {
     const isAsc = query.sort === `${column}-asc`;
     const isDesc = query.sort === `${column}-desc`;
     const next: DeclarationSort = isDesc ? `${column}-asc` : `${column}-desc`;
-    return (
-      <Link href={`/trader${listQueryParams(query, { sort: next, page: 1 })}`} className="text-blue-800 underline" aria-sort={isAsc ? 'ascending' : isDesc ? 'descending' : undefined}>
-        {label}
-        {isAsc ? ' ▲' : isDesc ? ' ▼' : ''}
-        <span className="sr-only">{isAsc ? t('sortedAscending') : isDesc ? t('sortedDescending') : t('sortable')}</span>
-      </Link>
-    );
+    return {
+      sort: isAsc ? 'ascending' : isDesc ? 'descending' : undefined,
+      label: (
+        <Link href={`/trader${listQueryParams(query, { sort: next, page: 1 })}`} className="text-blue-800 underline">
+          {label}
+          <span aria-hidden="true">{isAsc ? ' ▲' : isDesc ? ' ▼' : ''}</span>
+          <span className="sr-only">{isAsc ? t('sortedAscending') : isDesc ? t('sortedDescending') : t('sortable')}</span>
+        </Link>
+      ),
+    };
   };
+  const columns: Column[] = [sortable('number', t('colNumber')), { label: t('colRegime') }, { label: t('colPost') }, { label: t('colItems') }, { label: t('colStatus') }, sortable('created', t('colCreated')), sortable('registered', t('colRegistered'))];
   return (
     <>
       <PageHeader title={t('accountTitle')} intro={t('accountIntro', { company: company?.name ?? '' })} actions={<LinkButton href="/trader/declarations/new">{t('newDeclaration')}</LinkButton>} />
       <ListFilters
-        labels={{ legend: t('filters'), status: t('colStatus'), regime: t('colRegime'), post: t('colPost'), from: t('createdFrom'), to: t('createdTo'), number: t('colNumber'), any: t('any'), apply: t('applyFilters'), clear: t('clearFilters'), dateHint: t('dateHint') }}
-        values={{ status: query.status, regime: query.regime, post: query.post, from: query.from, to: query.to, number: query.number, sort: query.sort === 'created-desc' ? undefined : query.sort }}
+        labels={{ legend: t('filters'), note: t('dateFilterNote'), status: t('colStatus'), regime: t('colRegime'), post: t('colPost'), from: t('registeredFrom'), to: t('registeredTo'), number: t('colNumber'), any: t('any'), apply: t('applyFilters'), clear: t('clearFilters'), dateHint: t('dateHint'), errorTitle: t('filterProblemsTitle') }}
+        values={{ status: shown('status'), regime: shown('regime'), post: shown('post'), from: shown('from'), to: shown('to'), number: shown('number'), sort: query.sort === DEFAULT_SORT ? undefined : query.sort }}
+        errors={fieldErrors}
         statuses={DECLARATION_STATUSES.map((s) => ({ value: s, label: ts(s) }))}
         regimes={REGIMES.map((r) => ({ value: r, label: r }))}
         posts={posts.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
         clearHref="/trader"
       />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-4">
-        <h2 className="text-xl font-semibold">{t('declarationsHeading')}</h2>
+        <h2 id="declarations-heading" tabIndex={-1} className="text-xl font-semibold">
+          {t('declarationsHeading')}
+        </h2>
         <a href={`/trader/declarations/export${listQueryParams({ ...query, page: 1 })}`} className="text-blue-800 underline">
           {t('exportCsv')}
         </a>
@@ -72,7 +88,7 @@ export default async function TraderHome({ searchParams }: { searchParams: Promi
           <p className="mb-2 text-sm text-slate-700" role="status">
             {tc('showing', { from, to: from + list.rows.length - 1, total: list.total })}
           </p>
-          <Table caption={t('declarationsHeading')} head={[sortLink('number', t('colNumber')), t('colRegime'), t('colPost'), t('colItems'), t('colStatus'), sortLink('created', t('colCreated')), sortLink('registered', t('colRegistered'))]}>
+          <SortableTable caption={t('declarationsHeading')} columns={columns}>
             {list.rows.map((d) => (
               <tr key={d.id}>
                 <Td>
@@ -90,7 +106,7 @@ export default async function TraderHome({ searchParams }: { searchParams: Promi
                 <Td>{d.registeredAt ? format.dateTime(d.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
               </tr>
             ))}
-          </Table>
+          </SortableTable>
           <Pagination page={query.page} pages={pages} hrefFor={(p) => `/trader${listQueryParams(query, { page: p })}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page: query.page, pages }), navLabel: tc('pagination') }} />
         </>
       )}

@@ -1,11 +1,13 @@
 'use client';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { withResultId, type FormActionResult } from '../form/action-form';
 
 /** A small button that runs a server action and refreshes the page (duplicate, remove, copy…). */
 export function ActionButton({ action, label, busyLabel, successHref, variant = 'secondary' }: { action: () => Promise<FormActionResult<unknown>>; label: string; busyLabel: string; successHref?: string; variant?: 'secondary' | 'danger' | 'primary' }) {
   const router = useRouter();
+  const t = useTranslations('form');
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const styles = {
@@ -22,11 +24,16 @@ export function ActionButton({ action, label, busyLabel, successHref, variant = 
         onClick={async () => {
           setIsBusy(true);
           setError(null);
-          const result = await action();
-          setIsBusy(false);
-          if (!result.ok) setError(result.fieldErrors[0]?.message ?? result.formError);
-          else if (successHref) router.push(withResultId(successHref, result.data));
-          else router.refresh();
+          try {
+            const result = await action();
+            if (!result.ok) setError(result.fieldErrors[0]?.message ?? result.formError);
+            else if (successHref) router.push(withResultId(successHref, result.data));
+            else router.refresh();
+          } catch {
+            setError(t('requestFailed'));
+          } finally {
+            setIsBusy(false);
+          }
         }}
       >
         {isBusy ? busyLabel : label}

@@ -5,6 +5,7 @@ import { REGIMES, TRANSPORT_MODES, INCOTERMS, SUPPLEMENTARY_UNITS, DOCUMENT_TYPE
 import { ActionForm, type FormActionResult } from '../form/action-form';
 import { FormText, FormSelect, FormFile } from '../form/fields';
 import { HsSearch } from './hs-search';
+import { CSV_TOO_LARGE, MAX_CSV_BYTES } from '@/lib/declaration/items-csv';
 
 type Action<T = unknown> = (formData: FormData) => Promise<FormActionResult<T>>;
 export type PostOption = { code: string; name: string };
@@ -17,15 +18,29 @@ function useFormLabels() {
   return { errorTitle: tc('errorSummaryTitle'), errorPrefix: tc('errorPrefix'), submitLabel: tj('saveAndContinue'), busyLabel: tj('saving') };
 }
 
-export function PartiesForm({ action, posts, values, successHref }: { action: Action<{ id: string } | void>; posts: PostOption[]; values: Values; successHref: string }) {
+/**
+ * Step 1. Once registered (an amendment), the regime and the customs post are fixed: they show as
+ * disabled fields and their current values are sent as they are (the server refuses a change too).
+ */
+export function PartiesForm({ action, posts, values, successHref, isRegistered = false }: { action: Action<{ id: string } | void>; posts: PostOption[]; values: Values; successHref: string; isRegistered?: boolean }) {
   const t = useTranslations('declaration');
   const tRegime = useTranslations('regime');
+  const fixedHint = isRegistered ? t('fixedAtRegistration') : undefined;
+  const postOptions = posts.map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }));
+  // A registered declaration's post may since have been closed: keep it selectable for display.
+  if (isRegistered && values.postCode && !postOptions.some((o) => o.value === values.postCode)) postOptions.push({ value: values.postCode, label: values.postCode });
   return (
     <ActionForm action={action} successHref={successHref} {...useFormLabels()}>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-xl font-semibold">{t('headerSection')}</legend>
-        <FormSelect name="regime" label={t('regime')} placeholder={t('choose')} options={REGIMES.map((r) => ({ value: r, label: tRegime(r) }))} defaultValue={v(values, 'regime')} />
-        <FormSelect name="postCode" label={t('postCode')} placeholder={t('choose')} options={posts.map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }))} defaultValue={v(values, 'postCode')} />
+        <FormSelect name="regime" label={t('regime')} hint={fixedHint} disabled={isRegistered} placeholder={t('choose')} options={REGIMES.map((r) => ({ value: r, label: tRegime(r) }))} defaultValue={v(values, 'regime')} />
+        <FormSelect name="postCode" label={t('postCode')} hint={fixedHint} disabled={isRegistered} placeholder={t('choose')} options={postOptions} defaultValue={v(values, 'postCode')} />
+        {isRegistered ? (
+          <>
+            <input type="hidden" name="regime" value={v(values, 'regime')} />
+            <input type="hidden" name="postCode" value={v(values, 'postCode')} />
+          </>
+        ) : null}
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-xl font-semibold">{t('consignorSection')}</legend>
@@ -109,7 +124,7 @@ export function CsvImportForm({ action }: { action: Action }) {
   const labels = useFormLabels();
   return (
     <ActionForm action={action} {...labels} submitLabel={tj('importItems')} busyLabel={tj('importing')} encType="multipart/form-data" resetOnSuccess>
-      <FormFile name="file" label={tj('csvFile')} hint={tj('csvHint')} accept=".csv,text/csv" />
+      <FormFile name="file" label={tj('csvFile')} hint={tj('csvHint')} accept=".csv,text/csv" maxBytes={MAX_CSV_BYTES} tooLargeMessage={CSV_TOO_LARGE} />
     </ActionForm>
   );
 }

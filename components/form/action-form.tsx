@@ -1,9 +1,12 @@
 'use client';
 // One form pattern for every server action: the action returns { ok, data } or field errors; the
 // errors show in a summary at the top (focused, each a link to its field) and beside each field;
-// the page title gets an "Error:" prefix while there are errors.
+// the page title gets an "Error:" prefix while there are errors. A request that fails on the way
+// (network, or a body over the server-action limit, refused before any action runs) is a form
+// error, never a silent reset; files over their field's limit are refused before sending.
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { FieldError } from '@/lib/errors';
 import { ErrorSummary } from '../ui/error-summary';
 import { Button } from '../ui/button';
@@ -14,6 +17,20 @@ export type FormActionResult<T = unknown> = { ok: true; data: T } | { ok: false;
 export function withResultId(href: string, data: unknown): string {
   const id = data && typeof data === 'object' && 'id' in data ? String((data as { id: unknown }).id) : '';
   return href.replace('{id}', encodeURIComponent(id));
+}
+
+/**
+ * Files chosen in the form's file inputs that are larger than the input's `data-max-bytes`, as field
+ * errors (the input's `data-too-large` message). Checked before sending: a body over the server's
+ * limit is refused before the action could say which field is wrong.
+ */
+export function oversizedFiles(form: HTMLFormElement): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[type="file"][data-max-bytes]')) {
+    const max = Number(input.dataset.maxBytes);
+    if ([...(input.files ?? [])].some((f) => f.size > max)) errors.push({ path: input.name, message: input.dataset.tooLarge ?? '' });
+  }
+  return errors;
 }
 
 type FormState = { errorFor: (name: string) => string | undefined; idPrefix: string };
@@ -47,6 +64,7 @@ type Props<T> = {
 
 export function ActionForm<T>({ action, successHref, onSuccess, submitLabel, busyLabel, errorTitle, errorPrefix, children, secondary, fieldIdFor, resetOnSuccess, encType, className, idPrefix = '' }: Props<T>) {
   const router = useRouter();
+  const t = useTranslations('form');
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [formError, setFormError] = useState<string | undefined>();
@@ -65,6 +83,12 @@ export function ActionForm<T>({ action, successHref, onSuccess, submitLabel, bus
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (isBusy) return;
+    const tooLarge = oversizedFiles(event.currentTarget);
+    if (tooLarge.length) {
+      setErrors(tooLarge);
+      setFormError(undefined);
+      return;
+    }
     setIsBusy(true);
     try {
       const formData = new FormData(event.currentTarget);
@@ -84,6 +108,11 @@ export function ActionForm<T>({ action, successHref, onSuccess, submitLabel, bus
         setErrors(result.fieldErrors);
         setFormError(result.fieldErrors.length ? undefined : result.formError);
       }
+    } catch {
+      // The action never answered: the connection failed, or the server refused the body. What the
+      // trader entered stays in the form.
+      setErrors([]);
+      setFormError(t('requestFailed'));
     } finally {
       setIsBusy(false);
     }

@@ -3,6 +3,7 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes } from 'react';
 import { TextField, SelectField, FieldFrame, FieldMessages, describedBy } from '../ui/field';
 import { useFieldError, useFieldId } from './action-form';
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from '@/lib/declaration/steps';
 
 type Base = { name: string; label: string; hint?: string; className?: string };
 
@@ -16,12 +17,16 @@ export function FormSelect({ name, ...rest }: Base & Omit<SelectHTMLAttributes<H
   return <SelectField id={useFieldId(name)} name={name} error={error} {...rest} />;
 }
 
-export function FormFile({ name, label, hint, accept }: { name: string; label: string; hint?: string; accept?: string }) {
+/**
+ * A file input. A file larger than `maxBytes` (by default the upload limit, 10 MB) is refused by the
+ * surrounding ActionForm before sending, with `tooLargeMessage` — the server's own words.
+ */
+export function FormFile({ name, label, hint, accept, maxBytes = MAX_UPLOAD_BYTES, tooLargeMessage = UPLOAD_TOO_LARGE }: { name: string; label: string; hint?: string; accept?: string; maxBytes?: number; tooLargeMessage?: string }) {
   const error = useFieldError(name);
   const id = useFieldId(name);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <input id={id} name={name} type="file" accept={accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className="rounded border border-slate-500 bg-white px-3 py-2" />
+      <input id={id} name={name} type="file" accept={accept} data-max-bytes={maxBytes} data-too-large={tooLargeMessage} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className="rounded border border-slate-500 bg-white px-3 py-2" />
     </FieldFrame>
   );
 }

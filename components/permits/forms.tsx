@@ -1,10 +1,11 @@
 'use client';
 // The permit area's forms: each one an ActionForm (errors in a summary linking to the fields and
 // beside each field), labels from the `permits` catalogue, actions bound by the page.
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { SUPPLEMENTARY_UNITS } from '@/lib/reference/customs';
 import { ActionForm, type FormActionResult } from '../form/action-form';
-import { FormFile, FormSelect, FormText, FormTextarea } from '../form/fields';
+import { FormFile, FormRadios, FormSelect, FormText, FormTextarea } from '../form/fields';
 import { FormCheckbox, FormCheckboxes } from './fields';
 
 type Action<T = unknown> = (formData: FormData) => Promise<FormActionResult<T>>;
@@ -17,11 +18,19 @@ function useErrorLabels() {
 
 const UNITS: Option[] = SUPPLEMENTARY_UNITS.map((u) => ({ value: u, label: u }));
 
-export function StartApplicationForm({ action, types }: { action: Action<{ id: string }>; types: Option[] }) {
+type Direction = 'IMPORT' | 'EXPORT' | 'TRANSIT';
+
+/** The type, the direction (asked only for a type of several directions: PH-NARC, ECO-CITES) and the purpose. */
+export function StartApplicationForm({ action, types }: { action: Action<{ id: string }>; types: ReadonlyArray<Option & { directions: readonly Direction[] }> }) {
   const t = useTranslations('permits');
+  const [typeCode, setTypeCode] = useState('');
+  const directions = types.find((type) => type.value === typeCode)?.directions ?? [];
   return (
     <ActionForm action={action} successHref="/trader/permits/applications/{id}" submitLabel={t('apply.start')} busyLabel={t('working')} {...useErrorLabels()}>
-      <FormSelect name="permitTypeCode" label={t('apply.type')} placeholder={t('choose')} options={types} defaultValue="" />
+      <FormSelect name="permitTypeCode" label={t('apply.type')} placeholder={t('choose')} options={types} defaultValue="" onChange={(e) => setTypeCode(e.target.value)} />
+      {directions.length > 1 ? (
+        <FormRadios key={typeCode} name="direction" legend={t('apply.direction')} hint={t('apply.directionHint')} options={directions.map((d) => ({ value: d, label: t(`direction.${d}`) }))} />
+      ) : null}
       <FormTextarea name="purpose" label={t('apply.purpose')} hint={t('apply.purposeHint')} rows={3} />
     </ActionForm>
   );

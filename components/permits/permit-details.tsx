@@ -17,6 +17,7 @@ type Row = { label: string; value: ReactNode };
 export type PermitDetailsData = {
   id: string;
   number: string;
+  direction: 'IMPORT' | 'EXPORT' | 'TRANSIT';
   status: PermitStatus;
   validFrom: Date;
   validTo: Date;
@@ -88,6 +89,7 @@ export function PermitDetails({
         <SummaryList
           rows={[
             ...firstRows,
+            { label: t('col.direction'), value: t(`direction.${permit.direction}`) },
             { label: t('col.validity'), value: t('validRange', { from: validFrom, to: validTo }) },
             ...(scope !== undefined ? [{ label: t('col.scope'), value: scope }] : []),
             { label: t('permit.granted'), value: amount(permit.quantity) },

@@ -6,13 +6,12 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, type FormActionResult } from '../form/action-form';
 import { FormText, FormSelect, FormRadios, FormTextarea } from '../form/fields';
 import { Button } from '../ui/button';
-import { Table, Td } from '../ui/table';
+import { BacktestTable, type Backtest } from './backtest-table';
 import { TRANSPORT_MODES, REGIMES } from '@/lib/reference/customs';
 import { CHANNELS } from '@/lib/risk/profiles';
 
 type Action<T = unknown> = (formData: FormData) => Promise<FormActionResult<T>>;
-type Mix = Record<(typeof CHANNELS)[number], number>;
-export type Backtest = { declarations: number; current: Mix; proposed: Mix; inspectedWithOutcome: number; hits: number; hitRate: number | null; currentInspectedWithOutcome: number; currentHits: number; currentHitRate: number | null; profileMatches: number };
+export type { Backtest };
 export type ProfileValues = Record<string, string | string[] | undefined>;
 
 function Checkboxes({ name, legend, options, values }: { name: string; legend: string; options: readonly string[]; values: string[] }) {
@@ -30,8 +29,6 @@ function Checkboxes({ name, legend, options, values }: { name: string; legend: s
     </fieldset>
   );
 }
-
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 export function ProfileEditor({ save, runBacktest, values, successHref }: { save: Action<{ id: string }>; runBacktest: Action<Backtest>; values: ProfileValues; successHref: string }) {
   const t = useTranslations('risk');
@@ -69,6 +66,7 @@ export function ProfileEditor({ save, runBacktest, values, successHref }: { save
           <FormText name="originCountries" label={t('originCountries')} hint={t('listHint')} defaultValue={v('originCountries')} />
           <FormText name="dispatchCountries" label={t('dispatchCountries')} hint={t('listHint')} defaultValue={v('dispatchCountries')} />
           <FormText name="traderTins" label={t('traderTins')} hint={t('listHint')} defaultValue={v('traderTins')} />
+          <FormText name="declarantIds" label={t('declarantIds')} hint={t('declarantIdsHint')} defaultValue={v('declarantIds')} />
           <FormText name="sellerNames" label={t('sellerNames')} hint={t('listHint')} defaultValue={v('sellerNames')} />
           <FormText name="postCodes" label={t('postCodes')} hint={t('listHint')} defaultValue={v('postCodes')} />
           <Checkboxes name="transportModes" legend={t('transportModes')} options={TRANSPORT_MODES} values={list('transportModes')} />
@@ -99,22 +97,7 @@ export function ProfileEditor({ save, runBacktest, values, successHref }: { save
           <section aria-labelledby="backtest-title" className="rounded border border-slate-300 bg-white p-4">
             <h2 id="backtest-title" className="mb-2 text-xl font-semibold">{t('backtestTitle')}</h2>
             <p className="mb-3">{t('backtestSummary', { declarations: result.declarations, matches: result.profileMatches })}</p>
-            <Table caption={t('backtestTitle')} head={[t('setup'), ...CHANNELS.map((c) => tch(c)), t('hitRate')]}>
-              <tr>
-                <Td>{t('currentSetup')}</Td>
-                {CHANNELS.map((c) => (
-                  <Td key={c}>{result.current[c]}</Td>
-                ))}
-                <Td>{`${pct(result.currentHitRate)} (${result.currentHits}/${result.currentInspectedWithOutcome})`}</Td>
-              </tr>
-              <tr>
-                <Td>{t('withThisProfile')}</Td>
-                {CHANNELS.map((c) => (
-                  <Td key={c}>{result.proposed[c]}</Td>
-                ))}
-                <Td>{`${pct(result.hitRate)} (${result.hits}/${result.inspectedWithOutcome})`}</Td>
-              </tr>
-            </Table>
+            <BacktestTable result={result} caption={t('backtestTitle')} currentLabel={t('currentSetup')} proposedLabel={t('withThisProfile')} />
           </section>
         ) : null}
       </div>

@@ -14,12 +14,21 @@ export function stepOfField(path: string): { step: JourneyStep; itemLine?: numbe
   return { step: 'check', field: head };
 }
 
-/** The page and field a problem links to. */
+/** Fields with an input of that id on their step's page; any other path links to the page itself. */
+const FIELDS_WITH_INPUT = new Set([...PARTIES, ...TRANSPORT, 'hsCode', 'description', 'originCountry', 'grossMass', 'netMass', 'quantity', 'supplementaryUnit', 'invoiceValue']);
+FIELDS_WITH_INPUT.delete('declarantTin'); // the company's own TIN: shown, never entered
+
+/**
+ * The page and field a problem links to: the step page where the field is edited (an item's own
+ * page for its fields; the document form's first field for the documents), never an id that exists
+ * on no page.
+ */
 export function fieldHref(declarationId: string, path: string): string {
   const base = `/trader/declarations/${declarationId}`;
   const { step, itemLine, field } = stepOfField(path);
-  if (step === 'items' && itemLine) return `${base}/items/${itemLine}#${field}`;
+  if (step === 'items' && itemLine) return `${base}/items/${itemLine}${FIELDS_WITH_INPUT.has(field) ? `#${field}` : ''}`;
+  if (step === 'items') return `${base}/items`;
   if (step === 'documents') return `${base}/documents#type`;
   if (step === 'check') return `${base}/check`;
-  return `${base}/${step}#${field}`;
+  return `${base}/${step}${FIELDS_WITH_INPUT.has(field) ? `#${field}` : ''}`;
 }

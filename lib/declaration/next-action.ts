@@ -1,5 +1,7 @@
-// What the trader should do next, in plain words: one code per situation, translated by the UI.
+// What the trader should do next, in plain words: one code per situation, and the message of the
+// `nextAction` catalogue that says it (amounts grouped the way the portal writes money).
 import type { DeclarationStatus } from './lifecycle';
+import { formatAmount } from '../money';
 
 export type NextAction =
   | { code: 'FINISH_DRAFT' }
@@ -36,6 +38,42 @@ export function nextActionFor(args: { status: DeclarationStatus; currentReason: 
       return status === 'ASSIGNED' ? { code: 'WAIT_FOR_OFFICER' } : { code: 'WAIT' };
     default: {
       const never: never = status;
+      return never;
+    }
+  }
+}
+
+export type NextActionMessageKey = 'finishDraft' | 'amend' | 'pay' | 'waitForOfficer' | 'onHold' | 'onHoldBecause' | 'released' | 'refused' | 'refusedBecause' | 'withdrawn' | 'wait';
+export type NextActionView = {
+  tone: 'action' | 'info' | 'done';
+  message: { key: NextActionMessageKey; values?: Record<string, string> };
+  /** A button to the journey's check page, with the catalogue key of its label. */
+  link: { step: 'check'; labelKey: 'continueDraft' | 'startAmendment' } | null;
+};
+
+/** How the panel says a next action: tone, catalogue message (with its values) and link. */
+export function describeNextAction(action: NextAction): NextActionView {
+  switch (action.code) {
+    case 'FINISH_DRAFT':
+      return { tone: 'action', message: { key: 'finishDraft' }, link: { step: 'check', labelKey: 'continueDraft' } };
+    case 'AMEND':
+      return { tone: 'action', message: { key: 'amend', values: { reason: action.reason } }, link: { step: 'check', labelKey: 'startAmendment' } };
+    case 'PAY':
+      return { tone: 'action', message: { key: 'pay', values: { amount: formatAmount(action.amount) } }, link: null };
+    case 'WAIT_FOR_OFFICER':
+      return { tone: 'info', message: { key: 'waitForOfficer' }, link: null };
+    case 'WAIT_ON_HOLD':
+      return { tone: 'info', message: action.reason ? { key: 'onHoldBecause', values: { reason: action.reason } } : { key: 'onHold' }, link: null };
+    case 'COLLECT_GOODS':
+      return { tone: 'done', message: { key: 'released' }, link: null };
+    case 'NONE_REFUSED':
+      return { tone: 'done', message: action.reason ? { key: 'refusedBecause', values: { reason: action.reason } } : { key: 'refused' }, link: null };
+    case 'NONE_WITHDRAWN':
+      return { tone: 'done', message: { key: 'withdrawn' }, link: null };
+    case 'WAIT':
+      return { tone: 'info', message: { key: 'wait' }, link: null };
+    default: {
+      const never: never = action;
       return never;
     }
   }

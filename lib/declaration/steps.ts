@@ -52,10 +52,13 @@ export function sniffUpload(bytes: Uint8Array): UploadKind | null {
   return null;
 }
 
-/** Why an upload is refused, in plain words, or null when it is acceptable. */
+/** Said by the server and, before sending, by the browser (a file over the request limit never reaches the server). */
+export const UPLOAD_TOO_LARGE = 'The selected file must be smaller than 10 MB';
+
+/** Why an upload is refused, in plain words, or null when it is acceptable. Exactly 10 MB is accepted. */
 export function uploadProblem(size: number, bytes: Uint8Array): string | null {
   if (size === 0) return 'The selected file is empty';
-  if (size > MAX_UPLOAD_BYTES) return 'The selected file must be smaller than 10 MB';
+  if (size > MAX_UPLOAD_BYTES) return UPLOAD_TOO_LARGE;
   if (!sniffUpload(bytes)) return 'The selected file must be a PDF, JPEG or PNG';
   return null;
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { D } from '../money';
 import { hsCode as ZHsCode } from '../declaration/fields';
+import type { Channel } from '../risk/profiles';
 
 const version = z.coerce.number({ error: 'Reload the page and try again' }).int().min(0);
 const text = (label: string, max = 1000) =>
@@ -60,11 +61,51 @@ export const ZAdjustment = z
 export const ZDecisionReason = z.object({ expectedVersion: version, reason: text('the reason') });
 export const ZRelease = z.object({ expectedVersion: version });
 export const ZReassign = z.object({ inspectorId: z.uuid({ error: 'Choose an inspector' }), reason: text('the reason for the reassignment') });
-export const ZApproval = z.object({ adjustmentId: z.uuid({ error: 'Unknown adjustment' }), note: z.string().trim().max(500).optional() });
+export const ZApproval = z.object({ expectedVersion: version, adjustmentId: z.uuid({ error: 'Unknown adjustment' }), note: z.string().trim().max(500).optional() });
 
-/** Four eyes: an adjustment that changes the payments by more than the limit waits for a supervisor. */
-export function needsSecondPair(amountDelta: string, limit: string): boolean {
-  return new D(amountDelta).abs().gt(limit);
+/**
+ * Four eyes: an adjustment waits for a supervisor when the officers' total change of the payable
+ * amount since registration — the absolute changes of every adjustment already applied plus this
+ * one's — exceeds the limit. Summing absolute changes (not the net) means that neither splitting
+ * one large change into small ones nor offsetting a raise on one item with a cut on another stays
+ * under the limit.
+ */
+export function needsSecondPair(args: { amountDelta: string; appliedDeltas: readonly string[]; limit: string }): boolean {
+  return args.appliedDeltas.reduce((sum, d) => sum.plus(new D(d).abs()), new D(args.amountDelta).abs()).gt(args.limit);
+}
+
+export type InspectionKind = 'DOCUMENT_CHECK' | 'PHYSICAL_EXAMINATION' | 'POST_CLEARANCE_AUDIT';
+
+/**
+ * The control a channel calls for before an officer may release: red a physical examination,
+ * yellow a document check (an examination covers the documents too). Null when there is none to
+ * miss; otherwise the message of the release blocker.
+ */
+export function missingControl(channel: Channel | null, recorded: readonly InspectionKind[]): string | null {
+  switch (channel) {
+    case 'RED':
+      return recorded.includes('PHYSICAL_EXAMINATION') ? null : 'The red channel calls for a physical examination: record it before release.';
+    case 'YELLOW':
+      return recorded.includes('DOCUMENT_CHECK') || recorded.includes('PHYSICAL_EXAMINATION') ? null : 'The yellow channel calls for a document check: record it before release.';
+    case 'GREEN':
+    case 'BLUE':
+    case null:
+      return null;
+    default: {
+      const never: never = channel;
+      return never;
+    }
+  }
+}
+
+/**
+ * The inspection credited with the additional revenue of an adjustment: the latest one with a
+ * discrepancy (the finding that justified it), else the latest one of any outcome (the revenue was
+ * still raised by that control), else none. Ties on `at` go to the later in the given order.
+ */
+export function revenueInspection<T extends { at: Date; isHit: boolean }>(inspections: readonly T[]): T | null {
+  const latest = (list: readonly T[]) => list.reduce<T | null>((best, i) => (best === null || i.at.getTime() >= best.at.getTime() ? i : best), null);
+  return latest(inspections.filter((i) => i.isHit)) ?? latest(inspections);
 }
 
 /** SLA clock: minutes since registration against the target of the channel. */

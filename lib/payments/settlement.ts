@@ -20,8 +20,13 @@ export function perType(rows: ReadonlyArray<{ paymentType: PaymentType; amount: 
   return { DUTY: out.DUTY.toFixed(2), EXCISE: out.EXCISE.toFixed(2), VAT: out.VAT.toFixed(2), FEE: out.FEE.toFixed(2) };
 }
 
-/** Statuses in which a declaration's assessed amounts can be paid (registered, not refused or withdrawn; after release for a later reassessment). */
-export const PAYABLE_STATUSES: readonly DeclarationStatus[] = ['REGISTERED', 'ASSIGNED', 'AMENDMENT_REQUESTED', 'ON_HOLD', 'ASSESSED', 'PAID', 'RELEASED'];
+/**
+ * Statuses in which a declaration's assessed amounts can be paid (registered, not refused or
+ * withdrawn; after release for a later reassessment). Not during an amendment: the trader may be
+ * removing items (whose assessed rows go with them), so the amount is known again only when the
+ * amended declaration is resubmitted and reassessed.
+ */
+export const PAYABLE_STATUSES: readonly DeclarationStatus[] = ['REGISTERED', 'ASSIGNED', 'ON_HOLD', 'ASSESSED', 'PAID', 'RELEASED'];
 /** Statuses in which nothing is owed any more: whatever was paid is overpaid. */
 export const NOTHING_OWED_STATUSES: readonly DeclarationStatus[] = ['REFUSED', 'WITHDRAWN'];
 

@@ -8,6 +8,7 @@
 // The trader changes products and documents in DRAFT, and in INFO_REQUESTED (the authority may
 // ask for a document or a correction). ISSUED, REFUSED and WITHDRAWN are final.
 import type { Direction } from '../reference/customs';
+import type { FieldError } from '../errors';
 
 export const APPLICATION_STATUSES = ['DRAFT', 'SUBMITTED', 'INFO_REQUESTED', 'ISSUED', 'REFUSED', 'WITHDRAWN'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -57,6 +58,28 @@ export function typeCoversHsCode(hsPrefixes: readonly string[], hsCode: string):
 export function notCoveredMessage(type: { code: string; hsPrefixes: readonly string[] }, hsCode: string): string {
   const shown = type.hsPrefixes.slice(0, 12).join(', ') + (type.hsPrefixes.length > 12 ? ', …' : '');
   return `A ${type.code} permit does not cover commodity code ${hsCode}: it covers goods whose code starts with ${shown}`;
+}
+
+export const DIRECTION_WORD: Record<Direction, string> = { IMPORT: 'import', EXPORT: 'export', TRANSIT: 'transit' };
+
+/** "import", "import or export": a type's directions in plain words. */
+export function directionWords(directions: readonly Direction[]): string {
+  return directions.map((d) => DIRECTION_WORD[d]).join(' or ');
+}
+
+/**
+ * The direction of a new application: the trader's choice when the type serves several (PH-NARC,
+ * ECO-CITES: import or export), else the type's only one (a choice is then accepted only if it is
+ * that one). The permit issued on it serves only declarations of that direction.
+ */
+export function applicationDirection(type: { code: string; directions: readonly Direction[] }, chosen: Direction | undefined): { direction: Direction } | { problem: FieldError } {
+  if (chosen !== undefined) {
+    if (type.directions.includes(chosen)) return { direction: chosen };
+    return { problem: { path: 'direction', message: `A ${type.code} permit is for ${directionWords(type.directions)}, not ${DIRECTION_WORD[chosen]}` } };
+  }
+  if (type.directions.length === 1) return { direction: type.directions[0] };
+  if (type.directions.length === 0) return { problem: { path: 'permitTypeCode', message: `${type.code} permits name no direction: choose another type` } };
+  return { problem: { path: 'direction', message: `Choose whether the goods are for ${directionWords(type.directions)}: a ${type.code} permit serves one of them` } };
 }
 
 /** Which country a product names, by the type's directions: origin (import, transit), destination (export), or either. */

@@ -5,24 +5,26 @@
 // treat the result as read-only.
 //
 // A permit is USABLE for an item when, in this order (the first failing check is the reason):
-//   1. its type is one of the requirement's alternatives (so its direction fits the regime: the
-//      Permit record has no direction of its own; its type's directions are what the rules match);
+//   1. its type is one of the requirement's alternatives (the type serves the regime's direction);
 //   2. its holder is the declarant's company;
-//   3. it covers the item's HS code (an entry of `hsCodes` is a prefix of the code; '' covers nothing);
-//   4. its status is ISSUED (not REVOKED, not EXHAUSTED);
-//   5. validFrom ≤ date ≤ validTo (inclusive; `date` is the registration date, or today for an estimate);
-//   6. remaining quantity > 0;
+//   3. its own direction is the regime's (IM40, IM31, IM70 import; EK10, EK31 export; TR80 transit):
+//      a permit is issued for one direction, chosen on the application when its type serves several
+//      (an import PH-NARC licence does not serve an export);
+//   4. it covers the item's HS code (an entry of `hsCodes` is a prefix of the code; '' covers nothing);
+//   5. its status is ISSUED (not REVOKED, not EXHAUSTED);
+//   6. validFrom ≤ date ≤ validTo (inclusive; `date` is the registration date, or today for an estimate);
+//   7. remaining quantity > 0;
 //   and, in LINKED mode, for a QUANTITY-scope type:
-//   7. its unit is the item's unit (when the item's unit is given);
-//   8. the remaining quantity, less what earlier lines of the same declaration (by line number)
+//   8. its unit is the item's unit (when the item's unit is given);
+//   9. the remaining quantity, less what earlier lines of the same declaration (by line number)
 //      already take from it, is ≥ the item's quantity. One permit covers a whole line: a line is not
 //      split over two permits of the same type (split the line instead).
 //
 // MODES. HELD (check-your-answers, before linking): satisfied when the company holds ANY usable
-//   permit of an alternative type (checks 1-6); when several permits would fail, the reason shown is
+//   permit of an alternative type (checks 1-7); when several permits would fail, the reason shown is
 //   that of the permit that got furthest through the checks (it is the one the trader most likely
 //   meant). Other companies' permits are never considered and never mentioned.
-//   LINKED (release): only the permits linked to the item count (checks 1-8). A linked permit of a
+//   LINKED (release): only the permits linked to the item count (checks 1-9). A linked permit of a
 //   type the item does not need is reported as the wrong type; ids not among `permits` are ignored.
 //
 // SCOPE AND WRITE-OFF. QUANTITY: the permit grants a quantity in `unit` over its validity; each
@@ -32,8 +34,9 @@
 //   declaration may link it, and at release its whole remaining quantity is written off once (on the
 //   first line, by line number, that uses it; later lines write off 0), leaving it exhausted.
 import { D } from '../money';
-import { REGIME_DIRECTION, type Regime } from '../reference/customs';
+import { REGIME_DIRECTION, type Direction, type Regime } from '../reference/customs';
 import { requirementsFor, type PermitScope, type PermitTypeRule, type Requirement } from './requirements';
+import { DIRECTION_WORD } from './application';
 
 export type PermitStatus = 'ISSUED' | 'REVOKED' | 'EXHAUSTED';
 
@@ -42,6 +45,8 @@ export type HeldPermit = {
   number: string;
   typeCode: string;
   companyId: string;
+  /** The one direction it was issued for (the application's). */
+  direction: Direction;
   status: PermitStatus;
   /** YYYY-MM-DD, inclusive. */
   validFrom: string;
@@ -60,6 +65,7 @@ export type MissingReason =
   | 'NOT_LINKED'
   | 'WRONG_TYPE'
   | 'OTHER_HOLDER'
+  | 'WRONG_DIRECTION'
   | 'HS_NOT_COVERED'
   | 'REVOKED'
   | 'EXHAUSTED'
@@ -116,35 +122,44 @@ function covers(permit: HeldPermit, hsCode: string): boolean {
   return permit.hsCodes.some((prefix) => prefix.length > 0 && hsCode.startsWith(prefix));
 }
 
-/** Checks 2-6 (the type is already known to fit). null = usable. */
-function checkPermit(permit: HeldPermit, hsCode: string, companyId: string, date: string): Failure | null {
+const DECLARATION_OF: Record<Direction, string> = { IMPORT: 'an import declaration', EXPORT: 'an export declaration', TRANSIT: 'a transit declaration' };
+
+/** The declaration a permit is checked against: its company, direction (of the regime) and date. */
+type Context = { companyId: string; direction: Direction; date: string };
+
+/** Checks 2-7 (the type is already known to fit). null = usable. */
+function checkPermit(permit: HeldPermit, hsCode: string, ctx: Context): Failure | null {
   const p = `permit ${permit.number}`;
-  if (permit.companyId !== companyId) return { code: 'OTHER_HOLDER', reason: `${p} is held by another company`, rank: 0 };
-  if (!covers(permit, hsCode)) return { code: 'HS_NOT_COVERED', reason: `${p} does not cover commodity code ${hsCode}`, rank: 1 };
+  if (permit.companyId !== ctx.companyId) return { code: 'OTHER_HOLDER', reason: `${p} is held by another company`, rank: 0 };
+  if (permit.direction !== ctx.direction) {
+    return { code: 'WRONG_DIRECTION', reason: `${p} was issued for ${DIRECTION_WORD[permit.direction]}, but this is ${DECLARATION_OF[ctx.direction]}: it needs a permit issued for ${DIRECTION_WORD[ctx.direction]}`, rank: 1 };
+  }
+  if (!covers(permit, hsCode)) return { code: 'HS_NOT_COVERED', reason: `${p} does not cover commodity code ${hsCode}`, rank: 2 };
   switch (permit.status) {
     case 'ISSUED':
       break;
     case 'REVOKED':
-      return { code: 'REVOKED', reason: `${p} was revoked`, rank: 2 };
+      return { code: 'REVOKED', reason: `${p} was revoked`, rank: 3 };
     case 'EXHAUSTED':
-      return { code: 'EXHAUSTED', reason: `${p} is used up`, rank: 2 };
+      return { code: 'EXHAUSTED', reason: `${p} is used up`, rank: 3 };
     default: {
       const never: never = permit.status;
       return never;
     }
   }
-  if (date < permit.validFrom) return { code: 'NOT_YET_VALID', reason: `${p} is valid only from ${permit.validFrom}`, rank: 3 };
-  if (date > permit.validTo) return { code: 'EXPIRED', reason: `${p} expired (valid until ${permit.validTo})`, rank: 3 };
-  if (new D(permit.remainingQuantity).lte(ZERO)) return { code: 'NO_REMAINING_QUANTITY', reason: `${p} has no remaining quantity`, rank: 4 };
+  if (ctx.date < permit.validFrom) return { code: 'NOT_YET_VALID', reason: `${p} is valid only from ${permit.validFrom}`, rank: 4 };
+  if (ctx.date > permit.validTo) return { code: 'EXPIRED', reason: `${p} expired (valid until ${permit.validTo})`, rank: 4 };
+  if (new D(permit.remainingQuantity).lte(ZERO)) return { code: 'NO_REMAINING_QUANTITY', reason: `${p} has no remaining quantity`, rank: 5 };
   return null;
 }
 
 /**
- * Why a permit (of a type the item needs) cannot serve an item of `hsCode` on `date` (checks 2-6,
- * HELD mode), or null when it can. For the lists a trader picks a permit to link from.
+ * Why a permit (of a type the item needs) cannot serve an item of `hsCode` of a declaration under
+ * `regime` on `date` (checks 2-7, HELD mode), or null when it can. For the lists a trader picks a
+ * permit to link from.
  */
-export function permitProblem(permit: HeldPermit, hsCode: string, companyId: string, date: string): { code: MissingReason; reason: string } | null {
-  const failure = checkPermit(permit, hsCode.trim(), companyId, date);
+export function permitProblem(permit: HeldPermit, item: { hsCode: string; regime: Regime }, companyId: string, date: string): { code: MissingReason; reason: string } | null {
+  const failure = checkPermit(permit, item.hsCode.trim(), { companyId, direction: REGIME_DIRECTION[item.regime], date });
   return failure ? { code: failure.code, reason: failure.reason } : null;
 }
 
@@ -166,6 +181,7 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
   const { items, regime, companyId, date, catalogue, permits, mode } = args;
   if (!DATE.test(date)) throw new Error(`checkFormalities: date must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
   const direction = REGIME_DIRECTION[regime];
+  const ctx: Context = { companyId, direction, date };
   const rules = catalogue.filter((r) => r.isActive !== false && r.directions.includes(direction));
   const scopeOf = new Map<string, PermitScope>(catalogue.map((r) => [r.code, r.scope]));
 
@@ -199,7 +215,7 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
           const failures: Failure[] = [];
           for (const typeCode of requirement.alternatives) {
             for (const permit of heldByType.get(typeCode) ?? []) {
-              const failure = checkPermit(permit, hsCode, companyId, date);
+              const failure = checkPermit(permit, hsCode, ctx);
               if (!failure) return satisfied(requirement, permit);
               failures.push(failure);
             }
@@ -241,7 +257,7 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
         }
         const failures: Failure[] = [];
         for (const permit of candidates) {
-          const failure = checkPermit(permit, hsCode, companyId, date);
+          const failure = checkPermit(permit, hsCode, ctx);
           if (failure) {
             failures.push(failure);
             continue;
@@ -254,11 +270,11 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
           }
           const p = `permit ${permit.number}`;
           if (item.unit !== undefined && item.unit.trim() !== '' && item.unit.trim() !== permit.unit) {
-            failures.push({ code: 'UNIT_MISMATCH', reason: `${p} counts ${permit.unit}, but the item is declared in ${item.unit.trim()}`, rank: 5 });
+            failures.push({ code: 'UNIT_MISMATCH', reason: `${p} counts ${permit.unit}, but the item is declared in ${item.unit.trim()}`, rank: 6 });
             continue;
           }
           if (!quantity) {
-            failures.push({ code: 'INVALID_QUANTITY', reason: `the quantity of the item is not a valid number, so it cannot be written off ${p}`, rank: 6 });
+            failures.push({ code: 'INVALID_QUANTITY', reason: `the quantity of the item is not a valid number, so it cannot be written off ${p}`, rank: 7 });
             continue;
           }
           const already = taken.get(permit.id) ?? ZERO;
@@ -268,7 +284,7 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
             failures.push({
               code: 'INSUFFICIENT_QUANTITY',
               reason: `${p} has ${D.max(available, ZERO).toFixed()} ${permit.unit} left${earlier}, but the item needs ${quantity.toFixed()} ${permit.unit}`,
-              rank: 7,
+              rank: 8,
             });
             continue;
           }

@@ -34,6 +34,8 @@ const unit = z.enum(SUPPLEMENTARY_UNITS, { error: 'Choose the unit of quantity' 
 export const ZStartApplication = z.object({
   permitTypeCode: z.string({ error: 'Choose the permit type' }).trim().min(1, { error: 'Choose the permit type' }).max(PERMIT_TYPE_CODE_MAX, { error: 'Choose the permit type' }),
   purpose: requiredText('purpose of the import or export', 500),
+  /** Needed only for a type of several directions (applicationDirection says which); empty = not chosen. */
+  direction: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(DIRECTIONS, { error: 'Choose import, export or transit' }).optional()),
 });
 export type StartApplicationInput = z.input<typeof ZStartApplication>;
 

@@ -1,6 +1,6 @@
 // The risk engine: every registered declaration gets a score (0–100), a channel and its reasons.
 // Pure and deterministic — no I/O, no clock, no Math.random: the caller loads the context, and the
-// random selection is seeded by the declaration id. Layers:
+// random selection is drawn from the declaration id keyed by a secret the caller passes. Layers:
 //   (a) risk profiles (weights, forced channels; shadow profiles recorded, not applied);
 //   (b) the learned model (lib/risk/model.ts) — the riskiest item's probability, as points;
 //   (c) customs value control — a declared unit price below the configured quantile of the
@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { matchProfile, type Channel, type ProfileSubject, type RiskProfile } from './profiles';
 import { featureMatrix, scoreItems, type RiskModel } from './model';
 import type { RiskItem } from './features';
-import { seededRandom } from '../distribution/policy';
+import { keyedUniform } from './random';
 
 export type Thresholds = { yellow: number; red: number };
 
@@ -60,7 +60,18 @@ export type RiskContext = {
   /** Reference prices by `${hsCode}|${origin}` (10-digit code first, then 6-digit). */
   referencePrices: ReadonlyMap<string, ReferenceQuantiles>;
   settings: RiskSettings;
+  /**
+   * The secret the random selection is keyed with (src/server/risk/selection-key.ts). The draw is
+   * HMAC(randomKey, declaration id): reproducible by the server, unpredictable to the trader, who
+   * sees the draft id and could otherwise copy a draft until it is not picked.
+   */
+  randomKey: string;
 };
+
+/** Whether the random share picks a declaration: a keyed draw from its id. */
+export function isRandomlySelected(randomKey: string, declarationId: string, sharePercent: number): boolean {
+  return keyedUniform(randomKey, `risk-selection:${declarationId}`) * 100 < sharePercent;
+}
 
 export type RiskReason =
   | { kind: 'PROFILE'; profileId: string; name: string; weight: number; forcedChannel: Channel | null; lines: number[]; instructions: string | null; isShadow: boolean }
@@ -161,8 +172,8 @@ export function assessRisk(d: RiskDeclaration, ctx: RiskContext): RiskResult {
   let channel = channelForScore(score, thresholdsFor(ctx.settings, d.regime));
   if (d.isAuthorisedEconomicOperator && channel === 'YELLOW') channel = 'BLUE';
 
-  // (d) random selection, seeded by the declaration id: at least a document check.
-  const isRandomPick = seededRandom(`risk:${d.id}`)() * 100 < ctx.settings.randomSharePercent;
+  // (d) random selection, keyed by the secret and drawn from the declaration id: at least a document check.
+  const isRandomPick = isRandomlySelected(ctx.randomKey, d.id, ctx.settings.randomSharePercent);
   if (isRandomPick) {
     reasons.push({ kind: 'RANDOM', sharePercent: ctx.settings.randomSharePercent });
     if (CHANNEL_RANK[channel] < CHANNEL_RANK.YELLOW) channel = 'YELLOW';

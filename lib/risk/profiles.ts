@@ -16,31 +16,50 @@ const tinList = z.array(z.string().trim().regex(/^\d{9}$/, { error: 'A TIN is 9 
 const nameList = z.array(z.string().trim().min(2, { error: 'A name has at least 2 characters' }).max(200)).max(50);
 const money = z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/, { error: 'An amount like 1000000.00' });
 
+const uuidList = z
+  .array(z.string().trim().toLowerCase().pipe(z.uuid({ error: 'A declarant is a user id, like 4c1f0e2a-7b3d-4e8f-9a21-5d6c7e8f9a0b' })))
+  .max(50, { error: 'At most 50 declarants' });
+
+/**
+ * Each condition's own schema, so the supervisor's form (profile-form.ts) checks every field with
+ * exactly the rules stored profiles are read with. `declarantIds` are user ids: the declaration
+ * stores the user who filed it (`createdById`, the trader's clerk or a customs broker).
+ */
+export const PROFILE_CONDITION_FIELDS = {
+  hsPrefixes: hsPrefixList.optional(),
+  originCountries: countryList.optional(),
+  dispatchCountries: countryList.optional(),
+  traderTins: tinList.optional(),
+  declarantIds: uuidList.optional(),
+  sellerNames: nameList.optional(),
+  postCodes: z.array(z.string().regex(/^\d{5}$/, { error: 'A post code is 5 digits' })).max(50).optional(),
+  transportModes: z.array(z.enum(TRANSPORT_MODES, { error: 'Unknown transport mode' })).max(5).optional(),
+  regimes: z.array(z.enum(REGIMES, { error: 'Unknown regime' })).max(6).optional(),
+  minCustomsValue: money.optional(),
+  maxCustomsValue: money.optional(),
+  /** Declared unit price (USD per supplementary unit) range. */
+  minUnitPriceUsd: money.optional(),
+  maxUnitPriceUsd: money.optional(),
+  isFirstShipment: z.boolean().optional(),
+};
+
+/** Rules across conditions (at least one given; ranges not inverted), as `{ path, message }`. */
+export function conditionProblems(c: Record<string, unknown>): Array<{ path: string[]; message: string }> {
+  const problems: Array<{ path: string[]; message: string }> = [];
+  const given = Object.values(c).filter((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (given.length === 0) problems.push({ path: [], message: 'Give at least one condition, or the profile would match every declaration' });
+  const inverted = (min: unknown, max: unknown) => typeof min === 'string' && typeof max === 'string' && Number(min) > Number(max);
+  if (inverted(c.minCustomsValue, c.maxCustomsValue)) problems.push({ path: ['maxCustomsValue'], message: 'The maximum value must not be below the minimum' });
+  if (inverted(c.minUnitPriceUsd, c.maxUnitPriceUsd)) problems.push({ path: ['maxUnitPriceUsd'], message: 'The maximum unit price must not be below the minimum' });
+  return problems;
+}
+
 /** What a profile matches on. Every condition given must hold (AND); a list matches any of its values (OR). */
 export const ZProfileConditions = z
-  .object({
-    hsPrefixes: hsPrefixList.optional(),
-    originCountries: countryList.optional(),
-    dispatchCountries: countryList.optional(),
-    traderTins: tinList.optional(),
-    declarantIds: z.array(z.uuid({ error: 'A declarant is a user id' })).max(50).optional(),
-    sellerNames: nameList.optional(),
-    postCodes: z.array(z.string().regex(/^\d{5}$/, { error: 'A post code is 5 digits' })).max(50).optional(),
-    transportModes: z.array(z.enum(TRANSPORT_MODES, { error: 'Unknown transport mode' })).max(5).optional(),
-    regimes: z.array(z.enum(REGIMES, { error: 'Unknown regime' })).max(6).optional(),
-    minCustomsValue: money.optional(),
-    maxCustomsValue: money.optional(),
-    /** Declared unit price (USD per supplementary unit) range. */
-    minUnitPriceUsd: money.optional(),
-    maxUnitPriceUsd: money.optional(),
-    isFirstShipment: z.boolean().optional(),
-  })
+  .object(PROFILE_CONDITION_FIELDS)
   .strict()
   .superRefine((c, ctx) => {
-    const given = Object.values(c).filter((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-    if (given.length === 0) ctx.addIssue({ code: 'custom', message: 'Give at least one condition, or the profile would match every declaration' });
-    if (c.minCustomsValue && c.maxCustomsValue && Number(c.minCustomsValue) > Number(c.maxCustomsValue)) ctx.addIssue({ code: 'custom', path: ['maxCustomsValue'], message: 'The maximum value must not be below the minimum' });
-    if (c.minUnitPriceUsd && c.maxUnitPriceUsd && Number(c.minUnitPriceUsd) > Number(c.maxUnitPriceUsd)) ctx.addIssue({ code: 'custom', path: ['maxUnitPriceUsd'], message: 'The maximum unit price must not be below the minimum' });
+    for (const p of conditionProblems(c)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
   });
 export type ProfileConditions = z.output<typeof ZProfileConditions>;
 

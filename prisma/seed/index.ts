@@ -34,8 +34,9 @@ import { buildMoney } from './ledger.ts';
 import { referencePriceRows } from './reference-prices.ts';
 import { DEMO_PASSWORD } from './demo-logins.ts';
 import { buildRiskProfiles } from './risk-profiles.ts';
+import { buildPermits } from './permits.ts';
 
-export const SEED_VERSION = '1';
+export const SEED_VERSION = '2';
 
 export type SeedSummary = {
   countries: number;
@@ -64,6 +65,9 @@ export type SeedSummary = {
   referencePrices: number;
   settings: number;
   riskProfiles: number;
+  permitApplications: number;
+  permits: number;
+  permitLinks: number;
 };
 
 export async function seedDatabase(db: PrismaClient, options: { now: Date; log?: (line: string) => void }): Promise<SeedSummary> {
@@ -90,6 +94,7 @@ export async function seedDatabase(db: PrismaClient, options: { now: Date; log?:
   const { users, staff } = buildUsers(now, companies, await passwordHash);
   const history = generateHistory({ now, companies, goods, rates, staff });
   const money = buildMoney({ now, companies, declarations: history });
+  const permits = buildPermits({ now, companies, users, goods, history });
   step(`built ${history.length} declarations in memory`);
 
   const rows = {
@@ -144,6 +149,9 @@ export async function seedDatabase(db: PrismaClient, options: { now: Date; log?:
         payments: 0,
         topUps: 0,
         ledgerEntries: 0,
+        permitApplications: 0,
+        permits: 0,
+        permitLinks: 0,
       };
       step('reference data, companies, users');
       c.registrationSequences = await bulkInsert(tx, 'RegistrationSequence', rows.registrationSequences);
@@ -159,6 +167,15 @@ export async function seedDatabase(db: PrismaClient, options: { now: Date; log?:
       c.topUps = await bulkInsert(tx, 'TopUp', money.topUps);
       c.ledgerEntries = await bulkInsert(tx, 'LedgerEntry', money.ledgerEntries);
       step('history');
+      // The single window: applications on every desk, the permits companies hold (after the history, whose items they write off).
+      await insertMany((a) => tx.storedFile.createMany(a), permits.storedFiles);
+      c.permitApplications = await insertMany((a) => tx.permitApplication.createMany(a), permits.applications);
+      await insertMany((a) => tx.permitApplicationProduct.createMany(a), permits.products);
+      await insertMany((a) => tx.permitApplicationDocument.createMany(a), permits.documents);
+      await insertMany((a) => tx.permitApplicationMessage.createMany(a), permits.messages);
+      c.permits = await insertMany((a) => tx.permit.createMany(a), permits.permits);
+      c.permitLinks = await insertMany((a) => tx.permitLink.createMany(a), permits.links);
+      step('permits');
       // Last: the marker the start script checks to seed only once.
       await tx.setting.create({ data: { key: 'seed.version', value: { version: SEED_VERSION, seededAt: now.toISOString() }, updatedAt: now } });
       c.settings += 1;

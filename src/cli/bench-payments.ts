@@ -7,6 +7,9 @@
 //   2. The gateway callback (verify HMAC, credit, receipt), sequential: p95.
 //   3. 200 concurrent payments and top-ups on one account (plus double clicks and duplicated
 //      callbacks): the exact final balance, the lowest running balance, debits and credits counted.
+//   4. 200 concurrent payments of 20 companies (10 each, half green): p50 / p95 of each payment's
+//      time and the wall time. The accounts are separate; what the payments share is the year's
+//      receipt series (taken last in each transaction: ledger.ts nextReceiptNumber) and the pool.
 import { performance } from 'node:perf_hooks';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { ms, percentile, printFigures, withSeededDatabase, type BenchFigure } from './bench-support.ts';
@@ -158,6 +161,36 @@ await withSeededDatabase({ prefix: 'csw_bench_pay', log }, async () => {
   figures.push({ label: 'concurrent: lowest running balance', target: '≥ 0', value: new D(lowest[0].lowest).toFixed(2) });
   figures.push({ label: 'concurrent: payments debited (100 asked, 25 double clicks)', target: '100', value: String(debits) });
   figures.push({ label: 'concurrent: top-ups credited (1 + 100 asked, 25 duplicated)', target: '101', value: String(credits) });
+
+  // 4. Concurrent payments across 20 accounts.
+  const COMPANIES = 20;
+  const EACH = 10;
+  log(`Creating ${COMPANIES} companies with ${EACH} declarations each (half green) …`);
+  const jobs: Array<{ trader: Trader; id: string; due: string }> = [];
+  for (let c = 0; c < COMPANIES; c++) {
+    const trader = await aTrader();
+    await fund(trader, '10000000.00');
+    for (let i = 0; i < EACH; i++) jobs.push({ trader, ...(await aDeclarationDue(trader, new D(100000).plus(i).toFixed(2), i % 2 === 1)) });
+  }
+  for (let i = jobs.length - 1; i > 0; i--) {
+    const j = (i * 7919) % (i + 1);
+    [jobs[i], jobs[j]] = [jobs[j], jobs[i]];
+  }
+  log(`Running ${jobs.length} concurrent payments of ${COMPANIES} companies …`);
+  const spread: number[] = [];
+  const s0 = performance.now();
+  const paid = await Promise.allSettled(
+    jobs.map(async (job) => {
+      const started = performance.now();
+      await payDeclaration({ actor: job.trader, declarationId: job.id, idempotencyKey: randomUUID(), amount: job.due, now: NOW });
+      spread.push(performance.now() - started);
+    }),
+  );
+  const spreadWall = performance.now() - s0;
+  const spreadFailed = paid.filter((r) => r.status === 'rejected');
+  for (const f of spreadFailed.slice(0, 3)) log(`failed: ${String((f as PromiseRejectedResult).reason?.message ?? (f as PromiseRejectedResult).reason).slice(0, 140)}`);
+  figures.push({ label: `${jobs.length} concurrent payments of ${COMPANIES} companies, p95 (p50 ${ms(percentile(spread, 50))}, ${spreadFailed.length} failed)`, target: '—', value: ms(percentile(spread, 95)) });
+  figures.push({ label: `  wall time (${(jobs.length / (spreadWall / 1000)).toFixed(0)} payments/s)`, target: '—', value: ms(spreadWall) });
 
   await db.$disconnect();
 });

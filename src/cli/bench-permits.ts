@@ -39,6 +39,7 @@ export async function benchPermits(): Promise<BenchFigure[]> {
       number: `SES-FOOD/BENCH/${suffix}`,
       companyId: company.id,
       permitTypeCode: 'SES-FOOD',
+      direction: 'IMPORT',
       status: 'ISSUED',
       hsCodes: ['2203'],
       validFrom: new Date('2026-01-01T00:00:00Z'),

@@ -83,7 +83,7 @@ await withSeededDatabase({ prefix: 'csw_bench', log }, async () => {
   // Every tariff line in turn, so the check cannot lean on a handful of repeated codes.
   const codes = (await db.tariffLine.findMany({ select: { hsCode: true }, orderBy: { hsCode: 'asc' } })).map((l) => l.hsCode);
   const formalityItems = Array.from({ length: 999 }, (_, i) => ({ lineNo: i + 1, hsCode: codes[i % codes.length], quantity: '10', unit: 'KG' }));
-  const permits = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, number: `P-${i}`, typeCode: catalogue[i % catalogue.length].code, companyId: company.id, status: 'ISSUED' as const, validFrom: '2026-01-01', validTo: '2027-12-31', hsCodes: [codes[i % codes.length].slice(0, 4)], remainingQuantity: '100000', unit: 'KG' }));
+  const permits = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, number: `P-${i}`, typeCode: catalogue[i % catalogue.length].code, companyId: company.id, direction: 'IMPORT' as const, status: 'ISSUED' as const, validFrom: '2026-01-01', validTo: '2027-12-31', hsCodes: [codes[i % codes.length].slice(0, 4)], remainingQuantity: '100000', unit: 'KG' }));
   const formalitiesTimes: number[] = [];
   for (let i = 0; i < 35; i++) {
     const t0 = performance.now();

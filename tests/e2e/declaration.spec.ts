@@ -1,9 +1,13 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page, type Route } from '@playwright/test';
 import { signInAs, exportDeclarationBody, newSignedInPage } from './helpers';
 
 const CSV_BAD = ['hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue', '8471300000,Laptops,CN,120,100,50,PCS,6000.00', '9999999999,Mystery,CN,1,1,1,KG,1'].join('\n');
 const CSV_GOOD = ['hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue', '8471300000,Laptops,CN,120,100,50,PCS,6000.00', '2203000900,Beer,DE,2400,2000,2000,L,4000.00'].join('\n');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** Server actions (POSTs) fail on the way, as when the connection drops or the body is refused. */
+const dropActions = (route: Route) => (route.request().method() === 'POST' ? route.abort() : route.continue());
+const JOURNEY = '**/trader/declarations/**';
 
 async function saveAndContinue(page: Page) {
   await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -41,6 +45,12 @@ test('a trader files a whole declaration in the browser and sees its status chan
   await trader.getByLabel('Invoice total').fill('10500.00');
   await trader.getByLabel('Freight cost (optional)').fill('800');
   await trader.getByLabel('Insurance cost (optional)').fill('50');
+  // A request that never reaches the server is said so, and nothing typed is lost.
+  await trader.route(JOURNEY, dropActions);
+  await saveAndContinue(trader);
+  await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('The request could not be sent');
+  await expect(trader.getByLabel('Invoice total')).toHaveValue('10500.00');
+  await trader.unroute(JOURNEY, dropActions);
   await saveAndContinue(trader);
 
   // Step 3: items — a CSV import (a bad file first: nothing imported), then one item by hand with the tariff search.
@@ -76,6 +86,12 @@ test('a trader files a whole declaration in the browser and sees its status chan
   await trader.getByLabel('Type of document').selectOption('INVOICE');
   await trader.getByLabel('Document number').fill('INV-2026-0457');
   await trader.getByLabel('Date of the document').fill('2026-11-20');
+  // A file over the limit is refused in the browser, naming the field (it would exceed the request limit).
+  await trader.getByLabel('File (optional)').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) });
+  await trader.getByRole('button', { name: 'Add document' }).click();
+  const tooLarge = trader.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(tooLarge.getByRole('link', { name: 'The selected file must be smaller than 10 MB' })).toHaveAttribute('href', '#file');
+  await expect(trader.getByLabel('Document number')).toHaveValue('INV-2026-0457');
   await trader.getByLabel('File (optional)').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF });
   await trader.getByRole('button', { name: 'Add document' }).click();
   await expect(trader.getByRole('link', { name: 'Open invoice.pdf' })).toBeVisible();
@@ -92,6 +108,11 @@ test('a trader files a whole declaration in the browser and sees its status chan
   await expect(estimate.getByRole('row', { name: /8471300000/ })).toContainText('Missing');
   await expect(estimate.getByRole('row', { name: /8471300000/ })).toContainText('STD-COC');
   await expect(trader.getByText('Total to pay (estimate)')).toBeVisible();
+  await trader.route(JOURNEY, dropActions);
+  await trader.getByRole('button', { name: 'Submit declaration' }).click();
+  await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('The request could not be sent');
+  await expect(trader.getByRole('button', { name: 'Submit declaration' })).toBeEnabled();
+  await trader.unroute(JOURNEY, dropActions);
   await trader.getByRole('button', { name: 'Submit declaration' }).click();
 
   const heading = trader.getByRole('heading', { level: 1, name: /^Declaration 26001\/\d{6}\/\d{7}$/ });
@@ -110,6 +131,11 @@ test('a trader files a whole declaration in the browser and sees its status chan
 
   await expect(trader.getByText('The officer asked for an amendment: Attach the certificate of conformity for the laptops')).toBeVisible({ timeout: 15_000 });
   await expect(trader.getByText('Amendment requested').first()).toBeVisible();
+  // While amending, the regime and the customs post stay as registered.
+  await trader.goto(`${trader.url()}/parties`);
+  await expect(trader.getByLabel('Customs regime')).toBeDisabled();
+  await expect(trader.getByLabel('Customs post')).toBeDisabled();
+  await trader.goBack();
 
   // Another company's trader gets a 404 for it.
   const stranger = await newSignedInPage(browser, 'trader@orient.uz', '/trader');
@@ -164,6 +190,16 @@ test('the account lists, filters and exports the company’s declarations', asyn
   await expect(page).toHaveURL(/status=RELEASED/);
   const rows = page.getByRole('table', { name: 'Declarations' }).getByRole('row');
   await expect(rows.nth(1)).toContainText('Released');
+  // The sort state sits on the column header.
+  await page.getByRole('link', { name: /^Number/ }).click();
+  await expect(page).toHaveURL(/sort=number-desc/);
+  await expect(page.locator('th[aria-sort="descending"]')).toContainText('Number');
+  await expect(page.locator('a[aria-sort]')).toHaveCount(0);
+  // A date that does not exist is named beside its field; the list still shows.
+  await page.goto('/trader?from=2026-02-30');
+  await expect(page.getByRole('alert').getByRole('link', { name: 'The "registered from" date must be a real date, like 2026-11-28' })).toHaveAttribute('href', '#filter-from');
+  await expect(page.getByLabel('Registered from')).toHaveValue('2026-02-30');
+  await expect(page).toHaveTitle(/^Error: /);
   const csv = await page.request.get('/trader/declarations/export?status=RELEASED');
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split('\r\n');

@@ -76,6 +76,13 @@ test('red to release: examination with a hit, an approved adjustment, the trader
   const trader = await newSignedInPage(browser, 'trader@orient.uz', '/trader');
   const { id, registrationNumber } = await submitDeclarationByApi(trader, steelImport());
 
+  // The trader pays the assessment at once, while the declaration waits for its examination.
+  await trader.goto(`/trader/declarations/${id}`);
+  const pay = trader.getByRole('button', { name: /^Pay [\d ]+\.\d{2} UZS from the balance$/ });
+  const firstPayment = (await pay.textContent())!;
+  await pay.click();
+  await expect(trader.getByText('An inspector is checking the declaration. You do not need to do anything now.')).toBeVisible();
+
   const inspector = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
   await inspector.getByRole('link', { name: registrationNumber }).click();
   await recordUndervaluation(inspector, 'Grade S355 declared as S235: undervalued');
@@ -83,9 +90,11 @@ test('red to release: examination with a hit, an approved adjustment, the trader
 
   await approveAdjustmentAsSupervisor(browser, registrationNumber);
 
-  // The trader pays the reassessed amount from the balance.
+  // The reassessment leaves a difference to pay, which the trader pays from the balance.
   await trader.goto(`/trader/declarations/${id}`);
-  await trader.getByRole('button', { name: /^Pay [\d ]+\.\d{2} UZS from the balance$/ }).click();
+  await expect(pay).toBeVisible();
+  expect(await pay.textContent()).not.toBe(firstPayment);
+  await pay.click();
   await expect(trader.getByText('An inspector is checking the declaration. You do not need to do anything now.')).toBeVisible();
 
   // The inspector releases; the trader's open page shows it without a reload.

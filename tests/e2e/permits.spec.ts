@@ -64,7 +64,13 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
   await expect(summary.getByRole('link', { name: 'Choose the permit type' })).toHaveAttribute('href', '#permitTypeCode');
   await expect(summary.getByRole('link', { name: 'Enter the purpose of the import or export' })).toBeVisible();
   await expect(trader).toHaveTitle(/^Error: /);
+  // A type of several directions asks which one (only its own); a type of one direction does not.
+  await trader.getByLabel('Permit type').selectOption('PH-NARC');
+  const direction = trader.getByRole('group', { name: 'Are the goods imported, exported or in transit?' });
+  await expect(direction.getByRole('radio')).toHaveCount(2);
+  await expect(direction.getByRole('radio', { name: 'Export' })).toBeVisible();
   await trader.getByLabel('Permit type').selectOption('PQ-IMP');
+  await expect(direction).toHaveCount(0);
   await trader.getByLabel('Purpose of the import or export').fill('Apples for retail sale in Tashkent');
   await trader.getByRole('button', { name: 'Start application' }).click();
   await expect(trader.getByRole('heading', { level: 1, name: 'Draft application for PQ-IMP' })).toBeVisible();

@@ -8,8 +8,18 @@ test('a supervisor drafts a profile in shadow mode, backtests it and saves it', 
   await expect(page.getByRole('heading', { level: 1, name: 'Risk management' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Hit rate by channel' })).toContainText('Red');
   await expectNoAxeViolations(page);
+  await expect(page.getByText('Last training run:')).toBeVisible();
+
+  // Channel shares are backtested before they are set: thresholds, mix and hit rate, now and with them.
+  await page.getByLabel('Red share (%)').fill('15');
+  await page.getByRole('button', { name: 'Backtest these thresholds' }).click();
+  const thresholds = page.getByRole('region', { name: 'Threshold backtest result' });
+  await expect(thresholds).toContainText('past declarations replayed');
+  await expect(thresholds.getByRole('row', { name: /With these thresholds/ })).toBeVisible();
+  await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'New risk profile' }).click();
+  await expect(page.getByLabel('Declarants (user id)')).toBeVisible();
   // An invalid condition is refused with the field named.
   await page.getByLabel('Name', { exact: true }).fill('Footwear from TR, declared cheap');
   await page.getByLabel('HS code prefixes').fill('64, 6A');

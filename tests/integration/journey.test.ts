@@ -7,11 +7,15 @@ import { submitDeclaration } from '@/src/server/declarations/submit';
 import { withdrawDeclaration, copyDeclaration } from '@/src/server/declarations/lifecycle';
 import { getCheckYourAnswers, getDeclarationOverview, listCompanyDeclarations, exportCompanyDeclarations } from '@/src/server/declarations/read';
 import { requestAmendment } from '@/src/server/officer/decisions';
+import { payDeclaration, loadSettlement } from '@/src/server/payments/pay';
+import { assessDeclaration } from '@/src/server/declarations/assessment';
 import { createDeclarationDraft } from '@/src/server/declarations/drafts';
 import { ZDeclarationListQuery } from '@/lib/declaration/list-query';
 import { AppError } from '@/lib/errors';
+import { serviceDate } from '@/lib/time';
 import { D } from '@/lib/money';
 import type { Actor } from '@/src/server/actor';
+import { randomUUID } from 'node:crypto';
 import { aPost, aTrader, anInspector, aDraftInput, anInspectedPost } from '../support/factories';
 import { NOW } from '../support/clock';
 
@@ -197,14 +201,21 @@ describe('the declaration journey', () => {
     const id = await fullDraft(trader, post.code);
     await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
     const before = await db.declaration.findUniqueOrThrow({ where: { id } });
+    const documentId = (await db.declarationDocument.findFirstOrThrow({ where: { declarationId: id } })).id;
+    await failure(saveParties({ actor: trader, declarationId: id, input: { ...parties(post.code), consignorName: 'Changed Ltd' }, now: NOW }), 'CONFLICT');
     await failure(saveTransport({ actor: trader, declarationId: id, input: transport, now: NOW }), 'CONFLICT');
     await failure(addItem({ actor: trader, declarationId: id, input: laptop, now: NOW }), 'CONFLICT');
+    await failure(updateItem({ actor: trader, declarationId: id, lineNo: 1, input: { ...laptop, invoiceValue: '1.00' }, now: NOW }), 'CONFLICT');
+    await failure(duplicateItem({ actor: trader, declarationId: id, lineNo: 1, now: NOW }), 'CONFLICT');
     await failure(removeItem({ actor: trader, declarationId: id, lineNo: 1, now: NOW }), 'CONFLICT');
     await failure(importItems({ actor: trader, declarationId: id, csv: 'x', now: NOW }), 'CONFLICT');
     await failure(addDocument({ actor: trader, declarationId: id, input: { type: 'OTHER', number: 'X', date: '2026-11-01' }, file: null, now: NOW }), 'CONFLICT');
-    const after = await db.declaration.findUniqueOrThrow({ where: { id } });
+    await failure(removeDocument({ actor: trader, declarationId: id, documentId, now: NOW }), 'CONFLICT');
+    const after = await db.declaration.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { lineNo: 'asc' } } } });
     expect(after.version).toBe(before.version);
-    expect(await db.declarationItem.count({ where: { declarationId: id } })).toBe(2);
+    expect(after.consignorName).toBe(before.consignorName);
+    expect(after.items.map((i) => [i.lineNo, i.invoiceValue.toFixed(2)])).toEqual([[1, '6000.00'], [2, '4000.00']]);
+    expect(await db.declarationDocument.count({ where: { declarationId: id } })).toBe(2);
   });
 
   it('hides another company’s draft (404) from every step', async () => {
@@ -250,6 +261,76 @@ describe('amendment, withdrawal and copies', () => {
     const [first, second] = byNo.sort((a, b) => a.assessmentNo - b.assessmentNo).map((r) => new D(r._sum.amount!.toString()));
     expect(second.gt(first)).toBe(true);
     expect(await db.assignment.count({ where: { declarationId: id, closedAt: null, inspectorId: inspector.userId } })).toBe(1);
+  });
+
+  /** A registered declaration (at `registeredAt`) whose inspector asked for an amendment at NOW. */
+  async function amendmentRequested(registeredAt = NOW) {
+    const post = await anInspectedPost();
+    const inspector = await anInspector(post.id);
+    const trader = await aTrader();
+    const id = await fullDraft(trader, post.code);
+    await submitDeclaration({ actor: trader, declarationId: id, now: registeredAt });
+    const { version } = await db.declaration.findUniqueOrThrow({ where: { id } });
+    await requestAmendment({ actor: inspector, declarationId: id, message: 'Correct the items', expectedVersion: version, now: NOW });
+    return { post, trader, id };
+  }
+
+  it('keeps the regime and the customs post of a registered declaration during an amendment (409 naming the fields, nothing written)', async () => {
+    const { post, trader, id } = await amendmentRequested();
+    const other = await aPost();
+    const before = await db.declaration.findUniqueOrThrow({ where: { id } });
+
+    const regime = await failure(saveParties({ actor: trader, declarationId: id, input: { ...parties(post.code), regime: 'IM31', consignorName: 'Changed Ltd' }, now: NOW }), 'CONFLICT');
+    expect(regime.fieldErrors.map((e) => e.path)).toEqual(['regime']);
+    const postChange = await failure(saveParties({ actor: trader, declarationId: id, input: { ...parties(other.code), consignorName: 'Changed Ltd' }, now: NOW }), 'CONFLICT');
+    expect(postChange.fieldErrors.map((e) => e.path)).toEqual(['postCode']);
+    const both = await failure(saveParties({ actor: trader, declarationId: id, input: { ...parties(other.code), regime: 'IM31' }, now: NOW }), 'CONFLICT');
+    expect(both.fieldErrors.map((e) => e.path)).toEqual(['regime', 'postCode']);
+    const unchanged = await db.declaration.findUniqueOrThrow({ where: { id } });
+    expect(unchanged).toMatchObject({ regime: 'IM40', postId: post.id, consignorName: before.consignorName, version: before.version });
+
+    // The parties themselves may change, the regime and post staying as they are.
+    await saveParties({ actor: trader, declarationId: id, input: { ...parties(post.code), consignorName: 'Shenzhen Tech Holdings Ltd' }, now: NOW });
+    expect(await db.declaration.findUniqueOrThrow({ where: { id } })).toMatchObject({ regime: 'IM40', postId: post.id, consignorName: 'Shenzhen Tech Holdings Ltd' });
+  });
+
+  it('refuses payment while an amendment is open; the resubmission reassesses every remaining item at the registration date’s rates', async () => {
+    const registeredAt = new Date('2026-11-23T06:00:00Z');
+    const { trader, id } = await amendmentRequested(registeredAt);
+    const pay = (amount: string) => payDeclaration({ actor: trader, declarationId: id, idempotencyKey: randomUUID(), amount, now: NOW });
+    const first = await db.assessedPayment.findMany({ where: { declarationId: id, assessmentNo: 1 } });
+    expect(first.length).toBeGreaterThan(1);
+
+    // Removing the beer takes its assessed rows with it: the old assessment is now a smaller, wrong amount.
+    await removeItem({ actor: trader, declarationId: id, lineNo: 2, now: NOW });
+    const partial = await loadSettlement(db, { id, status: 'AMENDMENT_REQUESTED' });
+    const refused = await failure(pay(partial.settlement.net), 'CONFLICT');
+    expect(refused.message).toContain('AMENDMENT_REQUESTED cannot be paid');
+    expect(await db.payment.count({ where: { declarationId: id } })).toBe(0);
+    expect((await getDeclarationOverview({ actor: trader, declarationId: id })).nextAction.code).toBe('AMEND');
+
+    await saveTransport({ actor: trader, declarationId: id, input: { ...transport, invoiceTotal: '6000.00' }, now: NOW });
+    await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
+    const d = await db.declaration.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { lineNo: 'asc' } } } });
+    expect(d.status).toBe('ASSIGNED');
+    const second = await db.assessedPayment.findMany({ where: { declarationId: id, assessmentNo: 2 }, include: { item: true } });
+    expect(second.filter((r) => r.itemId).map((r) => `${r.item!.lineNo}:${r.item!.hsCode}:${r.paymentType}`).sort()).toEqual(['1:8471300000:DUTY', '1:8471300000:EXCISE', '1:8471300000:VAT']);
+    expect(second.filter((r) => r.paymentType === 'FEE')).toHaveLength(1);
+
+    // The same amounts as an assessment of the remaining item at the registration date — not today's rates.
+    const atRegistration = await assessDeclaration(db, d, serviceDate(registeredAt));
+    const atToday = await assessDeclaration(db, d, serviceDate(NOW));
+    expect(atToday.payable, 'the test needs different USD rates on the two days').not.toBe(atRegistration.payable);
+    const stored = second.reduce((sum, r) => sum.plus(r.amount.toString()), new D(0)).toFixed(2);
+    expect(stored).toBe(atRegistration.payable);
+    expect(d.items[0].customsValue?.toFixed(2)).toBe(atRegistration.items[0].customsValue);
+
+    // Payable again, for the whole new assessment (this company has no balance: the refusal is about money now).
+    const settlement = await loadSettlement(db, { id, status: 'ASSIGNED' });
+    expect(settlement).toMatchObject({ assessmentNo: 2, settlement: { kind: 'DUE', net: atRegistration.payable } });
+    expect((await getDeclarationOverview({ actor: trader, declarationId: id })).nextAction).toEqual({ code: 'PAY', amount: atRegistration.payable, currency: 'UZS' });
+    const short = await failure(pay(atRegistration.payable), 'CONFLICT');
+    expect(short.message).toContain('top up');
   });
 
   it('withdraws before release (closing the officer’s work), never a draft, never twice', async () => {
@@ -308,6 +389,60 @@ describe('the account list', () => {
     const exported = [];
     for await (const row of exportCompanyDeclarations({ actor: trader, query: ZDeclarationListQuery.parse({ regime: 'IM40' }) })) exported.push(row.id);
     expect(exported.sort()).toEqual([...ids].sort());
+  });
+});
+
+describe('the account list by registration date, post, number and page', () => {
+  const CREATED = new Date('2026-11-21T06:00:00Z');
+  const query = (raw: Record<string, string>) => ZDeclarationListQuery.parse(raw);
+
+  it('filters by the registration date (drafts have none) and by post, sorts by number, and exports with the same filters', async () => {
+    const [postA, postB] = [await aPost(), await aPost()];
+    const trader = await aTrader();
+    const draft = async (postCode: string) => (await createDeclarationDraft({ actor: trader, input: aDraftInput({ postCode }), now: CREATED })).id;
+    // Everything was created on 21 November; registered on the 22nd, the 25th and the 28th.
+    const [d22, d25, d28, unregistered] = [await draft(postA.code), await draft(postB.code), await draft(postA.code), await draft(postA.code)];
+    await submitDeclaration({ actor: trader, declarationId: d22, now: new Date('2026-11-22T06:00:00Z') });
+    await submitDeclaration({ actor: trader, declarationId: d25, now: new Date('2026-11-25T18:30:00Z') }); // 23:30 in Tashkent, still the 25th
+    await submitDeclaration({ actor: trader, declarationId: d28, now: NOW });
+    const ids = async (raw: Record<string, string>) => (await listCompanyDeclarations({ actor: trader, query: query(raw) })).rows.map((r) => r.id);
+
+    expect((await ids({ from: '2026-11-22' })).sort()).toEqual([d22, d25, d28].sort());
+    expect((await ids({ to: '2026-11-25' })).sort()).toEqual([d22, d25].sort());
+    expect(await ids({ from: '2026-11-23', to: '2026-11-25' })).toEqual([d25]);
+    expect(await ids({ to: '2026-11-21' })).toEqual([]);
+    expect(await ids({ post: postB.code })).toEqual([d25]);
+    expect((await ids({ post: postA.code })).sort()).toEqual([d22, d28, unregistered].sort());
+
+    const numbers = await db.declaration.findMany({ where: { id: { in: [d22, d25, d28] } }, select: { id: true, registrationNumber: true } });
+    const byNumber = [...numbers].sort((a, b) => (a.registrationNumber! < b.registrationNumber! ? -1 : 1)).map((r) => r.id);
+    expect(await ids({ sort: 'number-asc' })).toEqual([...byNumber, unregistered]);
+    expect(await ids({ sort: 'number-desc' })).toEqual([...byNumber].reverse().concat(unregistered));
+
+    const exported = async (raw: Record<string, string>) => {
+      const out = [];
+      for await (const row of exportCompanyDeclarations({ actor: trader, query: query(raw) })) out.push(row.id);
+      return out;
+    };
+    expect(await exported({ post: postA.code, from: '2026-11-22', sort: 'registered-asc' })).toEqual([d22, d28]);
+    expect(await exported({ to: '2026-11-25', sort: 'number-desc' })).toEqual(byNumber.filter((id) => id !== d28).reverse());
+    expect(await exported({ status: 'DRAFT' })).toEqual([unregistered]);
+  });
+
+  it('pages by 20: page 2 holds the rest, with no row on both pages', async () => {
+    const post = await aPost();
+    const trader = await aTrader();
+    const created = [];
+    for (let i = 0; i < 23; i++) created.push((await createDeclarationDraft({ actor: trader, input: aDraftInput({ postCode: post.code }), now: new Date(CREATED.getTime() + i * 60_000) })).id);
+    const page1 = await listCompanyDeclarations({ actor: trader, query: query({}) });
+    const page2 = await listCompanyDeclarations({ actor: trader, query: query({ page: '2' }) });
+    const page3 = await listCompanyDeclarations({ actor: trader, query: query({ page: '3' }) });
+    expect([page1.total, page1.rows.length, page2.rows.length, page3.rows.length]).toEqual([23, 20, 3, 0]);
+    const newestFirst = [...created].reverse();
+    expect(page1.rows.map((r) => r.id)).toEqual(newestFirst.slice(0, 20));
+    expect(page2.rows.map((r) => r.id)).toEqual(newestFirst.slice(20));
+    const oldestFirst = await listCompanyDeclarations({ actor: trader, query: query({ page: '2', sort: 'created-asc' }) });
+    expect(oldestFirst.rows.map((r) => r.id)).toEqual(created.slice(20));
   });
 });
 

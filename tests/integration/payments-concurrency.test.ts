@@ -12,7 +12,7 @@ import { signCallback } from '@/src/server/payments/gateway/signature';
 import { MERCHANT_ID, formatSignatureHeader } from '@/lib/payments/gateway-protocol';
 import { D } from '@/lib/money';
 import { AppError } from '@/lib/errors';
-import { aPost, aTrader, anInspector, aDeclarationWithPaymentsDue } from '../support/factories';
+import { aPost, aTrader, anInspector, aDeclarationWithPaymentsDue, aRegisteredDeclaration, anAssessment, aPermit } from '../support/factories';
 import { NOW } from '../support/clock';
 
 process.env.PAYMENT_TEST_GATEWAY = 'enabled';
@@ -116,4 +116,93 @@ describe('one account under concurrent load', () => {
     expect(await ledgerBalance(db, account.id)).toBe('0.00');
     expect(Number(await lowestRunningBalance(account.id))).toBeGreaterThanOrEqual(0);
   }, 60_000);
+});
+
+/** Every receipt number of the year stored so far: payments, top-ups and signed receipts (refunds). */
+async function receiptNumbersOf(year: number): Promise<number[]> {
+  const pattern = `^R-${year}-[0-9]{7}$`;
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT DISTINCT substring(n from 8 for 7)::int AS n FROM (
+      SELECT "receiptNumber" AS n FROM "Payment" WHERE "receiptNumber" ~ ${pattern}
+      UNION ALL SELECT "receiptNumber" FROM "TopUp" WHERE "receiptNumber" ~ ${pattern}
+      UNION ALL SELECT number FROM "SignedDocument" WHERE kind = 'RECEIPT' AND number ~ ${pattern}
+    ) stored ORDER BY 1`;
+  return rows.map((r) => Number(r.n));
+}
+
+describe('the receipt series, shared by every company', () => {
+  it('is taken last: a payment waiting for a receipt number has already done everything else, its automatic release included', async () => {
+    const trader = await aTrader();
+    await credit(trader, '1000000.00'); // also starts the year's series, if no other test has
+    // A green, assessed declaration of beer whose SES-FOOD permit is linked: paying it releases it, locking the permit.
+    const d = await aRegisteredDeclaration({ companyId: trader.companyId!, createdById: trader.userId, post, registeredAt: NOW, status: 'ASSESSED', items: [{ hsCode: '2203000900', quantity: '10', supplementaryUnit: 'L', description: 'Beer' }] });
+    await db.declaration.update({ where: { id: d.id }, data: { channel: 'GREEN' } });
+    await anAssessment(d.id, { FEE: '100000.00' });
+    const permit = await aPermit({ companyId: trader.companyId!, typeCode: 'SES-FOOD', hsCodes: ['2203'], quantity: '100', unit: 'L' });
+    await db.permitLink.create({ data: { permitId: permit.id, declarationItemId: d.items[0].id, quantity: '10' } });
+    /** Can another transaction lock the permit right now? (It cannot while a release holds it.) */
+    const isPermitFree = () =>
+      db.$transaction(async (tx) => tx.$queryRaw`SELECT id FROM "Permit" WHERE id = ${permit.id}::uuid FOR UPDATE NOWAIT`).then(
+        () => true,
+        () => false,
+      );
+
+    // Hold the year's receipt series, as a long movement of another company would.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let isHolding!: () => void;
+    const holding = new Promise<void>((resolve) => (isHolding = resolve));
+    const holder = db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT last FROM "ReceiptSequence" WHERE year = 2026 FOR UPDATE`;
+        isHolding();
+        await held;
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
+    await holding;
+    let isSettled = false;
+    const payment = payDeclaration({ actor: trader, declarationId: d.id, idempotencyKey: randomUUID(), amount: '100000.00', now: NOW }).finally(() => (isSettled = true));
+    try {
+      // The payment runs up to the receipt number: the debit, the PAID transition and the release —
+      // which holds the permit's row lock — are done while it waits for the series.
+      let isReleasing = false;
+      for (let i = 0; i < 100 && !isReleasing; i++) {
+        isReleasing = !(await isPermitFree());
+        if (!isReleasing) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(isReleasing, 'the payment should reach the release while the receipt series is held').toBe(true);
+      expect(isSettled).toBe(false);
+    } finally {
+      release();
+      await holder;
+    }
+    const paid = await payment;
+    expect(paid).toMatchObject({ isReleased: true, declarationStatus: 'RELEASED', receiptNumber: expect.stringMatching(/^R-2026-\d{7}$/) });
+    expect(await isPermitFree()).toBe(true);
+    expect((await db.permit.findUniqueOrThrow({ where: { id: permit.id } })).remainingQuantity.toFixed(0)).toBe('90');
+  }, 60_000);
+
+  it('20 companies paying at once: every receipt number unique, and the series without gaps', async () => {
+    const traders = await Promise.all(Array.from({ length: 20 }, () => aTrader()));
+    for (const trader of traders) await credit(trader, '1000000.00');
+    const due = [];
+    for (const [i, trader] of traders.entries()) {
+      for (let j = 0; j < 4; j++) due.push({ trader, d: await aDeclarationWithPaymentsDue({ trader, post, amounts: { FEE: '100000.00' }, ...(j % 2 ? { channel: 'GREEN' as const, status: 'ASSESSED' as const } : {}) }), i });
+    }
+    const results = await Promise.allSettled(due.map(({ trader, d }) => payDeclaration({ actor: trader, declarationId: d.id, idempotencyKey: randomUUID(), amount: '100000.00', now: NOW })));
+    const failed = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
+    expect(failed).toEqual([]);
+    const numbers = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.receiptNumber] : []));
+    expect(new Set(numbers).size).toBe(80);
+    for (const trader of traders) {
+      const account = await db.account.findUniqueOrThrow({ where: { companyId: trader.companyId! } });
+      expect(account.balance.toFixed(2)).toBe('600000.00');
+      expect(await ledgerBalance(db, account.id)).toBe('600000.00');
+    }
+    // Committed numbers are always 1..max: a number is taken under the series' row lock and given back by a rollback.
+    const series = await receiptNumbersOf(2026);
+    expect(series.length).toBeGreaterThan(80);
+    expect(series.at(-1)).toBe(series.length);
+  }, 120_000);
 });

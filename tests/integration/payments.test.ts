@@ -13,6 +13,7 @@ import { getAccountOverview, getDeclarationPayments, getStatementPage, getStatem
 import { ensureReceiptDocument } from '@/src/server/payments/receipts';
 import { ledgerBalance } from '@/src/server/payments/ledger';
 import { signCallback } from '@/src/server/payments/gateway/signature';
+import { chargeOrder, chargedProblem, readCheckoutRequest } from '@/src/server/payments/gateway/test-bank';
 import { verifySignedDocument } from '@/src/server/documents/verify';
 import { amountDue } from '@/src/server/declarations/read';
 import { MERCHANT_ID, formatSignatureHeader, type CallbackBody } from '@/lib/payments/gateway-protocol';
@@ -443,5 +444,92 @@ describe('history and statements', () => {
     expect(first.rows[0].net).toBe('100000.00');
     expect(second.rows.at(-1)!.net).toBe('100022.00');
     expect((await listOpenSettlements({ actor: trader, kind: 'DUE', page: 9 })).total).toBe(23);
+  });
+});
+
+describe('the test gateway switched off, as in production', () => {
+  it('refuses to start a top-up, and refuses and logs a callback for it, crediting nothing', async () => {
+    const trader = await aTrader();
+    const started = await startTopUp({ actor: trader, input: { amount: '1000.00' }, now: NOW });
+    const saved = process.env.PAYMENT_TEST_GATEWAY;
+    try {
+      for (const off of [undefined, '', 'true', 'ENABLED']) {
+        if (off === undefined) delete process.env.PAYMENT_TEST_GATEWAY;
+        else process.env.PAYMENT_TEST_GATEWAY = off;
+        const e = await failure(startTopUp({ actor: trader, input: { amount: '1000.00' }, now: NOW }), 'CONFLICT');
+        expect(e.message, String(off)).toBe('Online top-up is not available at the moment. Pay by bank transfer to the customs account, or try again later.');
+        // A genuine, correctly signed callback of the test gateway: refused as coming from an unknown gateway, and logged.
+        const callback = signed({ order: started.id, amount: '1000.00' });
+        expect(await deliver(callback), String(off)).toMatchObject({ outcome: 'UNKNOWN_GATEWAY', httpStatus: 404, topUpId: null, receiptNumber: null });
+        const logged = await db.gatewayCallback.findFirstOrThrow({ where: { body: callback.rawBody } });
+        expect([logged.gateway, logged.isAccepted, logged.outcome, logged.signature]).toEqual(['test', false, 'UNKNOWN_GATEWAY', callback.headers.get('x-gateway-signature')]);
+        // The pending top-up offers no way to pay it.
+        expect((await getTopUp({ actor: trader, topUpId: started.id })).checkoutUrl).toBeNull();
+      }
+      expect(await db.topUp.count({ where: { companyId: trader.companyId! } })).toBe(1);
+      expect(await db.topUp.findUniqueOrThrow({ where: { id: started.id } })).toMatchObject({ status: 'PENDING', receiptNumber: null, gatewayTransactionId: null });
+      expect(await db.ledgerEntry.count({ where: { topUpId: started.id } })).toBe(0);
+      expect(await db.account.findUnique({ where: { companyId: trader.companyId! } })).toBeNull();
+    } finally {
+      process.env.PAYMENT_TEST_GATEWAY = saved;
+    }
+    // Switched on again, the same order is credited by its callback.
+    expect((await deliver(signed({ order: started.id, amount: '1000.00' }))).outcome).toBe('CREDITED');
+  });
+});
+
+describe('the test bank charges an order once', () => {
+  it('two checkout tabs: one charge; the other tab, and any later one, is refused and charges nothing', async () => {
+    const trader = await aTrader();
+    const started = await startTopUp({ actor: trader, input: { amount: '300000.00' }, now: NOW });
+    const reading = readCheckoutRequest(Object.fromEntries(new URL(started.checkoutUrl, 'http://portal.test').searchParams));
+    if (!reading.isValid) throw new Error(reading.problem);
+    const { order, amount } = reading.request;
+    expect(await chargedProblem(order)).toBeNull();
+
+    // Both tabs press "pay" at the same moment.
+    const tabs = await Promise.all([chargeOrder({ order, amount, now: NOW }), chargeOrder({ order, amount, now: NOW })]);
+    const charged = tabs.flatMap((t) => (t.isCharged ? [t] : []));
+    const refused = tabs.flatMap((t) => (t.isCharged ? [] : [t]));
+    expect([charged.length, refused.length]).toEqual([1, 1]);
+    const { transactionId } = charged[0];
+    expect(refused[0].problem).toBe(`This order was already paid (transaction ${transactionId}, 300000.00 UZS): nothing was charged this time. Go back to the portal to see your top-up.`);
+    expect(await db.testBankCharge.findMany({ where: { order } })).toEqual([expect.objectContaining({ transactionId, chargedAt: NOW })]);
+
+    // The bank notifies the portal of its one charge: credited once.
+    expect((await deliver(signed({ order, amount, transactionId }))).outcome).toBe('CREDITED');
+    await expectLedgerConsistent(trader, '300000.00');
+
+    // A tab left open and used later (pay, or decline): still refused.
+    expect(await chargeOrder({ order, amount, now: new Date(NOW.getTime() + 60_000) })).toMatchObject({ isCharged: false, problem: expect.stringContaining(transactionId) });
+    expect(await chargedProblem(order)).toContain('already paid');
+    expect(await db.testBankCharge.count({ where: { order } })).toBe(1);
+  });
+});
+
+describe('the database refuses what the ledger writer never does', () => {
+  it('a ledger entry cannot be changed or deleted; a balance cannot go below zero', async () => {
+    const trader = await aTrader();
+    await fund(trader, '1000.00');
+    const account = await accountOf(trader);
+    const entries = await db.ledgerEntry.findMany({ where: { accountId: account.id }, orderBy: { id: 'asc' } });
+    expect(entries).toHaveLength(1);
+    const id = entries[0].id;
+    const attempts: Array<[string, () => Promise<unknown>]> = [
+      ['raw UPDATE', () => db.$executeRaw`UPDATE "LedgerEntry" SET amount = 1000000 WHERE id = ${id}`],
+      ['raw DELETE', () => db.$executeRaw`DELETE FROM "LedgerEntry" WHERE id = ${id}`],
+      ['update through Prisma', () => db.ledgerEntry.update({ where: { id }, data: { reference: 'edited' } })],
+      ['deleteMany through Prisma', () => db.ledgerEntry.deleteMany({ where: { accountId: account.id } })],
+    ];
+    for (const [what, attempt] of attempts) {
+      const e = await attempt().then(() => null, (x: unknown) => x);
+      expect(e, what).toBeInstanceOf(Error);
+      expect(String((e as Error).message), what).toContain('is immutable');
+    }
+    expect(await db.ledgerEntry.findMany({ where: { accountId: account.id }, orderBy: { id: 'asc' } })).toEqual(entries);
+
+    const negative = await db.$executeRaw`UPDATE "Account" SET balance = -0.01 WHERE id = ${account.id}::uuid`.then(() => null, (x: unknown) => x);
+    expect(String((negative as Error).message)).toContain('Account_balance_not_negative');
+    await expectLedgerConsistent(trader, '1000.00');
   });
 });

@@ -118,6 +118,8 @@ describe('a permit application, from the trader to the authority and back', () =
 
     await failure(requestInformation({ actor: pq, applicationId: id, input: { message: '  ' }, now: NOW }), 'VALIDATION');
     await requestInformation({ actor: pq, applicationId: id, input: { message: 'Which orchard do the apples come from?' }, now: NOW });
+    const askedAudit = await db.auditEntry.findMany({ where: { entityType: 'PermitApplication', entityId: id, action: 'permitApplication.requestInformation' } });
+    expect(askedAudit.map((a) => [a.actorId, a.actorRole, a.data, a.at])).toEqual([[pq.userId, 'AGENCY_OFFICER', { message: 'Which orchard do the apples come from?' }, NOW]]);
     const asked = await getApplicationForTrader({ actor: trader, applicationId: id });
     expect(asked.status).toBe('INFO_REQUESTED');
     expect(asked.messages.map((m) => [m.authorRole, m.body])).toEqual([['AGENCY_OFFICER', 'Which orchard do the apples come from?']]);
@@ -150,7 +152,9 @@ describe('a permit application, from the trader to the authority and back', () =
     const issued = await issuePermit({ actor: pq, applicationId: id, input: VALID, now: NOW });
     expect(issued.number).toMatch(/^PQ-IMP\/2026\/\d{6}$/);
     const permit = await db.permit.findUniqueOrThrow({ where: { id: issued.permitId } });
-    expect(permit).toMatchObject({ status: 'ISSUED', hsCodes: ['0808108000'], unit: 'KG', conditions: 'Fumigation certificate at the border' });
+    // PQ-IMP serves import only: the application and its permit are for import, unasked.
+    expect(permit).toMatchObject({ direction: 'IMPORT', status: 'ISSUED', hsCodes: ['0808108000'], unit: 'KG', conditions: 'Fumigation certificate at the border' });
+    expect((await db.permitApplication.findUniqueOrThrow({ where: { id } })).direction).toBe('IMPORT');
     expect(permit.remainingQuantity.toFixed(3)).toBe('20000.000');
     expect((await db.permitApplication.findUniqueOrThrow({ where: { id } })).status).toBe('ISSUED');
     expect(await db.auditEntry.count({ where: { action: 'permit.issue', entityId: id, actorId: pq.userId } })).toBe(1);
@@ -173,7 +177,12 @@ describe('a permit application, from the trader to the authority and back', () =
     await failure(revokePermit({ actor: ses, permitId: issued.permitId, input: { reason: 'Not ours' }, now: NOW }), 'FORBIDDEN');
     await failure(revokePermit({ actor: pq, permitId: issued.permitId, input: { reason: '' }, now: NOW }), 'VALIDATION');
     expect((await db.permit.findUniqueOrThrow({ where: { id: issued.permitId } })).status).toBe('ISSUED');
+    // Another authority with bad input too: still 403 (the authority is checked before the input), nothing written.
+    await failure(revokePermit({ actor: ses, permitId: issued.permitId, input: { reason: '' }, now: NOW }), 'FORBIDDEN');
+    expect(await db.auditEntry.count({ where: { entityType: 'Permit', entityId: issued.permitId } })).toBe(0);
     await revokePermit({ actor: pq, permitId: issued.permitId, input: { reason: 'Quarantine pest found in the consignment' }, now: NOW });
+    const revokedAudit = await db.auditEntry.findMany({ where: { entityType: 'Permit', entityId: issued.permitId } });
+    expect(revokedAudit.map((a) => [a.action, a.actorId, a.actorRole, a.data, a.at])).toEqual([['permit.revoke', pq.userId, 'AGENCY_OFFICER', { number: issued.number, reason: 'Quarantine pest found in the consignment' }, NOW]]);
     expect(await db.permit.findUniqueOrThrow({ where: { id: issued.permitId } })).toMatchObject({ status: 'REVOKED', revokedReason: 'Quarantine pest found in the consignment' });
     expect((await verifySignedDocument({ number: issued.number, presentedSignature: document.signature })).verdict).toBe('REVOKED');
     await failure(revokePermit({ actor: pq, permitId: issued.permitId, input: { reason: 'again' }, now: NOW }), 'CONFLICT');
@@ -185,6 +194,11 @@ describe('a permit application, from the trader to the authority and back', () =
     await failure(requestInformation({ actor: ses, applicationId: id, input: { message: 'Send more' }, now: NOW }), 'FORBIDDEN');
     await failure(issuePermit({ actor: ses, applicationId: id, input: VALID, now: NOW }), 'FORBIDDEN');
     await failure(refuseApplication({ actor: ses, applicationId: id, input: { reason: 'No' }, now: NOW }), 'FORBIDDEN');
+    // Bad input from another authority is a 403 too, not a validation error: the authority is checked first.
+    await failure(issuePermit({ actor: ses, applicationId: id, input: { validFrom: 'yesterday', validTo: '', quantity: '-1', unit: 'BARRELS' }, now: NOW }), 'FORBIDDEN');
+    await failure(issuePermit({ actor: ses, applicationId: id, input: undefined, now: NOW }), 'FORBIDDEN');
+    await failure(refuseApplication({ actor: ses, applicationId: id, input: { reason: ' ' }, now: NOW }), 'FORBIDDEN');
+    await failure(requestInformation({ actor: ses, applicationId: id, input: {}, now: NOW }), 'FORBIDDEN');
     await failure(getApplicationForOfficer({ actor: ses, applicationId: id, now: NOW }), 'FORBIDDEN');
     // Other roles are not agency officers at all.
     await failure(issuePermit({ actor: trader, applicationId: id, input: VALID, now: NOW }), 'FORBIDDEN');
@@ -203,6 +217,10 @@ describe('a permit application, from the trader to the authority and back', () =
 
     await refuseApplication({ actor: pq, applicationId: id, input: { reason: 'The phytosanitary certificate is not legible' }, now: NOW });
     expect(await db.permitApplication.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'REFUSED', refusalReason: 'The phytosanitary certificate is not legible', decidedById: pq.userId });
+    const refusedAudit = await db.auditEntry.findMany({ where: { entityType: 'PermitApplication', entityId: id, action: 'permitApplication.refuse' } });
+    expect(refusedAudit.map((a) => [a.actorId, a.actorRole, a.data, a.at])).toEqual([[pq.userId, 'AGENCY_OFFICER', { reason: 'The phytosanitary certificate is not legible' }, NOW]]);
+    // Decided: another decision is a conflict, whatever the input.
+    await failure(issuePermit({ actor: pq, applicationId: id, input: {}, now: NOW }), 'CONFLICT');
   });
 
   it('lets the trader withdraw an undecided application, and hides it from other companies', async () => {
@@ -424,6 +442,76 @@ describe('release gated by linked permits', () => {
   });
 });
 
+describe('a permit serves one direction: import, export or transit', () => {
+  let post: Awaited<ReturnType<typeof aPost>>;
+  let inspector: Actor;
+  let officerNumber: string;
+  beforeAll(async () => {
+    post = await aPost();
+    inspector = await anInspector(post.id);
+    officerNumber = (await db.user.findUniqueOrThrow({ where: { id: inspector.userId } })).officerNumber!;
+  });
+
+  const NARC_DOCUMENTS = ['Contract', 'Invoice', 'End-user certificate', 'Licence for activity with controlled substances'];
+
+  it('asks the direction of a type of several, issues the permit for it, and refuses it to a declaration of another direction at linking and at release', async () => {
+    const trader = await aTrader();
+    const ph = await anAgencyOfficer('PH');
+    // Ephedrine (2939 41): the seeded tariff samples a few lines per chapter, so make sure it has this one.
+    const line = await db.tariffLine.upsert({
+      where: { hsCode: '2939410000' },
+      create: { hsCode: '2939410000', description: 'Ephedrine and its salts', section: 'VI', chapter: '29', dutyType: 'AD_VALOREM', adValoremRate: '5', validFrom: new Date('2020-01-01T00:00:00Z') },
+      update: {},
+    });
+    const start = { permitTypeCode: 'PH-NARC', purpose: 'Ephedrine for a pharmaceutical plant' };
+
+    // PH-NARC serves import and export: the trader must say which, and only one of those.
+    const unasked = await failure(startApplication({ actor: trader, input: start, now: NOW }), 'VALIDATION');
+    expect(unasked.fieldErrors).toEqual([{ path: 'direction', message: 'Choose whether the goods are for import or export: a PH-NARC permit serves one of them' }]);
+    const transit = await failure(startApplication({ actor: trader, input: { ...start, direction: 'TRANSIT' }, now: NOW }), 'VALIDATION');
+    expect(transit.fieldErrors).toEqual([{ path: 'direction', message: 'A PH-NARC permit is for import or export, not transit' }]);
+    expect((await failure(startApplication({ actor: trader, input: { ...start, direction: 'UPWARDS' }, now: NOW }), 'VALIDATION')).fieldErrors.map((f) => f.path)).toEqual(['direction']);
+    expect(await db.permitApplication.count({ where: { companyId: trader.companyId! } })).toBe(0);
+
+    const { id } = await startApplication({ actor: trader, input: { ...start, direction: 'IMPORT' }, now: NOW });
+    expect((await db.permitApplication.findUniqueOrThrow({ where: { id } })).direction).toBe('IMPORT');
+    expect((await db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: 'permitApplication.start' } })).data).toEqual({ permitType: 'PH-NARC', direction: 'IMPORT' });
+    await addApplicationProduct({ actor: trader, applicationId: id, input: { hsCode: line.hsCode, description: 'Ephedrine', quantity: '50', unit: 'KG', country: 'IN' }, now: NOW });
+    for (const documentType of NARC_DOCUMENTS) await addApplicationDocument({ actor: trader, applicationId: id, input: { documentType }, file: { fileName: 'doc.pdf', bytes: PDF }, now: NOW });
+    await submitApplication({ actor: trader, applicationId: id, now: NOW });
+    const issued = await issuePermit({ actor: ph, applicationId: id, input: { validFrom: '2026-11-28', validTo: '2027-02-25', quantity: '1', unit: 'KG' }, now: NOW });
+    expect((await db.permit.findUniqueOrThrow({ where: { id: issued.permitId } })).direction).toBe('IMPORT');
+
+    // An export of the same goods: the import licence is neither offered nor linked.
+    const item = { hsCode: line.hsCode, quantity: '50', supplementaryUnit: 'KG', description: 'Ephedrine' };
+    const exported = await aRegisteredDeclaration({ companyId: trader.companyId!, createdById: trader.userId, post, registeredAt: NOW, regime: 'EK10', items: [item] });
+    const page = await getDeclarationPermitLinks({ actor: trader, declarationId: exported.id, now: NOW });
+    expect(page.items[0].requirements).toEqual([{ authorityCode: 'PH', alternatives: ['PH-NARC'] }]);
+    expect(page.items[0].candidates).toEqual([]);
+    const refused = await failure(linkPermit({ actor: trader, declarationId: exported.id, input: { lineNo: 1, permitId: issued.permitId }, now: NOW }), 'VALIDATION');
+    expect(refused.fieldErrors).toEqual([{ path: 'permitId', message: `Permit ${issued.number} cannot cover item 1: permit ${issued.number} was issued for import, but this is an export declaration: it needs a permit issued for export` }]);
+    expect(await db.permitLink.count({ where: { permitId: issued.permitId } })).toBe(0);
+
+    // Release checks again: a link written behind the linking check (a script, an old link) does not release an export.
+    await db.permitLink.create({ data: { permitId: issued.permitId, declarationItemId: exported.items[0].id, quantity: '50' } });
+    const blocked = await failure(
+      db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Declaration" WHERE id = ${exported.id}::uuid FOR UPDATE`;
+        return releaseDeclaration(tx, { declarationId: exported.id, actor: inspector, officerNumber, now: NOW });
+      }),
+      'CONFLICT',
+    );
+    expect(blocked.message).toContain(`permit ${issued.number} was issued for import, but this is an export declaration`);
+    expect(await db.permit.findUniqueOrThrow({ where: { id: issued.permitId } })).toMatchObject({ status: 'ISSUED' });
+    expect((await db.declaration.findUniqueOrThrow({ where: { id: exported.id } })).status).toBe('ASSIGNED');
+
+    // The import it was issued for: offered and linked.
+    const imported = await aRegisteredDeclaration({ companyId: trader.companyId!, createdById: trader.userId, post, registeredAt: NOW, regime: 'IM40', items: [item] });
+    expect((await getDeclarationPermitLinks({ actor: trader, declarationId: imported.id, now: NOW })).items[0].candidates.map((c) => c.id)).toEqual([issued.permitId]);
+    await linkPermit({ actor: trader, declarationId: imported.id, input: { lineNo: 1, permitId: issued.permitId }, now: NOW });
+  });
+});
+
 describe('the permit catalogue and the desk’s SLA target (administrator)', () => {
   let admin: Actor;
   beforeAll(async () => {
@@ -477,5 +565,18 @@ describe('a permit’s links, seen by its authority', () => {
     const permit = await aPermit({ companyId: trader.companyId!, typeCode: 'SES-FOOD', hsCodes: ['2203'], quantity: '100', unit: 'L' });
     expect((await getPermitForOfficer({ actor: ses, permitId: permit.id })).number).toBe(permit.number);
     await failure(getPermitForOfficer({ actor: pq, permitId: permit.id }), 'FORBIDDEN');
+  });
+});
+
+describe('the database keeps a permit’s remaining quantity within what it granted', () => {
+  it('refuses a raw write that overdraws a permit or gives back more than it granted', async () => {
+    const trader = await aTrader();
+    const permit = await aPermit({ companyId: trader.companyId!, typeCode: 'SES-FOOD', hsCodes: ['2203'], quantity: '100', unit: 'L' });
+    for (const remaining of ['-0.001', '100.001']) {
+      const e = await db.$executeRaw`UPDATE "Permit" SET "remainingQuantity" = ${remaining}::numeric WHERE id = ${permit.id}::uuid`.then(() => null, (x: unknown) => x);
+      expect(String((e as Error | null)?.message), remaining).toContain('Permit_remainingQuantity_within_quantity');
+    }
+    await db.$executeRaw`UPDATE "Permit" SET "remainingQuantity" = 0 WHERE id = ${permit.id}::uuid`;
+    expect((await db.permit.findUniqueOrThrow({ where: { id: permit.id } })).remainingQuantity.toFixed(3)).toBe('0.000');
   });
 });

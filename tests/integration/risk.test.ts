@@ -1,10 +1,44 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/src/server/db';
 import { createDeclarationDraft } from '@/src/server/declarations/drafts';
 import { submitDeclaration } from '@/src/server/declarations/submit';
 import { trainFromHistory } from '@/src/server/risk/training';
+import { loadRiskSettings } from '@/src/server/risk/settings';
+import { riskSelectionKey, RISK_SELECTION_SECRET_ENV, RISK_SELECTION_SECRET_KEY } from '@/src/server/risk/selection-key';
+import { isRandomlySelected } from '@/lib/risk/engine';
 import { aPost, aTrader, anInspector, aDraftInput, aForcedChannel } from '../support/factories';
 import { NOW } from '../support/clock';
+
+/**
+ * Which model is active is global to the database every integration file shares, and files run in
+ * parallel forks. A test that depends on it or changes it holds this advisory lock (risk-admin.test.ts
+ * takes the same one), sets the state it needs, and restores what it found before letting go.
+ */
+const MODEL_STATE_LOCK = 7_246_001;
+async function withActiveModel<T>(version: string | null, work: () => Promise<T>): Promise<T> {
+  const lock = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MODEL_STATE_LOCK]);
+    const before = await db.riskModel.findMany({ where: { isActive: true }, select: { id: true } });
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.riskModel.updateMany({ where: { isActive: true }, data: { isActive: false } });
+        if (version) await tx.riskModel.update({ where: { version }, data: { isActive: true } });
+      });
+      return await work();
+    } finally {
+      await db.$transaction(async (tx) => {
+        await tx.riskModel.updateMany({ where: { isActive: true }, data: { isActive: false } });
+        await tx.riskModel.updateMany({ where: { id: { in: before.map((m) => m.id) } }, data: { isActive: true } });
+      });
+    }
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MODEL_STATE_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
+}
 
 async function registered(postCode: string) {
   const trader = await aTrader();
@@ -37,11 +71,15 @@ describe('the risk engine at registration', () => {
     const trader = await aTrader();
     const apples = { hsCode: '0808108000', description: 'Apples', originCountry: 'CN', grossMass: '1100', netMass: '1000', quantity: '1000', supplementaryUnit: 'KG', invoiceValue: '10000.00' };
     const { id } = await createDeclarationDraft({ actor: trader, input: { ...aDraftInput({ postCode: post.code }), items: [apples] }, now: NOW });
-    await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
-    const d = await db.declaration.findUniqueOrThrow({ where: { id }, include: { riskAssessments: true, assignments: true } });
+    const d = await withActiveModel(null, async () => {
+      await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
+      return db.declaration.findUniqueOrThrow({ where: { id }, include: { riskAssessments: true, assignments: true } });
+    });
     const a = d.riskAssessments[0];
     // No model, no matching profile but "first shipment" (+20), apples at a normal price: green.
     expect(a.score).toBeLessThan(45);
+    // The random pick is the keyed draw from the declaration id under the server's secret.
+    expect(a.isRandomPick).toBe(isRandomlySelected(await riskSelectionKey(db), id, (await loadRiskSettings(db)).randomSharePercent));
     if (a.isRandomPick) {
       expect(d.channel).toBe('YELLOW');
       expect(d.assignments).toHaveLength(1);
@@ -52,26 +90,37 @@ describe('the risk engine at registration', () => {
     }
   });
 
+  it('keys the random selection with a per-database secret made on first use, unless RISK_SELECTION_SECRET is set', async () => {
+    const key = await riskSelectionKey(db);
+    expect(key.length).toBeGreaterThanOrEqual(32);
+    expect(await riskSelectionKey(db)).toBe(key);
+    const row = await db.setting.findUniqueOrThrow({ where: { key: RISK_SELECTION_SECRET_KEY } });
+    expect(row.value).toEqual({ secret: key });
+    const saved = process.env[RISK_SELECTION_SECRET_ENV];
+    process.env[RISK_SELECTION_SECRET_ENV] = 'from-the-environment';
+    try {
+      expect(await riskSelectionKey(db)).toBe('from-the-environment');
+    } finally {
+      if (saved === undefined) delete process.env[RISK_SELECTION_SECRET_ENV];
+      else process.env[RISK_SELECTION_SECRET_ENV] = saved;
+    }
+  });
+
   it('falls back without a model, records why, and never blocks registration; a corrupt active model is the same', async () => {
     const post = await aPost();
     await anInspector(post.id);
-    const none = await registered(post.code);
+    const none = await withActiveModel(null, () => registered(post.code));
     expect(none.registrationNumber).not.toBeNull();
     expect(none.riskAssessments[0].modelVersion).toBeNull();
     expect(none.riskAssessments[0].fallbackReason).toMatch(/No risk model is active/);
 
-    await db.$transaction(async (tx) => {
-      await tx.riskModel.updateMany({ where: { isActive: true }, data: { isActive: false } });
-      await tx.riskModel.create({ data: { version: `corrupt-${Date.now()}`, kind: 'customs-risk-gbdt/1', params: { format: 'customs-risk-gbdt/1', forest: 'garbage' }, trainedAt: NOW, isActive: true } });
-    });
-    try {
-      const corrupt = await registered(post.code);
-      expect(corrupt.registrationNumber).not.toBeNull();
-      expect(corrupt.riskAssessments[0].modelVersion).toBeNull();
-      expect(corrupt.riskAssessments[0].fallbackReason).toMatch(/unusable/);
-    } finally {
-      await db.riskModel.updateMany({ where: { version: { startsWith: 'corrupt-' } }, data: { isActive: false } });
-    }
+    const version = `corrupt-${process.pid}-${Date.now()}`;
+    await db.riskModel.create({ data: { version, kind: 'customs-risk-gbdt/1', params: { format: 'customs-risk-gbdt/1', forest: 'garbage' }, trainedAt: NOW, isActive: false } });
+    const corrupt = await withActiveModel(version, () => registered(post.code));
+    expect(corrupt.registrationNumber).not.toBeNull();
+    expect(corrupt.riskAssessments[0].modelVersion).toBeNull();
+    expect(corrupt.riskAssessments[0].fallbackReason).toMatch(/unusable/);
+    expect(await db.riskModel.count({ where: { version, isActive: true } })).toBe(0);
   });
 
   it('trains a new version from the inspected history, which can be activated and then scores registrations', async () => {
@@ -80,19 +129,12 @@ describe('the risk engine at registration', () => {
     expect(outcome.hits).toBeGreaterThan(0);
     const stored = await db.riskModel.findUniqueOrThrow({ where: { version: outcome.version } });
     expect(stored.isActive).toBe(false);
-    await db.$transaction(async (tx) => {
-      await tx.riskModel.updateMany({ where: { isActive: true }, data: { isActive: false } });
-      await tx.riskModel.update({ where: { version: outcome.version }, data: { isActive: true } });
-    });
-    try {
-      const post = await aPost();
-      await anInspector(post.id);
-      const d = await registered(post.code);
-      expect(d.riskAssessments[0].modelVersion).toBe(outcome.version);
-      expect(d.riskAssessments[0].fallbackReason).toBeNull();
-      expect((d.riskAssessments[0].reasons as Array<{ kind: string }>).some((r) => r.kind === 'MODEL')).toBe(true);
-    } finally {
-      await db.riskModel.update({ where: { version: outcome.version }, data: { isActive: false } });
-    }
+    const post = await aPost();
+    await anInspector(post.id);
+    const d = await withActiveModel(outcome.version, () => registered(post.code));
+    expect(d.riskAssessments[0].modelVersion).toBe(outcome.version);
+    expect(d.riskAssessments[0].fallbackReason).toBeNull();
+    expect((d.riskAssessments[0].reasons as Array<{ kind: string }>).some((r) => r.kind === 'MODEL')).toBe(true);
+    expect((await db.riskModel.findUniqueOrThrow({ where: { version: outcome.version } })).isActive).toBe(false);
   });
 });

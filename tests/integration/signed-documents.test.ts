@@ -11,11 +11,14 @@ import { verifySignedDocument } from '@/src/server/documents/verify';
 import { listSigningKeys } from '@/src/server/documents/keys';
 import { currentSigningKey } from '@/src/server/documents/signature';
 import { renderSignedDocumentPdf } from '@/src/server/documents/pdf';
+import { releaseNotePdf } from '@/src/server/documents/release-note';
+import { recordExamination, releaseByOfficer } from '@/src/server/officer/decisions';
+import { amountDue } from '@/src/server/declarations/read';
 import type { Actor } from '@/src/server/actor';
 import { AppError } from '@/lib/errors';
 import type { PermitPayload } from '@/lib/documents/payloads';
 import messages from '@/lib/i18n/messages/en/signedDocument.json';
-import { aPost, aTrader, anInspector, aDraftInput, aUser, actorOf } from '../support/factories';
+import { aPost, aTrader, anInspector, aDraftInput, aUser, actorOf, aForcedChannel } from '../support/factories';
 
 const NOW = new Date('2026-11-28T09:30:00Z');
 const LATER = new Date('2026-11-29T06:00:00Z');
@@ -262,6 +265,33 @@ describe('signed documents: the printable declaration', () => {
       if (i > 0) expect(page).toContain(`Customs declaration ${registrationNumber} (continued)`);
     });
     expect((await verifySignedDocument({ number: registrationNumber, presentedSignature: document.signature })).verdict).toBe('GENUINE_CURRENT');
+  });
+});
+
+describe('signed documents: the release note', () => {
+  it('prints the number, the release moment, the post, the officer by number, the goods and the verification URL', async () => {
+    const post = await aPost();
+    await aForcedChannel(post.code, 'RED');
+    const inspector = await anInspector(post.id);
+    const trader = await aTrader();
+    const cotton = { hsCode: '5201000000', description: 'Raw cotton', originCountry: 'KZ', grossMass: '10100', netMass: '10000.5', quantity: '10000.5', supplementaryUnit: 'KG', invoiceValue: '10000.00' };
+    const { id } = await createDeclarationDraft({ actor: trader, input: { ...aDraftInput({ postCode: post.code }), items: [cotton], invoiceTotal: '10000.00' }, now: NOW });
+    const { registrationNumber } = await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
+    await recordExamination({ actor: inspector, declarationId: id, input: { expectedVersion: (await db.declaration.findUniqueOrThrow({ where: { id } })).version, findings: 'Bales counted and weighed', isHit: 'no', isCritical: 'no' }, now: NOW });
+    await db.payment.create({ data: { declarationId: id, companyId: trader.companyId!, idempotencyKey: `rn-${id}`, amount: await amountDue(id), status: 'COMPLETED', receiptNumber: `T-RN-${id}`, actorId: trader.userId, at: NOW } });
+    const version = (await db.declaration.findUniqueOrThrow({ where: { id } })).version;
+    const { releaseNoteNumber } = await releaseByOfficer({ actor: inspector, declarationId: id, expectedVersion: version, now: LATER });
+    expect(releaseNoteNumber).toBe(`RN/${registrationNumber}`);
+
+    const officerNumber = (await db.user.findUniqueOrThrow({ where: { id: inspector.userId } })).officerNumber!;
+    const { bytes, document } = await releaseNotePdf({ actor: trader, declarationId: id, t });
+    const text = (await pdfText(bytes)).pages.join('\n');
+    for (const expected of [`No. RN/${registrationNumber}`, registrationNumber, 'Released\n2026-11-29 11:00 (UTC+5)', `${post.code} ${post.name}`, 'Releasing officer (service number)', officerNumber, 'Raw cotton', '5201000000', '10 000.500', '10 000.00 USD']) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(text).not.toContain(inspector.name);
+    expect(text.replace(/\n/g, '')).toContain(document.verificationUrl);
+    expect((await verifySignedDocument({ number: `RN/${registrationNumber}`, presentedSignature: document.signature })).verdict).toBe('GENUINE_CURRENT');
   });
 });
 

@@ -75,7 +75,8 @@ export async function aUser(args: { role: Role; companyId?: string; postId?: str
       authorityId: args.authorityId,
       isOnDuty: args.isOnDuty ?? false,
       isActive: args.isActive ?? true,
-      officerNumber: args.role === 'INSPECTOR' || args.role === 'SUPERVISOR' ? `T-${worker}-${next()}-${Date.now()}` : null,
+      // At most 20 characters, as the release note prints it (worker, counter, time in base 36).
+      officerNumber: args.role === 'INSPECTOR' || args.role === 'SUPERVISOR' ? `T${worker}-${next()}-${Date.now().toString(36)}` : null,
     },
   });
 }
@@ -131,24 +132,27 @@ export async function anAgencyOfficer(authorityCode: string) {
   return actorOf(await aUser({ role: 'AGENCY_OFFICER', authorityId: authority.id }));
 }
 
-/** A permit held by a company, inserted directly (no application, no signed document). */
+/** A permit held by a company, inserted directly (no application, no signed document); for its type's first direction unless told. */
 export async function aPermit(args: {
   companyId: string;
   typeCode: string;
   hsCodes: string[];
   quantity: string;
   unit: string;
+  direction?: 'IMPORT' | 'EXPORT' | 'TRANSIT';
   validFrom?: string;
   validTo?: string;
   status?: 'ISSUED' | 'REVOKED' | 'EXHAUSTED';
   issuedById?: string;
 }) {
+  const direction = args.direction ?? (await db.permitType.findUniqueOrThrow({ where: { code: args.typeCode }, select: { directions: true } })).directions[0];
   return withFreshValue(() =>
     db.permit.create({
       data: {
         number: `${args.typeCode}/T${worker}/${String(next()).padStart(6, '0')}${String(Date.now()).slice(-6)}`,
         companyId: args.companyId,
         permitTypeCode: args.typeCode,
+        direction,
         status: args.status ?? 'ISSUED',
         hsCodes: args.hsCodes,
         validFrom: new Date(`${args.validFrom ?? '2026-01-01'}T00:00:00Z`),

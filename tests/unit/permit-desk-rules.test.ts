@@ -7,7 +7,9 @@ import {
   ZPermitTypeCode,
   ZRequiredDocuments,
   ZSlaSetting,
+  ZStartApplication,
   addDays,
+  applicationDirection,
   applicationTransition,
   daysInclusive,
   defaultValidity,
@@ -82,6 +84,27 @@ describe('products and documents of an application', () => {
     expect(productCountryRole(['TRANSIT'])).toBe('ORIGIN');
     expect(productCountryRole(['EXPORT'])).toBe('DESTINATION');
     expect(productCountryRole(['IMPORT', 'EXPORT'])).toBe('EITHER');
+  });
+
+  it.each([
+    ['a type of one direction: its own, unasked', { code: 'PQ-IMP', directions: ['IMPORT'] }, undefined, { direction: 'IMPORT' }],
+    ['a type of one direction: the same one chosen', { code: 'VET-EXP', directions: ['EXPORT'] }, 'EXPORT', { direction: 'EXPORT' }],
+    ['a type of two: the one chosen', { code: 'PH-NARC', directions: ['IMPORT', 'EXPORT'] }, 'EXPORT', { direction: 'EXPORT' }],
+    ['a type of two: none chosen', { code: 'PH-NARC', directions: ['IMPORT', 'EXPORT'] }, undefined, { problem: { path: 'direction', message: 'Choose whether the goods are for import or export: a PH-NARC permit serves one of them' } }],
+    ['a direction the type does not serve', { code: 'PQ-IMP', directions: ['IMPORT'] }, 'TRANSIT', { problem: { path: 'direction', message: 'A PQ-IMP permit is for import, not transit' } }],
+    ['a type with no direction at all', { code: 'ODD', directions: [] }, undefined, { problem: { path: 'permitTypeCode', message: 'ODD permits name no direction: choose another type' } }],
+  ] as const)('the application’s direction: %s', (_label, type, chosen, expected) => {
+    expect(applicationDirection(type, chosen)).toEqual(expected);
+  });
+
+  it('reads the direction of the start form: optional, empty is not chosen, anything else is a field error', () => {
+    const start = { permitTypeCode: 'PH-NARC', purpose: 'Reagents for a laboratory' };
+    expect(ZStartApplication.parse(start).direction).toBeUndefined();
+    expect(ZStartApplication.parse({ ...start, direction: '' }).direction).toBeUndefined();
+    expect(ZStartApplication.parse({ ...start, direction: 'EXPORT' }).direction).toBe('EXPORT');
+    const bad = ZStartApplication.safeParse({ ...start, direction: 'SIDEWAYS' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['direction', 'Choose import, export or transit']]);
   });
 
   it('lists the required documents not yet attached, by name in any case', () => {

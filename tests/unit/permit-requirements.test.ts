@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkFormalities,
+  permitProblem,
   permitRequirements,
   planWriteOffs,
   type FormalitiesArgs,
@@ -151,6 +152,7 @@ const permit = (over: Partial<HeldPermit> = {}): HeldPermit => ({
   number: 'STD-COC-0001',
   typeCode: 'STD-COC',
   companyId: COMPANY,
+  direction: 'IMPORT',
   status: 'ISSUED',
   validFrom: '2026-01-01',
   validTo: '2026-12-31',
@@ -187,6 +189,8 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
     ['zero remaining', [permit({ remainingQuantity: '0' })], 'MISSING', 'NO_REMAINING_QUANTITY', 'has no remaining quantity'],
     ['less remaining than the item (enough for HELD: > 0)', [permit({ remainingQuantity: '0.001' })], 'SATISFIED', undefined, 'p-coc'],
     ['HS not covered', [permit({ hsCodes: ['8517'] })], 'MISSING', 'HS_NOT_COVERED', 'does not cover commodity code 8471300000'],
+    ['issued for export, the declaration an import', [permit({ direction: 'EXPORT' })], 'MISSING', 'WRONG_DIRECTION', 'permit STD-COC-0001 was issued for export, but this is an import declaration: it needs a permit issued for import'],
+    ['another direction and HS not covered: the direction is named first', [permit({ direction: 'TRANSIT', hsCodes: ['8517'] })], 'MISSING', 'WRONG_DIRECTION', 'was issued for transit'],
     ['HS covered by the full code', [permit({ hsCodes: ['8517130000', '8471300000'] })], 'SATISFIED', undefined, 'p-coc'],
     ['HS covered by a chapter', [permit({ hsCodes: ['84'] })], 'SATISFIED', undefined, 'p-coc'],
     ['an empty HS entry covers nothing', [permit({ hsCodes: [''] })], 'MISSING', 'HS_NOT_COVERED', 'does not cover'],
@@ -233,8 +237,8 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
       regime: 'EK10',
       items: [laptops({ hsCode: '0106110000' })],
       permits: [
-        permit({ id: 'p-vet', number: 'VET-EXP-1', typeCode: 'VET-EXP', hsCodes: ['01'] }),
-        permit({ id, number: `${ecoType}-1`, typeCode: ecoType, hsCodes: ['0106'] }),
+        permit({ id: 'p-vet', number: 'VET-EXP-1', typeCode: 'VET-EXP', hsCodes: ['01'], direction: 'EXPORT' }),
+        permit({ id, number: `${ecoType}-1`, typeCode: ecoType, hsCodes: ['0106'], direction: 'EXPORT' }),
       ],
     });
     expect(result[0].isSatisfied).toBe(true);
@@ -242,7 +246,7 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
   });
 
   it('one of a choice: neither held names both alternatives', () => {
-    const [one] = check({ regime: 'EK10', items: [laptops({ hsCode: '0106110000' })], permits: [permit({ typeCode: 'VET-EXP', hsCodes: ['01'] })] });
+    const [one] = check({ regime: 'EK10', items: [laptops({ hsCode: '0106110000' })], permits: [permit({ typeCode: 'VET-EXP', hsCodes: ['01'], direction: 'EXPORT' })] });
     expect(one.requirements[1]).toMatchObject({ status: 'MISSING', reasonCode: 'NOT_HELD', reason: 'the company holds no ECO-CITES or ECO-WILD permit' });
   });
 
@@ -272,6 +276,7 @@ describe('checkFormalities, LINKED mode (release): only the linked permits count
     ['expired', [permit({ validTo: '2026-05-31' })], {}, 'MISSING', 'EXPIRED', 'valid until 2026-05-31'],
     ['not yet valid', [permit({ validFrom: '2026-07-01' })], {}, 'MISSING', 'NOT_YET_VALID', 'valid only from 2026-07-01'],
     ['HS not covered', [permit({ hsCodes: ['8528'] })], {}, 'MISSING', 'HS_NOT_COVERED', 'does not cover commodity code 8471300000'],
+    ['issued for another direction', [permit({ direction: 'TRANSIT' })], {}, 'MISSING', 'WRONG_DIRECTION', 'permit STD-COC-0001 was issued for transit, but this is an import declaration: it needs a permit issued for import'],
     ['wrong type linked', [permit({ typeCode: 'STD-DOC', number: 'STD-DOC-7' })], {}, 'MISSING', 'WRONG_TYPE', 'permit STD-DOC-7 is a STD-DOC permit — this item needs STD-COC'],
     ['the item declared in another unit', [permit()], { unit: 'KG' }, 'MISSING', 'UNIT_MISMATCH', 'counts PCS, but the item is declared in KG'],
     ['the item declared in the same unit', [permit()], { unit: 'PCS' }, 'SATISFIED', undefined, 'p-coc'],
@@ -321,8 +326,8 @@ describe('checkFormalities, LINKED mode (release): only the linked permits count
   });
 
   it('SHIPMENT scope: no quantity check; the consignment is written off whole, once', () => {
-    const cites = permit({ id: 'p-cites', number: 'ECO-CITES-5', typeCode: 'ECO-CITES', hsCodes: ['0106'], remainingQuantity: '1', unit: 'SHIPMENT' });
-    const vet = permit({ id: 'p-vet', number: 'VET-EXP-5', typeCode: 'VET-EXP', hsCodes: ['01'], remainingQuantity: '1', unit: 'SHIPMENT' });
+    const cites = permit({ id: 'p-cites', number: 'ECO-CITES-5', typeCode: 'ECO-CITES', hsCodes: ['0106'], remainingQuantity: '1', unit: 'SHIPMENT', direction: 'EXPORT' });
+    const vet = permit({ id: 'p-vet', number: 'VET-EXP-5', typeCode: 'VET-EXP', hsCodes: ['01'], remainingQuantity: '1', unit: 'SHIPMENT', direction: 'EXPORT' });
     const links = ['p-cites', 'p-vet'];
     const result = check({
       mode: 'LINKED',
@@ -345,9 +350,27 @@ describe('checkFormalities, LINKED mode (release): only the linked permits count
   });
 
   it('SHIPMENT scope: a used consignment permit (nothing remaining) is missing', () => {
-    const used = permit({ id: 'p-wild', number: 'ECO-WILD-1', typeCode: 'ECO-WILD', hsCodes: ['0106'], remainingQuantity: '0', unit: 'SHIPMENT' });
+    const used = permit({ id: 'p-wild', number: 'ECO-WILD-1', typeCode: 'ECO-WILD', hsCodes: ['0106'], remainingQuantity: '0', unit: 'SHIPMENT', direction: 'EXPORT' });
     const [one] = check({ mode: 'LINKED', regime: 'EK10', permits: [used], items: [laptops({ hsCode: '0106110000', linkedPermitIds: ['p-wild'] })] });
     expect(one.requirements.map((r) => r.reasonCode)).toEqual(['NOT_LINKED', 'NO_REMAINING_QUANTITY']);
+  });
+
+  it('a type of two directions (PH-NARC, import or export): each permit serves only the direction it was issued for', () => {
+    const narcotics = { lineNo: 1, hsCode: '2939410000', quantity: '5', unit: 'KG' };
+    const importLicence = permit({ id: 'p-im', number: 'PH-NARC-IM', typeCode: 'PH-NARC', hsCodes: ['2939'], remainingQuantity: '1', unit: 'SHIPMENT', direction: 'IMPORT' });
+    const exportLicence = permit({ id: 'p-ex', number: 'PH-NARC-EX', typeCode: 'PH-NARC', hsCodes: ['2939'], remainingQuantity: '1', unit: 'SHIPMENT', direction: 'EXPORT' });
+    const linkedTo = (regime: Regime, p: HeldPermit) => only(check({ mode: 'LINKED', regime, permits: [p], items: [{ ...narcotics, linkedPermitIds: [p.id] }] }));
+    expect(linkedTo('EK10', importLicence)).toMatchObject({ status: 'MISSING', reasonCode: 'WRONG_DIRECTION', reason: 'permit PH-NARC-IM was issued for import, but this is an export declaration: it needs a permit issued for export' });
+    expect(linkedTo('IM40', exportLicence)).toMatchObject({ status: 'MISSING', reasonCode: 'WRONG_DIRECTION', reason: expect.stringContaining('but this is an import declaration') });
+    expect(linkedTo('EK10', exportLicence)).toMatchObject({ status: 'SATISFIED', permit: { id: 'p-ex' } });
+    expect(linkedTo('IM31', importLicence)).toMatchObject({ status: 'SATISFIED', permit: { id: 'p-im' } });
+    // HELD: only the licence of the declaration's direction counts; the other one is the reason when it is alone.
+    const held = (regime: Regime, permits: HeldPermit[]) => only(check({ mode: 'HELD', regime, permits, items: [narcotics] }));
+    expect(held('EK10', [importLicence])).toMatchObject({ status: 'MISSING', reasonCode: 'WRONG_DIRECTION' });
+    expect(held('EK10', [importLicence, exportLicence])).toMatchObject({ status: 'SATISFIED', permit: { id: 'p-ex' } });
+    // The list a trader picks from leaves the other direction's licence out, saying why.
+    expect(permitProblem(importLicence, { hsCode: '2939410000', regime: 'EK10' }, COMPANY, DATE)).toMatchObject({ code: 'WRONG_DIRECTION' });
+    expect(permitProblem(importLicence, { hsCode: '2939410000', regime: 'IM40' }, COMPANY, DATE)).toBeNull();
   });
 
   it('several needed, one linked: the item is not satisfied', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk, channelForScore, thresholdsForShares, readStoredReasons, DEFAULT_RISK_SETTINGS, type RiskDeclaration, type RiskContext } from '@/lib/risk/engine';
+import { assessRisk, channelForScore, thresholdsForShares, readStoredReasons, isRandomlySelected, DEFAULT_RISK_SETTINGS, type RiskDeclaration, type RiskContext } from '@/lib/risk/engine';
 import { matchProfile, ZProfileConditions, type RiskProfile } from '@/lib/risk/profiles';
 import { seededRandom } from '@/lib/distribution/policy';
 
@@ -12,15 +12,16 @@ function declaration(overrides: Partial<RiskDeclaration> = {}): RiskDeclaration 
     ...overrides,
   };
 }
-const ctx = (overrides: Partial<RiskContext> = {}): RiskContext => ({ profiles: [], model: null, modelProblem: null, referencePrices: new Map(), settings: { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 0 }, ...overrides });
+const KEY = 'test-selection-secret';
+const ctx = (overrides: Partial<RiskContext> = {}): RiskContext => ({ profiles: [], model: null, modelProblem: null, referencePrices: new Map(), settings: { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 0 }, randomKey: KEY, ...overrides });
 const profile = (p: Partial<RiskProfile>): RiskProfile => ({ id: 'p', name: 'P', conditions: { hsPrefixes: ['8471'] }, weight: 0, forcedChannel: null, instructions: null, validFrom: '2026-01-01', validTo: null, isShadow: false, isActive: true, ...p });
 
-/** An id the seeded draw does not pick at the given share (so tests of other layers are not disturbed). */
-function idNotPicked(share: number) {
-  for (let i = 0; ; i++) if (seededRandom(`risk:n${i}`)() * 100 >= share) return `n${i}`;
+/** An id the keyed draw does not pick at the given share (so tests of other layers are not disturbed). */
+function idNotPicked(share: number, key = KEY) {
+  for (let i = 0; ; i++) if (!isRandomlySelected(key, `n${i}`, share)) return `n${i}`;
 }
-function idPicked(share: number) {
-  for (let i = 0; ; i++) if (seededRandom(`risk:p${i}`)() * 100 < share) return `p${i}`;
+function idPicked(share: number, key = KEY) {
+  for (let i = 0; ; i++) if (isRandomlySelected(key, `p${i}`, share)) return `p${i}`;
 }
 
 describe('channel mapping', () => {
@@ -70,7 +71,7 @@ describe('layers', () => {
     expect(aeo).toMatchObject({ score: 45, channel: 'BLUE' });
   });
 
-  it('sends the random share to at least a document check, seeded by the declaration id', () => {
+  it('sends the random share to at least a document check, drawn from the declaration id under the secret key', () => {
     const settings = { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 2 };
     const picked = assessRisk(declaration({ id: idPicked(2) }), ctx({ settings }));
     expect(picked).toMatchObject({ channel: 'YELLOW', isRandomPick: true });
@@ -80,6 +81,27 @@ describe('layers', () => {
     for (let i = 0; i < 5000; i++) if (assessRisk(declaration({ id: `x${i}` }), ctx({ settings })).isRandomPick) count++;
     expect(count).toBeGreaterThan(60);
     expect(count).toBeLessThan(140);
+  });
+
+  it('keys the random draw with the secret: same secret and id, same draw; another secret, other picks', () => {
+    const settings = { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 10 };
+    const ids = Array.from({ length: 2000 }, (_, i) => `draft-${i}`);
+    const picks = (randomKey: string) => ids.filter((id) => assessRisk(declaration({ id }), ctx({ settings, randomKey })).isRandomPick);
+    const a = picks('secret-a');
+    expect(picks('secret-a')).toEqual(a);
+    const b = picks('secret-b');
+    expect(b).not.toEqual(a);
+    // Independent draws: the two 10% samples overlap about 1% of the ids, not 10%.
+    const overlap = a.filter((id) => b.includes(id)).length;
+    expect(overlap).toBeLessThan(60);
+    expect(a.length).toBeGreaterThan(140);
+    expect(a.length).toBeLessThan(260);
+    // The old public draw (a string hash of "risk:" + id) no longer decides: knowing the code and
+    // the id is not enough to tell whether a draft would be picked.
+    const publicPicks = ids.filter((id) => seededRandom(`risk:${id}`)() * 100 < 10);
+    expect(a).not.toEqual(publicPicks);
+    expect(isRandomlySelected('secret-a', idPicked(10, 'secret-a'), 10)).toBe(true);
+    expect(isRandomlySelected('secret-a', 'anything', 0)).toBe(false);
   });
 
   it('uses the thresholds of the regime', () => {

@@ -1,10 +1,11 @@
 'use server';
 // The test bank's server actions (no portal session: the bank's page is public, like a real
-// gateway's). Every input is re-read and its signature checked again; the merchant is notified by
-// a signed server-to-server callback to its callback URL, never by touching its database.
+// gateway's). Every input is re-read and its signature checked again; an order is charged once
+// (a second tab is refused, nothing charged); the merchant is notified by a signed server-to-server
+// callback to its callback URL, never by touching its database.
 import { z } from 'zod';
 import { now } from '@/src/server/clock';
-import { holdToken, isTestGatewayEnabled, newTransactionId, readCheckoutRequest, readHeldPayment, sendCallback, type Delivery } from '@/src/server/payments/gateway/test-bank';
+import { chargeOrder, chargedProblem, holdToken, isTestGatewayEnabled, newTransactionId, readCheckoutRequest, readHeldPayment, sendCallback, type Delivery } from '@/src/server/payments/gateway/test-bank';
 import type { CallbackStatus } from '@/lib/payments/gateway-protocol';
 
 type Result = { ok: true; data: { href: string; message?: string } } | { ok: false; formError: string; fieldErrors: [] };
@@ -29,8 +30,15 @@ export async function payAtTestGatewayAction(query: Record<string, string>, scen
     const reading = readCheckoutRequest(parsedQuery.data);
     if (!reading.isValid) return fail(`The payment request is not valid: ${reading.problem}.`);
     const { order, amount, returnPath } = reading.request;
-    const transactionId = newTransactionId();
     const chosen = parsedScenario.data;
+    if (chosen === 'DECLINE') {
+      const problem = await chargedProblem(order);
+      if (problem) return fail(problem);
+    }
+    // Every scenario but a decline takes the money now (a delayed one only notifies later): once per order.
+    const charge = chosen === 'DECLINE' ? { isCharged: true as const, transactionId: newTransactionId() } : await chargeOrder({ order, amount, now: now() });
+    if (!charge.isCharged) return fail(charge.problem);
+    const { transactionId } = charge;
     switch (chosen) {
       case 'SUCCESS':
       case 'DUPLICATE': {

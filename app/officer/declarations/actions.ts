@@ -55,8 +55,8 @@ export async function reassignAction(declarationId: string, formData: FormData) 
   return runAction(ZReassign.extend(ZDeclarationId.shape), { ...fields(formData), declarationId }, ({ actor, input }) => reassignDeclaration({ actor, declarationId: input.declarationId, input, now: now() }));
 }
 
-export async function decideAdjustmentAction(adjustmentId: string, isApproved: boolean) {
-  return runAction(ZApproval, { adjustmentId }, ({ actor, input }) => decideAdjustment({ actor, adjustmentId: input.adjustmentId, isApproved, now: now() }));
+export async function decideAdjustmentAction(adjustmentId: string, expectedVersion: number, isApproved: boolean) {
+  return runAction(ZApproval, { adjustmentId, expectedVersion }, ({ actor, input }) => decideAdjustment({ actor, adjustmentId: input.adjustmentId, isApproved, expectedVersion: input.expectedVersion, now: now() }));
 }
 
 export async function setOnDutyAction(isOnDuty: boolean) {

@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
 import { runAction } from '@/src/server/http';
-import { saveProfile, backtest, activateModel, startTraining, setChannelShares } from '@/src/server/risk/admin';
+import { saveProfile, backtest, backtestChannelShares, activateModel, startTraining, setChannelShares } from '@/src/server/risk/admin';
 import { now } from '@/src/server/clock';
 import { ZProfileForm, ZChannelShares } from '@/lib/risk/profile-form';
 import { serviceDate } from '@/lib/time';
@@ -36,4 +36,8 @@ export async function startTrainingAction() {
 
 export async function setChannelSharesAction(formData: FormData) {
   return runAction(ZChannelShares, fields(formData), ({ actor, input }) => setChannelShares({ actor, input, now: now() }));
+}
+
+export async function backtestChannelSharesAction(formData: FormData) {
+  return runAction(ZChannelShares, fields(formData), ({ actor }) => backtestChannelShares({ actor, input: fields(formData), now: now() }));
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
-import { listProfiles, listModels, riskPerformance } from '@/src/server/risk/admin';
+import { listProfiles, listModels, riskPerformance, trainingStatus } from '@/src/server/risk/admin';
 import { loadRiskSettings } from '@/src/server/risk/settings';
 import { db } from '@/src/server/db';
 import { now } from '@/src/server/clock';
@@ -16,7 +16,7 @@ import { ChannelSharesForm } from '@/components/risk/channel-shares-form';
 import { ZDateRange } from '@/lib/risk/profile-form';
 import { ZProfileConditions } from '@/lib/risk/profiles';
 import { dateColumnDay, serviceDate } from '@/lib/time';
-import { activateModelAction, startTrainingAction, setChannelSharesAction } from './actions';
+import { activateModelAction, startTrainingAction, setChannelSharesAction, backtestChannelSharesAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('risk');
@@ -35,7 +35,24 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
   const t = await getTranslations('risk');
   const tch = await getTranslations('channel');
   const format = await getFormatter();
-  const [profiles, models, performance, settings] = await Promise.all([listProfiles({ actor }), listModels({ actor }), riskPerformance({ actor, from, to }), loadRiskSettings(db)]);
+  const [profiles, models, performance, settings, training] = await Promise.all([listProfiles({ actor }), listModels({ actor }), riskPerformance({ actor, from, to }), loadRiskSettings(db), trainingStatus({ actor, now: now() })]);
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : '');
+  const trainingLine = () => {
+    if (training === null) return t('trainingNever');
+    if (training.isRunning) return <><Badge tone="warning">{t('trainingRunning')}</Badge> {t('trainingRunningSince', { at: when(training.startedAt) })}</>;
+    switch (training.status) {
+      case 'running': // still "running" long after it started: the process died without saying so
+        return <><Badge tone="danger">{t('trainingFailed')}</Badge> {t('trainingStale', { at: when(training.startedAt) })}</>;
+      case 'failed':
+        return <><Badge tone="danger">{t('trainingFailed')}</Badge> {t('trainingFailedAt', { at: when(training.finishedAt), error: training.error ?? '' })}</>;
+      case 'done':
+        return <><Badge tone="success">{t('trainingDone')}</Badge> {t('trainingDoneAt', { at: when(training.finishedAt), version: training.version ?? '' })}</>;
+      default: {
+        const never: never = training.status;
+        return never;
+      }
+    }
+  };
   const summary = (conditions: unknown) => {
     const c = ZProfileConditions.safeParse(conditions);
     if (!c.success) return t('invalidConditions');
@@ -104,13 +121,17 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
 
       <Section title={t('channelShares')}>
         <p className="mb-3">{t('thresholdsNow', { yellow: settings.thresholds.default.yellow, red: settings.thresholds.default.red, random: settings.randomSharePercent })}</p>
-        <ChannelSharesForm action={setChannelSharesAction} randomShare={String(settings.randomSharePercent)} />
+        <ChannelSharesForm action={setChannelSharesAction} runBacktest={backtestChannelSharesAction} randomShare={String(settings.randomSharePercent)} />
       </Section>
 
       <Section title={t('models')}>
         <div className="mb-3">
-          <ActionButton action={startTrainingAction} label={t('train')} busyLabel={t('starting')} />
+          {training?.isRunning ? null : <ActionButton action={startTrainingAction} label={t('train')} busyLabel={t('starting')} />}
           <p className="mt-1 text-sm text-slate-700">{t('trainHint')}</p>
+          <p className="mt-2">
+            {t('lastTraining')}{' '}
+            {trainingLine()}
+          </p>
         </div>
         <Table caption={t('models')} head={[t('version'), t('trainedAt'), t('quality'), t('status')]}>
           {models.map((m) => {

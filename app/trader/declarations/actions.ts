@@ -13,11 +13,11 @@ import { now } from '@/src/server/clock';
 import { ZDeclarationDraft, ZDeclarationId } from '@/lib/declaration/schema';
 import { ZPartiesStep, ZTransportStep, ZItemStep, ZDocumentStep, uploadProblem } from '@/lib/declaration/steps';
 import { AppError } from '@/lib/errors';
+import { CSV_TOO_LARGE, MAX_CSV_BYTES } from '@/lib/declaration/items-csv';
 
 const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string'));
 const ZLine = z.object({ lineNo: z.number().int().min(1).max(999) });
 const ZDocumentId = z.object({ documentId: z.uuid() });
-const MAX_CSV_BYTES = 2 * 1024 * 1024;
 
 export async function saveDraftAction(input: unknown) {
   return runAction(ZDeclarationDraft, input, ({ actor, input }) => createDeclarationDraft({ actor, input, now: now() }));
@@ -55,7 +55,7 @@ export async function importItemsAction(declarationId: string, formData: FormDat
   return runAction(ZDeclarationId, { declarationId }, async ({ actor, input }) => {
     const file = formData.get('file');
     if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION', 'Choose a CSV file.', [{ path: 'file', message: 'Choose a CSV file of items' }]);
-    if (file.size > MAX_CSV_BYTES) throw new AppError('VALIDATION', 'The file is too large.', [{ path: 'file', message: 'The CSV file must be smaller than 2 MB' }]);
+    if (file.size > MAX_CSV_BYTES) throw new AppError('VALIDATION', 'The file is too large.', [{ path: 'file', message: CSV_TOO_LARGE }]);
     const outcome = await importItems({ actor, declarationId: input.declarationId, csv: await file.text(), now: now() });
     if (outcome.problems.length) {
       throw new AppError(

@@ -1,14 +1,14 @@
 // The journey's header steps: parties (which starts the draft) and transport and terms.
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import { assertTrader, type Actor } from '../actor';
 import { writeAudit } from '../audit';
-import { AppError } from '@/lib/errors';
+import { AppError, type FieldError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
 import { ZPartiesStep, ZTransportStep } from '@/lib/declaration/steps';
 import { bumpVersion, lockEditableDeclaration } from './editing';
 
-async function activePostId(postCode: string): Promise<string> {
-  const post = await db.customsPost.findFirst({ where: { code: postCode, isActive: true }, select: { id: true } });
+async function activePostId(postCode: string, reader: Tx | typeof db = db): Promise<string> {
+  const post = await reader.customsPost.findFirst({ where: { code: postCode, isActive: true }, select: { id: true } });
   if (!post) throw new AppError('VALIDATION', 'There is a problem with the information you entered.', [{ path: 'postCode', message: 'Choose a customs post from the list' }]);
   return post.id;
 }
@@ -38,14 +38,29 @@ export async function startDeclaration(args: { actor: Actor; input: unknown; now
   });
 }
 
+/**
+ * Step 1 again. A draft may change anything; a registered declaration (an amendment) keeps its
+ * regime and customs post — its registration number belongs to that post, and the officer's
+ * request is about its contents. Changing either is a 409 naming the fields, and nothing is written.
+ */
 export async function saveParties(args: { actor: Actor; declarationId: string; input: unknown; now: Date }): Promise<void> {
   const { actor, declarationId, now } = args;
   assertTrader(actor);
   const input = parseOrThrow(ZPartiesStep, args.input);
-  const postId = await activePostId(input.postCode);
   await db.$transaction(async (tx) => {
-    await lockEditableDeclaration(tx, actor, declarationId);
-    const { postCode: _postCode, ...parties } = input;
+    const row = await lockEditableDeclaration(tx, actor, declarationId);
+    const { postCode, ...parties } = input;
+    let postId: string;
+    if (row.status === 'DRAFT') {
+      postId = await activePostId(postCode, tx);
+    } else {
+      const current = await tx.declaration.findUniqueOrThrow({ where: { id: declarationId }, select: { regime: true, postId: true, post: { select: { code: true } } } });
+      const changed: FieldError[] = [];
+      if (parties.regime !== current.regime) changed.push({ path: 'regime', message: `The customs regime of a registered declaration cannot change (it is ${current.regime}) — withdraw it and start a new declaration instead` });
+      if (postCode !== current.post?.code) changed.push({ path: 'postCode', message: `The customs post of a registered declaration cannot change (it is ${current.post?.code ?? 'not set'}) — withdraw it and start a new declaration instead` });
+      if (changed.length) throw new AppError('CONFLICT', 'The regime and the customs post of a registered declaration cannot be changed.', changed);
+      postId = current.postId!;
+    }
     await tx.declaration.update({ where: { id: declarationId }, data: { ...parties, postId } });
     await bumpVersion(tx, declarationId, now);
     await writeAudit(tx, { actor, action: 'declaration.parties.save', entityType: 'Declaration', entityId: declarationId, at: now });

@@ -5,6 +5,7 @@ import { writeAudit } from '../audit';
 import { AppError } from '@/lib/errors';
 import { canTransition } from '@/lib/declaration/lifecycle';
 import { lockCompanyDeclaration } from './editing';
+import { cancelPendingAdjustments } from '../officer/adjustments';
 
 export async function withdrawDeclaration(args: { actor: Actor; declarationId: string; reason: string; now: Date }): Promise<void> {
   const { actor, declarationId, now } = args;
@@ -18,6 +19,7 @@ export async function withdrawDeclaration(args: { actor: Actor; declarationId: s
     }
     await tx.declaration.update({ where: { id: declarationId }, data: { status: 'WITHDRAWN', currentReason: reason, version: { increment: 1 } } });
     await tx.assignment.updateMany({ where: { declarationId, closedAt: null }, data: { closedAt: now } });
+    await cancelPendingAdjustments(tx, { actor, declarationId, reason: 'The trader withdrew the declaration', now });
     await tx.declarationStatusEvent.create({ data: { declarationId, fromStatus: row.status, toStatus: 'WITHDRAWN', actorId: actor.userId, actorRole: actor.role, reason, at: now } });
     await writeAudit(tx, { actor, action: 'declaration.withdraw', entityType: 'Declaration', entityId: declarationId, data: { reason }, at: now });
   });

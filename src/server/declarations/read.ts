@@ -16,6 +16,10 @@ import { loadCatalogue, loadCompanyPermits } from '../permits/catalogue';
 
 export const PAGE_SIZE = 20;
 
+/**
+ * The list's filters. The dates are registration dates (Tashkent calendar days, `to` inclusive): a
+ * draft has none, so a date range lists registered declarations only.
+ */
 function listWhere(companyId: string, q: Partial<DeclarationListQuery>): Prisma.DeclarationWhereInput {
   const registered: Prisma.DateTimeFilter = {};
   if (q.from) registered.gte = startOfServiceDate(q.from);
@@ -26,7 +30,7 @@ function listWhere(companyId: string, q: Partial<DeclarationListQuery>): Prisma.
     ...(q.regime ? { regime: q.regime } : {}),
     ...(q.post ? { post: { code: q.post } } : {}),
     ...(q.number ? { registrationNumber: { contains: q.number } } : {}),
-    ...(q.from || q.to ? { createdAt: registered } : {}),
+    ...(q.from || q.to ? { registeredAt: registered } : {}),
   };
 }
 

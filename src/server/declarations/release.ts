@@ -1,8 +1,9 @@
 // Release: the one place a declaration becomes RELEASED, by an officer or automatically (green and
-// blue channels once paid). A declaration is never released while payment is outstanding or an
-// item's permit is missing, revoked, expired or exhausted. Linked permit quantities are written
-// off in the same transaction, under row locks taken in a fixed order, so parallel releases never
-// overdraw a permit. The signed release note is issued in the same transaction.
+// blue channels once paid). A declaration is never released while payment is outstanding, an
+// item's permit is missing, revoked, expired or exhausted, or the control its channel calls for
+// (red: a physical examination; yellow: a document check or an examination) is not recorded.
+// Linked permit quantities are written off in the same transaction, under row locks taken in a
+// fixed order, so parallel releases never overdraw a permit. The signed release note is issued in the same transaction.
 import type { Tx } from '../db';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
@@ -10,6 +11,7 @@ import { AppError } from '@/lib/errors';
 import { D, formatAmount } from '@/lib/money';
 import { canTransition, type DeclarationStatus, type TransitionActor } from '@/lib/declaration/lifecycle';
 import { checkFormalities, planWriteOffs, type HeldPermit } from '@/lib/permits';
+import { missingControl } from '@/lib/officer/decisions';
 import { dateColumnDay, serviceDate } from '@/lib/time';
 import type { ReleaseNotePayload } from '@/lib/documents/payloads';
 import { issueSignedDocument } from '../documents/issue';
@@ -18,6 +20,7 @@ import { amountDue } from './read';
 
 export type ReleaseBlocker =
   | { code: 'STATUS'; message: string }
+  | { code: 'CONTROL_MISSING'; message: string }
   | { code: 'PAYMENT_DUE'; amount: string; message: string }
   | { code: 'PERMIT_MISSING'; lineNo: number; message: string };
 
@@ -26,6 +29,7 @@ async function loadDeclaration(tx: Tx, declarationId: string) {
     where: { id: declarationId },
     include: {
       items: { orderBy: { lineNo: 'asc' }, include: { permitLinks: true } },
+      inspections: { select: { kind: true } },
       post: { select: { code: true, name: true } },
       company: { select: { tin: true, name: true } },
     },
@@ -35,10 +39,10 @@ async function loadDeclaration(tx: Tx, declarationId: string) {
 /** The linked permits, locked in id order (a fixed order: no deadlock between parallel releases). */
 async function lockLinkedPermits(tx: Tx, permitIds: readonly string[]): Promise<HeldPermit[]> {
   if (permitIds.length === 0) return [];
-  const rows = await tx.$queryRaw<Array<{ id: string; number: string; permitTypeCode: string; companyId: string; status: HeldPermit['status']; validFrom: Date; validTo: Date; hsCodes: string[]; remainingQuantity: string; unit: string }>>`
-    SELECT id, number, "permitTypeCode", "companyId", status, "validFrom", "validTo", "hsCodes", "remainingQuantity"::text AS "remainingQuantity", unit
+  const rows = await tx.$queryRaw<Array<{ id: string; number: string; permitTypeCode: string; companyId: string; direction: HeldPermit['direction']; status: HeldPermit['status']; validFrom: Date; validTo: Date; hsCodes: string[]; remainingQuantity: string; unit: string }>>`
+    SELECT id, number, "permitTypeCode", "companyId", direction, status, "validFrom", "validTo", "hsCodes", "remainingQuantity"::text AS "remainingQuantity", unit
     FROM "Permit" WHERE id = ANY(${[...permitIds]}::uuid[]) ORDER BY id FOR UPDATE`;
-  return rows.map((p) => ({ id: p.id, number: p.number, typeCode: p.permitTypeCode, companyId: p.companyId, status: p.status, validFrom: dateColumnDay(p.validFrom), validTo: dateColumnDay(p.validTo), hsCodes: p.hsCodes, remainingQuantity: p.remainingQuantity, unit: p.unit }));
+  return rows.map((p) => ({ id: p.id, number: p.number, typeCode: p.permitTypeCode, companyId: p.companyId, direction: p.direction, status: p.status, validFrom: dateColumnDay(p.validFrom), validTo: dateColumnDay(p.validTo), hsCodes: p.hsCodes, remainingQuantity: p.remainingQuantity, unit: p.unit }));
 }
 
 type Loaded = Awaited<ReturnType<typeof loadDeclaration>>;
@@ -48,6 +52,8 @@ async function evaluate(tx: Tx, d: Loaded, now: Date, by: TransitionActor) {
   if (!canTransition(d.status as DeclarationStatus, 'RELEASED', by)) {
     blockers.push({ code: 'STATUS', message: `A declaration with status ${d.status} cannot be released.` });
   }
+  const control = missingControl(d.channel, d.inspections.map((i) => i.kind));
+  if (control) blockers.push({ code: 'CONTROL_MISSING', message: control });
   const due = await amountDue(d.id, tx);
   if (due !== '0.00') blockers.push({ code: 'PAYMENT_DUE', amount: due, message: `Payments of ${formatAmount(due)} UZS are outstanding.` });
   const permitIds = [...new Set(d.items.flatMap((i) => i.permitLinks.map((l) => l.permitId)))];
@@ -69,6 +75,23 @@ async function evaluate(tx: Tx, d: Loaded, now: Date, by: TransitionActor) {
   return { blockers, formalities, permits };
 }
 
+function blockerPath(b: ReleaseBlocker): string {
+  switch (b.code) {
+    case 'STATUS':
+      return 'status';
+    case 'CONTROL_MISSING':
+      return 'inspections';
+    case 'PAYMENT_DUE':
+      return 'payments';
+    case 'PERMIT_MISSING':
+      return `items.${b.lineNo - 1}.permits`;
+    default: {
+      const never: never = b;
+      return never;
+    }
+  }
+}
+
 /** Why the declaration cannot be released now (empty when it can). The caller holds the declaration's row lock. */
 export async function releaseBlockers(tx: Tx, declarationId: string, now: Date, by: TransitionActor = 'OFFICER'): Promise<ReleaseBlocker[]> {
   return (await evaluate(tx, await loadDeclaration(tx, declarationId), now, by)).blockers;
@@ -84,9 +107,38 @@ export async function releaseDeclaration(tx: Tx, args: { declarationId: string; 
   const evaluation = await evaluate(tx, d, args.now, args.actor ? 'OFFICER' : 'SYSTEM');
   const { blockers } = evaluation;
   if (blockers.length) {
-    throw new AppError('CONFLICT', `The declaration cannot be released: ${blockers.map((b) => b.message).join(' ')}`, blockers.map((b) => ({ path: b.code === 'PERMIT_MISSING' ? `items.${b.lineNo - 1}.permits` : b.code === 'PAYMENT_DUE' ? 'payments' : 'status', message: b.message })));
+    throw new AppError('CONFLICT', `The declaration cannot be released: ${blockers.map((b) => b.message).join(' ')}`, blockers.map((b) => ({ path: blockerPath(b), message: b.message })));
   }
   return performRelease(tx, d, evaluation, args);
+}
+
+/** What a declaration's release note says, and its number (`RN/<registration number>`). */
+export type ReleaseNoteSource = Pick<Loaded, 'registrationNumber' | 'regime' | 'invoiceCurrency' | 'invoiceTotal' | 'post' | 'company'> & {
+  items: ReadonlyArray<Pick<Loaded['items'][number], 'lineNo' | 'hsCode' | 'description' | 'netMass'>>;
+};
+
+/**
+ * The release note of `d`, released at `releasedAt` by the officer of that service number (null:
+ * the system's automatic release). Also used for a note issued after the fact
+ * (src/server/documents/release-note.ts), so both say the same.
+ */
+export function releaseNoteContent(d: ReleaseNoteSource, args: { releasedAt: Date; officerNumber: string | null }): { number: string; payload: ReleaseNotePayload } {
+  const payload: ReleaseNotePayload = {
+    declarationNumber: d.registrationNumber!,
+    releasedAt: args.releasedAt.toISOString(),
+    post: { code: d.post!.code, name: d.post!.name },
+    officerNumber: args.officerNumber ?? 'AUTOMATIC',
+    declarant: { tin: d.company.tin, name: d.company.name },
+    regime: d.regime,
+    goods: {
+      itemCount: d.items.length,
+      totalNetMassKg: d.items.reduce((sum, i) => sum.plus(i.netMass.toString()), new D(0)).toFixed(3),
+      invoiceCurrency: d.invoiceCurrency ?? 'UZS',
+      totalInvoiceValue: (d.invoiceTotal?.toFixed(2) ?? '0.00'),
+      items: d.items.map((i) => ({ line: i.lineNo, hsCode: i.hsCode, description: i.description.slice(0, 1000), netMassKg: i.netMass.toFixed(3) })),
+    },
+  };
+  return { number: `RN/${d.registrationNumber}`, payload };
 }
 
 /** The release itself, once nothing blocks it (the evaluation was made under the same locks). */
@@ -119,22 +171,7 @@ async function performRelease(tx: Tx, d: Loaded, evaluation: Awaited<ReturnType<
     data: { declarationId, fromStatus: d.status, toStatus: 'RELEASED', actorId: actor?.userId ?? null, actorRole: actor?.role ?? 'SYSTEM', reason: actor ? 'Released by the inspector' : 'Released automatically: payments settled and permits satisfied', at: now },
   });
 
-  const number = `RN/${d.registrationNumber}`;
-  const payload: ReleaseNotePayload = {
-    declarationNumber: d.registrationNumber!,
-    releasedAt: now.toISOString(),
-    post: { code: d.post!.code, name: d.post!.name },
-    officerNumber: args.officerNumber ?? 'AUTOMATIC',
-    declarant: { tin: d.company.tin, name: d.company.name },
-    regime: d.regime,
-    goods: {
-      itemCount: d.items.length,
-      totalNetMassKg: d.items.reduce((sum, i) => sum.plus(i.netMass.toString()), new D(0)).toFixed(3),
-      invoiceCurrency: d.invoiceCurrency ?? 'UZS',
-      totalInvoiceValue: (d.invoiceTotal?.toFixed(2) ?? '0.00'),
-      items: d.items.map((i) => ({ line: i.lineNo, hsCode: i.hsCode, description: i.description.slice(0, 1000), netMassKg: i.netMass.toFixed(3) })),
-    },
-  };
+  const { number, payload } = releaseNoteContent(d, { releasedAt: now, officerNumber: args.officerNumber });
   await issueSignedDocument(tx, { actor, kind: 'RELEASE_NOTE', number, subjectId: declarationId, payload, now });
   await writeAudit(tx, { actor, action: actor ? 'declaration.release' : 'declaration.release.automatic', entityType: 'Declaration', entityId: declarationId, data: { releaseNote: number }, at: now });
   return { releaseNoteNumber: number };

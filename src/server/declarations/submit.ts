@@ -53,9 +53,13 @@ export async function submitDeclaration(args: { actor: Actor; declarationId: str
         throw new AppError('VALIDATION', 'The declaration did not pass the format and logic control. Correct every problem listed, then submit again.', failures);
       }
       const post = declaration.post;
-      const assessment = await assessDeclaration(tx, declaration, serviceDate(now));
+      // The rates of the registration date apply (DOMAIN.md), also when an amendment is reassessed.
+      const rateDate = isAmendment && declaration.registeredAt ? serviceDate(declaration.registeredAt) : serviceDate(now);
+      const assessment = await assessDeclaration(tx, declaration, rateDate);
 
       if (isAmendment) {
+        // A complete new assessment of every current item (the previous one may have lost the rows
+        // of items removed during the amendment): payment waits for it, see PAYABLE_STATUSES.
         const previous = await tx.assessedPayment.aggregate({ where: { declarationId }, _max: { assessmentNo: true } });
         await storeAssessment(tx, { declarationId, items: declaration.items, assessment, assessmentNo: (previous._max.assessmentNo ?? 0) + 1, now });
         await tx.declarationStatusEvent.create({ data: { declarationId, fromStatus: 'AMENDMENT_REQUESTED', toStatus: 'ASSIGNED', actorId: actor.userId, actorRole: actor.role, reason: 'Amended by the trader', at: now } });

@@ -10,9 +10,10 @@ import { D } from '@/lib/money';
 import { parseOrThrow } from '@/lib/validation';
 import { serviceDate } from '@/lib/time';
 import { canTransition, type DeclarationStatus } from '@/lib/declaration/lifecycle';
-import { ZAdjustment, ZDocumentCheck, ZExamination, needsSecondPair } from '@/lib/officer/decisions';
-import { assessDeclaration, storeAssessment } from '../declarations/assessment';
+import { ZAdjustment, ZApproval, ZDocumentCheck, ZExamination, needsSecondPair, revenueInspection } from '@/lib/officer/decisions';
+import { assessDeclaration, loadTariff, storeAssessment } from '../declarations/assessment';
 import { releaseDeclaration } from '../declarations/release';
+import { cancelPendingAdjustments } from './adjustments';
 
 type LockedForOfficer = { id: string; status: DeclarationStatus; version: number; inspectorId: string | null };
 
@@ -42,6 +43,8 @@ export async function requestAmendment(args: { actor: Actor; declarationId: stri
   await db.$transaction(async (tx) => {
     const row = await lockForDecision(tx, actor, declarationId, args.expectedVersion);
     if (!canTransition(row.status, 'AMENDMENT_REQUESTED', 'OFFICER')) throw new AppError('CONFLICT', 'An amendment cannot be requested at this stage.');
+    // The trader re-declares the goods: a change waiting for a supervisor would apply to the old ones.
+    await cancelPendingAdjustments(tx, { actor, declarationId, reason: 'An amendment was requested', now });
     await tx.declaration.update({ where: { id: declarationId }, data: { status: 'AMENDMENT_REQUESTED', currentReason: message, version: { increment: 1 } } });
     await tx.declarationStatusEvent.create({ data: { declarationId, fromStatus: row.status, toStatus: 'AMENDMENT_REQUESTED', actorId: actor.userId, actorRole: actor.role, reason: message, at: now } });
     await writeAudit(tx, { actor, action: 'declaration.amendment.request', entityType: 'Declaration', entityId: declarationId, data: { message }, at: now });
@@ -104,15 +107,53 @@ async function assessWithChange(tx: Tx, declarationId: string, change: Adjustmen
   return { declaration: d, assessment: await assessDeclaration(tx, { ...d, items: items as typeof d.items }, serviceDate(d.registeredAt ?? new Date())) };
 }
 
-/** Apply an adjustment: change the item, store the reassessment (a new amount due, or an overpayment). */
+/**
+ * Apply an adjustment: change the item, store the reassessment (a new amount due, or an
+ * overpayment), and credit a raise of the payable amount as additional revenue to the inspection
+ * that found it (lib/officer/decisions `revenueInspection`; none recorded: no credit). The
+ * adjustment keeps the change it actually made.
+ */
 async function applyAdjustment(tx: Tx, actor: Actor, declarationId: string, adjustmentId: string, change: AdjustmentChanges, now: Date): Promise<void> {
+  const assessmentNo = await latestAssessmentNo(tx, declarationId);
+  const before = await payableOf(tx, declarationId, assessmentNo);
   const { declaration, assessment } = await assessWithChange(tx, declarationId, change);
   const item = declaration.items.find((i) => i.lineNo === change.lineNo)!;
   await tx.declarationItem.update({ where: { id: item.id }, data: { hsCode: change.to.hsCode, invoiceValue: change.to.invoiceValue } });
-  await storeAssessment(tx, { declarationId, items: declaration.items, assessment, assessmentNo: (await latestAssessmentNo(tx, declarationId)) + 1, now });
-  await tx.valueAdjustment.update({ where: { id: adjustmentId }, data: { status: 'APPLIED', decidedAt: now } });
+  await storeAssessment(tx, { declarationId, items: declaration.items, assessment, assessmentNo: assessmentNo + 1, now });
+  const amountDelta = new D(assessment.payable).minus(before);
+  let credited: { inspectionId: string; amount: string } | null = null;
+  if (amountDelta.gt(0)) {
+    const inspection = revenueInspection(await tx.inspection.findMany({ where: { declarationId }, orderBy: { at: 'asc' }, select: { id: true, at: true, isHit: true } }));
+    if (inspection) {
+      credited = { inspectionId: inspection.id, amount: amountDelta.toFixed(2) };
+      await tx.inspection.update({ where: { id: inspection.id }, data: { additionalRevenue: { increment: credited.amount } } });
+    }
+  }
+  await tx.valueAdjustment.update({ where: { id: adjustmentId }, data: { status: 'APPLIED', amountDelta: amountDelta.toFixed(2), decidedAt: now } });
   await tx.declaration.update({ where: { id: declarationId }, data: { version: { increment: 1 } } });
-  await writeAudit(tx, { actor, action: 'declaration.adjustment.apply', entityType: 'Declaration', entityId: declarationId, data: { adjustmentId, ...change }, at: now });
+  await writeAudit(tx, { actor, action: 'declaration.adjustment.apply', entityType: 'Declaration', entityId: declarationId, data: { adjustmentId, ...change, amountDelta: amountDelta.toFixed(2), additionalRevenue: credited }, at: now });
+}
+
+/**
+ * Reassess with the change, reporting problems of the adjusted item on the form's fields: the
+ * commodity code (not in the tariff, or charged in another unit) on `newHsCode`, the value on
+ * `newInvoiceValue` — never on the trader's `items.N.*` paths, which the officer's form does not have.
+ */
+async function assessAdjustment(tx: Tx, declarationId: string, change: AdjustmentChanges) {
+  if (change.to.hsCode !== change.from.hsCode && !(await loadTariff(tx, [change.to.hsCode])).has(change.to.hsCode)) {
+    throw new AppError('VALIDATION', 'There is a problem.', [{ path: 'newHsCode', message: `Commodity code ${change.to.hsCode} is not in the national tariff — check the code` }]);
+  }
+  try {
+    return await assessWithChange(tx, declarationId, change);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'VALIDATION') throw e;
+    const prefix = `items.${change.lineNo - 1}.`;
+    const fieldOf = (path: string) => (!path.startsWith(prefix) ? path : path === `${prefix}invoiceValue` ? 'newInvoiceValue' : 'newHsCode');
+    // One message per field (the first): duty and excise may both object to the same unit.
+    const fieldErrors = new Map<string, string>();
+    for (const f of e.fieldErrors) if (!fieldErrors.has(fieldOf(f.path))) fieldErrors.set(fieldOf(f.path), f.message);
+    throw new AppError('VALIDATION', e.message, [...fieldErrors].map(([path, message]) => ({ path, message })));
+  }
 }
 
 export async function loadFourEyesLimit(tx: Tx): Promise<string> {
@@ -142,9 +183,12 @@ export async function adjustItem(args: { actor: Actor; declarationId: string; in
       to: { invoiceValue: input.newInvoiceValue ?? item.invoiceValue.toFixed(2), hsCode: input.newHsCode ?? item.hsCode },
     };
     const before = await payableOf(tx, declarationId, await latestAssessmentNo(tx, declarationId));
-    const { assessment } = await assessWithChange(tx, declarationId, change);
+    const { assessment } = await assessAdjustment(tx, declarationId, change);
     const amountDelta = new D(assessment.payable).minus(before).toFixed(2);
-    const isPending = needsSecondPair(amountDelta, await loadFourEyesLimit(tx));
+    // Measured against every change already applied since registration, not only the latest
+    // assessment: small steps add up (lib/officer/decisions `needsSecondPair`).
+    const applied = await tx.valueAdjustment.findMany({ where: { declarationId, status: 'APPLIED' }, select: { amountDelta: true } });
+    const isPending = needsSecondPair({ amountDelta, appliedDeltas: applied.map((a) => a.amountDelta.toFixed(2)), limit: await loadFourEyesLimit(tx) });
     const adjustment = await tx.valueAdjustment.create({
       data: { declarationId, requestedById: actor.userId, status: isPending ? 'PENDING' : 'APPROVED', changes: change as unknown as Prisma.InputJsonValue, amountDelta, reason: input.reason, createdAt: now },
       select: { id: true },
@@ -159,26 +203,33 @@ export async function adjustItem(args: { actor: Actor; declarationId: string; in
   });
 }
 
-/** A supervisor of the post approves or rejects a pending adjustment — never their own. */
-export async function decideAdjustment(args: { actor: Actor; adjustmentId: string; isApproved: boolean; note?: string; now: Date }): Promise<void> {
+/**
+ * A supervisor of the post approves or rejects a pending adjustment — never their own. The
+ * adjustment is read again under the declaration's row lock and taken out of PENDING by a
+ * conditional update, so of two parallel decisions exactly one applies.
+ */
+export async function decideAdjustment(args: { actor: Actor; adjustmentId: string; isApproved: boolean; expectedVersion: number; note?: string; now: Date }): Promise<void> {
   const { actor, now } = args;
   assertRole(actor, ['SUPERVISOR']);
   assertOfficer(actor);
+  const input = parseOrThrow(ZApproval, { adjustmentId: args.adjustmentId, expectedVersion: args.expectedVersion, note: args.note });
   await db.$transaction(async (tx) => {
-    const adjustment = await tx.valueAdjustment.findFirst({ where: { id: args.adjustmentId, declaration: { postId: actor.postId } } });
-    if (!adjustment) throw new AppError('NOT_FOUND', 'The adjustment was not found.');
-    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Declaration" WHERE id = ${adjustment.declarationId}::uuid FOR UPDATE`;
+    const found = await tx.valueAdjustment.findFirst({ where: { id: input.adjustmentId, declaration: { postId: actor.postId } }, select: { declarationId: true } });
+    if (!found) throw new AppError('NOT_FOUND', 'The adjustment was not found.');
+    const row = await lockForDecision(tx, actor, found.declarationId, input.expectedVersion);
+    const adjustment = await tx.valueAdjustment.findUniqueOrThrow({ where: { id: input.adjustmentId } });
     if (adjustment.status !== 'PENDING') throw new AppError('CONFLICT', 'This adjustment has already been decided.');
     if (adjustment.requestedById === actor.userId) throw new AppError('FORBIDDEN', 'You cannot approve your own adjustment: another supervisor must decide it.');
-    if (rows[0]?.status !== 'ASSIGNED') throw new AppError('CONFLICT', 'The declaration is no longer with the inspector.');
+    if (row.status !== 'ASSIGNED') throw new AppError('CONFLICT', 'The declaration is no longer with the inspector.');
+    const taken = await tx.valueAdjustment.updateMany({ where: { id: adjustment.id, status: 'PENDING' }, data: { status: args.isApproved ? 'APPROVED' : 'REJECTED', decidedById: actor.userId, decidedAt: now } });
+    if (taken.count !== 1) throw new AppError('CONFLICT', 'This adjustment has already been decided.');
+    const note = input.note ?? null;
     if (!args.isApproved) {
-      await tx.valueAdjustment.update({ where: { id: adjustment.id }, data: { status: 'REJECTED', decidedById: actor.userId, decidedAt: now } });
       await tx.declaration.update({ where: { id: adjustment.declarationId }, data: { version: { increment: 1 } } });
-      await writeAudit(tx, { actor, action: 'declaration.adjustment.reject', entityType: 'Declaration', entityId: adjustment.declarationId, data: { adjustmentId: adjustment.id, note: args.note ?? null }, at: now });
+      await writeAudit(tx, { actor, action: 'declaration.adjustment.reject', entityType: 'Declaration', entityId: adjustment.declarationId, data: { adjustmentId: adjustment.id, note }, at: now });
       return;
     }
-    await tx.valueAdjustment.update({ where: { id: adjustment.id }, data: { decidedById: actor.userId } });
-    await writeAudit(tx, { actor, action: 'declaration.adjustment.approve', entityType: 'Declaration', entityId: adjustment.declarationId, data: { adjustmentId: adjustment.id, note: args.note ?? null }, at: now });
+    await writeAudit(tx, { actor, action: 'declaration.adjustment.approve', entityType: 'Declaration', entityId: adjustment.declarationId, data: { adjustmentId: adjustment.id, note }, at: now });
     await applyAdjustment(tx, actor, adjustment.declarationId, adjustment.id, adjustment.changes as unknown as AdjustmentChanges, now);
   });
 }
@@ -190,9 +241,11 @@ export async function releaseByOfficer(args: { actor: Actor; declarationId: stri
   assertOfficer(actor);
   return db.$transaction(async (tx) => {
     await lockForDecision(tx, actor, declarationId, args.expectedVersion);
-    if (await tx.valueAdjustment.findFirst({ where: { declarationId, status: 'PENDING' } })) throw new AppError('CONFLICT', 'An adjustment is waiting for a supervisor: it must be decided before release.');
+    // The release note names the officer by service number only: without one there is nothing to print.
     const officer = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { officerNumber: true } });
-    return releaseDeclaration(tx, { declarationId, actor, officerNumber: officer.officerNumber ?? actor.userId.slice(0, 8), now });
+    if (!officer.officerNumber) throw new AppError('FORBIDDEN', 'Your account has no officer number, which the release note must show. Ask an administrator to set it, then release again.');
+    if (await tx.valueAdjustment.findFirst({ where: { declarationId, status: 'PENDING' } })) throw new AppError('CONFLICT', 'An adjustment is waiting for a supervisor: it must be decided before release.');
+    return releaseDeclaration(tx, { declarationId, actor, officerNumber: officer.officerNumber, now });
   });
 }
 
@@ -205,7 +258,10 @@ async function moveTo(args: { actor: Actor; declarationId: string; expectedVersi
     const row = await lockForDecision(tx, actor, declarationId, args.expectedVersion);
     if (!canTransition(row.status, to, 'OFFICER')) throw new AppError('CONFLICT', `A declaration with status ${row.status} cannot move to ${to}.`);
     await tx.declaration.update({ where: { id: declarationId }, data: { status: to, currentReason: to === 'ASSIGNED' ? null : reason, version: { increment: 1 } } });
-    if (to === 'REFUSED') await tx.assignment.updateMany({ where: { declarationId, closedAt: null }, data: { closedAt: now } });
+    if (to === 'REFUSED') {
+      await tx.assignment.updateMany({ where: { declarationId, closedAt: null }, data: { closedAt: now } });
+      await cancelPendingAdjustments(tx, { actor, declarationId, reason: 'The declaration was refused', now });
+    }
     await tx.declarationStatusEvent.create({ data: { declarationId, fromStatus: row.status, toStatus: to, actorId: actor.userId, actorRole: actor.role, reason, at: now } });
     await writeAudit(tx, { actor, action, entityType: 'Declaration', entityId: declarationId, data: { reason }, at: now });
   });

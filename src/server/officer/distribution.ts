@@ -2,7 +2,15 @@
 // the choice, so parallel registrations never pick from a stale count (no double assignment, no
 // lost one, and open work stays balanced).
 import type { Tx } from '../db';
-import { pickInspector, seededRandom } from '@/lib/distribution/policy';
+import { randomInt } from 'node:crypto';
+import { pickInspector } from '@/lib/distribution/policy';
+
+/**
+ * The tie-break draw: the server's cryptographic generator, not a seed the trader could know (a
+ * draft's id is visible to the trader before submission, so a seeded draw could be steered by
+ * copying drafts until the wanted inspector comes up).
+ */
+const serverRandom = () => randomInt(0, 2 ** 32) / 2 ** 32;
 
 export async function lockPostDistribution(tx: Tx, postId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${'distribution:' + postId}, 0))`;
@@ -21,7 +29,7 @@ export async function onDutyCandidates(tx: Tx, postId: string) {
 export async function distributeDeclaration(tx: Tx, args: { declarationId: string; postId: string; now: Date }): Promise<{ inspectorId: string | null }> {
   await lockPostDistribution(tx, args.postId);
   const candidates = await onDutyCandidates(tx, args.postId);
-  const inspectorId = pickInspector(candidates, seededRandom(args.declarationId));
+  const inspectorId = pickInspector(candidates, serverRandom);
   await tx.assignment.create({
     data: { declarationId: args.declarationId, postId: args.postId, inspectorId, assignedAt: args.now, reason: inspectorId ? 'AUTOMATIC' : 'POOL' },
   });
@@ -40,7 +48,7 @@ export async function drainPool(tx: Tx, args: { postId: string; now: Date }): Pr
   if (candidates.length === 0) return 0;
   const open = new Map(candidates.map((c) => [c.inspectorId, c.openCount]));
   for (const w of waiting) {
-    const inspectorId = pickInspector([...open].map(([inspectorId, openCount]) => ({ inspectorId, openCount })), seededRandom(w.declarationId))!;
+    const inspectorId = pickInspector([...open].map(([inspectorId, openCount]) => ({ inspectorId, openCount })), serverRandom)!;
     open.set(inspectorId, open.get(inspectorId)! + 1);
     await tx.assignment.update({ where: { id: w.id }, data: { closedAt: args.now } });
     await tx.assignment.create({ data: { declarationId: w.declarationId, postId: args.postId, inspectorId, assignedAt: args.now, reason: 'FROM_POOL' } });

@@ -6,6 +6,7 @@ import { writeAudit } from '../audit';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
 import { ZReassign } from '@/lib/officer/decisions';
+import { OPEN_OFFICER_STATUSES, type DeclarationStatus } from '@/lib/declaration/lifecycle';
 import { drainPool, lockPostDistribution } from './distribution';
 
 export async function setOnDuty(args: { actor: Actor; isOnDuty: boolean; now: Date }): Promise<{ fromPool: number }> {
@@ -20,13 +21,22 @@ export async function setOnDuty(args: { actor: Actor; isOnDuty: boolean; now: Da
   });
 }
 
-/** A supervisor gives a declaration of the post to another of its inspectors, with a reason. */
+/**
+ * A supervisor gives a declaration of the post to another of its inspectors, with a reason. The
+ * declaration's row is locked first (the order every decision and the registration take: row,
+ * then the post's distribution lock), so a parallel release, refusal or withdrawal either
+ * happens before — and the reassignment is refused — or waits until it is done.
+ */
 export async function reassignDeclaration(args: { actor: Actor; declarationId: string; input: unknown; now: Date }): Promise<void> {
   const { actor, declarationId, now } = args;
   assertRole(actor, ['SUPERVISOR']);
   assertOfficer(actor);
   const input = parseOrThrow(ZReassign, args.input);
   await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ status: DeclarationStatus }[]>`
+      SELECT status FROM "Declaration" WHERE id = ${declarationId}::uuid AND "postId" = ${actor.postId}::uuid AND status <> 'DRAFT' FOR UPDATE`;
+    if (!rows[0]) throw new AppError('NOT_FOUND', 'The declaration is not in the work of this post.');
+    if (!OPEN_OFFICER_STATUSES.includes(rows[0].status)) throw new AppError('CONFLICT', `A declaration with status ${rows[0].status} is no longer in an officer's work: it cannot be reassigned.`);
     await lockPostDistribution(tx, actor.postId);
     const current = await tx.assignment.findFirst({ where: { declarationId, postId: actor.postId, closedAt: null } });
     if (!current) throw new AppError('NOT_FOUND', 'The declaration is not in the work of this post.');

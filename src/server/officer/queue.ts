@@ -11,6 +11,7 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/src/generated/prisma/client';
 import { ZQueueQuery, DEFAULT_SLA_TARGETS, type QueueQuery, type SlaTargets } from '@/lib/officer/queue-query';
 import { slaState } from '@/lib/officer/decisions';
+import { OPEN_OFFICER_STATUSES } from '@/lib/declaration/lifecycle';
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -155,7 +156,8 @@ export async function listPendingAdjustments(args: { actor: Actor }) {
   assertOfficer(actor);
   if (actor.role !== 'SUPERVISOR') return [];
   return db.valueAdjustment.findMany({
-    where: { status: 'PENDING', declaration: { postId: actor.postId } },
+    // Only declarations still in an officer's work: a finished one has nothing left to approve.
+    where: { status: 'PENDING', declaration: { postId: actor.postId, status: { in: [...OPEN_OFFICER_STATUSES] } } },
     orderBy: { createdAt: 'asc' },
     take: 50,
     select: { id: true, amountDelta: true, reason: true, createdAt: true, requestedById: true, declaration: { select: { id: true, registrationNumber: true } } },

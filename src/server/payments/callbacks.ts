@@ -9,7 +9,7 @@ import { D } from '@/lib/money';
 import { callbackHttpStatus, decideCallback, isAcceptedOutcome, type CallbackOutcome, type TopUpState } from '@/lib/payments/gateway-protocol';
 import { gatewayByName } from './gateway/registry';
 import { moneyTransaction, lockAccount, nextReceiptNumber, postEntries } from './ledger';
-import { issueReceipt, topUpReceiptPayload } from './receipts';
+import { issueReceipt, receiptPayer, topUpReceipt } from './receipts';
 
 const MAX_LOGGED_BODY = 8_000;
 
@@ -56,12 +56,15 @@ export async function receiveGatewayCallback(args: { gatewayName: string; rawBod
         return result(outcome, topUp.id);
       }
 
-      const account = await lockAccount(tx, topUp.companyId, now);
-      const receiptNumber = await nextReceiptNumber(tx, now);
       const amount = new D(topUp.amount).toFixed(2);
-      await tx.topUp.update({ where: { id: topUp.id }, data: { status: 'SUCCEEDED', gatewayTransactionId: n.transactionId, receiptNumber, completedAt: now } });
+      const payer = await receiptPayer(tx, topUp.companyId);
+      const account = await lockAccount(tx, topUp.companyId, now);
+      // Last: the receipt number (one row lock per year shared by every company's movements, held until
+      // commit), then only the rows that carry it — the entry's reference is the receipt number.
+      const receiptNumber = await nextReceiptNumber(tx, now);
       const balance = await postEntries(tx, account, [{ kind: 'TOP_UP', magnitude: amount, topUpId: topUp.id, reference: receiptNumber }], { actorId: topUp.createdById, at: now, what: 'this top-up' });
-      const payload = await topUpReceiptPayload(tx, { companyId: topUp.companyId, amount, gateway: gateway.name, gatewayTransactionId: n.transactionId, receiptNumber, completedAt: now });
+      await tx.topUp.update({ where: { id: topUp.id }, data: { status: 'SUCCEEDED', gatewayTransactionId: n.transactionId, receiptNumber, completedAt: now } });
+      const payload = topUpReceipt({ payer, amount, gateway: gateway.name, gatewayTransactionId: n.transactionId, receiptNumber, completedAt: now });
       await issueReceipt(tx, { actor: null, subjectId: topUp.id, payload, now });
       await writeAudit(tx, { actor: null, action: 'topup.credit', entityType: 'TopUp', entityId: topUp.id, data: { amount, receiptNumber, gateway: gateway.name, transactionId: n.transactionId, balance }, at: now });
       return result(outcome, topUp.id, receiptNumber);

@@ -1,8 +1,8 @@
 // The one writer of the ledger. Every movement of money locks the company's account row
 // (`SELECT … FOR UPDATE`), checks that the balance stays at or above zero, writes its immutable
 // entries and the cached balance in the caller's transaction. Locks are always taken in this order:
-// the movement's own record (declaration, top-up or refund) → the account → the receipt series;
-// so concurrent movements never deadlock.
+// the movement's own record (declaration, top-up or refund) → the account → (a payment's automatic
+// release: the linked permits) → the receipt series, last; so concurrent movements never deadlock.
 import { db, Prisma, type Tx } from '../db';
 import { AppError } from '@/lib/errors';
 import { formatAmount } from '@/lib/money';
@@ -108,8 +108,13 @@ export async function postEntries(tx: Tx, account: LockedAccount, entries: reado
  * The next receipt number of the year of `now`. One row per year in ReceiptSequence, incremented
  * under its row lock until commit: numbers are unique and without gaps (a rolled-back movement
  * returns its number). The row is started once per year after the highest number already stored
- * (payments, top-ups, issued receipts — the seeded history included). Take it last, after the
- * account lock, so that it is held briefly.
+ * (payments, top-ups, issued receipts — the seeded history included).
+ *
+ * The row is ONE per year, shared by every company's movements, and its lock is held until commit:
+ * take the number as the last step before the rows that carry it (ledger entries referencing it, the
+ * payment or top-up, the signed receipt), after every check, read and other write of the
+ * transaction — an automatic release above all — so that payments of different companies wait for
+ * each other only for those few inserts.
  */
 export async function nextReceiptNumber(tx: Tx, now: Date): Promise<string> {
   const year = receiptYear(now);

@@ -19,6 +19,9 @@ import { autoReleaseIfReady } from '../declarations/release';
 import { moneyTransaction, assertCovered, lockAccount, nextReceiptNumber, postEntries, type NewEntry } from './ledger';
 import { issueReceipt, paymentReceipt } from './receipts';
 
+/** A payment's receipt number until it is given one, at the end of its own transaction (never committed). */
+const unnumbered = (paymentId: string) => `unnumbered:${paymentId}`;
+
 type LockedDeclaration = { id: string; companyId: string; status: DeclarationStatus; channel: string | null; registrationNumber: string | null; tin: string; companyName: string };
 
 /** Lock one of the company's declarations (another company's is "not found"). */
@@ -113,23 +116,29 @@ export async function payDeclaration(args: { actor: Actor; declarationId: string
       const account = await lockAccount(tx, actor.companyId, now);
       const paymentId = randomUUID();
       const entries = entriesFor(settlement.lines, { declarationId, paymentId, reference: d.registrationNumber });
-      // Checked before the receipt series is locked: an insufficient balance writes nothing and waits for no one.
+      // An insufficient balance writes nothing and waits for no one.
       const what = `the ${formatAmount(settlement.net)} UZS due on ${d.registrationNumber}`;
       assertCovered(account, entries, what);
-      const receiptNumber = await nextReceiptNumber(tx, now);
-      await tx.payment.create({ data: { id: paymentId, declarationId, companyId: actor.companyId, idempotencyKey: key, amount: settlement.net, status: 'COMPLETED', receiptNumber, actorId: actor.userId, at: now } });
+      // Everything, the automatic release above all, is done before the receipt series is locked (see
+      // nextReceiptNumber). The entries carry the payment's id, not its receipt number; the payment row
+      // is written now (release counts what was paid) with a placeholder that never leaves this
+      // transaction, and gets its number last.
+      await tx.payment.create({ data: { id: paymentId, declarationId, companyId: actor.companyId, idempotencyKey: key, amount: settlement.net, status: 'COMPLETED', receiptNumber: unnumbered(paymentId), actorId: actor.userId, at: now } });
       const balance = await postEntries(tx, account, entries, { actorId: actor.userId, at: now, what });
 
       let status = d.status;
       if (status === 'ASSESSED' && canTransition('ASSESSED', 'PAID', 'SYSTEM')) {
         await tx.declaration.update({ where: { id: declarationId }, data: { status: 'PAID', version: { increment: 1 } } });
-        await tx.declarationStatusEvent.create({ data: { declarationId, fromStatus: 'ASSESSED', toStatus: 'PAID', actorId: null, actorRole: 'SYSTEM', reason: `Payments settled (receipt ${receiptNumber})`, at: now } });
+        await tx.declarationStatusEvent.create({ data: { declarationId, fromStatus: 'ASSESSED', toStatus: 'PAID', actorId: null, actorRole: 'SYSTEM', reason: `Payments settled: ${formatAmount(settlement.net)} UZS paid from the balance`, at: now } });
         status = 'PAID';
       }
       // Only green and blue are released without an officer (autoReleaseIfReady checks that too).
       const isReleased = d.channel === 'GREEN' || d.channel === 'BLUE' ? await autoReleaseIfReady(tx, { declarationId, now }) : false;
       if (isReleased) status = 'RELEASED';
 
+      // Last: the receipt number (one row lock per year shared by every company's movements, held until commit), then the rows that carry it.
+      const receiptNumber = await nextReceiptNumber(tx, now);
+      await tx.payment.update({ where: { id: paymentId }, data: { receiptNumber } });
       const payload = paymentReceipt({ receiptNumber, at: now, payer: { tin: d.tin, name: d.companyName }, declarationNumber: d.registrationNumber, amount: settlement.net, lines: settlement.lines });
       await issueReceipt(tx, { actor, subjectId: paymentId, payload, now });
       await writeAudit(tx, { actor, action: 'payment.create', entityType: 'Payment', entityId: paymentId, data: { declarationId, amount: settlement.net, receiptNumber, lines: settlement.lines, balance, isReleased }, at: now });
@@ -160,12 +169,13 @@ export async function creditOverpaymentIfAny(tx: Tx, args: { declarationId: stri
     throw new AppError('CONFLICT', `The overpayment is now ${formatAmount(credit)} UZS, not ${formatAmount(args.expectedAmount)} UZS. Check it and try again.`);
   }
   const previous = await tx.payment.count({ where: { declarationId, amount: { lt: 0 } } });
-  const account = await lockAccount(tx, d.companyId, now);
-  const receiptNumber = await nextReceiptNumber(tx, now);
-  const paymentId = randomUUID();
-  await tx.payment.create({ data: { id: paymentId, declarationId, companyId: d.companyId, idempotencyKey: overpaymentKey({ declarationId, settlementNo: previous + 1 }), amount: settlement.net, status: 'COMPLETED', receiptNumber, actorId: actor.userId, at: now } });
-  const balance = await postEntries(tx, account, entriesFor(settlement.lines, { declarationId, paymentId, reference: d.registrationNumber }), { actorId: actor.userId, at: now, what: 'the overpayment credit' });
   const company = await tx.company.findUniqueOrThrow({ where: { id: d.companyId }, select: { tin: true, name: true } });
+  const account = await lockAccount(tx, d.companyId, now);
+  const paymentId = randomUUID();
+  const balance = await postEntries(tx, account, entriesFor(settlement.lines, { declarationId, paymentId, reference: d.registrationNumber }), { actorId: actor.userId, at: now, what: 'the overpayment credit' });
+  // Last, as in payDeclaration: the receipt number, then the rows that carry it.
+  const receiptNumber = await nextReceiptNumber(tx, now);
+  await tx.payment.create({ data: { id: paymentId, declarationId, companyId: d.companyId, idempotencyKey: overpaymentKey({ declarationId, settlementNo: previous + 1 }), amount: settlement.net, status: 'COMPLETED', receiptNumber, actorId: actor.userId, at: now } });
   const payload = paymentReceipt({ receiptNumber, at: now, payer: company, declarationNumber: d.registrationNumber, amount: settlement.net, lines: settlement.lines });
   await issueReceipt(tx, { actor, subjectId: paymentId, payload, now });
   await writeAudit(tx, { actor, action: 'payment.overpayment.credit', entityType: 'Payment', entityId: paymentId, data: { declarationId, amount: credit, receiptNumber, lines: settlement.lines, balance }, at: now });

@@ -17,6 +17,9 @@ async function companyOf(tx: Pick<Tx, 'company'>, companyId: string): Promise<Co
   return tx.company.findUniqueOrThrow({ where: { id: companyId }, select: { tin: true, name: true } });
 }
 
+/** Who a receipt names: read before the receipt series is locked, so that the lock is held briefly. */
+export const receiptPayer = companyOf;
+
 /**
  * A payment's (or overpayment credit's) receipt content. `amount` is the payment's (negative for a
  * credit); `lines` its per-type movements as settled (+ debited, − credited back).
@@ -48,11 +51,14 @@ export async function paymentReceiptPayload(tx: Pick<Tx, 'company' | 'ledgerEntr
   return paymentReceipt({ receiptNumber: payment.receiptNumber, at: payment.at, payer, declarationNumber: declaration.registrationNumber, amount: payment.amount, lines });
 }
 
-export async function topUpReceiptPayload(tx: Pick<Tx, 'company'>, topUp: { companyId: string; amount: string; gateway: string; gatewayTransactionId: string | null; receiptNumber: string; completedAt: Date }): Promise<ReceiptPayload> {
+type TopUpReceiptArgs = { amount: string; gateway: string; gatewayTransactionId: string | null; receiptNumber: string; completedAt: Date };
+
+/** A top-up's receipt content. */
+export function topUpReceipt(topUp: TopUpReceiptArgs & { payer: Company }): ReceiptPayload {
   return {
     receiptNumber: topUp.receiptNumber,
     paidAt: topUp.completedAt.toISOString(),
-    payer: await companyOf(tx, topUp.companyId),
+    payer: topUp.payer,
     movement: 'TOP_UP',
     declarationNumber: null,
     gateway: topUp.gatewayTransactionId ? { name: topUp.gateway, transactionId: topUp.gatewayTransactionId } : null,
@@ -62,11 +68,16 @@ export async function topUpReceiptPayload(tx: Pick<Tx, 'company'>, topUp: { comp
   };
 }
 
-export async function refundReceiptPayload(tx: Pick<Tx, 'company'>, refund: { companyId: string; amount: string; receiptNumber: string; at: Date }): Promise<ReceiptPayload> {
+export async function topUpReceiptPayload(tx: Pick<Tx, 'company'>, topUp: TopUpReceiptArgs & { companyId: string }): Promise<ReceiptPayload> {
+  return topUpReceipt({ ...topUp, payer: await companyOf(tx, topUp.companyId) });
+}
+
+/** A refund's receipt content. */
+export function refundReceipt(refund: { payer: Company; amount: string; receiptNumber: string; at: Date }): ReceiptPayload {
   return {
     receiptNumber: refund.receiptNumber,
     paidAt: refund.at.toISOString(),
-    payer: await companyOf(tx, refund.companyId),
+    payer: refund.payer,
     movement: 'REFUND',
     declarationNumber: null,
     gateway: null,

@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { D, formatAmount } from '@/lib/money';
 import type { RefundDecisionInput, RefundRequestInput } from '@/lib/payments/schemas';
 import { moneyTransaction, lockAccount, nextReceiptNumber, postEntries } from './ledger';
-import { issueReceipt, refundReceiptPayload } from './receipts';
+import { issueReceipt, receiptPayer, refundReceipt } from './receipts';
 
 export const REFUND_PAGE_SIZE = 20;
 
@@ -61,15 +61,18 @@ export async function decideRefund(args: { actor: Actor; input: RefundDecisionIn
       return { id: refund.id, status: 'REJECTED' as const, receiptNumber: null };
     }
 
+    const payer = await receiptPayer(tx, refund.companyId);
     const account = await lockAccount(tx, refund.companyId, now);
     const amount = new D(refund.amount).toFixed(2);
     if (new D(account.balance).lt(amount)) {
       throw new AppError('CONFLICT', `The company's balance is now ${formatAmount(account.balance)} UZS, less than the ${formatAmount(amount)} UZS asked for: refuse the request (the trader can ask again for less). Nothing was debited.`);
     }
+    await tx.refund.update({ where: { id: refund.id }, data: { status: 'APPROVED', decidedById: actor.userId, decisionNote: input.note ?? null, decidedAt: now } });
+    // Last: the receipt number (one row lock per year shared by every company's movements, held until
+    // commit), then only the rows that carry it — the entry's reference is the receipt number.
     const receiptNumber = await nextReceiptNumber(tx, now);
     const balance = await postEntries(tx, account, [{ kind: 'REFUND', magnitude: amount, refundId: refund.id, reference: receiptNumber }], { actorId: actor.userId, at: now, what: 'this refund' });
-    await tx.refund.update({ where: { id: refund.id }, data: { status: 'APPROVED', decidedById: actor.userId, decisionNote: input.note ?? null, decidedAt: now } });
-    await issueReceipt(tx, { actor, subjectId: refund.id, payload: await refundReceiptPayload(tx, { companyId: refund.companyId, amount, receiptNumber, at: now }), now });
+    await issueReceipt(tx, { actor, subjectId: refund.id, payload: refundReceipt({ payer, amount, receiptNumber, at: now }), now });
     await writeAudit(tx, { actor, action: 'refund.approve', entityType: 'Refund', entityId: refund.id, data: { amount, receiptNumber, balance }, at: now });
     return { id: refund.id, status: 'APPROVED' as const, receiptNumber };
   });

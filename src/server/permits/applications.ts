@@ -16,6 +16,7 @@ import {
   ZApplicationProduct,
   ZStartApplication,
   ZWithdrawApplication,
+  applicationDirection,
   applicationNumberPrefix,
   applicationTransition,
   isApplicationEditable,
@@ -68,19 +69,25 @@ async function bump(tx: Tx, applicationId: string, data: Record<string, unknown>
 }
 
 
-/** Start an application (a draft) for an active permit type. */
+/**
+ * Start an application (a draft) for an active permit type, for one direction: the trader's choice
+ * when the type serves several, else the type's own (applicationDirection).
+ */
 export async function startApplication(args: { actor: Actor; input: unknown; now: Date }): Promise<{ id: string }> {
   const { actor, now } = args;
   assertTrader(actor);
   const input = parseOrThrow(ZStartApplication, args.input);
-  const type = await db.permitType.findUnique({ where: { code: input.permitTypeCode }, select: { code: true, isActive: true } });
+  const type = await db.permitType.findUnique({ where: { code: input.permitTypeCode }, select: { code: true, isActive: true, directions: true } });
   if (!type || !type.isActive) throw invalid([{ path: 'permitTypeCode', message: 'Choose a permit type from the list' }]);
+  const chosen = applicationDirection(type, input.direction);
+  if ('problem' in chosen) throw invalid([chosen.problem]);
+  const { direction } = chosen;
   return db.$transaction(async (tx) => {
     const application = await tx.permitApplication.create({
-      data: { companyId: actor.companyId, permitTypeCode: type.code, status: 'DRAFT', purpose: input.purpose, createdById: actor.userId, createdAt: now },
+      data: { companyId: actor.companyId, permitTypeCode: type.code, direction, status: 'DRAFT', purpose: input.purpose, createdById: actor.userId, createdAt: now },
       select: { id: true },
     });
-    await writeAudit(tx, { actor, action: 'permitApplication.start', entityType: 'PermitApplication', entityId: application.id, data: { permitType: type.code }, at: now });
+    await writeAudit(tx, { actor, action: 'permitApplication.start', entityType: 'PermitApplication', entityId: application.id, data: { permitType: type.code, direction }, at: now });
     return application;
   });
 }

@@ -18,6 +18,7 @@ export async function loadCompanyPermits(reader: Reader, companyId: string, perm
     number: p.number,
     typeCode: p.permitTypeCode,
     companyId: p.companyId,
+    direction: p.direction,
     status: p.status,
     validFrom: dateColumnDay(p.validFrom),
     validTo: dateColumnDay(p.validTo),

@@ -1,7 +1,9 @@
 // The agency officer's decisions: ask for more information, issue (number, validity, quantity,
 // conditions — with its signed document), refuse with a reason, revoke an issued permit with a
-// reason. Each one locks the application or permit, refuses another authority's (403) before
-// writing anything, runs in one transaction and writes its audit entry there.
+// reason. Each one locks the application or permit and refuses another authority's (403) before
+// anything else — before reading the input, so another authority learns nothing from a validation
+// message — then a decided one (409), then bad input (422, nothing written); it runs in one
+// transaction and writes its audit entry there.
 import { db, type Tx } from '../db';
 import { assertAgencyOfficer, type Actor, type AgencyActor } from '../actor';
 import { writeAudit } from '../audit';
@@ -9,19 +11,20 @@ import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
 import { ZInformationRequest, ZIssuePermit, ZRefusal, ZRevocation, applicationTransition, issueProblems, permitNumberPrefix, type ApplicationAction, type ApplicationStatus } from '@/lib/permits';
 import { asDateColumn, serviceDate } from '@/lib/time';
+import type { Direction } from '@/lib/reference/customs';
 import { revokeSignedDocuments } from '../documents/issue';
 import { issuePermitDocument } from './document';
 import { nextPermitNumber } from './numbering';
 import { isValidUuid } from './ids';
 
-type LockedForAuthority = { id: string; status: ApplicationStatus; companyId: string; permitTypeCode: string; authorityId: string };
+type LockedForAuthority = { id: string; status: ApplicationStatus; companyId: string; permitTypeCode: string; direction: Direction; authorityId: string };
 
 
 /** Lock a submitted application: 404 when there is none (drafts included), 403 when it is another authority's. */
 async function lockForAuthority(tx: Tx, actor: AgencyActor, applicationId: string): Promise<LockedForAuthority> {
   if (!isValidUuid(applicationId)) throw new AppError('NOT_FOUND', 'The application was not found.');
   const rows = await tx.$queryRaw<LockedForAuthority[]>`
-    SELECT a.id, a.status, a."companyId", a."permitTypeCode", t."authorityId"
+    SELECT a.id, a.status, a."companyId", a."permitTypeCode", a.direction, t."authorityId"
     FROM "PermitApplication" a JOIN "PermitType" t ON t.code = a."permitTypeCode"
     WHERE a.id = ${applicationId}::uuid AND a.status <> 'DRAFT'
     FOR UPDATE OF a`;
@@ -41,10 +44,10 @@ function nextStatus(row: LockedForAuthority, action: ApplicationAction): Applica
 export async function requestInformation(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<void> {
   const { actor, applicationId, now } = args;
   assertAgencyOfficer(actor);
-  const { message } = parseOrThrow(ZInformationRequest, args.input);
   await db.$transaction(async (tx) => {
     const row = await lockForAuthority(tx, actor, applicationId);
     const to = nextStatus(row, 'REQUEST_INFO');
+    const { message } = parseOrThrow(ZInformationRequest, args.input);
     await tx.permitApplicationMessage.create({ data: { applicationId, authorId: actor.userId, authorRole: 'AGENCY_OFFICER', body: message, at: now } });
     await tx.permitApplication.update({ where: { id: applicationId }, data: { status: to, version: { increment: 1 } } });
     await writeAudit(tx, { actor, action: 'permitApplication.requestInformation', entityType: 'PermitApplication', entityId: applicationId, data: { message }, at: now });
@@ -60,11 +63,11 @@ export async function requestInformation(args: { actor: Actor; applicationId: st
 export async function issuePermit(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<{ permitId: string; number: string }> {
   const { actor, applicationId, now } = args;
   assertAgencyOfficer(actor);
-  const input = parseOrThrow(ZIssuePermit, args.input);
   return db.$transaction(
     async (tx) => {
       const row = await lockForAuthority(tx, actor, applicationId);
       const to = nextStatus(row, 'ISSUE');
+      const input = parseOrThrow(ZIssuePermit, args.input);
       const type = await tx.permitType.findUniqueOrThrow({ where: { code: row.permitTypeCode }, select: { code: true, validityDays: true } });
       const today = serviceDate(now);
       const problems = issueProblems(input, { today, validityDays: type.validityDays, typeCode: type.code });
@@ -79,6 +82,7 @@ export async function issuePermit(args: { actor: Actor; applicationId: string; i
           applicationId,
           companyId: row.companyId,
           permitTypeCode: type.code,
+          direction: row.direction,
           status: 'ISSUED',
           hsCodes: [...new Set(products.map((p) => p.hsCode))],
           validFrom: asDateColumn(input.validFrom),
@@ -111,10 +115,10 @@ export async function issuePermit(args: { actor: Actor; applicationId: string; i
 export async function refuseApplication(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<void> {
   const { actor, applicationId, now } = args;
   assertAgencyOfficer(actor);
-  const { reason } = parseOrThrow(ZRefusal, args.input);
   await db.$transaction(async (tx) => {
     const row = await lockForAuthority(tx, actor, applicationId);
     const to = nextStatus(row, 'REFUSE');
+    const { reason } = parseOrThrow(ZRefusal, args.input);
     await tx.permitApplication.update({ where: { id: applicationId }, data: { status: to, refusalReason: reason, decidedById: actor.userId, decidedAt: now, version: { increment: 1 } } });
     await writeAudit(tx, { actor, action: 'permitApplication.refuse', entityType: 'PermitApplication', entityId: applicationId, data: { reason }, at: now });
   });
@@ -128,7 +132,6 @@ export async function refuseApplication(args: { actor: Actor; applicationId: str
 export async function revokePermit(args: { actor: Actor; permitId: string; input: unknown; now: Date }): Promise<void> {
   const { actor, permitId, now } = args;
   assertAgencyOfficer(actor);
-  const { reason } = parseOrThrow(ZRevocation, args.input);
   if (!isValidUuid(permitId)) throw new AppError('NOT_FOUND', 'The permit was not found.');
   await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: string; status: string; applicationId: string | null; number: string; authorityId: string }>>`
@@ -140,6 +143,7 @@ export async function revokePermit(args: { actor: Actor; permitId: string; input
     if (!permit) throw new AppError('NOT_FOUND', 'The permit was not found.');
     if (permit.authorityId !== actor.authorityId) throw new AppError('FORBIDDEN', 'This permit was issued by another authority: only its officers may revoke it.');
     if (permit.status === 'REVOKED') throw new AppError('CONFLICT', 'This permit has already been revoked.');
+    const { reason } = parseOrThrow(ZRevocation, args.input);
     await tx.permit.update({ where: { id: permitId }, data: { status: 'REVOKED', revokedReason: reason, revokedAt: now } });
     if (permit.applicationId) await tx.permitApplication.update({ where: { id: permit.applicationId }, data: { version: { increment: 1 } } });
     await revokeSignedDocuments(tx, { actor, kind: 'PERMIT', subjectId: permitId, now, reason });

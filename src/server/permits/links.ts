@@ -1,5 +1,5 @@
 // Linking the company's permits to a declaration's items (lib/permits/linking.ts says when and
-// how many). Each link is checked the way release will check it — type, holder, validity on the
+// how many). Each link is checked the way release will check it — type, holder, direction, validity on the
 // registration date (today for a draft), HS coverage, status, unit and remaining quantity after the
 // earlier lines — so a link the trader makes is one that satisfies the item today. The write-off
 // itself happens at release (src/server/declarations/release.ts).
@@ -63,7 +63,7 @@ export async function getDeclarationPermitLinks(args: { actor: Actor; declaratio
     const linked = new Set(item.permitLinks.map((l) => l.permitId));
     const candidates: LinkCandidate[] = isOpen
       ? permits
-          .filter((p) => needed.has(p.typeCode) && !linked.has(p.id) && !permitProblem(p, item.hsCode, actor.companyId, date))
+          .filter((p) => needed.has(p.typeCode) && !linked.has(p.id) && !permitProblem(p, { hsCode: item.hsCode, regime: declaration.regime }, actor.companyId, date))
           .sort((a, b) => a.typeCode.localeCompare(b.typeCode) || a.number.localeCompare(b.number))
           .map((p) => ({ id: p.id, number: p.number, typeCode: p.typeCode, validTo: p.validTo, remainingQuantity: p.remainingQuantity, unit: p.unit }))
       : [];

@@ -2,7 +2,9 @@
 // and channels perform, backtest a change over past declarations before switching it on, set the
 // channel shares, and train and activate model versions.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { z } from 'zod';
 import { db } from '../db';
 import type { Prisma } from '@/src/generated/prisma/client';
 import { assertRole, type Actor } from '../actor';
@@ -17,6 +19,8 @@ import { loadTariff } from '../declarations/assessment';
 import { loadProfiles, referenceMap, toRiskDeclaration } from './assess';
 import { activeModel } from './models';
 import { loadRiskSettings, RISK_SETTINGS_KEY } from './settings';
+import { riskSelectionKey } from './selection-key';
+import { claimTrainingRun, finishTrainingRun, readTrainingStatus, isTrainingRunning, type TrainingStatus } from './training';
 
 function assertSupervisor(actor: Actor) {
   assertRole(actor, ['SUPERVISOR']);
@@ -87,7 +91,7 @@ const emptyMix = (): ChannelMix => ({ GREEN: 0, YELLOW: 0, RED: 0, BLUE: 0 });
  * changed) and/or thresholds as proposed, next to the current setup. Outcomes are the recorded
  * inspections, so the hit rate is measured where an outcome is known.
  */
-export async function backtest(args: { actor: Actor; profileId?: string; proposal?: unknown; thresholds?: { regime: string; yellow: number; red: number }; from: string; to: string; limit?: number }): Promise<BacktestResult> {
+export async function backtest(args: { actor: Actor; profileId?: string; proposal?: unknown; thresholds?: { regime: string; yellow: number; red: number }; randomSharePercent?: number; from: string; to: string; limit?: number }): Promise<BacktestResult> {
   const { actor } = args;
   assertSupervisor(actor);
   const proposedForm = args.proposal !== undefined ? parseOrThrow(ZProfileForm, args.proposal) : null;
@@ -110,17 +114,22 @@ export async function backtest(args: { actor: Actor; profileId?: string; proposa
   const firsts = new Map((await db.declaration.groupBy({ by: ['companyId'], where: { registeredAt: { not: null } }, _min: { registeredAt: true } })).map((g) => [g.companyId, g._min.registeredAt?.getTime()]));
   const { model, problem } = await activeModel(db);
   const settings = await loadRiskSettings(db);
+  const randomKey = await riskSelectionKey(db);
   const current = await db.$transaction((tx) => loadProfiles(tx, args.to));
   const proposedProfile: RiskProfile | null = proposedForm ? { id: args.profileId ?? 'proposed', ...proposedForm } : null;
   const proposedProfiles = proposedProfile ? [...current.filter((p) => p.id !== proposedProfile.id), { ...proposedProfile, isShadow: false }] : current;
-  const proposedSettings = args.thresholds ? { ...settings, thresholds: { ...settings.thresholds, [args.thresholds.regime]: { yellow: args.thresholds.yellow, red: args.thresholds.red } } } : settings;
+  const proposedSettings = {
+    ...settings,
+    ...(args.thresholds ? { thresholds: { ...settings.thresholds, [args.thresholds.regime]: { yellow: args.thresholds.yellow, red: args.thresholds.red } } } : {}),
+    ...(args.randomSharePercent !== undefined ? { randomSharePercent: args.randomSharePercent } : {}),
+  };
 
   const result: BacktestResult = { declarations: 0, current: emptyMix(), proposed: emptyMix(), inspectedWithOutcome: 0, hits: 0, hitRate: null, currentInspectedWithOutcome: 0, currentHits: 0, currentHitRate: null, profileMatches: 0 };
   for (const d of declarations) {
     const date = serviceDate(d.registeredAt!);
     const input = toRiskDeclaration(d, { date, tariff, rates: ratesByDate.get(date) ?? { UZS: '1' }, isFirstShipment: firsts.get(d.companyId) === d.registeredAt!.getTime() });
-    const before = assessRisk(input, { profiles: current, model, modelProblem: problem, referencePrices, settings });
-    const after = assessRisk(input, { profiles: proposedProfiles, model, modelProblem: problem, referencePrices, settings: proposedSettings });
+    const before = assessRisk(input, { profiles: current, model, modelProblem: problem, referencePrices, settings, randomKey });
+    const after = assessRisk(input, { profiles: proposedProfiles, model, modelProblem: problem, referencePrices, settings: proposedSettings, randomKey });
     result.declarations += 1;
     result.current[before.channel] += 1;
     result.proposed[after.channel] += 1;
@@ -187,15 +196,59 @@ export async function activateModel(args: { actor: Actor; modelId: string; now: 
 
 /**
  * Start training a new version in a separate process: the registration path never waits for it.
- * The new version appears in the list when done, inactive until a supervisor activates it.
+ * The new version appears in the list when done, inactive until a supervisor activates it. One run
+ * at a time: CONFLICT while another is running (the run is claimed before the process starts, and
+ * the process writes its end; a process that dies before that is recorded as failed from here).
  */
-export async function startTraining(args: { actor: Actor; now: Date }): Promise<{ started: true }> {
+export async function startTraining(args: { actor: Actor; now: Date }): Promise<{ started: true; runId: string }> {
   const { actor, now } = args;
   assertSupervisor(actor);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'src', 'cli', 'risk-train.ts')], { cwd: process.cwd(), env: process.env, stdio: 'ignore', detached: true });
-  child.unref();
-  await db.auditEntry.create({ data: { actorId: actor.userId, actorRole: actor.role, action: 'risk.model.train.start', entityType: 'RiskModel', entityId: 'training', at: now } });
-  return { started: true };
+  const runId = randomUUID();
+  await claimTrainingRun(db, { runId, now, startedBy: actor.email });
+  const failed = (error: string) => void finishTrainingRun(db, { runId, now: new Date(), error }).catch((e) => console.error('risk training status', e));
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'src', 'cli', 'risk-train.ts')], { cwd: process.cwd(), env: { ...process.env, RISK_TRAINING_RUN_ID: runId }, stdio: 'ignore', detached: true });
+    child.on('error', (e) => failed(`The training process could not start (${e.message}).`));
+    child.on('exit', (code, signal) => {
+      if (code !== 0) failed(`The training process ended with ${signal ?? `exit code ${code}`}.`);
+    });
+    child.unref();
+  } catch (e) {
+    failed(`The training process could not start (${(e as Error).message}).`);
+    throw e;
+  }
+  await db.auditEntry.create({ data: { actorId: actor.userId, actorRole: actor.role, action: 'risk.model.train.start', entityType: 'RiskModel', entityId: 'training', data: { runId }, at: now } });
+  return { started: true, runId };
+}
+
+/** The last training run (running, failed with its error, done with its version), or null before the first. */
+export async function trainingStatus(args: { actor: Actor; now: Date }): Promise<(TrainingStatus & { isRunning: boolean }) | null> {
+  assertSupervisor(args.actor);
+  const status = await readTrainingStatus(db);
+  return status ? { ...status, isRunning: isTrainingRunning(status, args.now) } : null;
+}
+
+async function thresholdsFromShares(input: Pick<z.output<typeof ZChannelShares>, 'regime' | 'yellowPercent' | 'redPercent'>, now: Date) {
+  const since = new Date(now.getTime() - 90 * 86_400_000);
+  const scores = await db.riskAssessment.findMany({ where: { createdAt: { gte: since }, ...(input.regime === 'default' ? {} : { declaration: { regime: input.regime } }) }, select: { score: true } });
+  return { thresholds: thresholdsForShares(scores.map((s) => s.score), { yellowPercent: input.yellowPercent, redPercent: input.redPercent }), sample: scores.length };
+}
+
+/**
+ * What the channel shares as typed would do, before they are set: the thresholds they give, and the
+ * past year replayed with them (and the random share) next to the current setup. Writes nothing.
+ */
+export async function backtestChannelShares(args: { actor: Actor; input: unknown; now: Date; limit?: number }) {
+  const { actor, now } = args;
+  assertSupervisor(actor);
+  const input = parseOrThrow(ZChannelShares, args.input);
+  const { thresholds, sample } = await thresholdsFromShares(input, now);
+  const settings = await loadRiskSettings(db);
+  const to = serviceDate(now);
+  const from = serviceDate(new Date(now.getTime() - 365 * 86_400_000));
+  const result = await backtest({ actor, thresholds: { regime: input.regime, ...thresholds }, randomSharePercent: input.randomSharePercent, from, to, limit: args.limit });
+  const currentThresholds = settings.thresholds[input.regime] ?? settings.thresholds.default;
+  return { regime: input.regime, sample, thresholds, currentThresholds, currentRandomSharePercent: settings.randomSharePercent, randomSharePercent: input.randomSharePercent, result };
 }
 
 /** Set a regime's channel shares: thresholds are derived from the scores of the last 90 days. */
@@ -203,16 +256,14 @@ export async function setChannelShares(args: { actor: Actor; input: unknown; now
   const { actor, now } = args;
   assertSupervisor(actor);
   const input = parseOrThrow(ZChannelShares, args.input);
-  const since = new Date(now.getTime() - 90 * 86_400_000);
-  const scores = await db.riskAssessment.findMany({ where: { createdAt: { gte: since }, ...(input.regime === 'default' ? {} : { declaration: { regime: input.regime } }) }, select: { score: true } });
-  const thresholds = thresholdsForShares(scores.map((s) => s.score), { yellowPercent: input.yellowPercent, redPercent: input.redPercent });
+  const { thresholds, sample } = await thresholdsFromShares(input, now);
   await db.$transaction(async (tx) => {
     const current = await loadRiskSettings(tx);
     const value = { thresholds: { ...current.thresholds, [input.regime]: thresholds }, randomSharePercent: input.randomSharePercent, valueQuantile: current.valueQuantile, valueControlPoints: current.valueControlPoints, aeoReduction: current.aeoReduction, modelWeight: current.modelWeight };
     await tx.setting.upsert({ where: { key: RISK_SETTINGS_KEY }, create: { key: RISK_SETTINGS_KEY, value, updatedAt: now }, update: { value } });
-    await writeAudit(tx, { actor, action: 'risk.settings.shares', entityType: 'Setting', entityId: RISK_SETTINGS_KEY, data: { ...input, thresholds, sample: scores.length }, at: now });
+    await writeAudit(tx, { actor, action: 'risk.settings.shares', entityType: 'Setting', entityId: RISK_SETTINGS_KEY, data: { ...input, thresholds, sample }, at: now });
   });
-  return { thresholds, sample: scores.length };
+  return { thresholds, sample };
 }
 
 export { ZProfileConditions };

@@ -11,6 +11,7 @@ import { loadRates, loadTariff } from '../declarations/assessment';
 import { activeModel } from './models';
 import { loadRiskSettings } from './settings';
 import { toRiskItem } from './mapping';
+import { riskSelectionKey } from './selection-key';
 
 export async function loadProfiles(tx: Tx, date: string): Promise<RiskProfile[]> {
   const rows = await tx.riskProfile.findMany({ where: { isActive: true }, orderBy: { createdAt: 'asc' } });
@@ -87,8 +88,8 @@ export async function assessRegisteredDeclaration(tx: Tx, args: { declarationId:
   const previous = await tx.declaration.count({ where: { companyId: d.companyId, registrationNumber: { not: null }, id: { not: d.id } } });
   const pairs = [...new Set(d.items.flatMap((i) => [`${i.hsCode}|${i.originCountry}`, `${i.hsCode.slice(0, 6)}|${i.originCountry}`]))];
   const referencePrices = referenceMap(await tx.referencePrice.findMany({ where: { OR: pairs.map((p) => ({ hsCode: p.split('|')[0], originCountry: p.split('|')[1] })) } }));
-  const [{ model, problem }, settings, profiles] = [await activeModel(tx), await loadRiskSettings(tx), await loadProfiles(tx, date)];
-  const result = assessRisk(toRiskDeclaration(d, { date, tariff, rates, isFirstShipment: previous === 0 }), { profiles, model, modelProblem: problem, referencePrices, settings });
+  const [{ model, problem }, settings, profiles, randomKey] = [await activeModel(tx), await loadRiskSettings(tx), await loadProfiles(tx, date), await riskSelectionKey(tx)];
+  const result = assessRisk(toRiskDeclaration(d, { date, tariff, rates, isFirstShipment: previous === 0 }), { profiles, model, modelProblem: problem, referencePrices, settings, randomKey });
   const stored = await tx.riskAssessment.create({
     data: { declarationId, score: result.score, channel: result.channel, reasons: result.reasons as unknown as Prisma.InputJsonValue, modelVersion: result.modelVersion, fallbackReason: result.fallbackReason, isRandomPick: result.isRandomPick, createdAt: now },
     select: { id: true },

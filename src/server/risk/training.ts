@@ -2,7 +2,9 @@
 // the inspection's outcome (hit or not), mapped with the same code that scores registrations.
 // Training runs outside any registration transaction (a CLI process, or a child process started
 // by the supervisor's button), so it never blocks registration.
+import { z } from 'zod';
 import type { PrismaClient, Prisma } from '@/src/generated/prisma/client';
+import { AppError } from '@/lib/errors';
 import { trainRiskModel } from '@/lib/risk/model';
 import { evaluateRanking } from '@/lib/risk/metrics';
 import type { RiskItem } from '@/lib/risk/features';
@@ -67,4 +69,63 @@ export async function trainFromHistory(db: PrismaClient, args: { now: Date; labe
     await tx.auditEntry.create({ data: { actorId: null, actorRole: 'SYSTEM', action: 'risk.model.train', entityType: 'RiskModel', entityId: model.version, data: { rows: items.length, hits, activated: Boolean(args.activate) }, at: args.now } });
   });
   return { version: model.version, rows: items.length, hits, metrics };
+}
+
+// ---------------------------------------------------------------- the last training run
+// One run at a time: the supervisor's button (admin.ts startTraining) and `npm run risk:train`
+// claim the Setting row 'risk.training' before training and write its end (done with the version,
+// or failed with the error). A claim is refused while another run is running, unless that run
+// started so long ago that its process must have died without saying so.
+
+export const TRAINING_STATUS_KEY = 'risk.training';
+/** A run still "running" after this long is taken as dead (a killed process writes nothing). */
+export const TRAINING_STALE_AFTER_MS = 2 * 60 * 60 * 1000;
+
+const ZTrainingStatus = z.object({
+  runId: z.string(),
+  status: z.enum(['running', 'failed', 'done']),
+  startedAt: z.string(),
+  startedBy: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  version: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type TrainingStatus = z.output<typeof ZTrainingStatus>;
+
+type StatusClient = Pick<PrismaClient, 'setting'> | Prisma.TransactionClient;
+
+export async function readTrainingStatus(client: StatusClient): Promise<TrainingStatus | null> {
+  const row = await client.setting.findUnique({ where: { key: TRAINING_STATUS_KEY } });
+  const parsed = ZTrainingStatus.safeParse(row?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+export function isTrainingRunning(status: TrainingStatus | null, now: Date): boolean {
+  return status?.status === 'running' && now.getTime() - new Date(status.startedAt).getTime() < TRAINING_STALE_AFTER_MS;
+}
+
+/** Mark a run as running; CONFLICT while another one is. Claims are serialized by a transaction lock. */
+export async function claimTrainingRun(client: PrismaClient, args: { runId: string; now: Date; startedBy: string | null }): Promise<TrainingStatus> {
+  return client.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${TRAINING_STATUS_KEY}))`;
+    const current = await readTrainingStatus(tx);
+    if (isTrainingRunning(current, args.now)) {
+      throw new AppError('CONFLICT', `A training run is already running (started ${current!.startedAt}); wait for it to finish.`);
+    }
+    const status: TrainingStatus = { runId: args.runId, status: 'running', startedAt: args.now.toISOString(), startedBy: args.startedBy, finishedAt: null, version: null, error: null };
+    await tx.setting.upsert({ where: { key: TRAINING_STATUS_KEY }, create: { key: TRAINING_STATUS_KEY, value: status, updatedAt: args.now }, update: { value: status, updatedAt: args.now } });
+    return status;
+  });
+}
+
+/** Record the end of a run: done with its version, or failed with the error. Only the run that holds the claim, and only once. */
+export async function finishTrainingRun(client: PrismaClient, args: { runId: string; now: Date } & ({ version: string } | { error: string })): Promise<boolean> {
+  return client.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${TRAINING_STATUS_KEY}))`;
+    const current = await readTrainingStatus(tx);
+    if (!current || current.runId !== args.runId || current.status !== 'running') return false;
+    const status: TrainingStatus = { ...current, finishedAt: args.now.toISOString(), ...('version' in args ? { status: 'done', version: args.version } : { status: 'failed', error: args.error.slice(0, 500) }) };
+    await tx.setting.update({ where: { key: TRAINING_STATUS_KEY }, data: { value: status, updatedAt: args.now } });
+    return true;
+  });
 }

@@ -40,7 +40,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const validity = defaultValidity(serviceDate(at), type.validityDays);
   const total = requestedTotal(a.products.map((p) => ({ quantity: p.quantity.toString(), unit: p.unit })));
   const elapsed = sla ? splitDuration(sla.elapsedMs) : null;
-  const countryRole = productCountryRole(type.directions);
+  const countryRole = productCountryRole([a.direction]);
 
   return (
     <>
@@ -63,6 +63,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
             { label: t('review.company'), value: `${a.company.name} (TIN ${a.company.tin})` },
             { label: t('review.address'), value: a.company.address },
             { label: t('review.aeo'), value: a.company.isAuthorisedEconomicOperator ? t('yes') : t('no') },
+            { label: t('col.direction'), value: t(`direction.${a.direction}`) },
             { label: t('application.purpose'), value: a.purpose },
             { label: t('col.submitted'), value: when(a.submittedAt) },
             { label: t('application.decided'), value: when(a.decidedAt) },

@@ -52,6 +52,20 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
   const reasons = stored.reasons.filter((r) => r.kind !== 'PROFILE' || !r.isShadow);
   const shadow = stored.reasons.filter((r) => r.kind === 'PROFILE' && r.isShadow);
   const isOpen = d.status === 'ASSIGNED';
+  const decidedAdjustments = d.adjustments.filter((a) => a.status !== 'PENDING');
+  // A cancelled adjustment (the amendment, refusal or withdrawal ended it) is REJECTED with no deciding supervisor.
+  const adjustmentBadge = (a: { status: string; decidedById: string | null }) => {
+    switch (a.status) {
+      case 'APPLIED':
+        return <Badge tone="success">{t('adjustmentApplied')}</Badge>;
+      case 'APPROVED':
+        return <Badge tone="info">{t('adjustmentApproved')}</Badge>;
+      case 'REJECTED':
+        return a.decidedById ? <Badge tone="danger">{t('adjustmentRejected')}</Badge> : <Badge tone="neutral">{t('adjustmentCancelled')}</Badge>;
+      default:
+        return <Badge tone="warning">{t('adjustmentPending')}</Badge>;
+    }
+  };
   const canAct = canDecide && isOpen;
   const v = d.version;
   const reasonText = (r: RiskReason): string => {
@@ -169,7 +183,7 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
                 <Td>
                   {vc.reference && vc.unitPriceUsd !== null ? (
                     <div>
-                      <ValueChart reference={vc.reference} declared={vc.unitPriceUsd} label={t('valueChartLabel', { price: vc.unitPriceUsd.toFixed(2), unit: vc.unit, q10: vc.reference.q10.toFixed(2), median: vc.reference.q50.toFixed(2), q90: vc.reference.q90.toFixed(2) })} />
+                      <ValueChart reference={vc.reference} declared={vc.unitPriceUsd} markerLabels={{ declared: t('valueChartDeclared'), declaredLow: t('valueChartDeclaredLow') }} label={t('valueChartLabel', { price: vc.unitPriceUsd.toFixed(2), unit: vc.unit, q10: vc.reference.q10.toFixed(2), median: vc.reference.q50.toFixed(2), q90: vc.reference.q90.toFixed(2) })} />
                       <p className="text-sm">{t('valueControlText', { price: vc.unitPriceUsd.toFixed(2), unit: vc.unit, q10: vc.reference.q10.toFixed(2), median: vc.reference.q50.toFixed(2), q90: vc.reference.q90.toFixed(2), n: vc.reference.sampleSize })}</p>
                     </div>
                   ) : (
@@ -226,13 +240,37 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
         </Section>
       ) : null}
 
+      {decidedAdjustments.length > 0 ? (
+        <Section title={t('adjustmentsTitle')}>
+          <Table caption={t('adjustmentsTitle')} head={[t('adjustmentWhen'), t('adjustItem'), t('adjustmentChange'), t('adjustmentDelta'), t('adjustmentStatus'), t('adjustmentReason')]}>
+            {decidedAdjustments.map((a) => {
+              const change = a.changes as { lineNo: number; from: { invoiceValue: string; hsCode: string }; to: { invoiceValue: string; hsCode: string } };
+              const parts = [
+                change.from.invoiceValue !== change.to.invoiceValue ? t('adjustmentValueChange', { from: formatAmount(change.from.invoiceValue), to: formatAmount(change.to.invoiceValue), currency: d.invoiceCurrency ?? '' }) : null,
+                change.from.hsCode !== change.to.hsCode ? t('adjustmentCodeChange', { from: change.from.hsCode, to: change.to.hsCode }) : null,
+              ].filter((x): x is string => x !== null);
+              return (
+                <tr key={a.id}>
+                  <Td>{when(a.decidedAt ?? a.createdAt)}</Td>
+                  <Td>{change.lineNo}</Td>
+                  <Td>{parts.join('; ')}</Td>
+                  <Td>{`${formatAmount(a.amountDelta.toString())} UZS`}</Td>
+                  <Td>{adjustmentBadge(a)}</Td>
+                  <Td>{a.reason}</Td>
+                </tr>
+              );
+            })}
+          </Table>
+        </Section>
+      ) : null}
+
       {pendingAdjustment ? (
         <Section title={t('pendingAdjustmentTitle')}>
           <p className="mb-3">{t('pendingAdjustmentText', { delta: formatAmount(pendingAdjustment.amountDelta.toString()), reason: pendingAdjustment.reason })}</p>
           {actor.role === 'SUPERVISOR' && pendingAdjustment.requestedById !== actor.userId ? (
             <div className="flex gap-3">
-              <ActionButton action={decideAdjustmentAction.bind(null, pendingAdjustment.id, true)} label={t('approve')} busyLabel={t('sending')} variant="primary" />
-              <ActionButton action={decideAdjustmentAction.bind(null, pendingAdjustment.id, false)} label={t('reject')} busyLabel={t('sending')} variant="danger" />
+              <ActionButton action={decideAdjustmentAction.bind(null, pendingAdjustment.id, v, true)} label={t('approve')} busyLabel={t('sending')} variant="primary" />
+              <ActionButton action={decideAdjustmentAction.bind(null, pendingAdjustment.id, v, false)} label={t('reject')} busyLabel={t('sending')} variant="danger" />
             </div>
           ) : (
             <p className="text-sm">{t('waitingForSupervisor')}</p>
@@ -264,10 +302,12 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
           <Section title={t('holdTitle')}>
             <ReasonForm action={holdAction.bind(null, d.id, v)} submitLabel={t('hold')} label={t('holdReason')} idPrefix="hold-" />
           </Section>
-          <Section title={t('refuseTitle')}>
-            <ReasonForm action={refuseAction.bind(null, d.id, v)} submitLabel={t('refuse')} label={t('refuseReason')} idPrefix="refuse-" />
-          </Section>
         </>
+      ) : null}
+      {canDecide && canTransition(d.status, 'REFUSED', 'OFFICER') ? (
+        <Section title={t('refuseTitle')}>
+          <ReasonForm action={refuseAction.bind(null, d.id, v)} submitLabel={t('refuse')} label={t('refuseReason')} idPrefix="refuse-" />
+        </Section>
       ) : null}
       {canDecide && d.status === 'ON_HOLD' && canTransition('ON_HOLD', 'ASSIGNED', 'OFFICER') ? (
         <Section title={t('resumeTitle')}>

@@ -13,7 +13,7 @@ import { ActionButton } from '@/components/declaration/item-actions';
 import { WithdrawForm } from '@/components/declaration/step-forms';
 import { formatAmount } from '@/lib/money';
 import { canTransition } from '@/lib/declaration/lifecycle';
-import type { NextAction } from '@/lib/declaration/next-action';
+import { describeNextAction } from '@/lib/declaration/next-action';
 import { copyDeclarationAction, withdrawDeclarationAction } from '../actions';
 import { getDeclarationPayments } from '@/src/server/payments/read';
 import { DeclarationPayControl, DeclarationPaymentsDetails } from '../../account/declaration-payment';
@@ -41,30 +41,12 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
   const base = `/trader/declarations/${d.id}`;
 
-  const action: NextAction = d.nextAction;
-  const next = (() => {
-    switch (action.code) {
-      case 'FINISH_DRAFT':
-        return { tone: 'action' as const, text: tn('finishDraft'), link: { href: `${base}/check`, label: tn('continueDraft') } };
-      case 'AMEND':
-        return { tone: 'action' as const, text: tn('amend', { reason: action.reason }), link: { href: `${base}/check`, label: tn('startAmendment') } };
-      case 'PAY':
-        return { tone: 'action' as const, text: tn('pay', { amount: formatAmount(action.amount) }), link: null };
-      case 'WAIT_FOR_OFFICER':
-        return { tone: 'info' as const, text: tn('waitForOfficer'), link: null };
-      case 'WAIT_ON_HOLD':
-        return { tone: 'info' as const, text: action.reason ? tn('onHoldBecause', { reason: action.reason }) : tn('onHold'), link: null };
-      case 'COLLECT_GOODS':
-        return { tone: 'done' as const, text: tn('released'), link: null };
-      case 'NONE_REFUSED':
-        return { tone: 'done' as const, text: action.reason ? tn('refusedBecause', { reason: action.reason }) : tn('refused'), link: null };
-      case 'NONE_WITHDRAWN':
-        return { tone: 'done' as const, text: tn('withdrawn'), link: null };
-      case 'WAIT':
-      default:
-        return { tone: 'info' as const, text: tn('wait'), link: null };
-    }
-  })();
+  const view = describeNextAction(d.nextAction);
+  const next = {
+    tone: view.tone,
+    text: tn(view.message.key, view.message.values),
+    link: view.link ? { href: `${base}/${view.link.step}`, label: tn(view.link.labelKey) } : null,
+  };
 
   const canWithdraw = canTransition(d.status, 'WITHDRAWN', 'TRADER');
 
@@ -108,7 +90,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
             <LinkButton href={next.link.href}>{next.link.label}</LinkButton>
           </p>
         ) : null}
-        {action.code === 'PAY' ? <DeclarationPayControl declarationId={d.id} payments={payments} /> : null}
+        {d.nextAction.code === 'PAY' ? <DeclarationPayControl declarationId={d.id} payments={payments} /> : null}
       </NextActionPanel>
 
       <Section title={t('summary')}>

@@ -3,8 +3,12 @@
 // and notifies the merchant server to server with a signed callback — at once, twice (a gateway
 // retrying), later (payment pending, notification delayed) or as a decline. It never touches the
 // ledger: the portal learns of the payment only through the callback URL, like from any bank.
+// Like a real bank it keeps its own book of the orders it charged (TestBankCharge): an order is
+// charged once, so a second checkout tab cannot take the money again (the portal would refuse the
+// second notification — the top-up is already credited — and that money would be lost).
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { db, Prisma } from '../../db';
 import { MERCHANT_ID, SIGNATURE_HEADER, TIMESTAMP_HEADER, ZCheckoutRequest, formatSignatureHeader, unixSeconds, type CallbackBody, type CallbackStatus, type CheckoutRequest } from '@/lib/payments/gateway-protocol';
 import { callbackPath, gatewaySecret, isTestGatewayEnabled, portalBaseUrl } from './config';
 import { hmacHex, isCheckoutSignatureValid, isSameDigest, signCallback } from './signature';
@@ -25,6 +29,31 @@ export function readCheckoutRequest(query: Record<string, string | undefined>): 
 
 export function newTransactionId(): string {
   return `test_${randomBytes(12).toString('hex')}`;
+}
+
+export type Charge = { isCharged: true; transactionId: string } | { isCharged: false; problem: string };
+
+/**
+ * Take the card payment for an order, once: the first tab charges it; any later attempt (another
+ * tab, a back button, a double click) is refused and charges nothing. The primary key on the order
+ * decides between two tabs paying at the same moment.
+ */
+export async function chargeOrder(args: { order: string; amount: string; now: Date }): Promise<Charge> {
+  const transactionId = newTransactionId();
+  try {
+    await db.testBankCharge.create({ data: { order: args.order, transactionId, amount: args.amount, chargedAt: args.now } });
+    return { isCharged: true, transactionId };
+  } catch (e) {
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+    return { isCharged: false, problem: (await chargedProblem(args.order))! };
+  }
+}
+
+/** Why an order cannot be paid (or declined) again, or null when the bank has not charged it. */
+export async function chargedProblem(order: string): Promise<string | null> {
+  const charge = await db.testBankCharge.findUnique({ where: { order } });
+  if (!charge) return null;
+  return `This order was already paid (transaction ${charge.transactionId}, ${charge.amount.toFixed(2)} UZS): nothing was charged this time. Go back to the portal to see your top-up.`;
 }
 
 /** A payment held by the bank whose notification has not been sent yet (the "delayed callback" scenario), carried in the pending page's URL. */

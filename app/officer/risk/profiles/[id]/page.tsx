@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page';
 import { ProfileEditor, type ProfileValues } from '@/components/risk/profile-editor';
 import { isAppError } from '@/lib/errors';
 import { ZUuidParam } from '@/lib/pagination';
-import { ZProfileConditions } from '@/lib/risk/profiles';
+import { profileFormValues } from '@/lib/risk/profile-form';
 import { dateColumnDay } from '@/lib/time';
 import { saveProfileAction, backtestProfileAction } from '../../actions';
 
@@ -28,32 +28,8 @@ export default async function EditProfilePage({ params }: { params: Promise<{ id
     throw e;
   }
   const t = await getTranslations('risk');
-  const c = ZProfileConditions.safeParse(p.conditions);
-  const conditions = c.success ? c.data : {};
-  const join = (v?: readonly string[]) => (v ? v.join(', ') : undefined);
-  const values: ProfileValues = {
-    name: p.name,
-    hsPrefixes: join(conditions.hsPrefixes),
-    originCountries: join(conditions.originCountries),
-    dispatchCountries: join(conditions.dispatchCountries),
-    traderTins: join(conditions.traderTins),
-    sellerNames: join(conditions.sellerNames),
-    postCodes: join(conditions.postCodes),
-    transportModes: conditions.transportModes ? [...conditions.transportModes] : [],
-    regimes: conditions.regimes ? [...conditions.regimes] : [],
-    minCustomsValue: conditions.minCustomsValue,
-    maxCustomsValue: conditions.maxCustomsValue,
-    minUnitPriceUsd: conditions.minUnitPriceUsd,
-    maxUnitPriceUsd: conditions.maxUnitPriceUsd,
-    isFirstShipment: conditions.isFirstShipment === undefined ? '' : conditions.isFirstShipment ? 'yes' : 'no',
-    weight: String(p.weight),
-    forcedChannel: p.forcedChannel ?? '',
-    instructions: p.instructions ?? '',
-    validFrom: dateColumnDay(p.validFrom),
-    validTo: p.validTo ? dateColumnDay(p.validTo) : '',
-    isShadow: p.isShadow ? 'yes' : 'no',
-    isActive: p.isActive ? 'yes' : 'no',
-  };
+  // Every condition the engine matches on has a field: re-saving must not drop one.
+  const values: ProfileValues = profileFormValues({ ...p, validFrom: dateColumnDay(p.validFrom), validTo: p.validTo ? dateColumnDay(p.validTo) : null });
   return (
     <>
       <PageHeader title={t('editProfile')} intro={t('editorIntro')} />

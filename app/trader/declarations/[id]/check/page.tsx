@@ -160,7 +160,7 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
         ) : (
           <>
             <p className="mb-4">{isAmendment ? t('resubmitIntro') : td('submitIntro')}</p>
-            <SubmitDeclaration submit={submitDeclarationAction.bind(null, d.id)} label={isAmendment ? t('resubmit') : td('submit')} successHref={base} />
+            <SubmitDeclaration submit={submitDeclarationAction.bind(null, d.id)} label={isAmendment ? t('resubmit') : td('submit')} successHref={base} declarationId={d.id} />
           </>
         )}
       </Section>

@@ -34,6 +34,7 @@ export default async function PartiesPage({ params }: { params: Promise<{ id: st
           consigneeAddress: d.consigneeAddress,
         }}
         successHref={`/trader/declarations/${d.id}/transport`}
+        isRegistered={d.status !== 'DRAFT'}
       />
     </>
   );

@@ -42,7 +42,7 @@ export default async function TraderApplicationPage({ params }: { params: Promis
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
   const type = a.permitType;
   const isEditable = isApplicationEditable(a.status);
-  const countryRole = productCountryRole(type.directions);
+  const countryRole = productCountryRole([a.direction]);
   const missing = missingDocuments(type.requiredDocuments, a.documents.map((d) => d.type));
   const canWithdraw = applicationTransition(a.status, 'WITHDRAW') !== null;
   const lastQuestion = [...a.messages].reverse().find((m) => m.authorRole === 'AGENCY_OFFICER');
@@ -93,6 +93,7 @@ export default async function TraderApplicationPage({ params }: { params: Promis
             { label: t('application.number'), value: <span className="font-mono">{a.number ?? '—'}</span> },
             { label: t('col.type'), value: `${type.code} — ${type.name}` },
             { label: t('col.authority'), value: type.authority.name },
+            { label: t('col.direction'), value: t(`direction.${a.direction}`) },
             { label: t('application.purpose'), value: a.purpose },
             { label: t('col.validity'), value: t('days', { count: type.validityDays }) },
             { label: t('col.scope'), value: t(`scope.${type.scope}`) },

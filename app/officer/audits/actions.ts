@@ -1,0 +1,10 @@
+'use server';
+// Recording a post-clearance audit. The use case checks the officer, the post and the declaration again.
+import { runAction } from '@/src/server/http';
+import { recordPostClearanceAudit } from '@/src/server/audits/post-clearance';
+import { now } from '@/src/server/clock';
+import { ZPostClearanceAudit } from '@/lib/audits/post-clearance';
+
+export async function recordPostClearanceAuditAction(declarationId: string, formData: FormData) {
+  return runAction(ZPostClearanceAudit, Object.fromEntries(formData.entries()), ({ actor, input }) => recordPostClearanceAudit({ actor, declarationId, input, now: now() }));
+}

@@ -1,0 +1,34 @@
+'use client';
+// A backtest's result: the channel mix and hit rate of the current setup next to the proposal
+// (a profile as typed, or channel shares as typed), on the same past declarations.
+import { useTranslations } from 'next-intl';
+import { Table, Td } from '../ui/table';
+import { CHANNELS } from '@/lib/risk/profiles';
+
+type Mix = Record<(typeof CHANNELS)[number], number>;
+export type Backtest = { declarations: number; current: Mix; proposed: Mix; inspectedWithOutcome: number; hits: number; hitRate: number | null; currentInspectedWithOutcome: number; currentHits: number; currentHitRate: number | null; profileMatches: number };
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+
+export function BacktestTable({ result, caption, currentLabel, proposedLabel }: { result: Backtest; caption: string; currentLabel: string; proposedLabel: string }) {
+  const t = useTranslations('risk');
+  const tch = useTranslations('channel');
+  return (
+    <Table caption={caption} head={[t('setup'), ...CHANNELS.map((c) => tch(c)), t('hitRate')]}>
+      <tr>
+        <Td>{currentLabel}</Td>
+        {CHANNELS.map((c) => (
+          <Td key={c}>{result.current[c]}</Td>
+        ))}
+        <Td>{`${pct(result.currentHitRate)} (${result.currentHits}/${result.currentInspectedWithOutcome})`}</Td>
+      </tr>
+      <tr>
+        <Td>{proposedLabel}</Td>
+        {CHANNELS.map((c) => (
+          <Td key={c}>{result.proposed[c]}</Td>
+        ))}
+        <Td>{`${pct(result.hitRate)} (${result.hits}/${result.inspectedWithOutcome})`}</Td>
+      </tr>
+    </Table>
+  );
+}
