@@ -26,7 +26,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${port}`,
+    // Idle connections stay open 70 s (Node's default is 5 s): a request sent on a kept-alive socket
+    // just as the server closes it fails with ECONNRESET.
+    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${port} --keepAliveTimeout 70000`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -1,7 +1,7 @@
 // One error type for expected failures. Every use case throws it; one mapping turns it into an
 // HTTP status and a message. Anything else is unexpected: logged with a request id, shown generically.
 
-export type AppErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'UNAUTHENTICATED';
+export type AppErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'UNAUTHENTICATED' | 'PAYLOAD_TOO_LARGE';
 
 export type FieldError = { path: string; message: string };
 
@@ -35,6 +35,8 @@ export function httpStatus(code: AppErrorCode): number {
       return 429;
     case 'UNAUTHENTICATED':
       return 401;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
     default: {
       const never: never = code;
       return never;

@@ -7,8 +7,7 @@ import { listActivePosts } from '@/src/server/reference/posts';
 import { db } from '@/src/server/db';
 import { PageHeader } from '@/components/ui/page';
 import { LinkButton } from '@/components/ui/link-button';
-import { Td } from '@/components/ui/table';
-import { SortableTable, type Column } from '@/components/declaration/sortable-table';
+import { Table, Td, type Column } from '@/components/ui/table';
 import { StatusBadge } from '@/components/ui/status';
 import { Pagination } from '@/components/ui/pagination';
 import { ListFilters } from '@/components/declaration/list-filters';
@@ -88,7 +87,7 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
           <p className="mb-2 text-sm text-slate-700" role="status">
             {tc('showing', { from, to: from + list.rows.length - 1, total: list.total })}
           </p>
-          <SortableTable caption={t('declarationsHeading')} columns={columns}>
+          <Table caption={t('declarationsHeading')} head={columns}>
             {list.rows.map((d) => (
               <tr key={d.id}>
                 <Td>
@@ -106,7 +105,7 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
                 <Td>{d.registeredAt ? format.dateTime(d.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
               </tr>
             ))}
-          </SortableTable>
+          </Table>
           <Pagination page={query.page} pages={pages} hrefFor={(p) => `/trader${listQueryParams(query, { page: p })}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page: query.page, pages }), navLabel: tc('pagination') }} />
         </>
       )}

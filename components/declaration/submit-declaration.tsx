@@ -1,10 +1,11 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { FieldError } from '@/lib/errors';
 import { fieldHref } from '@/lib/declaration/field-steps';
 import { Button } from '../ui/button';
+import { ErrorSummary } from '../ui/error-summary';
 
 type Result = { ok: true; data: { registrationNumber: string } } | { ok: false; formError: string; fieldErrors: FieldError[] };
 
@@ -18,7 +19,6 @@ export function SubmitDeclaration({ submit, label, successHref, declarationId }:
   const tc = useTranslations('common');
   const tf = useTranslations('form');
   const router = useRouter();
-  const summaryRef = useRef<HTMLDivElement>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<{ formError: string; fieldErrors: FieldError[] } | null>(null);
 
@@ -26,7 +26,6 @@ export function SubmitDeclaration({ submit, label, successHref, declarationId }:
     const prefix = `${tc('errorPrefix')} `;
     const base = document.title.startsWith(prefix) ? document.title.slice(prefix.length) : document.title;
     document.title = error ? `${prefix}${base}` : base;
-    if (error) summaryRef.current?.focus();
   }, [error, tc]);
 
   async function onClick() {
@@ -49,25 +48,7 @@ export function SubmitDeclaration({ submit, label, successHref, declarationId }:
 
   return (
     <div>
-      {error ? (
-        <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="submit-error-title" className="mb-6 border-4 border-red-700 bg-white p-4">
-          <h2 id="submit-error-title" className="text-lg font-bold">
-            {tc('errorSummaryTitle')}
-          </h2>
-          <p className="mt-2">{error.formError}</p>
-          {error.fieldErrors.length > 0 ? (
-            <ul className="mt-2 list-none space-y-1">
-              {error.fieldErrors.map((e, i) => (
-                <li key={`${e.path}-${i}`}>
-                  <a href={fieldHref(declarationId, e.path)} className="font-medium text-red-700 underline">
-                    {e.message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      {error ? <ErrorSummary title={tc('errorSummaryTitle')} formError={error.formError} errors={error.fieldErrors.map((e) => ({ fieldId: e.path, message: e.message, href: fieldHref(declarationId, e.path) }))} /> : null}
       <Button onClick={onClick} disabled={isBusy} aria-busy={isBusy}>
         {isBusy ? t('submitting') : label}
       </Button>

@@ -2,7 +2,8 @@
 // The error summary at the top of a form: focused when it appears, each error a link to its field.
 import { useEffect, useRef } from 'react';
 
-export type SummaryError = { fieldId: string; message: string };
+/** An error linked to its field on this page (`fieldId`), or to where it is fixed (`href`, e.g. another step). */
+export type SummaryError = { fieldId: string; message: string; href?: string };
 
 export function ErrorSummary({ title, errors, formError }: { title: string; errors: SummaryError[]; formError?: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -21,7 +22,7 @@ export function ErrorSummary({ title, errors, formError }: { title: string; erro
         <ul className="mt-2 list-none space-y-1">
           {errors.map((e, i) => (
             <li key={`${e.fieldId}-${i}`}>
-              <a href={`#${e.fieldId}`} className="font-medium text-red-700 underline">
+              <a href={e.href ?? `#${e.fieldId}`} className="font-medium text-red-700 underline">
                 {e.message}
               </a>
             </li>

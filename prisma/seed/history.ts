@@ -649,6 +649,29 @@ function scheduleAndRecord(declarations: HistoryDeclaration[], now: Date, rates:
   }
 
   for (const d of declarations) recordTimeline(d, now);
+  keepRecentBlueUnaudited(declarations);
+}
+
+/** How many of each post's latest released blue declarations are left for the demo's post-clearance audit. */
+const UNAUDITED_BLUE_PER_POST = 3;
+
+/**
+ * The newest released blue-channel declarations of every post wait for their post-clearance audit,
+ * whatever day the seed runs: the demo (and its end-to-end test) always has audits to record.
+ */
+function keepRecentBlueUnaudited(declarations: HistoryDeclaration[]): void {
+  const byPost = new Map<string, HistoryDeclaration[]>();
+  for (const d of declarations) {
+    if (d.channel !== 'BLUE' || d.outcome !== 'RELEASED') continue;
+    byPost.set(d.postCode, [...(byPost.get(d.postCode) ?? []), d]);
+  }
+  for (const list of byPost.values()) {
+    for (const d of list.sort((a, b) => b.endAt.getTime() - a.endAt.getTime() || a.index - b.index).slice(0, UNAUDITED_BLUE_PER_POST)) {
+      if (d.inspection?.kind !== 'POST_CLEARANCE_AUDIT') continue;
+      d.inspection = null;
+      d.isHit = false;
+    }
+  }
 }
 
 function recordTimeline(d: HistoryDeclaration, now: Date): void {

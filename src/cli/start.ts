@@ -77,7 +77,7 @@ try {
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
   };
-  app = spawn(process.execPath, [NEXT_BIN, isDev ? 'dev' : 'start', '-p', String(port)], { cwd: ROOT, env, stdio: 'inherit', detached: true });
+  app = spawn(process.execPath, [NEXT_BIN, isDev ? 'dev' : 'start', '-p', String(port), ...(isDev ? [] : ['--keepAliveTimeout', '70000'])], { cwd: ROOT, env, stdio: 'inherit', detached: true });
   app.on('exit', (code) => {
     if (!isStopping) {
       log(`The portal exited (code ${code}).`);

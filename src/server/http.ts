@@ -24,9 +24,37 @@ export function errorResponse(e: unknown): NextResponse<ErrorBody> {
 }
 
 /** Read a JSON body; a body that is not JSON is a 400 naming the problem, not a 500. */
+/** The largest JSON body an API accepts (a 999-item declaration is about 400 KB). */
+export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The body as text, read as it streams in and given up as soon as it passes `maxBytes` (null then):
+ * a declared Content-Length is not trusted, and a chunked body without one is bounded too.
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string | null> {
+  if (Number(request.headers.get('content-length') ?? '0') > maxBytes) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export async function readJson(request: Request): Promise<unknown> {
+  const text = await readBodyText(request, MAX_JSON_BODY_BYTES);
+  if (text === null) throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.', [{ path: '_body', message: 'The request body must be at most 2 MB' }]);
   try {
-    return await request.json();
+    return JSON.parse(text);
   } catch {
     throw new AppError('VALIDATION', 'The request body must be valid JSON.', [{ path: '_body', message: 'The request body must be valid JSON' }]);
   }

@@ -301,8 +301,13 @@ describe('amendment, withdrawal and copies', () => {
     const first = await db.assessedPayment.findMany({ where: { declarationId: id, assessmentNo: 1 } });
     expect(first.length).toBeGreaterThan(1);
 
-    // Removing the beer takes its assessed rows with it: the old assessment is now a smaller, wrong amount.
+    // Removing the beer keeps the first assessment whole (its rows lose the item, not their amounts):
+    // the history of what was assessed stays, and nothing can be paid until the resubmission.
     await removeItem({ actor: trader, declarationId: id, lineNo: 2, now: NOW });
+    const kept = await db.assessedPayment.findMany({ where: { declarationId: id, assessmentNo: 1 } });
+    expect(kept.map((r) => r.id).sort()).toEqual(first.map((r) => r.id).sort());
+    expect(kept.reduce((sum, r) => sum.plus(r.amount.toString()), new D(0)).toFixed(2)).toBe(first.reduce((sum, r) => sum.plus(r.amount.toString()), new D(0)).toFixed(2));
+    expect(kept.filter((r) => r.itemId === null && r.paymentType !== 'FEE').length).toBeGreaterThan(0);
     const partial = await loadSettlement(db, { id, status: 'AMENDMENT_REQUESTED' });
     const refused = await failure(pay(partial.settlement.net), 'CONFLICT');
     expect(refused.message).toContain('AMENDMENT_REQUESTED cannot be paid');

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/src/server/db';
 import { saveProfile, getProfile, backtest, backtestChannelShares, riskPerformance, setChannelShares, activateModel, listModels, startTraining, trainingStatus } from '@/src/server/risk/admin';
@@ -11,32 +10,7 @@ import { profileFormValues } from '@/lib/risk/profile-form';
 import { dateColumnDay } from '@/lib/time';
 import { aPost, actorOf, aUser, aTrader, anInspector, aDraftInput } from '../support/factories';
 import { NOW } from '../support/clock';
-
-/**
- * Which model is active is global to the database every integration file shares, and files run in
- * parallel forks: changing it happens under the advisory lock risk.test.ts takes for the same
- * purpose, and what was active before is restored before the lock is let go.
- */
-const MODEL_STATE_LOCK = 7_246_001;
-async function withModelStateLock<T>(work: () => Promise<T>): Promise<T> {
-  const lock = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await lock.connect();
-  try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MODEL_STATE_LOCK]);
-    const before = await db.riskModel.findMany({ where: { isActive: true }, select: { id: true } });
-    try {
-      return await work();
-    } finally {
-      await db.$transaction(async (tx) => {
-        await tx.riskModel.updateMany({ where: { isActive: true }, data: { isActive: false } });
-        await tx.riskModel.updateMany({ where: { id: { in: before.map((m) => m.id) } }, data: { isActive: true } });
-      });
-    }
-  } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MODEL_STATE_LOCK]).catch(() => undefined);
-    await lock.end();
-  }
-}
+import { withModelState } from '../support/model-state';
 
 /** Registration window of the past year as the backtests below use it (Tashkent days). */
 const YEAR = { from: '2025-11-28', to: '2026-11-28' };
@@ -171,7 +145,7 @@ describe('risk administration', () => {
 
     const trained = await trainFromHistory(db, { now: NOW, label: 'admin-it' });
     const model = (await listModels({ actor: supervisor })).find((m) => m.version === trained.version)!;
-    await withModelStateLock(async () => {
+    await withModelState(async () => {
       await activateModel({ actor: supervisor, modelId: model.id, now: NOW });
       expect((await db.riskModel.findMany({ where: { isActive: true } })).map((m) => m.version)).toEqual([trained.version]);
     });

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/src/server/db';
 import { createDeclarationDraft } from '@/src/server/declarations/drafts';
@@ -9,36 +8,9 @@ import { riskSelectionKey, RISK_SELECTION_SECRET_ENV, RISK_SELECTION_SECRET_KEY 
 import { isRandomlySelected } from '@/lib/risk/engine';
 import { aPost, aTrader, anInspector, aDraftInput, aForcedChannel } from '../support/factories';
 import { NOW } from '../support/clock';
+import { withModelState } from '../support/model-state';
 
-/**
- * Which model is active is global to the database every integration file shares, and files run in
- * parallel forks. A test that depends on it or changes it holds this advisory lock (risk-admin.test.ts
- * takes the same one), sets the state it needs, and restores what it found before letting go.
- */
-const MODEL_STATE_LOCK = 7_246_001;
-async function withActiveModel<T>(version: string | null, work: () => Promise<T>): Promise<T> {
-  const lock = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await lock.connect();
-  try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MODEL_STATE_LOCK]);
-    const before = await db.riskModel.findMany({ where: { isActive: true }, select: { id: true } });
-    try {
-      await db.$transaction(async (tx) => {
-        await tx.riskModel.updateMany({ where: { isActive: true }, data: { isActive: false } });
-        if (version) await tx.riskModel.update({ where: { version }, data: { isActive: true } });
-      });
-      return await work();
-    } finally {
-      await db.$transaction(async (tx) => {
-        await tx.riskModel.updateMany({ where: { isActive: true }, data: { isActive: false } });
-        await tx.riskModel.updateMany({ where: { id: { in: before.map((m) => m.id) } }, data: { isActive: true } });
-      });
-    }
-  } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MODEL_STATE_LOCK]).catch(() => undefined);
-    await lock.end();
-  }
-}
+const withActiveModel = <T>(version: string | null, work: () => Promise<T>) => withModelState(work, { activate: version });
 
 async function registered(postCode: string) {
   const trader = await aTrader();

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { receiveGatewayCallback } from '@/src/server/payments/callbacks';
-import { errorResponse } from '@/src/server/http';
+import { errorResponse, readBodyText } from '@/src/server/http';
 import { now } from '@/src/server/clock';
 
 type Context = { params: Promise<{ gateway: string }> };
@@ -15,9 +15,9 @@ const MAX_BODY_BYTES = 16 * 1024;
 export async function POST(request: Request, context: Context): Promise<Response> {
   try {
     const { gateway } = await context.params;
-    const length = Number(request.headers.get('content-length') ?? '0');
-    const rawBody = length > MAX_BODY_BYTES ? '' : await request.text();
-    const result = await receiveGatewayCallback({ gatewayName: /^[a-z0-9-]{1,40}$/.test(gateway) ? gateway : 'invalid', rawBody: rawBody.length > MAX_BODY_BYTES ? '' : rawBody, headers: request.headers, now: now() });
+    // Read as it streams, up to the limit: an over-long body is refused (as an empty one) unread.
+    const rawBody = (await readBodyText(request, MAX_BODY_BYTES)) ?? '';
+    const result = await receiveGatewayCallback({ gatewayName: /^[a-z0-9-]{1,40}$/.test(gateway) ? gateway : 'invalid', rawBody, headers: request.headers, now: now() });
     return NextResponse.json({ result: result.outcome }, { status: result.httpStatus, headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);
