@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
-import { listWorkQueue, listPendingAdjustments } from '@/src/server/officer/queue';
-import { db } from '@/src/server/db';
+import { listWorkQueue, listPendingAdjustments, getOfficerDutyStatus } from '@/src/server/officer/queue';
 import { now } from '@/src/server/clock';
 import { PageHeader, Section } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
@@ -14,7 +13,7 @@ import { SelectField } from '@/components/ui/field';
 import { ActionButton } from '@/components/declaration/item-actions';
 import { pageCount } from '@/lib/pagination';
 import { formatAmount } from '@/lib/money';
-import { ZQueueQuery, queueQueryParams, type QueueQuery } from '@/lib/officer/queue-query';
+import { ZQueueQuery, QUEUE_POOL, queueQueryParams, type QueueQuery } from '@/lib/officer/queue-query';
 import { CHANNELS } from '@/lib/risk/profiles';
 import { OPEN_OFFICER_STATUSES } from '@/lib/declaration/lifecycle';
 import { setOnDutyAction } from './declarations/actions';
@@ -36,12 +35,14 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
   const [queue, pending, me] = await Promise.all([
     listWorkQueue({ actor, query, now: now() }),
     listPendingAdjustments({ actor }),
-    db.user.findUnique({ where: { id: actor.userId }, select: { isOnDuty: true, officerNumber: true } }),
+    getOfficerDutyStatus({ actor }),
   ]);
+  // The use case's query: an inspector filter it did not accept is dropped from links too.
+  const shown = queue.query;
   const pages = pageCount(queue.total, queue.pageSize);
   const isSupervisor = actor.role === 'SUPERVISOR';
   const sortLink = (next: QueueQuery['sort'], label: string) => (
-    <Link href={`/officer${queueQueryParams(query, { sort: next, page: 1 })}`} className="text-blue-800 underline" aria-current={query.sort === next ? 'true' : undefined}>
+    <Link href={`/officer${queueQueryParams(shown, { sort: next, page: 1 })}`} className="text-blue-800 underline" aria-current={query.sort === next ? 'true' : undefined}>
       {label}
     </Link>
   );
@@ -71,10 +72,20 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
       <form method="get" className="mb-6 rounded border border-slate-300 bg-white p-4">
         <fieldset>
           <legend className="mb-3 text-lg font-semibold">{t('filters')}</legend>
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className={`grid gap-4 ${isSupervisor ? 'sm:grid-cols-4' : 'sm:grid-cols-3'}`}>
             <SelectField id="filter-status" name="status" label={t('colStatus')} placeholder={t('any')} options={OPEN_OFFICER_STATUSES.map((s) => ({ value: s, label: ts(s) }))} defaultValue={query.status ?? ''} />
             <SelectField id="filter-channel" name="channel" label={t('colChannel')} placeholder={t('any')} options={CHANNELS.map((c) => ({ value: c, label: tch(c) }))} defaultValue={query.channel ?? ''} />
             <SelectField id="filter-overdue" name="overdue" label={t('slaFilter')} placeholder={t('any')} options={[{ value: 'yes', label: t('overdueOnly') }]} defaultValue={query.overdue ?? ''} />
+            {isSupervisor ? (
+              <SelectField
+                id="filter-inspector"
+                name="inspector"
+                label={t('colInspector')}
+                placeholder={t('any')}
+                options={[{ value: QUEUE_POOL, label: t('pool') }, ...queue.inspectors.map((i) => ({ value: i.id, label: `${i.officerNumber ?? ''} ${i.name}`.trim() }))]}
+                defaultValue={queue.query.inspector ?? ''}
+              />
+            ) : null}
           </div>
           {query.sort !== 'registered-asc' ? <input type="hidden" name="sort" value={query.sort} /> : null}
           <div className="mt-4 flex gap-4">
@@ -88,7 +99,7 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
         </fieldset>
       </form>
       <p className="mb-2 text-sm">
-        {t('sortBy')} {sortLink('registered-asc', t('oldestFirst'))} · {sortLink('registered-desc', t('newestFirst'))} · {sortLink('channel', t('byChannel'))}
+        {t('sortBy')} {sortLink('registered-asc', t('oldestFirst'))} · {sortLink('registered-desc', t('newestFirst'))} · {sortLink('channel', t('byChannel'))} · {sortLink('sla', t('mostUrgentFirst'))}
       </p>
       {queue.total === 0 ? (
         <p>{t('emptyQueue')}</p>
@@ -129,7 +140,7 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
               </tr>
             ))}
           </Table>
-          <Pagination page={query.page} pages={pages} hrefFor={(p) => `/officer${queueQueryParams(query, { page: p })}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page: query.page, pages }), navLabel: tc('pagination') }} />
+          <Pagination page={query.page} pages={pages} hrefFor={(p) => `/officer${queueQueryParams(shown, { page: p })}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page: query.page, pages }), navLabel: tc('pagination') }} />
         </>
       )}
     </>

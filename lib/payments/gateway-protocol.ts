@@ -1,4 +1,6 @@
-// The payment-gateway protocol, the pure part (HMAC itself is computed in src/server/payments/gateway).
+// The built-in test gateway's wire protocol, the pure part (HMAC itself is computed in
+// src/server/payments/gateway). Only the test gateway reads these shapes: what the ledger acts on is
+// the gateway-neutral notification of gateway-notification.ts.
 //
 // 1. Checkout: the portal sends the trader's browser to the gateway with the order (the top-up's
 //    id), amount, currency and return path, signed with the shared secret (HMAC-SHA256 over the
@@ -12,6 +14,7 @@
 import { z } from 'zod';
 import { D } from '../money';
 import { isUzsAmount } from './ledger';
+import { NOTIFICATION_STATUSES, type NotificationStatus } from './gateway-notification';
 
 export const MERCHANT_ID = 'customs-portal';
 /** How old (or how far in the future) a callback's timestamp may be. */
@@ -50,8 +53,8 @@ export function checkoutQuery(r: CheckoutRequest, signature: string): string {
 
 // ───────────── Callback (gateway → portal, server to server) ─────────────
 
-export const CALLBACK_STATUSES = ['SUCCEEDED', 'DECLINED'] as const;
-export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
+export const CALLBACK_STATUSES = NOTIFICATION_STATUSES;
+export type CallbackStatus = NotificationStatus;
 
 export const ZCallbackBody = z
   .object({
@@ -88,80 +91,4 @@ export function isFreshTimestamp(timestamp: string | null | undefined, now: Date
 
 export function unixSeconds(at: Date): string {
   return String(Math.floor(at.getTime() / 1000));
-}
-
-/** Why a callback was refused or not acted on; CREDITED and DECLINED are the accepted outcomes. */
-export const CALLBACK_OUTCOMES = [
-  'CREDITED',
-  'DECLINED',
-  'DUPLICATE',
-  'BAD_SIGNATURE',
-  'STALE',
-  'MALFORMED',
-  'UNKNOWN_GATEWAY',
-  'UNKNOWN_ORDER',
-  'AMOUNT_MISMATCH',
-  'CURRENCY_MISMATCH',
-  'TRANSACTION_REUSED',
-  'ALREADY_COMPLETED',
-] as const;
-export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
-
-export function isAcceptedOutcome(outcome: CallbackOutcome): boolean {
-  return outcome === 'CREDITED' || outcome === 'DECLINED';
-}
-
-/** The HTTP status the portal answers a callback with. A duplicate is 200 so that the gateway stops retrying. */
-export function callbackHttpStatus(outcome: CallbackOutcome): number {
-  switch (outcome) {
-    case 'CREDITED':
-    case 'DECLINED':
-    case 'DUPLICATE':
-      return 200;
-    case 'BAD_SIGNATURE':
-      return 401;
-    case 'STALE':
-    case 'MALFORMED':
-      return 400;
-    case 'UNKNOWN_GATEWAY':
-    case 'UNKNOWN_ORDER':
-      return 404;
-    case 'ALREADY_COMPLETED':
-    case 'TRANSACTION_REUSED':
-      return 409;
-    case 'AMOUNT_MISMATCH':
-    case 'CURRENCY_MISMATCH':
-      return 422;
-    default: {
-      const never: never = outcome;
-      return never;
-    }
-  }
-}
-
-export type TopUpState = { gateway: string; amount: string; status: 'PENDING' | 'SUCCEEDED' | 'DECLINED'; gatewayTransactionId: string | null };
-
-/**
- * What to do with a verified notification for the top-up it names (null: no such top-up). The
- * bank is the authority on money taken: a success after a decline (a second attempt on the
- * gateway's page) still credits; a decline after a success changes nothing.
- */
-export function decideCallback(args: { gateway: string; notification: CallbackBody; topUp: TopUpState | null; transactionOwner: string | null }): CallbackOutcome {
-  const { notification: n, topUp } = args;
-  if (!topUp || topUp.gateway !== args.gateway) return 'UNKNOWN_ORDER';
-  if (args.transactionOwner !== null && args.transactionOwner !== n.order) return 'TRANSACTION_REUSED';
-  if (n.currency !== 'UZS') return 'CURRENCY_MISMATCH';
-  if (!new D(n.amount).eq(topUp.amount)) return 'AMOUNT_MISMATCH';
-  switch (topUp.status) {
-    case 'PENDING':
-      return n.status === 'SUCCEEDED' ? 'CREDITED' : 'DECLINED';
-    case 'SUCCEEDED':
-      return n.status === 'SUCCEEDED' && n.transactionId === topUp.gatewayTransactionId ? 'DUPLICATE' : 'ALREADY_COMPLETED';
-    case 'DECLINED':
-      return n.status === 'SUCCEEDED' ? 'CREDITED' : 'DUPLICATE';
-    default: {
-      const never: never = topUp.status;
-      return never;
-    }
-  }
 }

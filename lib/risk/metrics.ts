@@ -129,3 +129,25 @@ export function evaluateRanking(
     }),
   };
 }
+
+export type SubsetRanking = { items: number; hits: number; hitRate: number | null; precisionAt10: number | null; auc: number | null };
+
+/**
+ * The ranking figures on a subset of the items (`isIn[i]`), e.g. the randomly picked declarations:
+ * their inspections were not chosen by the engine, so their hit rate is an unbiased base rate and
+ * the model's precision among them is not flattered by what the engine already selected.
+ * AUC only when the subset holds both hits and clean items.
+ */
+export function subsetRanking(scores: ArrayLike<number>, labels: ArrayLike<number>, isIn: ArrayLike<boolean>): SubsetRanking {
+  if (scores.length !== labels.length || scores.length !== isIn.length) throw new Error('scores, labels and subset differ in length');
+  const s: number[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    if (!isIn[i]) continue;
+    s.push(scores[i]);
+    y.push(labels[i] > 0 ? 1 : 0);
+  }
+  const hits = y.reduce((a, b) => a + b, 0);
+  if (s.length === 0) return { items: 0, hits: 0, hitRate: null, precisionAt10: null, auc: null };
+  return { items: s.length, hits, hitRate: hits / s.length, precisionAt10: precisionAt(s, y, 0.1), auc: hits > 0 && hits < s.length ? auc(s, y) : null };
+}

@@ -1,5 +1,5 @@
 import { test, expect, type Page, type Route } from '@playwright/test';
-import { signInAs, exportDeclarationBody, newSignedInPage } from './helpers';
+import { signInAs, exportDeclarationBody, newSignedInPage, expectNoAxeViolations, submitDeclarationByApi } from './helpers';
 
 const CSV_BAD = ['hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue', '8471300000,Laptops,CN,120,100,50,PCS,6000.00', '9999999999,Mystery,CN,1,1,1,KG,1'].join('\n');
 const CSV_GOOD = ['hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue', '8471300000,Laptops,CN,120,100,50,PCS,6000.00', '2203000900,Beer,DE,2400,2000,2000,L,4000.00'].join('\n');
@@ -20,6 +20,7 @@ test('a trader files a whole declaration in the browser and sees its status chan
 
   // Step 1: parties. An empty submit names every field.
   await expect(trader.getByRole('heading', { level: 1, name: 'Regime and parties' })).toBeVisible();
+  await expectNoAxeViolations(trader);
   await saveAndContinue(trader);
   const summary = trader.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary.getByRole('link', { name: 'Choose the customs regime' })).toHaveAttribute('href', '#regime');
@@ -36,6 +37,7 @@ test('a trader files a whole declaration in the browser and sees its status chan
 
   // Step 2: transport and terms.
   await expect(trader.getByRole('heading', { level: 1, name: 'Transport and terms' })).toBeVisible();
+  await expectNoAxeViolations(trader);
   await trader.getByLabel('Country of dispatch').fill('CN');
   await trader.getByLabel('Country of destination').fill('UZ');
   await trader.getByLabel('Mode of transport').selectOption('ROAD');
@@ -62,6 +64,7 @@ test('a trader files a whole declaration in the browser and sees its status chan
   await trader.getByLabel('CSV file of items').setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV_GOOD) });
   await trader.getByRole('button', { name: 'Import items' }).click();
   await expect(trader.getByRole('button', { name: 'Remove item 2' })).toBeVisible();
+  await expectNoAxeViolations(trader);
 
   await trader.getByRole('link', { name: 'Add an item' }).click();
   await trader.getByLabel('Search the tariff').fill('apples');
@@ -83,6 +86,7 @@ test('a trader files a whole declaration in the browser and sees its status chan
 
   // Step 4: documents, one with a file.
   await expect(trader.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
+  await expectNoAxeViolations(trader);
   await trader.getByLabel('Type of document').selectOption('INVOICE');
   await trader.getByLabel('Document number').fill('INV-2026-0457');
   await trader.getByLabel('Date of the document').fill('2026-11-20');
@@ -108,6 +112,9 @@ test('a trader files a whole declaration in the browser and sees its status chan
   await expect(estimate.getByRole('row', { name: /8471300000/ })).toContainText('Missing');
   await expect(estimate.getByRole('row', { name: /8471300000/ })).toContainText('STD-COC');
   await expect(trader.getByText('Total to pay (estimate)')).toBeVisible();
+  // A figure that does not move with the exchange rate: the beer's excise is 5 000 UZS a litre × 2 000 l.
+  await expect(estimate.getByRole('row', { name: /2203000900/ })).toContainText('10 000 000.00');
+  await expectNoAxeViolations(trader);
   await trader.route(JOURNEY, dropActions);
   await trader.getByRole('button', { name: 'Submit declaration' }).click();
   await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('The request could not be sent');
@@ -120,6 +127,7 @@ test('a trader files a whole declaration in the browser and sees its status chan
   const number = (await heading.textContent())!.replace('Declaration ', '');
   await expect(trader.getByText('With an inspector').first()).toBeVisible();
   await expect(trader.getByRole('heading', { name: 'What happens next' })).toBeVisible();
+  await expectNoAxeViolations(trader);
 
   // The inspector asks for an amendment; the trader's open page changes without a reload.
   const inspector = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
@@ -206,4 +214,32 @@ test('the account lists, filters and exports the company’s declarations', asyn
   expect(lines[0]).toBe('registration_number,status,regime,post,items,invoice_currency,invoice_total,created_at,registered_at,released_at');
   expect(lines.length).toBeGreaterThan(1);
   for (const line of lines.slice(1)) expect(line.split(',')[1]).toBe('RELEASED');
+});
+
+test('a trader copies a registered declaration as a new draft, then withdraws the original', async ({ page }) => {
+  await signInAs(page, 'trader@orient.uz', '/trader');
+  const { id, registrationNumber } = await submitDeclarationByApi(page, body('23001'));
+  await page.goto(`/trader/declarations/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Declaration ${registrationNumber}` })).toBeVisible();
+
+  // The copy is a new draft with the header and items, opened at its first step.
+  await page.getByRole('button', { name: 'Copy as a new draft' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Regime and parties' })).toBeVisible();
+  const copyUrl = page.url();
+  expect(copyUrl).toMatch(/\/trader\/declarations\/[0-9a-f-]{36}\/parties$/);
+  expect(copyUrl).not.toContain(id);
+  await expect(page.getByLabel('Consignor name')).toHaveValue('Orient Logistics JSC');
+  await page.goto(copyUrl.replace(/\/parties$/, '/items'));
+  await expect(page.getByRole('button', { name: 'Remove item 1' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Items' })).toContainText('Raw cotton');
+
+  // The original is withdrawn from its page: a reason is required, then the status says so.
+  await page.goto(`/trader/declarations/${id}`);
+  const withdraw = page.getByRole('button', { name: 'Withdraw declaration' });
+  await withdraw.click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('Say why you are withdrawing the declaration');
+  await page.getByLabel('Why are you withdrawing it?').fill('The buyer cancelled the order');
+  await withdraw.click();
+  await expect(page.getByText('Withdrawn', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Withdraw declaration' })).toHaveCount(0);
 });

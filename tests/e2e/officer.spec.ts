@@ -29,6 +29,11 @@ test('an inspector examines a red declaration, records a hit and an adjustment t
   await inspector.getByRole('link', { name: registrationNumber }).click();
   await expect(inspector.getByRole('heading', { level: 1, name: `Declaration ${registrationNumber}` })).toBeVisible();
   await expect(inspector.getByText('Red', { exact: true }).first()).toBeVisible();
+  // CIF: freight and insurance are in the price; the items show their customs value in UZS beside the invoice value.
+  await expect(inspector.getByRole('term').filter({ hasText: /^Freight$/ })).toBeVisible();
+  await expect(inspector.getByRole('definition').filter({ hasText: 'included in the price (CIF)' }).first()).toBeVisible();
+  await expect(inspector.getByRole('columnheader', { name: 'Invoice value (USD)' })).toBeVisible();
+  await expect(inspector.getByRole('columnheader', { name: 'Customs value (UZS)' })).toBeVisible();
   await expect(inspector.getByText(/Profile “Passenger cars: physical examination”/)).toBeVisible();
   await expect(inspector.getByText('Check the VIN, the year of manufacture and the engine capacity against the documents.')).toBeVisible();
   await expectNoAxeViolations(inspector);

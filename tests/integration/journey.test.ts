@@ -11,6 +11,7 @@ import { payDeclaration, loadSettlement } from '@/src/server/payments/pay';
 import { assessDeclaration } from '@/src/server/declarations/assessment';
 import { createDeclarationDraft } from '@/src/server/declarations/drafts';
 import { ZDeclarationListQuery } from '@/lib/declaration/list-query';
+import { MAX_ITEMS } from '@/lib/declaration/schema';
 import { AppError } from '@/lib/errors';
 import { serviceDate } from '@/lib/time';
 import { D } from '@/lib/money';
@@ -35,6 +36,12 @@ const transport = { dispatchCountry: 'CN', destinationCountry: 'UZ', transportMo
 const laptop = { hsCode: '8471300000', description: 'Laptops', originCountry: 'CN', grossMass: '120', netMass: '100', quantity: '50', supplementaryUnit: 'PCS', invoiceValue: '6000.00' };
 const beer = { hsCode: '2203000900', description: 'Beer', originCountry: 'DE', grossMass: '2400', netMass: '2000', quantity: '2000', supplementaryUnit: 'L', invoiceValue: '4000.00' };
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** What a rendered items page binds a button to: the item at a line, and the declaration version. */
+async function itemRef(declarationId: string, lineNo: number) {
+  const d = await db.declaration.findUniqueOrThrow({ where: { id: declarationId }, select: { version: true, items: { where: { lineNo }, select: { id: true } } } });
+  return { itemId: d.items[0].id, expectedVersion: d.version };
+}
 
 async function fullDraft(actor: Actor, postCode: string) {
   const { id } = await startDeclaration({ actor, input: parties(postCode), now: NOW });
@@ -71,13 +78,49 @@ describe('the declaration journey', () => {
     const { id } = await startDeclaration({ actor: trader, input: parties(post.code), now: NOW });
     await addItem({ actor: trader, declarationId: id, input: laptop, now: NOW });
     await addItem({ actor: trader, declarationId: id, input: beer, now: NOW });
-    await duplicateItem({ actor: trader, declarationId: id, lineNo: 1, now: NOW });
-    await updateItem({ actor: trader, declarationId: id, lineNo: 3, input: { ...laptop, description: 'Laptops, second lot' }, now: NOW });
-    await removeItem({ actor: trader, declarationId: id, lineNo: 1, now: NOW });
+    await duplicateItem({ actor: trader, declarationId: id, ...(await itemRef(id, 1)), now: NOW });
+    await updateItem({ actor: trader, declarationId: id, ...(await itemRef(id, 3)), input: { ...laptop, description: 'Laptops, second lot' }, now: NOW });
+    await removeItem({ actor: trader, declarationId: id, ...(await itemRef(id, 1)), now: NOW });
     const items = await db.declarationItem.findMany({ where: { declarationId: id }, orderBy: { lineNo: 'asc' } });
     expect(items.map((i) => [i.lineNo, i.description])).toEqual([
       [1, 'Beer'],
       [2, 'Laptops, second lot'],
+    ]);
+  });
+
+  it('acts on the item a stale page showed, never on a renumbered line: a second tab gets 409 and writes nothing', async () => {
+    const trader = await aTrader();
+    const { id } = await startDeclaration({ actor: trader, input: parties(post.code), now: NOW });
+    await addItem({ actor: trader, declarationId: id, input: laptop, now: NOW });
+    await addItem({ actor: trader, declarationId: id, input: beer, now: NOW });
+    // Both tabs render the items page: the same version, the same item on line 1 (the laptops).
+    const tabA = await itemRef(id, 1);
+    const tabB = await itemRef(id, 1);
+    await removeItem({ actor: trader, declarationId: id, ...tabA, now: NOW });
+    const before = await db.declaration.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { lineNo: 'asc' } } } });
+    expect(before.items.map((i) => [i.lineNo, i.description])).toEqual([[1, 'Beer']]);
+    const auditsBefore = await db.auditEntry.count({ where: { entityId: id } });
+
+    // Tab B still shows the laptops on line 1: duplicating, changing or removing "line 1" from it
+    // must not touch the beer that now sits on line 1.
+    const stale = await failure(duplicateItem({ actor: trader, declarationId: id, ...tabB, now: NOW }), 'CONFLICT');
+    expect(stale.message).toBe('The items changed since this page was loaded — reload');
+    await failure(updateItem({ actor: trader, declarationId: id, ...tabB, input: { ...laptop, description: 'Changed' }, now: NOW }), 'CONFLICT');
+    await failure(removeItem({ actor: trader, declarationId: id, ...tabB, now: NOW }), 'CONFLICT');
+    // The beer's own id with a stale version is refused too: the page may show anything by now.
+    const beerId = before.items[0].id;
+    await failure(duplicateItem({ actor: trader, declarationId: id, itemId: beerId, expectedVersion: tabB.expectedVersion, now: NOW }), 'CONFLICT');
+
+    const after = await db.declaration.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { lineNo: 'asc' } } } });
+    expect(after.version).toBe(before.version);
+    expect(after.items).toEqual(before.items);
+    expect(await db.auditEntry.count({ where: { entityId: id } })).toBe(auditsBefore);
+
+    // Reloaded, the page acts on what it shows.
+    await duplicateItem({ actor: trader, declarationId: id, ...(await itemRef(id, 1)), now: NOW });
+    expect((await db.declarationItem.findMany({ where: { declarationId: id }, orderBy: { lineNo: 'asc' } })).map((i) => [i.lineNo, i.description])).toEqual([
+      [1, 'Beer'],
+      [2, 'Beer'],
     ]);
   });
 
@@ -205,9 +248,9 @@ describe('the declaration journey', () => {
     await failure(saveParties({ actor: trader, declarationId: id, input: { ...parties(post.code), consignorName: 'Changed Ltd' }, now: NOW }), 'CONFLICT');
     await failure(saveTransport({ actor: trader, declarationId: id, input: transport, now: NOW }), 'CONFLICT');
     await failure(addItem({ actor: trader, declarationId: id, input: laptop, now: NOW }), 'CONFLICT');
-    await failure(updateItem({ actor: trader, declarationId: id, lineNo: 1, input: { ...laptop, invoiceValue: '1.00' }, now: NOW }), 'CONFLICT');
-    await failure(duplicateItem({ actor: trader, declarationId: id, lineNo: 1, now: NOW }), 'CONFLICT');
-    await failure(removeItem({ actor: trader, declarationId: id, lineNo: 1, now: NOW }), 'CONFLICT');
+    await failure(updateItem({ actor: trader, declarationId: id, ...(await itemRef(id, 1)), input: { ...laptop, invoiceValue: '1.00' }, now: NOW }), 'CONFLICT');
+    await failure(duplicateItem({ actor: trader, declarationId: id, ...(await itemRef(id, 1)), now: NOW }), 'CONFLICT');
+    await failure(removeItem({ actor: trader, declarationId: id, ...(await itemRef(id, 1)), now: NOW }), 'CONFLICT');
     await failure(importItems({ actor: trader, declarationId: id, csv: 'x', now: NOW }), 'CONFLICT');
     await failure(addDocument({ actor: trader, declarationId: id, input: { type: 'OTHER', number: 'X', date: '2026-11-01' }, file: null, now: NOW }), 'CONFLICT');
     await failure(removeDocument({ actor: trader, declarationId: id, documentId, now: NOW }), 'CONFLICT');
@@ -248,7 +291,7 @@ describe('amendment, withdrawal and copies', () => {
     expect(asked.status).toBe('AMENDMENT_REQUESTED');
     expect(asked.nextAction).toEqual({ code: 'AMEND', reason: 'Declare the beer at its contract price of 5000 USD' });
 
-    await updateItem({ actor: trader, declarationId: id, lineNo: 2, input: { ...beer, invoiceValue: '5000.00' }, now: NOW });
+    await updateItem({ actor: trader, declarationId: id, ...(await itemRef(id, 2)), input: { ...beer, invoiceValue: '5000.00' }, now: NOW });
     await saveTransport({ actor: trader, declarationId: id, input: { ...transport, invoiceTotal: '11000.00' }, now: NOW });
     const result = await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
     expect(result.status).toBe('ASSIGNED');
@@ -303,7 +346,7 @@ describe('amendment, withdrawal and copies', () => {
 
     // Removing the beer keeps the first assessment whole (its rows lose the item, not their amounts):
     // the history of what was assessed stays, and nothing can be paid until the resubmission.
-    await removeItem({ actor: trader, declarationId: id, lineNo: 2, now: NOW });
+    await removeItem({ actor: trader, declarationId: id, ...(await itemRef(id, 2)), now: NOW });
     const kept = await db.assessedPayment.findMany({ where: { declarationId: id, assessmentNo: 1 } });
     expect(kept.map((r) => r.id).sort()).toEqual(first.map((r) => r.id).sort());
     expect(kept.reduce((sum, r) => sum.plus(r.amount.toString()), new D(0)).toFixed(2)).toBe(first.reduce((sum, r) => sum.plus(r.amount.toString()), new D(0)).toFixed(2));
@@ -366,6 +409,30 @@ describe('amendment, withdrawal and copies', () => {
     expect(d.documents).toHaveLength(0);
     expect(d.events[0].reason).toBe(`Copied from ${registrationNumber}`);
   });
+});
+
+describe('a declaration of 999 items', () => {
+  it('is created as a draft, registered, and assessed item by item', async () => {
+    const post = await aPost();
+    await anInspector(post.id);
+    const trader = await aTrader();
+    const items = Array.from({ length: MAX_ITEMS }, (_, i) => ({ ...laptop, supplementaryUnit: 'PCS' as const, description: `Laptops, lot ${i + 1}`, grossMass: '1.2', netMass: '1', quantity: '1', invoiceValue: '10.00' }));
+    const started = Date.now();
+    const { id } = await createDeclarationDraft({ actor: trader, input: aDraftInput({ postCode: post.code, items, invoiceTotal: '9990.00' }), now: NOW });
+    const { registrationNumber } = await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
+    expect(registrationNumber).toBeTruthy();
+
+    const stored = await db.declarationItem.findMany({ where: { declarationId: id }, orderBy: { lineNo: 'asc' }, select: { lineNo: true, description: true, customsValue: true } });
+    expect(stored).toHaveLength(999);
+    expect(stored.map((i) => i.lineNo)).toEqual(Array.from({ length: 999 }, (_, i) => i + 1));
+    expect(stored[998].description).toBe('Laptops, lot 999');
+    expect(stored.every((i) => i.customsValue !== null && new D(i.customsValue.toString()).gt(0))).toBe(true);
+    const perItem = await db.assessedPayment.groupBy({ by: ['itemId'], where: { declarationId: id, itemId: { not: null } }, _count: true });
+    expect(perItem).toHaveLength(999);
+    expect(new Set(perItem.map((r) => r._count)).size).toBe(1);
+    expect(await db.assessedPayment.count({ where: { declarationId: id, paymentType: 'FEE' } })).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 30_000);
 });
 
 describe('the account list', () => {

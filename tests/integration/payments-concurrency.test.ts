@@ -8,6 +8,7 @@ import { startTopUp } from '@/src/server/payments/top-ups';
 import { receiveGatewayCallback } from '@/src/server/payments/callbacks';
 import { payDeclaration } from '@/src/server/payments/pay';
 import { ledgerBalance } from '@/src/server/payments/ledger';
+import { exportStatement } from '@/src/server/payments/read';
 import { signCallback } from '@/src/server/payments/gateway/signature';
 import { MERCHANT_ID, formatSignatureHeader } from '@/lib/payments/gateway-protocol';
 import { D } from '@/lib/money';
@@ -205,4 +206,36 @@ describe('the receipt series, shared by every company', () => {
     expect(series.length).toBeGreaterThan(80);
     expect(series.at(-1)).toBe(series.length);
   }, 120_000);
+});
+
+describe('a statement exported while money keeps moving', () => {
+  it('is one snapshot: opening + lines = closing, and the summary counts exactly the lines, however many entries arrive meanwhile', async () => {
+    const trader = await aTrader();
+    await credit(trader, '1000.00');
+    const account = await db.account.findUniqueOrThrow({ where: { companyId: trader.companyId! } });
+    // 2,500 earlier entries of the day (several pages of the export), the cached balance kept equal to the ledger.
+    const BULK = 2500;
+    await db.ledgerEntry.createMany({ data: Array.from({ length: BULK }, (_, i) => ({ accountId: account.id, kind: 'TOP_UP' as const, amount: '1.00', reference: `BULK-${i}`, at: new Date(NOW.getTime() - 3_600_000 + i) })) });
+    await db.account.update({ where: { id: account.id }, data: { balance: { increment: BULK }, version: { increment: BULK } } });
+
+    const period = { from: '2026-11-28', to: '2026-11-28' };
+    let isMoving = true;
+    const arriving = (async () => {
+      for (let i = 0; i < 40 && isMoving; i++) await credit(trader, '7.00');
+    })();
+    const exports = [];
+    try {
+      for (let i = 0; i < 6; i++) exports.push(await exportStatement({ actor: trader, period }));
+    } finally {
+      isMoving = false;
+      await arriving;
+    }
+    for (const { summary, lines } of exports) {
+      expect(lines.length).toBe(summary.count);
+      expect(lines[lines.length - 1].balanceAfter).toBe(summary.closing);
+      const credits = lines.reduce((sum, l) => sum.plus(l.amount), new D(0));
+      expect(new D(summary.opening).plus(credits).toFixed(2)).toBe(summary.closing);
+    }
+    expect(await ledgerBalance(db, account.id)).toBe((await db.account.findUniqueOrThrow({ where: { id: account.id } })).balance.toFixed(2));
+  });
 });

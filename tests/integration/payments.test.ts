@@ -2,6 +2,9 @@
 // (once), payments of exactly the assessed amounts (once), automatic release of a green declaration,
 // reassessments, refunds, receipts and statements; the cached balance always equals the ledger.
 import { randomUUID, randomBytes } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
+import { createTranslator } from 'next-intl';
+import { PDFDocument, PDFArray, PDFRawStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/src/server/db';
 import type { Actor } from '@/src/server/actor';
@@ -9,7 +12,9 @@ import { startTopUp, getTopUp } from '@/src/server/payments/top-ups';
 import { receiveGatewayCallback } from '@/src/server/payments/callbacks';
 import { creditOverpayment, payDeclaration, loadSettlement } from '@/src/server/payments/pay';
 import { decideRefund, requestRefund } from '@/src/server/payments/refunds';
-import { getAccountOverview, getDeclarationPayments, getStatementPage, getStatementSummary, exportStatementLines, listMovements, listOpenSettlements } from '@/src/server/payments/read';
+import { getAccountOverview, getDeclarationPayments, getStatementPage, getStatementSummary, exportStatement, listMovements, listOpenSettlements } from '@/src/server/payments/read';
+import { statementCsv } from '@/src/server/payments/statement-csv';
+import { statementPdf } from '@/src/server/payments/statement-pdf';
 import { ensureReceiptDocument } from '@/src/server/payments/receipts';
 import { ledgerBalance } from '@/src/server/payments/ledger';
 import { signCallback } from '@/src/server/payments/gateway/signature';
@@ -19,6 +24,9 @@ import { amountDue } from '@/src/server/declarations/read';
 import { MERCHANT_ID, formatSignatureHeader, type CallbackBody } from '@/lib/payments/gateway-protocol';
 import { ZHistoryQuery } from '@/lib/payments/queries';
 import { AppError } from '@/lib/errors';
+import { D, formatAmount } from '@/lib/money';
+import { toWinAnsi } from '@/lib/documents/win-ansi';
+import paymentMessages from '@/lib/i18n/messages/en/payments.json';
 import { aPost, aTrader, aUser, actorOf, anInspector, aDeclarationWithPaymentsDue, anAssessment } from '../support/factories';
 import { NOW } from '../support/clock';
 
@@ -42,6 +50,40 @@ function signed(fields: Partial<CallbackBody> & { order: string; amount: string 
   const timestamp = String(Math.floor(at.getTime() / 1000));
   const signature = formatSignatureHeader(signCallback(options.secret ?? process.env.PAYMENT_GATEWAY_SECRET!, timestamp, raw));
   return { rawBody: options.tamper ? options.tamper(raw) : raw, headers: new Headers({ 'content-type': 'application/json', 'x-gateway-timestamp': timestamp, 'x-gateway-signature': signature }), body };
+}
+
+const t = createTranslator({ locale: 'en', messages: { payments: paymentMessages }, namespace: 'payments' }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+
+/** The text a PDF draws, page by page (pdf-lib writes each string as a hex `<…> Tj`). */
+async function pdfText(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  return pdf.getPages().map((page) => {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
+    return streams
+      .map((s) => (s instanceof PDFRawStream ? inflateSync(Buffer.from(s.contents)).toString('latin1') : ''))
+      .join('\n')
+      .match(/<([0-9A-Fa-f]*)>\s*Tj/g)!
+      .map((op) => Buffer.from(op.slice(1, op.indexOf('>')), 'hex').toString('latin1'))
+      .join('\n');
+  });
+}
+
+/** The CSV's rows as cells (no quoted cells in a statement of these references). */
+const csvRows = (text: string) => text.trimEnd().split('\r\n').map((line) => line.split(','));
+
+/** Opening + every line = closing, on the CSV itself: the closing row's debits and credits are the lines' sums. */
+function expectCsvAddsUp(text: string) {
+  const rows = csvRows(text);
+  const [opening, closing] = [rows[1], rows[rows.length - 1]];
+  expect([opening[1], closing[1]]).toEqual(['OPENING_BALANCE', 'CLOSING_BALANCE']);
+  const lines = rows.slice(2, -1);
+  const debits = lines.reduce((s, r) => s.plus(r[5] || 0), new D(0));
+  const credits = lines.reduce((s, r) => s.plus(r[6] || 0), new D(0));
+  expect([closing[5], closing[6]]).toEqual([debits.toFixed(2), credits.toFixed(2)]);
+  expect(new D(opening[7]).plus(credits).minus(debits).toFixed(2)).toBe(closing[7]);
+  expect(lines.length ? lines[lines.length - 1][7] : opening[7]).toBe(closing[7]);
+  return { lines, opening: opening[7], closing: closing[7] };
 }
 
 const deliver = (cb: ReturnType<typeof signed>, now = NOW, gatewayName = 'test') => receiveGatewayCallback({ gatewayName, rawBody: cb.rawBody, headers: cb.headers, now });
@@ -197,6 +239,10 @@ describe('paying a declaration from the balance', () => {
     expect(shown).toMatchObject({ canPay: false, settlement: { kind: 'SETTLED' }, balance: '3608459.00' });
     const receipt = await ensureReceiptDocument({ actor: trader, receiptNumber: paid.receiptNumber, now: NOW });
     expect(receipt.payload).toMatchObject({ movement: 'PAYMENT', declarationNumber: d.registrationNumber, total: '46391541.00', lines: [{ paymentType: 'DUTY', amount: '16470300.00' }, { paymentType: 'EXCISE', amount: '10000000.00' }, { paymentType: 'VAT', amount: '19646736.00' }, { paymentType: 'FEE', amount: '274505.00' }] });
+    // The payment's receipt verifies on /verify like any signed document (not only a top-up's).
+    expect(receipt.number).toBe(paid.receiptNumber);
+    expect((await verifySignedDocument({ number: receipt.number, presentedSignature: receipt.signature })).verdict).toBe('GENUINE_CURRENT');
+    expect((await verifySignedDocument({ number: receipt.number, presentedSignature: receipt.signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) })).verdict).not.toBe('GENUINE_CURRENT');
 
     // The same form again (a retried request): the same payment, nothing new.
     const repeat = await payDeclaration({ actor: trader, declarationId: d.id, idempotencyKey: key, amount: '46391541.00', now: NOW });
@@ -422,9 +468,33 @@ describe('history and statements', () => {
       ['TOP_UP', null, '250000.00', '1350000.00'],
     ]);
     expect(page.rows.every((r) => r.receiptNumber?.startsWith('R-2026-'))).toBe(true);
-    const exported = [];
-    for await (const line of exportStatementLines({ actor: trader, period })) exported.push(line.balanceAfter);
-    expect(exported).toEqual(['1500000.00', '1200000.00', '1100000.00', '1350000.00']);
+    const exported = await exportStatement({ actor: trader, period });
+    expect(exported.summary).toEqual(await getStatementSummary({ actor: trader, period }));
+    expect(exported.lines.map((l) => l.balanceAfter)).toEqual(['1500000.00', '1200000.00', '1100000.00', '1350000.00']);
+
+    // The CSV: the opening row, the lines, the closing row whose debits and credits are the lines' sums.
+    const csv = await statementCsv({ actor: trader, period });
+    expect(csv.filename).toBe('statement-2026-11-05-2026-11-20.csv');
+    expect(expectCsvAddsUp(csv.text)).toMatchObject({ opening: '1000000.00', closing: '1350000.00', lines: { length: 4 } });
+    // The PDF shows the same opening and closing balances, and every line.
+    const pdf = await statementPdf({ actor: trader, period, now: NOW, t });
+    expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(pdf.filename).toBe('statement-2026-11-05-2026-11-20.pdf');
+    const [text] = await pdfText(pdf.bytes);
+    expect(text).toContain(t('statement.pdf.opening'));
+    expect(text).toContain(toWinAnsi(`${formatAmount('1000000.00')} UZS`));
+    expect(text).toContain(t('statement.pdf.closing'));
+    expect(text).toContain(toWinAnsi(`${formatAmount('1350000.00')} UZS`));
+    for (const balance of ['1500000.00', '1200000.00', '1100000.00']) expect(text).toContain(toWinAnsi(formatAmount(balance)));
+
+    // More lines than an export holds: refused, naming the period, never a file cut short under a closing balance that counts them.
+    // Thunks, awaited one at a time: a promise made early would reject before anyone waits for it.
+    for (const tooLong of [() => exportStatement({ actor: trader, period, max: 3 }), () => statementCsv({ actor: trader, period, max: 3 }), () => statementPdf({ actor: trader, period, now: NOW, t, max: 3 })]) {
+      const refused = await failure(tooLong(), 'VALIDATION');
+      expect(refused.message).toContain('2026-11-05 – 2026-11-20');
+      expect(refused.message).toContain('shorter period');
+    }
+    expect((await statementCsv({ actor: trader, period, max: 4 })).text).toContain('CLOSING_BALANCE');
     expect((await getStatementSummary({ actor: trader, period: { from: '2026-11-21', to: '2026-11-30' } })).opening).toBe('1350000.00');
 
     const payments = await listMovements({ actor: trader, query: ZHistoryQuery.parse({ kind: 'PAYMENT' }) });

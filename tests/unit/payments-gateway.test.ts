@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
-import {
-  CALLBACK_OUTCOMES,
-  MERCHANT_ID,
-  callbackHttpStatus,
-  checkoutSigningInput,
-  decideCallback,
-  formatSignatureHeader,
-  isAcceptedOutcome,
-  isFreshTimestamp,
-  parseSignatureHeader,
-  ZCheckoutRequest,
-  type CallbackBody,
-  type TopUpState,
-} from '@/lib/payments/gateway-protocol';
+import { MERCHANT_ID, checkoutSigningInput, formatSignatureHeader, isFreshTimestamp, parseSignatureHeader, ZCheckoutRequest, type CallbackBody } from '@/lib/payments/gateway-protocol';
+import { CALLBACK_OUTCOMES, callbackHttpStatus, decideCallback, isAcceptedOutcome, type GatewayNotification, type TopUpState } from '@/lib/payments/gateway-notification';
 import { hmacHex, isCheckoutSignatureValid, isSameDigest, signCallback, signCheckout, verifyCallbackSignature } from '@/src/server/payments/gateway/signature';
+import { testGateway } from '@/src/server/payments/gateway/test-gateway';
 
 const SECRET = 'unit-test-gateway-secret-0123456789abcdef';
 const NOW = new Date('2026-11-28T09:30:00Z');
@@ -71,8 +60,40 @@ describe('HMAC-SHA256 signatures', () => {
   });
 });
 
+describe('the test gateway reads its own wire format into the gateway-neutral notification', () => {
+  const withSecret = <T,>(work: () => T): T => {
+    const before = process.env.PAYMENT_GATEWAY_SECRET;
+    process.env.PAYMENT_GATEWAY_SECRET = SECRET;
+    try {
+      return work();
+    } finally {
+      if (before === undefined) delete process.env.PAYMENT_GATEWAY_SECRET;
+      else process.env.PAYMENT_GATEWAY_SECRET = before;
+    }
+  };
+  const headers = (signature = header()) => new Headers({ 'x-gateway-timestamp': TS, 'x-gateway-signature': signature });
+
+  it('verifies the signature, then returns order, transaction, amount, currency, status and when — nothing of the wire format', () => {
+    const parsed = withSecret(() => testGateway.parseNotification(body, headers(), NOW));
+    expect(parsed).toEqual({ isVerified: true, notification: { order: '6f1c2d3e-4b5a-4c6d-8e7f-001122334455', transactionId: 'test_0123456789abcdef01234567', amount: '5000000.00', currency: 'UZS', status: 'SUCCEEDED', paidAt: NOW } });
+    expect(testGateway.signatureOf(headers())).toBe(header());
+  });
+
+  it('refuses a forged or stale one before parsing it', () => {
+    expect(withSecret(() => testGateway.parseNotification(body, headers(header('another-secret-0123456789abcdef0123')), NOW))).toMatchObject({ isVerified: false, outcome: 'BAD_SIGNATURE' });
+    expect(withSecret(() => testGateway.parseNotification(body, headers(), new Date(NOW.getTime() + 3_600_000)))).toMatchObject({ isVerified: false, outcome: 'STALE' });
+  });
+
+  it('gives the checkout URL asynchronously (a real bank needs a session call first)', async () => {
+    const url = withSecret(() => testGateway.checkoutUrl({ topUpId: '6f1c2d3e-4b5a-4c6d-8e7f-001122334455', amount: '5000000.00', returnPath: '/trader/account/top-ups/x' }));
+    expect(url).toBeInstanceOf(Promise);
+    expect(await url).toMatch(/^\/gateway\/test\/checkout\?merchant=customs-portal&order=6f1c2d3e/);
+  });
+});
+
 describe('what a verified callback does to the top-up it names', () => {
-  const n = JSON.parse(body) as CallbackBody;
+  const wire = JSON.parse(body) as CallbackBody;
+  const n: GatewayNotification = { order: wire.order, transactionId: wire.transactionId, amount: wire.amount, currency: wire.currency, status: wire.status, paidAt: new Date(wire.occurredAt) };
   const pending: TopUpState = { gateway: 'test', amount: '5000000.00', status: 'PENDING', gatewayTransactionId: null };
   const credited: TopUpState = { ...pending, status: 'SUCCEEDED', gatewayTransactionId: n.transactionId };
 
@@ -91,7 +112,7 @@ describe('what a verified callback does to the top-up it names', () => {
     ['an unknown order is refused', null, n, null, 'UNKNOWN_ORDER'],
     ['another gateway’s top-up is unknown', { ...pending, gateway: 'bank-x' }, n, null, 'UNKNOWN_ORDER'],
   ] as const)('%s', (_what, topUp, notification, owner, outcome) => {
-    expect(decideCallback({ gateway: 'test', notification: notification as CallbackBody, topUp, transactionOwner: owner })).toBe(outcome);
+    expect(decideCallback({ gateway: 'test', notification: notification as GatewayNotification, topUp, transactionOwner: owner })).toBe(outcome);
   });
 
   it('answers 200 only to what the gateway should not retry, and accepts only credits and declines', () => {

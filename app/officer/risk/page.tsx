@@ -135,12 +135,16 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
         </div>
         <Table caption={t('models')} head={[t('version'), t('trainedAt'), t('quality'), t('status')]}>
           {models.map((m) => {
-            const metrics = (m.metrics ?? {}) as { auc?: number; precisionAt5?: number; rows?: number; hits?: number };
+            const metrics = (m.metrics ?? {}) as { auc?: number; precisionAt5?: number; rows?: number; hits?: number; randomPicks?: { items: number; hitRate: number | null; precisionAt10: number | null } };
+            const random = metrics.randomPicks;
             return (
               <tr key={m.id}>
                 <Td className="font-mono text-sm">{m.version}</Td>
                 <Td>{format.dateTime(m.trainedAt, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
-                <Td className="text-sm">{t('modelMetrics', { rows: metrics.rows ?? 0, hits: metrics.hits ?? 0, auc: metrics.auc?.toFixed(3) ?? '—', p5: metrics.precisionAt5?.toFixed(3) ?? '—' })}</Td>
+                <Td className="text-sm">
+                  {t('modelMetrics', { rows: metrics.rows ?? 0, hits: metrics.hits ?? 0, auc: metrics.auc?.toFixed(3) ?? '—', p5: metrics.precisionAt5?.toFixed(3) ?? '—' })}
+                  {random ? <span className="block">{t('modelMetricsRandom', { items: random.items, hitRate: random.hitRate?.toFixed(3) ?? '—', p10: random.precisionAt10?.toFixed(3) ?? '—' })}</span> : null}
+                </Td>
                 <Td>{m.isActive ? <Badge tone="success">{t('activeModel')}</Badge> : <ActionButton action={activateModelAction.bind(null, m.id)} label={t('activate', { version: m.version })} busyLabel={t('starting')} />}</Td>
               </tr>
             );

@@ -16,7 +16,8 @@ import { AppError } from '@/lib/errors';
 import { CSV_TOO_LARGE, MAX_CSV_BYTES } from '@/lib/declaration/items-csv';
 
 const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string'));
-const ZLine = z.object({ lineNo: z.number().int().min(1).max(999) });
+// An item button or form carries the item's id and the declaration version its page was rendered with.
+const ZItemRef = z.object({ itemId: z.uuid(), expectedVersion: z.number().int().min(0) });
 const ZDocumentId = z.object({ documentId: z.uuid() });
 
 export async function saveDraftAction(input: unknown) {
@@ -39,16 +40,18 @@ export async function addItemAction(declarationId: string, formData: FormData) {
   return runAction(ZItemStep.and(ZDeclarationId), { ...fields(formData), declarationId }, ({ actor, input }) => addItem({ actor, declarationId: input.declarationId, input, now: now() }));
 }
 
-export async function updateItemAction(declarationId: string, lineNo: number, formData: FormData) {
-  return runAction(ZItemStep.and(ZDeclarationId).and(ZLine), { ...fields(formData), declarationId, lineNo }, ({ actor, input }) => updateItem({ actor, declarationId: input.declarationId, lineNo: input.lineNo, input, now: now() }));
+export async function updateItemAction(declarationId: string, itemId: string, expectedVersion: number, formData: FormData) {
+  return runAction(ZItemStep.and(ZDeclarationId).and(ZItemRef), { ...fields(formData), declarationId, itemId, expectedVersion }, ({ actor, input }) =>
+    updateItem({ actor, declarationId: input.declarationId, itemId: input.itemId, expectedVersion: input.expectedVersion, input, now: now() }),
+  );
 }
 
-export async function removeItemAction(declarationId: string, lineNo: number) {
-  return runAction(ZDeclarationId.extend(ZLine.shape), { declarationId, lineNo }, ({ actor, input }) => removeItem({ actor, declarationId: input.declarationId, lineNo: input.lineNo, now: now() }));
+export async function removeItemAction(declarationId: string, itemId: string, expectedVersion: number) {
+  return runAction(ZDeclarationId.extend(ZItemRef.shape), { declarationId, itemId, expectedVersion }, ({ actor, input }) => removeItem({ actor, ...input, now: now() }));
 }
 
-export async function duplicateItemAction(declarationId: string, lineNo: number) {
-  return runAction(ZDeclarationId.extend(ZLine.shape), { declarationId, lineNo }, ({ actor, input }) => duplicateItem({ actor, declarationId: input.declarationId, lineNo: input.lineNo, now: now() }));
+export async function duplicateItemAction(declarationId: string, itemId: string, expectedVersion: number) {
+  return runAction(ZDeclarationId.extend(ZItemRef.shape), { declarationId, itemId, expectedVersion }, ({ actor, input }) => duplicateItem({ actor, ...input, now: now() }));
 }
 
 export async function importItemsAction(declarationId: string, formData: FormData) {

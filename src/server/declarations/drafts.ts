@@ -39,14 +39,13 @@ export async function createDeclarationDraft(args: { actor: Actor; input: Declar
         freight: input.freight ?? null,
         insurance: input.insurance ?? null,
         createdAt: now,
-        items: {
-          create: input.items.map((item, i) => ({ lineNo: i + 1, ...itemData(item) })),
-        },
         documents: { create: input.documents.map((d) => ({ type: d.type, number: d.number, date: asDateColumn(d.date), createdAt: now })) },
         events: { create: { fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId, actorRole: actor.role, at: now } },
       },
       select: { id: true },
     });
+    // One statement for all items: a nested create inserts row by row, and a draft may have 999.
+    if (input.items.length) await tx.declarationItem.createMany({ data: input.items.map((item, i) => ({ declarationId: declaration.id, lineNo: i + 1, ...itemData(item) })) });
     await writeAudit(tx, { actor, action: 'declaration.draft.create', entityType: 'Declaration', entityId: declaration.id, data: { items: input.items.length }, at: now });
     return declaration;
   });

@@ -1,7 +1,7 @@
 // Items of a declaration being edited: add, edit, remove, duplicate, import from CSV. Line numbers
 // stay 1..n without gaps.
 import { db, type Tx } from '../db';
-import { assertTrader, type Actor } from '../actor';
+import { assertTrader, type Actor, type TraderActor } from '../actor';
 import { writeAudit } from '../audit';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
@@ -59,45 +59,58 @@ export async function addItem(args: { actor: Actor; declarationId: string; input
   });
 }
 
-export async function updateItem(args: { actor: Actor; declarationId: string; lineNo: number; input: unknown; now: Date }): Promise<void> {
-  const { actor, declarationId, lineNo, now } = args;
+/**
+ * The item a page's button or form acts on: its id, and the declaration version the page was
+ * rendered with. Line numbers move when an item is removed, so a stale page (a second tab) must
+ * never act by line: any change since it was rendered is a 409 and nothing is written.
+ */
+export type ItemRef = { itemId: string; expectedVersion: number };
+
+export const ITEMS_CHANGED = 'The items changed since this page was loaded — reload';
+
+async function lockItem(tx: Tx, actor: TraderActor, declarationId: string, ref: ItemRef) {
+  const row = await lockEditableDeclaration(tx, actor, declarationId);
+  if (row.version !== ref.expectedVersion) throw new AppError('CONFLICT', ITEMS_CHANGED);
+  const item = await tx.declarationItem.findFirst({ where: { id: ref.itemId, declarationId } });
+  if (!item) throw new AppError('NOT_FOUND', 'The item was not found.');
+  return item;
+}
+
+export async function updateItem(args: { actor: Actor; declarationId: string; input: unknown; now: Date } & ItemRef): Promise<void> {
+  const { actor, declarationId, now } = args;
   assertTrader(actor);
   const item = parseOrThrow(ZItemStep, args.input);
   await assertInTariff(item.hsCode, item.supplementaryUnit);
   await db.$transaction(async (tx) => {
-    await lockEditableDeclaration(tx, actor, declarationId);
-    const { count } = await tx.declarationItem.updateMany({ where: { declarationId, lineNo }, data: itemData(item) });
-    if (count === 0) throw new AppError('NOT_FOUND', `Item ${lineNo} was not found.`);
-    await finish(tx, actor, declarationId, 'declaration.item.update', { lineNo }, now);
+    const existing = await lockItem(tx, actor, declarationId, args);
+    await tx.declarationItem.update({ where: { id: existing.id }, data: itemData(item) });
+    await finish(tx, actor, declarationId, 'declaration.item.update', { lineNo: existing.lineNo, itemId: existing.id }, now);
   });
 }
 
-export async function removeItem(args: { actor: Actor; declarationId: string; lineNo: number; now: Date }): Promise<void> {
-  const { actor, declarationId, lineNo, now } = args;
+export async function removeItem(args: { actor: Actor; declarationId: string; now: Date } & ItemRef): Promise<void> {
+  const { actor, declarationId, now } = args;
   assertTrader(actor);
   await db.$transaction(async (tx) => {
-    await lockEditableDeclaration(tx, actor, declarationId);
-    const { count } = await tx.declarationItem.deleteMany({ where: { declarationId, lineNo } });
-    if (count === 0) throw new AppError('NOT_FOUND', `Item ${lineNo} was not found.`);
+    const { id, lineNo } = await lockItem(tx, actor, declarationId, args);
+    await tx.declarationItem.delete({ where: { id } });
     // Close the gap in two moves, so the (declaration, line) uniqueness holds at every row.
     await tx.$executeRaw`UPDATE "DeclarationItem" SET "lineNo" = -"lineNo" WHERE "declarationId" = ${declarationId}::uuid AND "lineNo" > ${lineNo}`;
     await tx.$executeRaw`UPDATE "DeclarationItem" SET "lineNo" = -"lineNo" - 1 WHERE "declarationId" = ${declarationId}::uuid AND "lineNo" < 0`;
-    await finish(tx, actor, declarationId, 'declaration.item.remove', { lineNo }, now);
+    await finish(tx, actor, declarationId, 'declaration.item.remove', { lineNo, itemId: id }, now);
   });
 }
 
-export async function duplicateItem(args: { actor: Actor; declarationId: string; lineNo: number; now: Date }): Promise<{ lineNo: number }> {
-  const { actor, declarationId, lineNo, now } = args;
+export async function duplicateItem(args: { actor: Actor; declarationId: string; now: Date } & ItemRef): Promise<{ lineNo: number }> {
+  const { actor, declarationId, now } = args;
   assertTrader(actor);
   return db.$transaction(async (tx) => {
-    await lockEditableDeclaration(tx, actor, declarationId);
-    const source = await tx.declarationItem.findFirst({ where: { declarationId, lineNo } });
-    if (!source) throw new AppError('NOT_FOUND', `Item ${lineNo} was not found.`);
+    const source = await lockItem(tx, actor, declarationId, args);
     const count = await itemCount(tx, declarationId);
     if (count >= MAX_ITEMS) throw new AppError('VALIDATION', `A declaration can have at most ${MAX_ITEMS} items.`, [{ path: 'items', message: `A declaration can have at most ${MAX_ITEMS} items` }]);
     const { id: _id, customsValue: _cv, lineNo: _line, ...copy } = source;
     await tx.declarationItem.create({ data: { ...copy, lineNo: count + 1 } });
-    await finish(tx, actor, declarationId, 'declaration.item.duplicate', { lineNo, newLineNo: count + 1 }, now);
+    await finish(tx, actor, declarationId, 'declaration.item.duplicate', { lineNo: source.lineNo, itemId: source.id, newLineNo: count + 1 }, now);
     return { lineNo: count + 1 };
   });
 }

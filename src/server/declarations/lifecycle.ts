@@ -56,22 +56,24 @@ export async function copyDeclaration(args: { actor: Actor; declarationId: strin
         insurance: source.insurance,
         copiedFromId: source.id,
         createdAt: now,
-        items: {
-          create: source.items.map((i) => ({
-            lineNo: i.lineNo,
-            hsCode: i.hsCode,
-            description: i.description,
-            originCountry: i.originCountry,
-            grossMass: i.grossMass,
-            netMass: i.netMass,
-            quantity: i.quantity,
-            supplementaryUnit: i.supplementaryUnit,
-            invoiceValue: i.invoiceValue,
-          })),
-        },
         events: { create: { fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId, actorRole: actor.role, reason: source.registrationNumber ? `Copied from ${source.registrationNumber}` : 'Copied from a draft', at: now } },
       },
       select: { id: true },
+    });
+    // One statement for all items (up to 999), as when a draft is created.
+    await tx.declarationItem.createMany({
+      data: source.items.map((i) => ({
+        declarationId: copy.id,
+        lineNo: i.lineNo,
+        hsCode: i.hsCode,
+        description: i.description,
+        originCountry: i.originCountry,
+        grossMass: i.grossMass,
+        netMass: i.netMass,
+        quantity: i.quantity,
+        supplementaryUnit: i.supplementaryUnit,
+        invoiceValue: i.invoiceValue,
+      })),
     });
     await writeAudit(tx, { actor, action: 'declaration.copy', entityType: 'Declaration', entityId: copy.id, data: { from: source.id }, at: now });
     return copy;

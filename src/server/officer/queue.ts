@@ -1,15 +1,14 @@
 // The officer's work: an inspector sees what was distributed to them; a supervisor sees the post.
-import { db } from '../db';
+import { db, Prisma } from '../db';
 import { D } from '@/lib/money';
 import { serviceDate } from '@/lib/time';
 import { checkFormalities } from '@/lib/permits';
 import { amountDue } from '../declarations/read';
 import { loadRates } from '../declarations/assessment';
 import { loadCatalogue, loadCompanyPermits } from '../permits/catalogue';
-import { assertOfficer, type Actor } from '../actor';
+import { assertOfficer, type Actor, type OfficerActor } from '../actor';
 import { AppError } from '@/lib/errors';
-import type { Prisma } from '@/src/generated/prisma/client';
-import { ZQueueQuery, DEFAULT_SLA_TARGETS, type QueueQuery, type SlaTargets } from '@/lib/officer/queue-query';
+import { ZQueueQuery, QUEUE_POOL, DEFAULT_SLA_TARGETS, type QueueQuery, type SlaTargets } from '@/lib/officer/queue-query';
 import { slaState } from '@/lib/officer/decisions';
 import { OPEN_OFFICER_STATUSES } from '@/lib/declaration/lifecycle';
 
@@ -21,50 +20,90 @@ export async function loadSlaTargets(): Promise<SlaTargets> {
   return { ...DEFAULT_SLA_TARGETS, ...(typeof v.YELLOW === 'number' ? { YELLOW: v.YELLOW } : {}), ...(typeof v.RED === 'number' ? { RED: v.RED } : {}) };
 }
 
-function overdueWhere(targets: SlaTargets, now: Date): Prisma.DeclarationWhereInput {
-  const before = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
-  return { OR: [{ channel: 'YELLOW', registeredAt: { lt: before(targets.YELLOW) } }, { channel: 'RED', registeredAt: { lt: before(targets.RED) } }] };
+/** The post's active inspectors, for a supervisor's filter and reassignment; none for an inspector. */
+async function postInspectors(actor: OfficerActor) {
+  if (actor.role !== 'SUPERVISOR') return [];
+  return db.user.findMany({ where: { role: 'INSPECTOR', postId: actor.postId, isActive: true }, select: { id: true, name: true, officerNumber: true, isOnDuty: true }, orderBy: { officerNumber: 'asc' } });
 }
 
-/** The inspector's own open work, or (supervisor) the whole post's, filtered, sorted and paged, with the SLA clock. */
+/** The actor's duty status and service number, shown on the queue page. */
+export async function getOfficerDutyStatus(args: { actor: Actor }) {
+  const { actor } = args;
+  assertOfficer(actor);
+  const me = await db.user.findUnique({ where: { id: actor.userId }, select: { isOnDuty: true, officerNumber: true } });
+  return { isOnDuty: me?.isOnDuty ?? false, officerNumber: me?.officerNumber ?? null };
+}
+
+/**
+ * The inspector's own open work, or (supervisor) the whole post's, filtered, sorted and paged, with
+ * the SLA clock. The page of assignment ids is chosen in SQL (the SLA sort orders by registration
+ * plus the channel's target, which Prisma's orderBy cannot express), then read with Prisma.
+ * A supervisor may narrow to one inspector of the post or to the pool; an inspector always sees
+ * only their own work, and an inspector filter naming anyone outside the post falls back to none.
+ */
 export async function listWorkQueue(args: { actor: Actor; query?: Partial<QueueQuery>; page?: number; now?: Date }) {
   const { actor } = args;
   assertOfficer(actor);
-  const query = ZQueueQuery.parse({ ...(args.query ?? {}), ...(args.page ? { page: args.page } : {}) });
+  const parsed = ZQueueQuery.parse({ ...(args.query ?? {}), ...(args.page ? { page: args.page } : {}) });
   const now = args.now ?? new Date();
-  const targets = await loadSlaTargets();
-  const declaration: Prisma.DeclarationWhereInput = {
-    ...(query.status ? { status: query.status } : {}),
-    ...(query.channel ? { channel: query.channel } : {}),
-    ...(query.overdue ? overdueWhere(targets, now) : {}),
-  };
-  const where: Prisma.AssignmentWhereInput = {
-    ...(actor.role === 'SUPERVISOR' ? { postId: actor.postId } : { inspectorId: actor.userId }),
-    closedAt: null,
-    ...(Object.keys(declaration).length ? { declaration } : {}),
-  };
-  const orderBy: Prisma.AssignmentOrderByWithRelationInput[] =
-    query.sort === 'registered-desc' ? [{ assignedAt: 'desc' }, { id: 'desc' }] : query.sort === 'channel' ? [{ declaration: { channel: 'desc' } }, { assignedAt: 'asc' }, { id: 'asc' }] : [{ assignedAt: 'asc' }, { id: 'asc' }];
-  const [total, rows] = await Promise.all([
-    db.assignment.count({ where }),
-    db.assignment.findMany({
-      where,
-      orderBy,
-      skip: (query.page - 1) * QUEUE_PAGE_SIZE,
-      take: QUEUE_PAGE_SIZE,
-      select: {
-        id: true,
-        assignedAt: true,
-        inspector: { select: { officerNumber: true, name: true } },
-        declaration: { select: { id: true, registrationNumber: true, regime: true, status: true, channel: true, registeredAt: true, company: { select: { name: true, tin: true } } } },
-      },
-    }),
+  const [targets, inspectors] = await Promise.all([loadSlaTargets(), postInspectors(actor)]);
+  const isKnownFilter = parsed.inspector === QUEUE_POOL || inspectors.some((i) => i.id === parsed.inspector);
+  const query: QueueQuery = { ...parsed, inspector: actor.role === 'SUPERVISOR' && isKnownFilter ? parsed.inspector : undefined };
+
+  const before = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`a."closedAt" IS NULL`,
+    actor.role === 'SUPERVISOR' ? Prisma.sql`a."postId" = ${actor.postId}::uuid` : Prisma.sql`a."inspectorId" = ${actor.userId}::uuid`,
+  ];
+  if (query.inspector === QUEUE_POOL) conditions.push(Prisma.sql`a."inspectorId" IS NULL`);
+  else if (query.inspector) conditions.push(Prisma.sql`a."inspectorId" = ${query.inspector}::uuid`);
+  if (query.status) conditions.push(Prisma.sql`d.status = ${query.status}::"DeclarationStatus"`);
+  if (query.channel) conditions.push(Prisma.sql`d.channel = ${query.channel}::"Channel"`);
+  if (query.overdue) {
+    conditions.push(Prisma.sql`((d.channel = 'YELLOW' AND d."registeredAt" < ${before(targets.YELLOW)}) OR (d.channel = 'RED' AND d."registeredAt" < ${before(targets.RED)}))`);
+  }
+  const where = Prisma.join(conditions, ' AND ');
+  // Time left to the target is deadline − now: ordering by the deadline orders by time left.
+  const deadline = Prisma.sql`d."registeredAt" + CASE d.channel WHEN 'YELLOW' THEN make_interval(mins => ${targets.YELLOW}::int) WHEN 'RED' THEN make_interval(mins => ${targets.RED}::int) END`;
+  const orderBy = (() => {
+    switch (query.sort) {
+      case 'registered-asc':
+        return Prisma.sql`d."registeredAt" ASC NULLS LAST, a.id ASC`;
+      case 'registered-desc':
+        return Prisma.sql`d."registeredAt" DESC NULLS LAST, a.id DESC`;
+      case 'channel':
+        return Prisma.sql`d.channel DESC NULLS LAST, d."registeredAt" ASC, a.id ASC`;
+      case 'sla':
+        return Prisma.sql`${deadline} ASC NULLS LAST, d."registeredAt" ASC, a.id ASC`;
+      default: {
+        const unknown: never = query.sort;
+        throw new Error(`Unknown queue sort ${String(unknown)}`);
+      }
+    }
+  })();
+  const [counted, ids] = await Promise.all([
+    db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM "Assignment" a JOIN "Declaration" d ON d.id = a."declarationId" WHERE ${where}`,
+    db.$queryRaw<{ id: string }[]>`
+      SELECT a.id FROM "Assignment" a JOIN "Declaration" d ON d.id = a."declarationId"
+      WHERE ${where} ORDER BY ${orderBy} LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${(query.page - 1) * QUEUE_PAGE_SIZE}`,
   ]);
+  const found = await db.assignment.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    select: {
+      id: true,
+      assignedAt: true,
+      inspector: { select: { id: true, officerNumber: true, name: true } },
+      declaration: { select: { id: true, registrationNumber: true, regime: true, status: true, channel: true, registeredAt: true, company: { select: { name: true, tin: true } } } },
+    },
+  });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.flatMap((r) => byId.get(r.id) ?? []);
   return {
-    total,
+    total: counted[0]?.total ?? 0,
     page: query.page,
     pageSize: QUEUE_PAGE_SIZE,
     query,
+    inspectors,
     rows: rows.map((r) => ({ ...r, sla: slaState(r.declaration.registeredAt ?? r.assignedAt, now, r.declaration.channel ? targets[r.declaration.channel] : null) })),
   };
 }
@@ -102,7 +141,7 @@ export async function getDeclarationForOfficer(args: { actor: Actor; declaration
     db.referencePrice.findMany({ where: { OR: declaration.items.map((i) => ({ hsCode: { in: [i.hsCode, i.hsCode.slice(0, 6)] }, originCountry: i.originCountry })) } }),
     amountDue(declaration.id),
     db.payment.aggregate({ where: { declarationId: declaration.id, status: 'COMPLETED' }, _sum: { amount: true } }),
-    actor.role === 'SUPERVISOR' ? db.user.findMany({ where: { role: 'INSPECTOR', postId: actor.postId, isActive: true }, select: { id: true, name: true, officerNumber: true, isOnDuty: true }, orderBy: { officerNumber: 'asc' } }) : Promise.resolve([]),
+    postInspectors(actor),
     loadSlaTargets(),
   ]);
   const latest = await db.assessedPayment.aggregate({ where: { declarationId: declaration.id }, _max: { assessmentNo: true } });

@@ -1,7 +1,7 @@
 // The trader's read models of the personal account: the balance, what is due (and overpaid), the
 // history of movements, statements and what a declaration's page shows about its payments. Every
 // query is scoped to the actor's company.
-import { db } from '../db';
+import { db, Prisma, type Tx } from '../db';
 import { assertTrader, type Actor } from '../actor';
 import { AppError } from '@/lib/errors';
 import { D } from '@/lib/money';
@@ -10,7 +10,6 @@ import type { HistoryQuery, StatementPeriod } from '@/lib/payments/queries';
 import type { DeclarationStatus } from '@/lib/declaration/lifecycle';
 import { isPayableStatus, type PaymentType, type Settlement } from '@/lib/payments/settlement';
 import { startOfServiceDate } from '@/lib/time';
-import type { Prisma } from '@/src/generated/prisma/client';
 import { loadSettlement } from './pay';
 
 export const PAGE_SIZE = 20;
@@ -121,13 +120,12 @@ type EntryRow = { id: bigint; at: Date; kind: LedgerKind; paymentType: PaymentTy
 
 const ENTRY_SELECT = { id: true, at: true, kind: true, paymentType: true, amount: true, reference: true, declarationId: true, paymentId: true, topUpId: true, refundId: true } as const;
 
-async function toMovements(rows: readonly EntryRow[]): Promise<Movement[]> {
+async function toMovements(rows: readonly EntryRow[], reader: Tx | typeof db = db): Promise<Movement[]> {
   const paymentIds = [...new Set(rows.flatMap((r) => (r.paymentId ? [r.paymentId] : [])))];
   const topUpIds = [...new Set(rows.flatMap((r) => (r.topUpId ? [r.topUpId] : [])))];
-  const [payments, topUps] = await Promise.all([
-    paymentIds.length ? db.payment.findMany({ where: { id: { in: paymentIds } }, select: { id: true, receiptNumber: true } }) : [],
-    topUpIds.length ? db.topUp.findMany({ where: { id: { in: topUpIds } }, select: { id: true, receiptNumber: true } }) : [],
-  ]);
+  // One after the other: inside a transaction both would share one connection.
+  const payments = paymentIds.length ? await reader.payment.findMany({ where: { id: { in: paymentIds } }, select: { id: true, receiptNumber: true } }) : [];
+  const topUps = topUpIds.length ? await reader.topUp.findMany({ where: { id: { in: topUpIds } }, select: { id: true, receiptNumber: true } }) : [];
   const receipts = new Map<string, string | null>([...payments.map((p) => [p.id, p.receiptNumber] as const), ...topUps.map((t) => [t.id, t.receiptNumber] as const)]);
   return rows.map((r) => ({
     id: r.id.toString(),
@@ -142,8 +140,8 @@ async function toMovements(rows: readonly EntryRow[]): Promise<Movement[]> {
   }));
 }
 
-async function accountIdOf(companyId: string): Promise<string | null> {
-  return (await db.account.findUnique({ where: { companyId }, select: { id: true } }))?.id ?? null;
+async function accountIdOf(companyId: string, reader: Tx | typeof db = db): Promise<string | null> {
+  return (await reader.account.findUnique({ where: { companyId }, select: { id: true } }))?.id ?? null;
 }
 
 const dayRange = (from?: string, to?: string): Prisma.DateTimeFilter | undefined => {
@@ -168,20 +166,18 @@ export async function listMovements(args: { actor: Actor; query: HistoryQuery })
 
 export type StatementSummary = { period: StatementPeriod; opening: string; credits: string; debits: string; closing: string; count: number };
 
-async function statementBounds(actor: Actor, period: StatementPeriod) {
+async function statementBounds(actor: Actor, period: StatementPeriod, reader: Tx | typeof db = db) {
   assertTrader(actor);
-  const accountId = await accountIdOf(actor.companyId);
+  const accountId = await accountIdOf(actor.companyId, reader);
   const start = startOfServiceDate(period.from);
   const end = new Date(startOfServiceDate(period.to).getTime() + 86_400_000);
   return { accountId, start, end };
 }
 
-/** Opening balance (every entry before the first day), credits, debits and closing balance of a period. */
-export async function getStatementSummary(args: { actor: Actor; period: StatementPeriod }): Promise<StatementSummary> {
-  const { actor, period } = args;
-  const { accountId, start, end } = await statementBounds(actor, period);
+async function readSummary(reader: Tx | typeof db, period: StatementPeriod, bounds: { accountId: string | null; start: Date; end: Date }): Promise<StatementSummary> {
+  const { accountId, start, end } = bounds;
   if (!accountId) return { period, opening: '0.00', credits: '0.00', debits: '0.00', closing: '0.00', count: 0 };
-  const rows = await db.$queryRaw<Array<{ opening: string; credits: string; debits: string; count: bigint }>>`
+  const rows = await reader.$queryRaw<Array<{ opening: string; credits: string; debits: string; count: bigint }>>`
     SELECT coalesce(sum(amount) FILTER (WHERE at < ${start}), 0)::text AS opening,
            coalesce(sum(amount) FILTER (WHERE at >= ${start} AND amount > 0), 0)::text AS credits,
            coalesce(-sum(amount) FILTER (WHERE at >= ${start} AND amount < 0), 0)::text AS debits,
@@ -190,6 +186,12 @@ export async function getStatementSummary(args: { actor: Actor; period: Statemen
   const r = rows[0];
   const opening = new D(r.opening).toFixed(2);
   return { period, opening, credits: new D(r.credits).toFixed(2), debits: new D(r.debits).toFixed(2), closing: new D(opening).plus(r.credits).minus(r.debits).toFixed(2), count: Number(r.count) };
+}
+
+/** Opening balance (every entry before the first day), credits, debits and closing balance of a period. */
+export async function getStatementSummary(args: { actor: Actor; period: StatementPeriod }): Promise<StatementSummary> {
+  const { actor, period } = args;
+  return readSummary(db, period, await statementBounds(actor, period));
 }
 
 export type StatementLine = Movement & { balanceAfter: string };
@@ -214,32 +216,55 @@ export async function getStatementPage(args: { actor: Actor; period: StatementPe
   return { summary, page, pageSize: PAGE_SIZE, rows: lines };
 }
 
-/** Every line of the period, oldest first with running balances, read in pages of 1000 (for CSV and PDF). Authorizes at once. */
-export function exportStatementLines(args: { actor: Actor; period: StatementPeriod; max?: number }) {
+/** The most lines one CSV export holds; a longer period is refused, never cut short. */
+export const MAX_EXPORT_LINES = 100_000;
+const EXPORT_BATCH = 1000;
+
+export type StatementExport = { summary: StatementSummary; lines: StatementLine[] };
+
+/**
+ * The period's summary and every line (oldest first, with running balances) for CSV and PDF, read
+ * in one REPEATABLE READ transaction: one snapshot, so opening + lines = closing even while entries
+ * keep arriving. A period with more than `max` lines is refused (asking for a shorter period) rather
+ * than exported with lines missing under a closing balance that counts them.
+ */
+export async function exportStatement(args: { actor: Actor; period: StatementPeriod; max?: number }): Promise<StatementExport> {
   const { actor, period } = args;
   assertTrader(actor);
-  const max = args.max ?? 100_000;
-  return (async function* () {
-    const summary = await getStatementSummary({ actor, period });
-    const { accountId, start, end } = await statementBounds(actor, period);
-    if (!accountId) return;
-    let balance = summary.opening;
-    let cursor: { at: Date; id: bigint } | null = null;
-    for (let read = 0; read < max; ) {
-      const after: { at: Date; id: bigint } | null = cursor;
-      const rows: EntryRow[] = await db.ledgerEntry.findMany({
-        where: { accountId, at: { gte: start, lt: end }, ...(after ? { OR: [{ at: { gt: after.at } }, { at: after.at, id: { gt: after.id } }] } : {}) },
-        orderBy: [{ at: 'asc' }, { id: 'asc' }],
-        take: 1000,
-        select: ENTRY_SELECT,
-      });
-      if (rows.length === 0) return;
-      const { lines, closing } = runningBalances(balance, await toMovements(rows));
-      yield* lines;
-      balance = closing;
-      read += rows.length;
-      cursor = { at: rows[rows.length - 1].at, id: rows[rows.length - 1].id };
-      if (rows.length < 1000) return;
-    }
-  })();
+  const max = args.max ?? MAX_EXPORT_LINES;
+  return db.$transaction(
+    async (tx) => {
+      const bounds = await statementBounds(actor, period, tx);
+      const summary = await readSummary(tx, period, bounds);
+      if (summary.count > max) {
+        throw new AppError(
+          'VALIDATION',
+          `The statement for ${period.from} – ${period.to} has ${summary.count.toLocaleString('en-US')} lines, more than the ${max.toLocaleString('en-US')} one export can hold. Choose a shorter period and export it in parts.`,
+          [{ path: 'to', message: `Choose a shorter period: at most ${max.toLocaleString('en-US')} lines per export.` }],
+        );
+      }
+      const { accountId, start, end } = bounds;
+      const lines: StatementLine[] = [];
+      if (!accountId || summary.count === 0) return { summary, lines };
+      let balance = summary.opening;
+      let cursor: { at: Date; id: bigint } | null = null;
+      for (;;) {
+        const after: { at: Date; id: bigint } | null = cursor;
+        const rows: EntryRow[] = await tx.ledgerEntry.findMany({
+          where: { accountId, at: { gte: start, lt: end }, ...(after ? { OR: [{ at: { gt: after.at } }, { at: after.at, id: { gt: after.id } }] } : {}) },
+          orderBy: [{ at: 'asc' }, { id: 'asc' }],
+          take: EXPORT_BATCH,
+          select: ENTRY_SELECT,
+        });
+        if (rows.length === 0) break;
+        const page = runningBalances(balance, await toMovements(rows, tx));
+        lines.push(...page.lines);
+        balance = page.closing;
+        cursor = { at: rows[rows.length - 1].at, id: rows[rows.length - 1].id };
+        if (rows.length < EXPORT_BATCH) break;
+      }
+      return { summary, lines };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 15_000, timeout: 120_000 },
+  );
 }

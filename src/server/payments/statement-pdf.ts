@@ -9,7 +9,7 @@ import { toWinAnsi } from '@/lib/documents/win-ansi';
 import type { StatementPeriod } from '@/lib/payments/queries';
 import { db } from '../db';
 import { assertTrader, type Actor } from '../actor';
-import { exportStatementLines, getStatementSummary, type StatementLine, type StatementSummary } from './read';
+import { exportStatement, type StatementLine, type StatementSummary } from './read';
 import type { Translate } from '../documents/pdf';
 
 const A4: [number, number] = [595.28, 841.89];
@@ -30,7 +30,7 @@ function fit(text: string, font: PDFFont, size: number, width: number): string {
   return `${t}…`;
 }
 
-export async function renderStatementPdf(args: { company: { name: string; tin: string }; summary: StatementSummary; lines: AsyncIterable<StatementLine>; generatedAt: Date; t: Translate }): Promise<Uint8Array> {
+export async function renderStatementPdf(args: { company: { name: string; tin: string }; summary: StatementSummary; lines: Iterable<StatementLine> | AsyncIterable<StatementLine>; generatedAt: Date; t: Translate }): Promise<Uint8Array> {
   const { company, summary, t } = args;
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const title = t('statement.pdf.title');
@@ -129,11 +129,14 @@ export async function renderStatementPdf(args: { company: { name: string; tin: s
   return pdf.save();
 }
 
-/** The trader's statement for a period, as a PDF (at most 20,000 lines). */
-export async function statementPdf(args: { actor: Actor; period: StatementPeriod; now: Date; t: Translate }): Promise<{ bytes: Uint8Array; filename: string }> {
+/** The most lines one PDF statement holds (about 55 a page); a longer period is refused, never cut short. */
+export const MAX_PDF_LINES = 20_000;
+
+/** The trader's statement for a period, as a PDF: summary and lines from one snapshot (exportStatement). */
+export async function statementPdf(args: { actor: Actor; period: StatementPeriod; now: Date; t: Translate; max?: number }): Promise<{ bytes: Uint8Array; filename: string }> {
   const { actor, period } = args;
   assertTrader(actor);
-  const [summary, company] = await Promise.all([getStatementSummary({ actor, period }), db.company.findUniqueOrThrow({ where: { id: actor.companyId }, select: { name: true, tin: true } })]);
-  const bytes = await renderStatementPdf({ company, summary, lines: exportStatementLines({ actor, period, max: 20_000 }), generatedAt: args.now, t: args.t });
+  const [{ summary, lines }, company] = await Promise.all([exportStatement({ actor, period, max: args.max ?? MAX_PDF_LINES }), db.company.findUniqueOrThrow({ where: { id: actor.companyId }, select: { name: true, tin: true } })]);
+  const bytes = await renderStatementPdf({ company, summary, lines, generatedAt: args.now, t: args.t });
   return { bytes, filename: `statement-${period.from}-${period.to}.pdf` };
 }

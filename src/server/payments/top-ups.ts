@@ -21,7 +21,7 @@ export async function startTopUp(args: { actor: Actor; input: TopUpStartInput; n
   return db.$transaction(async (tx) => {
     const topUp = await tx.topUp.create({ data: { companyId: actor.companyId, amount, gateway: gateway.name, status: 'PENDING', createdById: actor.userId, createdAt: now }, select: { id: true } });
     // Built before commit: a gateway that cannot sign (no secret) leaves no pending top-up behind.
-    const checkoutUrl = gateway.checkoutUrl({ topUpId: topUp.id, amount, returnPath: topUpReturnPath(topUp.id) });
+    const checkoutUrl = await gateway.checkoutUrl({ topUpId: topUp.id, amount, returnPath: topUpReturnPath(topUp.id) });
     await writeAudit(tx, { actor, action: 'topup.start', entityType: 'TopUp', entityId: topUp.id, data: { amount, gateway: gateway.name }, at: now });
     return { id: topUp.id, checkoutUrl };
   });
@@ -57,7 +57,7 @@ export async function getTopUp(args: { actor: Actor; topUpId: string }): Promise
     receiptNumber: t.receiptNumber,
     createdAt: t.createdAt,
     completedAt: t.completedAt,
-    checkoutUrl: t.status === 'PENDING' && gateway?.isEnabled() ? gateway.checkoutUrl({ topUpId: t.id, amount, returnPath: topUpReturnPath(t.id) }) : null,
+    checkoutUrl: t.status === 'PENDING' && gateway?.isEnabled() ? await gateway.checkoutUrl({ topUpId: t.id, amount, returnPath: topUpReturnPath(t.id) }) : null,
   };
 }
 

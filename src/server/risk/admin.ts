@@ -14,9 +14,10 @@ import { parseOrThrow } from '@/lib/validation';
 import { assessRisk, thresholdsForShares, type RiskReason } from '@/lib/risk/engine';
 import { ZProfileConditions, type RiskProfile, type Channel, CHANNELS } from '@/lib/risk/profiles';
 import { ZProfileForm, ZChannelShares, type ProfileForm } from '@/lib/risk/profile-form';
-import { asDateColumn, dateColumnDay, serviceDate, startOfServiceDate } from '@/lib/time';
+import { asDateColumn, serviceDate, startOfServiceDate } from '@/lib/time';
 import { loadTariff } from '../declarations/assessment';
-import { loadProfiles, referenceMap, toRiskDeclaration } from './assess';
+import { loadActiveProfiles, profilesValidOn, referenceMap, toRiskDeclaration } from './assess';
+import { loadRatesByDay } from './rates';
 import { activeModel } from './models';
 import { loadRiskSettings, RISK_SETTINGS_KEY } from './settings';
 import { riskSelectionKey } from './selection-key';
@@ -70,7 +71,10 @@ export async function saveProfile(args: { actor: Actor; profileId?: string; inpu
 
 export type ChannelMix = Record<Channel, number>;
 export type BacktestResult = {
+  /** Declarations replayed (the latest `sampled` of the `total` registered in the range). */
   declarations: number;
+  sampled: number;
+  total: number;
   current: ChannelMix;
   proposed: ChannelMix;
   /** Of the declarations the proposal would inspect (yellow/red) whose outcome is known: how many hid a discrepancy. */
@@ -95,41 +99,50 @@ export async function backtest(args: { actor: Actor; profileId?: string; proposa
   const { actor } = args;
   assertSupervisor(actor);
   const proposedForm = args.proposal !== undefined ? parseOrThrow(ZProfileForm, args.proposal) : null;
+  const inRange = { registeredAt: { gte: startOfServiceDate(args.from), lt: new Date(startOfServiceDate(args.to).getTime() + 86_400_000) } };
+  const total = await db.declaration.count({ where: inRange });
   const declarations = await db.declaration.findMany({
-    where: { registeredAt: { gte: startOfServiceDate(args.from), lt: new Date(startOfServiceDate(args.to).getTime() + 86_400_000) } },
-    orderBy: { registeredAt: 'desc' },
+    where: inRange,
+    orderBy: [{ registeredAt: 'desc' }, { id: 'asc' }],
     take: args.limit ?? 5000,
     include: { items: { orderBy: { lineNo: 'asc' } }, post: { select: { code: true } }, company: { select: { tin: true, isAuthorisedEconomicOperator: true } }, inspections: { select: { isHit: true } } },
   });
   const tariff = await loadTariff(db, [...new Set(declarations.flatMap((d) => d.items.map((i) => i.hsCode)))]);
   const referencePrices = referenceMap(await db.referencePrice.findMany());
-  const rateRows = await db.exchangeRate.findMany({ where: { date: { gte: asDateColumn(args.from), lte: asDateColumn(args.to) } } });
-  const ratesByDate = new Map<string, Record<string, string>>();
-  for (const r of rateRows) {
-    const key = dateColumnDay(r.date);
-    const table = ratesByDate.get(key) ?? { UZS: '1' };
-    table[r.currencyCode] = r.rate.div(r.units).toString();
-    ratesByDate.set(key, table);
-  }
+  // As registration does: per registration day, the rates loaded by `loadRates` (the latest on or before the day).
+  const ratesByDate = await loadRatesByDay(db, declarations.map((d) => serviceDate(d.registeredAt!)));
   const firsts = new Map((await db.declaration.groupBy({ by: ['companyId'], where: { registeredAt: { not: null } }, _min: { registeredAt: true } })).map((g) => [g.companyId, g._min.registeredAt?.getTime()]));
   const { model, problem } = await activeModel(db);
   const settings = await loadRiskSettings(db);
   const randomKey = await riskSelectionKey(db);
-  const current = await db.$transaction((tx) => loadProfiles(tx, args.to));
+  // As registration does: each declaration gets the profiles valid on its registration day. The
+  // proposed profile replaces its stored version and applies over the whole range, whatever its dates:
+  // the question is what it would have done.
+  const active = await loadActiveProfiles(db);
   const proposedProfile: RiskProfile | null = proposedForm ? { id: args.profileId ?? 'proposed', ...proposedForm } : null;
-  const proposedProfiles = proposedProfile ? [...current.filter((p) => p.id !== proposedProfile.id), { ...proposedProfile, isShadow: false }] : current;
+  const profilesByDate = new Map<string, { current: RiskProfile[]; proposed: RiskProfile[] }>();
+  const profilesOn = (date: string) => {
+    let entry = profilesByDate.get(date);
+    if (!entry) {
+      const current = profilesValidOn(active, date);
+      entry = { current, proposed: proposedProfile ? [...current.filter((p) => p.id !== proposedProfile.id), { ...proposedProfile, isShadow: false }] : current };
+      profilesByDate.set(date, entry);
+    }
+    return entry;
+  };
   const proposedSettings = {
     ...settings,
     ...(args.thresholds ? { thresholds: { ...settings.thresholds, [args.thresholds.regime]: { yellow: args.thresholds.yellow, red: args.thresholds.red } } } : {}),
     ...(args.randomSharePercent !== undefined ? { randomSharePercent: args.randomSharePercent } : {}),
   };
 
-  const result: BacktestResult = { declarations: 0, current: emptyMix(), proposed: emptyMix(), inspectedWithOutcome: 0, hits: 0, hitRate: null, currentInspectedWithOutcome: 0, currentHits: 0, currentHitRate: null, profileMatches: 0 };
+  const result: BacktestResult = { declarations: 0, sampled: declarations.length, total, current: emptyMix(), proposed: emptyMix(), inspectedWithOutcome: 0, hits: 0, hitRate: null, currentInspectedWithOutcome: 0, currentHits: 0, currentHitRate: null, profileMatches: 0 };
   for (const d of declarations) {
     const date = serviceDate(d.registeredAt!);
     const input = toRiskDeclaration(d, { date, tariff, rates: ratesByDate.get(date) ?? { UZS: '1' }, isFirstShipment: firsts.get(d.companyId) === d.registeredAt!.getTime() });
-    const before = assessRisk(input, { profiles: current, model, modelProblem: problem, referencePrices, settings, randomKey });
-    const after = assessRisk(input, { profiles: proposedProfiles, model, modelProblem: problem, referencePrices, settings: proposedSettings, randomKey });
+    const profiles = profilesOn(date);
+    const before = assessRisk(input, { profiles: profiles.current, model, modelProblem: problem, referencePrices, settings, randomKey });
+    const after = assessRisk(input, { profiles: profiles.proposed, model, modelProblem: problem, referencePrices, settings: proposedSettings, randomKey });
     result.declarations += 1;
     result.current[before.channel] += 1;
     result.proposed[after.channel] += 1;

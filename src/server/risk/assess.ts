@@ -2,10 +2,11 @@
 // pure engine needs (profiles, the active model, reference prices, settings, the trader's first
 // shipment), score, and store the assessment with its reasons and model version.
 import type { Tx } from '../db';
-import type { Prisma } from '@/src/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/src/generated/prisma/client';
 import { assessRisk, type RiskResult, type ReferenceQuantiles, type RiskDeclaration } from '@/lib/risk/engine';
 import { ZProfileConditions, type RiskProfile } from '@/lib/risk/profiles';
 import { D } from '@/lib/money';
+import { unitPriceUsd as unitPriceUsdOf } from '@/lib/risk/reference-prices';
 import { dateColumnDay, serviceDate } from '@/lib/time';
 import { loadRates, loadTariff } from '../declarations/assessment';
 import { activeModel } from './models';
@@ -13,16 +14,26 @@ import { loadRiskSettings } from './settings';
 import { toRiskItem } from './mapping';
 import { riskSelectionKey } from './selection-key';
 
-export async function loadProfiles(tx: Tx, date: string): Promise<RiskProfile[]> {
-  const rows = await tx.riskProfile.findMany({ where: { isActive: true }, orderBy: { createdAt: 'asc' } });
+/** Every active profile whose stored conditions parse, whatever its validity dates. */
+export async function loadActiveProfiles(reader: Tx | PrismaClient): Promise<RiskProfile[]> {
+  const rows = await reader.riskProfile.findMany({ where: { isActive: true }, orderBy: { createdAt: 'asc' } });
   const profiles: RiskProfile[] = [];
   for (const p of rows) {
     const conditions = ZProfileConditions.safeParse(p.conditions);
     if (!conditions.success) continue; // an invalid stored profile never blocks registration
-    const profile = { id: p.id, name: p.name, conditions: conditions.data, weight: p.weight, forcedChannel: p.forcedChannel, instructions: p.instructions, validFrom: dateColumnDay(p.validFrom), validTo: p.validTo ? dateColumnDay(p.validTo) : null, isShadow: p.isShadow, isActive: p.isActive };
-    if (profile.validFrom <= date && (profile.validTo === null || profile.validTo >= date)) profiles.push(profile);
+    profiles.push({ id: p.id, name: p.name, conditions: conditions.data, weight: p.weight, forcedChannel: p.forcedChannel, instructions: p.instructions, validFrom: dateColumnDay(p.validFrom), validTo: p.validTo ? dateColumnDay(p.validTo) : null, isShadow: p.isShadow, isActive: p.isActive });
   }
   return profiles;
+}
+
+/** The profiles valid on a service date (both ends included). */
+export function profilesValidOn(profiles: readonly RiskProfile[], date: string): RiskProfile[] {
+  return profiles.filter((p) => p.validFrom <= date && (p.validTo === null || p.validTo >= date));
+}
+
+/** The profiles registration applies on a service date. */
+export async function loadProfiles(tx: Tx, date: string): Promise<RiskProfile[]> {
+  return profilesValidOn(await loadActiveProfiles(tx), date);
 }
 
 type LoadedDeclaration = {
@@ -58,7 +69,7 @@ export function toRiskDeclaration(d: LoadedDeclaration, args: { date: string; ta
     items: d.items.map((i) => {
       const line = args.tariff.get(i.hsCode);
       const quantity = i.quantity.toNumber();
-      const unitPriceUsd = usdRate && invoiceRate && quantity > 0 ? new D(i.invoiceValue.toString()).times(invoiceRate).div(usdRate).div(quantity).toNumber() : null;
+      const unitPriceUsd = unitPriceUsdOf({ invoiceValue: i.invoiceValue, quantity: i.quantity, invoiceRate, usdRate })?.toNumber() ?? null;
       return {
         lineNo: i.lineNo,
         hsCode: i.hsCode,

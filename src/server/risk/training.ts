@@ -6,14 +6,26 @@ import { z } from 'zod';
 import type { PrismaClient, Prisma } from '@/src/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import { trainRiskModel } from '@/lib/risk/model';
-import { evaluateRanking } from '@/lib/risk/metrics';
+import { evaluateRanking, subsetRanking, type SubsetRanking } from '@/lib/risk/metrics';
 import type { RiskItem } from '@/lib/risk/features';
 import { toRiskItem } from './mapping';
+import { rebuildReferencePrices, type ReferencePriceRebuild } from './reference-prices';
 
-export type TrainingOutcome = { version: string; rows: number; hits: number; metrics: { auc: number; precisionAt5: number; precisionAt10: number } | null };
+export type TrainingMetrics = {
+  auc: number;
+  precisionAt5: number;
+  precisionAt10: number;
+  /** The same holdout restricted to randomly picked declarations (RiskAssessment.isRandomPick): unbiased by the engine's own selection. */
+  randomPicks: SubsetRanking;
+};
+export type TrainingOutcome = { version: string; rows: number; hits: number; metrics: TrainingMetrics | null; referencePrices: ReferencePriceRebuild };
 
-/** Train a new model version from the inspected history and store it (inactive). */
+/**
+ * Train a new model version from the inspected history and store it (inactive). Every run first
+ * rebuilds the reference prices of customs value control from the released declarations of the last year.
+ */
 export async function trainFromHistory(db: PrismaClient, args: { now: Date; label?: string; activate?: boolean }): Promise<TrainingOutcome> {
+  const referencePrices = await rebuildReferencePrices(db, { now: args.now });
   const inspected = await db.declaration.findMany({
     where: { inspections: { some: { kind: { in: ['DOCUMENT_CHECK', 'PHYSICAL_EXAMINATION', 'POST_CLEARANCE_AUDIT'] } } }, registeredAt: { not: null } },
     orderBy: { registeredAt: 'asc' },
@@ -27,15 +39,19 @@ export async function trainFromHistory(db: PrismaClient, args: { now: Date; labe
       post: { select: { code: true } },
       company: { select: { tin: true } },
       inspections: { select: { isHit: true } },
+      riskAssessments: { select: { isRandomPick: true } },
       items: { select: { hsCode: true, originCountry: true, netMass: true, customsValue: true, invoiceValue: true } },
     },
   });
   const tariff = new Map((await db.tariffLine.findMany({ select: { hsCode: true, adValoremRate: true, dutyType: true } })).map((t) => [t.hsCode, t]));
   const items: RiskItem[] = [];
   const labels: number[] = [];
+  const isRandomPick: boolean[] = [];
   for (const d of inspected) {
     const isHit = d.inspections.some((i) => i.isHit) ? 1 : 0;
+    const picked = d.riskAssessments.some((a) => a.isRandomPick);
     for (const item of d.items) {
+      isRandomPick.push(picked);
       const line = tariff.get(item.hsCode);
       items.push(toRiskItem(d, item, line ? line.adValoremRate.toNumber() : 0, line?.dutyType ?? ''));
       labels.push(isHit);
@@ -52,7 +68,7 @@ export async function trainFromHistory(db: PrismaClient, args: { now: Date; labe
     const scores = scoreItems(holdout, items.slice(cut));
     const report = evaluateRanking(scores, labels.slice(cut), new Array(items.length - cut).fill(0));
     const at = (f: number) => report.rates.find((r) => r.fraction === f)?.precision ?? 0;
-    metrics = { auc: report.auc, precisionAt5: at(0.05), precisionAt10: at(0.1) };
+    metrics = { auc: report.auc, precisionAt5: at(0.05), precisionAt10: at(0.1), randomPicks: subsetRanking(scores, labels.slice(cut), isRandomPick.slice(cut)) };
   }
 
   const model = trainRiskModel(items, labels, { label: args.label ?? 'db' });
@@ -68,7 +84,7 @@ export async function trainFromHistory(db: PrismaClient, args: { now: Date; labe
     }
     await tx.auditEntry.create({ data: { actorId: null, actorRole: 'SYSTEM', action: 'risk.model.train', entityType: 'RiskModel', entityId: model.version, data: { rows: items.length, hits, activated: Boolean(args.activate) }, at: args.now } });
   });
-  return { version: model.version, rows: items.length, hits, metrics };
+  return { version: model.version, rows: items.length, hits, metrics, referencePrices };
 }
 
 // ---------------------------------------------------------------- the last training run

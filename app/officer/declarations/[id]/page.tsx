@@ -6,7 +6,8 @@ import { getDeclarationForOfficer } from '@/src/server/officer/queue';
 import { now } from '@/src/server/clock';
 import { isAppError } from '@/lib/errors';
 import { ZUuidParam } from '@/lib/pagination';
-import { formatAmount } from '@/lib/money';
+import { D, formatAmount } from '@/lib/money';
+import { INCOTERM_ADDITIONS } from '@/lib/duties';
 import { canTransition } from '@/lib/declaration/lifecycle';
 import { readStoredReasons, type RiskReason } from '@/lib/risk/engine';
 import { BackLink, PageHeader, Section, SummaryList } from '@/components/ui/page';
@@ -52,6 +53,11 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
   const reasons = stored.reasons.filter((r) => r.kind !== 'PROFILE' || !r.isShadow);
   const shadow = stored.reasons.filter((r) => r.kind === 'PROFILE' && r.isShadow);
   const isOpen = d.status === 'ASSIGNED';
+  // Freight and insurance are in the invoice currency; the Incoterm says whether they are added to the customs value.
+  const additions = d.incoterm ? INCOTERM_ADDITIONS[d.incoterm] : null;
+  const costLine = (amount: { toString(): string } | null, isAdded: boolean | undefined) =>
+    `${amount ? `${formatAmount(amount.toString())} ${d.invoiceCurrency ?? ''}` : '—'}${isAdded === undefined ? '' : ` (${isAdded ? t('addedToValue') : t('inPrice', { incoterm: d.incoterm ?? '' })})`}`;
+  const totalCustomsValue = d.items.every((i) => i.customsValue) && d.items.length > 0 ? d.items.reduce((sum, i) => sum.plus(i.customsValue!.toString()), new D(0)).toFixed(2) : null;
   const decidedAdjustments = d.adjustments.filter((a) => a.status !== 'PENDING');
   // A cancelled adjustment (the amendment, refusal or withdrawal ended it) is REJECTED with no deciding supervisor.
   const adjustmentBadge = (a: { status: string; decidedById: string | null }) => {
@@ -123,6 +129,9 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
             { label: td('transportDocument'), value: `${d.transportMode ?? ''} ${d.transportDocument ?? ''} · ${d.dispatchCountry ?? ''} → ${d.destinationCountry ?? ''}` },
             { label: td('incoterm'), value: d.incoterm ?? '—' },
             { label: td('invoiceTotal'), value: d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toString())} ${d.invoiceCurrency}` : '—' },
+            { label: t('freight'), value: costLine(d.freight, additions?.freight) },
+            { label: t('insurance'), value: costLine(d.insurance, additions?.insurance) },
+            { label: t('totalCustomsValue'), value: totalCustomsValue ? `${formatAmount(totalCustomsValue)} UZS` : t('notAssessed') },
             { label: td('registered'), value: when(d.registeredAt) },
           ]}
         />
@@ -153,7 +162,7 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
       </Section>
 
       <Section title={td('items')}>
-        <Table caption={td('items')} head={[td('line'), td('hsCode'), td('description'), td('originCountry'), td('netMass'), td('quantity'), td('value'), t('permits'), t('valueControl')]}>
+        <Table caption={td('items')} head={[td('line'), td('hsCode'), td('description'), td('originCountry'), td('netMass'), td('quantity'), t('itemInvoiceValue', { currency: d.invoiceCurrency ?? '' }), t('itemCustomsValue'), t('permits'), t('valueControl')]}>
           {d.items.map((i) => {
             const vc = valueControl.find((x) => x.lineNo === i.lineNo)!;
             const f = formalities.find((x) => x.lineNo === i.lineNo);
@@ -166,6 +175,7 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
                 <Td>{i.netMass.toString()}</Td>
                 <Td>{`${i.quantity.toString()} ${i.supplementaryUnit}`}</Td>
                 <Td>{formatAmount(i.invoiceValue.toString())}</Td>
+                <Td>{i.customsValue ? formatAmount(i.customsValue.toString()) : t('notAssessed')}</Td>
                 <Td>
                   {f && f.requirements.length > 0 ? (
                     <ul className="space-y-1">

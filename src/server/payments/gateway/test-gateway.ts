@@ -4,7 +4,7 @@
 import { MERCHANT_ID, SIGNATURE_HEADER, TIMESTAMP_HEADER, ZCallbackBody, checkoutQuery, type CheckoutRequest } from '@/lib/payments/gateway-protocol';
 import { gatewaySecret, isTestGatewayEnabled } from './config';
 import { signCheckout, verifyCallbackSignature } from './signature';
-import type { PaymentGateway, VerifiedCallback } from './types';
+import type { ParsedNotification, PaymentGateway } from './types';
 
 export const TEST_GATEWAY_NAME = 'test';
 export const TEST_CHECKOUT_PATH = '/gateway/test/checkout';
@@ -12,11 +12,15 @@ export const TEST_CHECKOUT_PATH = '/gateway/test/checkout';
 export const testGateway: PaymentGateway = {
   name: TEST_GATEWAY_NAME,
   isEnabled: isTestGatewayEnabled,
-  checkoutUrl({ topUpId, amount, returnPath }) {
+  async checkoutUrl({ topUpId, amount, returnPath }) {
+    // No session call needed: the test bank reads the signed request straight from the URL.
     const request: CheckoutRequest = { merchant: MERCHANT_ID, order: topUpId, amount, currency: 'UZS', returnPath };
     return `${TEST_CHECKOUT_PATH}?${checkoutQuery(request, signCheckout(gatewaySecret(), request))}`;
   },
-  verifyCallback({ rawBody, headers, now }): VerifiedCallback {
+  signatureOf(headers) {
+    return headers.get(SIGNATURE_HEADER);
+  },
+  parseNotification(rawBody, headers, now): ParsedNotification {
     const verdict = verifyCallbackSignature({ secret: gatewaySecret(), rawBody, signatureHeader: headers.get(SIGNATURE_HEADER), timestampHeader: headers.get(TIMESTAMP_HEADER), now });
     if (verdict === 'BAD_SIGNATURE') return { isVerified: false, outcome: 'BAD_SIGNATURE', reason: 'The signature does not match the body and timestamp.' };
     if (verdict === 'STALE') return { isVerified: false, outcome: 'STALE', reason: 'The timestamp is outside the accepted window (a late replay?).' };
@@ -28,6 +32,7 @@ export const testGateway: PaymentGateway = {
     }
     const parsed = ZCallbackBody.safeParse(json);
     if (!parsed.success) return { isVerified: false, outcome: 'MALFORMED', reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
-    return { isVerified: true, notification: parsed.data };
+    const b = parsed.data;
+    return { isVerified: true, notification: { order: b.order, transactionId: b.transactionId, amount: b.amount, currency: b.currency, status: b.status, paidAt: new Date(b.occurredAt) } };
   },
 };

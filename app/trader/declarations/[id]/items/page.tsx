@@ -50,8 +50,8 @@ export default async function ItemsPage({ params }: { params: Promise<{ id: stri
                     <Link href={`${base}/items/${i.lineNo}`} className="rounded border border-slate-400 px-2 py-1 text-sm text-blue-800 underline">
                       {t('changeItem', { n: i.lineNo })}
                     </Link>
-                    <ActionButton action={duplicateItemAction.bind(null, d.id, i.lineNo)} label={t('duplicateItem', { n: i.lineNo })} busyLabel={t('working')} />
-                    <ActionButton action={removeItemAction.bind(null, d.id, i.lineNo)} label={t('removeItem', { n: i.lineNo })} busyLabel={t('working')} variant="danger" />
+                    <ActionButton action={duplicateItemAction.bind(null, d.id, i.id, d.version)} label={t('duplicateItem', { n: i.lineNo })} busyLabel={t('working')} />
+                    <ActionButton action={removeItemAction.bind(null, d.id, i.id, d.version)} label={t('removeItem', { n: i.lineNo })} busyLabel={t('working')} variant="danger" />
                   </div>
                 </Td>
               </tr>

@@ -28,7 +28,7 @@ export default async function ChangeItemPage({ params }: { params: Promise<{ id:
       <JourneyNav steps={await journeySteps(d.id)} current="items" label={t('stepsLabel')} />
       <PageHeader title={t('changeItemTitle')} intro={t('changeItemIntro', { n: item.lineNo })} />
       <ItemForm
-        action={updateItemAction.bind(null, d.id, item.lineNo)}
+        action={updateItemAction.bind(null, d.id, item.id, d.version)}
         values={{
           hsCode: item.hsCode,
           description: item.description,
