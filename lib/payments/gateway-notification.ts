@@ -21,9 +21,14 @@ export type GatewayNotification = {
   paidAt: Date;
 };
 
-/** Why a callback was refused or not acted on; CREDITED and DECLINED are the accepted outcomes. */
+/**
+ * Why a callback was refused or not acted on; CREDITED, CREDITED_EXTRA and DECLINED are the accepted
+ * outcomes. CREDITED_EXTRA: the bank charged an already credited order a second time (another
+ * transaction, e.g. a second checkout tab) — the money was taken, so it is credited as a new top-up.
+ */
 export const CALLBACK_OUTCOMES = [
   'CREDITED',
+  'CREDITED_EXTRA',
   'DECLINED',
   'DUPLICATE',
   'BAD_SIGNATURE',
@@ -39,13 +44,14 @@ export const CALLBACK_OUTCOMES = [
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 
 export function isAcceptedOutcome(outcome: CallbackOutcome): boolean {
-  return outcome === 'CREDITED' || outcome === 'DECLINED';
+  return outcome === 'CREDITED' || outcome === 'CREDITED_EXTRA' || outcome === 'DECLINED';
 }
 
 /** The HTTP status the portal answers a callback with. A duplicate is 200 so that the gateway stops retrying. */
 export function callbackHttpStatus(outcome: CallbackOutcome): number {
   switch (outcome) {
     case 'CREDITED':
+    case 'CREDITED_EXTRA':
     case 'DECLINED':
     case 'DUPLICATE':
       return 200;
@@ -73,21 +79,26 @@ export function callbackHttpStatus(outcome: CallbackOutcome): number {
 export type TopUpState = { gateway: string; amount: string; status: 'PENDING' | 'SUCCEEDED' | 'DECLINED'; gatewayTransactionId: string | null };
 
 /**
- * What to do with a verified notification for the top-up it names (null: no such top-up). The
- * bank is the authority on money taken: a success after a decline (a second attempt on the
- * gateway's page) still credits; a decline after a success changes nothing.
+ * What to do with a verified notification for the top-up it names (null: no such top-up).
+ * `transactionOrder` is the order the notified transaction id is already recorded against (null: a
+ * new transaction) — a top-up's own id, or for a second charge's top-up the order it was charged for.
+ * The bank is the authority on money taken: a success after a decline (a second attempt on the
+ * gateway's page) still credits; a success with another transaction for a credited order (the bank
+ * charged it twice) is credited as a new top-up (CREDITED_EXTRA); a known transaction again is a
+ * duplicate; a decline after a success moves no money and changes nothing (ALREADY_COMPLETED).
  */
-export function decideCallback(args: { gateway: string; notification: GatewayNotification; topUp: TopUpState | null; transactionOwner: string | null }): CallbackOutcome {
+export function decideCallback(args: { gateway: string; notification: GatewayNotification; topUp: TopUpState | null; transactionOrder: string | null }): CallbackOutcome {
   const { notification: n, topUp } = args;
   if (!topUp || topUp.gateway !== args.gateway) return 'UNKNOWN_ORDER';
-  if (args.transactionOwner !== null && args.transactionOwner !== n.order) return 'TRANSACTION_REUSED';
+  if (args.transactionOrder !== null && args.transactionOrder !== n.order) return 'TRANSACTION_REUSED';
   if (n.currency !== 'UZS') return 'CURRENCY_MISMATCH';
   if (!new D(n.amount).eq(topUp.amount)) return 'AMOUNT_MISMATCH';
   switch (topUp.status) {
     case 'PENDING':
       return n.status === 'SUCCEEDED' ? 'CREDITED' : 'DECLINED';
     case 'SUCCEEDED':
-      return n.status === 'SUCCEEDED' && n.transactionId === topUp.gatewayTransactionId ? 'DUPLICATE' : 'ALREADY_COMPLETED';
+      if (n.status === 'DECLINED') return 'ALREADY_COMPLETED';
+      return args.transactionOrder === null ? 'CREDITED_EXTRA' : 'DUPLICATE';
     case 'DECLINED':
       return n.status === 'SUCCEEDED' ? 'CREDITED' : 'DUPLICATE';
     default: {

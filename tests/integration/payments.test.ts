@@ -210,6 +210,50 @@ describe('top-ups: credited only by the gateway’s signed callback, and only on
     await expectLedgerConsistent(trader, '1000.00');
   });
 
+  it('the bank charged an order twice: the second charge is credited as a new top-up, once; another amount is refused', async () => {
+    const trader = await aTrader();
+    const first = await fund(trader, '3000000.00');
+    const original = await db.topUp.findUniqueOrThrow({ where: { id: first.topUpId } });
+
+    // A second checkout tab at a real bank: another transaction for the same, already credited, order.
+    const second = signed({ order: first.topUpId, amount: '3000000' });
+    const credited = await deliver(second);
+    expect(credited).toMatchObject({ outcome: 'CREDITED_EXTRA', httpStatus: 200 });
+    expect(credited.topUpId).not.toBe(first.topUpId);
+    expect(credited.receiptNumber! > first.receiptNumber).toBe(true);
+    const extra = await db.topUp.findUniqueOrThrow({ where: { id: credited.topUpId! } });
+    expect(extra).toMatchObject({ companyId: trader.companyId, amount: original.amount, gateway: 'test', gatewayTransactionId: second.body.transactionId, status: 'SUCCEEDED', receiptNumber: credited.receiptNumber, createdById: original.createdById, createdAt: NOW, completedAt: NOW });
+    expect(await db.topUp.findUniqueOrThrow({ where: { id: first.topUpId } })).toEqual(original);
+    const entries = await db.ledgerEntry.findMany({ where: { topUpId: { in: [first.topUpId, extra.id] } }, orderBy: { id: 'asc' } });
+    expect(entries.map((e) => [e.topUpId, e.kind, e.amount.toFixed(2), e.reference])).toEqual([
+      [first.topUpId, 'TOP_UP', '3000000.00', first.receiptNumber],
+      [extra.id, 'TOP_UP', '3000000.00', credited.receiptNumber],
+    ]);
+    await expectLedgerConsistent(trader, '6000000.00');
+    const receipt = await ensureReceiptDocument({ actor: trader, receiptNumber: credited.receiptNumber!, now: NOW });
+    expect(receipt.payload).toMatchObject({ movement: 'TOP_UP', total: '3000000.00', gateway: { name: 'test', transactionId: second.body.transactionId } });
+    expect((await verifySignedDocument({ number: receipt.number, presentedSignature: receipt.signature })).verdict).toBe('GENUINE_CURRENT');
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entityType: 'TopUp', entityId: extra.id } });
+    expect(audit).toMatchObject({ action: 'topup.credit.second_charge', actorRole: 'SYSTEM', data: { secondChargeOf: first.topUpId, receiptNumber: credited.receiptNumber, amount: '3000000.00', transactionId: second.body.transactionId } });
+
+    // The bank retrying the second notification: a duplicate, nothing more.
+    expect(await deliver(second)).toMatchObject({ outcome: 'DUPLICATE', httpStatus: 200 });
+    const logged = await db.gatewayCallback.findMany({ where: { body: second.rawBody }, orderBy: { id: 'asc' } });
+    expect(logged.map((l) => [l.isAccepted, l.outcome])).toEqual([
+      [true, 'CREDITED_EXTRA'],
+      [false, 'DUPLICATE'],
+    ]);
+    // A charge of another amount for the order, and a decline after the success: nothing credited.
+    expect(await deliver(signed({ order: first.topUpId, amount: '3000001.00' }))).toMatchObject({ outcome: 'AMOUNT_MISMATCH', httpStatus: 422 });
+    expect(await deliver(signed({ order: first.topUpId, amount: '3000000.00', status: 'DECLINED' }))).toMatchObject({ outcome: 'ALREADY_COMPLETED', httpStatus: 409 });
+    expect(await db.topUp.count({ where: { companyId: trader.companyId! } })).toBe(2);
+    await expectLedgerConsistent(trader, '6000000.00');
+
+    // Refundable like any other top-up: the trader asks for the second charge back.
+    const refund = await requestRefund({ actor: trader, input: { amount: '6000000.00', reason: 'Charged twice by the bank for one top-up' }, now: NOW });
+    expect(await db.refund.findUniqueOrThrow({ where: { id: refund.id } })).toMatchObject({ status: 'PENDING' });
+  });
+
   it('another company’s top-up is not found', async () => {
     const trader = await aTrader();
     const started = await startTopUp({ actor: trader, input: { amount: '1000' }, now: NOW });

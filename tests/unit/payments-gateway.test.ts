@@ -101,8 +101,13 @@ describe('what a verified callback does to the top-up it names', () => {
     ['a success for a pending top-up credits', pending, n, null, 'CREDITED'],
     ['a decline for a pending top-up declines', pending, { ...n, status: 'DECLINED' }, null, 'DECLINED'],
     ['the same success again is a duplicate (credited once)', credited, n, n.order, 'DUPLICATE'],
-    ['another transaction for a credited top-up is refused', credited, { ...n, transactionId: 'test_ffffffffffffffffffffffff' }, null, 'ALREADY_COMPLETED'],
+    ['another transaction for a credited top-up (the bank charged twice) is credited as a new top-up', credited, { ...n, transactionId: 'test_ffffffffffffffffffffffff' }, null, 'CREDITED_EXTRA'],
+    ['a second charge already credited for this order, again, is a duplicate', credited, { ...n, transactionId: 'test_ffffffffffffffffffffffff' }, n.order, 'DUPLICATE'],
+    ['a second charge of another amount is refused', credited, { ...n, transactionId: 'test_ffffffffffffffffffffffff', amount: '4999999.99' }, null, 'AMOUNT_MISMATCH'],
+    ['a second charge in another currency is refused', credited, { ...n, transactionId: 'test_ffffffffffffffffffffffff', currency: 'USD' }, null, 'CURRENCY_MISMATCH'],
+    ['a second charge with a transaction of another order is refused', credited, { ...n, transactionId: 'test_ffffffffffffffffffffffff' }, '00000000-0000-4000-8000-000000000000', 'TRANSACTION_REUSED'],
     ['a decline after a success changes nothing', credited, { ...n, status: 'DECLINED' }, n.order, 'ALREADY_COMPLETED'],
+    ['a decline of another transaction after a success changes nothing', credited, { ...n, status: 'DECLINED', transactionId: 'test_dddddddddddddddddddddddd' }, null, 'ALREADY_COMPLETED'],
     ['a success after a decline (a second attempt) credits', { ...pending, status: 'DECLINED' }, { ...n, transactionId: 'test_eeeeeeeeeeeeeeeeeeeeeeee' }, null, 'CREDITED'],
     ['a repeated decline is a duplicate', { ...pending, status: 'DECLINED' }, { ...n, status: 'DECLINED' }, null, 'DUPLICATE'],
     ['another amount than the top-up started is refused', pending, { ...n, amount: '5000000.01' }, null, 'AMOUNT_MISMATCH'],
@@ -112,13 +117,14 @@ describe('what a verified callback does to the top-up it names', () => {
     ['an unknown order is refused', null, n, null, 'UNKNOWN_ORDER'],
     ['another gateway’s top-up is unknown', { ...pending, gateway: 'bank-x' }, n, null, 'UNKNOWN_ORDER'],
   ] as const)('%s', (_what, topUp, notification, owner, outcome) => {
-    expect(decideCallback({ gateway: 'test', notification: notification as GatewayNotification, topUp, transactionOwner: owner })).toBe(outcome);
+    expect(decideCallback({ gateway: 'test', notification: notification as GatewayNotification, topUp, transactionOrder: owner })).toBe(outcome);
   });
 
-  it('answers 200 only to what the gateway should not retry, and accepts only credits and declines', () => {
+  it('answers 200 only to what the gateway should not retry, and accepts only credits (a second charge too) and declines', () => {
     const ok = CALLBACK_OUTCOMES.filter((o) => callbackHttpStatus(o) === 200);
-    expect(ok).toEqual(['CREDITED', 'DECLINED', 'DUPLICATE']);
-    expect(CALLBACK_OUTCOMES.filter(isAcceptedOutcome)).toEqual(['CREDITED', 'DECLINED']);
+    expect(ok).toEqual(['CREDITED', 'CREDITED_EXTRA', 'DECLINED', 'DUPLICATE']);
+    expect(CALLBACK_OUTCOMES.filter(isAcceptedOutcome)).toEqual(['CREDITED', 'CREDITED_EXTRA', 'DECLINED']);
+    expect(callbackHttpStatus('ALREADY_COMPLETED')).toBe(409);
     expect(callbackHttpStatus('BAD_SIGNATURE')).toBe(401);
     expect(callbackHttpStatus('AMOUNT_MISMATCH')).toBe(422);
   });
