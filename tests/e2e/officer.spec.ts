@@ -114,6 +114,10 @@ test('red to release: examination with a hit, an approved adjustment, the trader
   expect(releaseNote.number).toBe(`RN/${registrationNumber}`);
   const pdf = await trader.request.get(releaseNote.pdfUrl);
   expect(pdf.headers()['content-type']).toContain('application/pdf');
+  // The inspector prints the same note from the officer's page.
+  const officerPdf = await inspector.request.get(`/officer/declarations/${id}/release-note`);
+  expect(officerPdf.status()).toBe(200);
+  expect((await officerPdf.body()).equals(await pdf.body())).toBe(true);
   const url = new URL(releaseNote.verificationUrl);
   const verifier = await (await browser.newContext()).newPage();
   await verifier.goto(`${url.pathname}${url.search}`);

@@ -2,9 +2,7 @@
 // (once), payments of exactly the assessed amounts (once), automatic release of a green declaration,
 // reassessments, refunds, receipts and statements; the cached balance always equals the ledger.
 import { randomUUID, randomBytes } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { createTranslator } from 'next-intl';
-import { PDFDocument, PDFArray, PDFRawStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/src/server/db';
 import type { Actor } from '@/src/server/actor';
@@ -27,6 +25,7 @@ import { AppError } from '@/lib/errors';
 import { D, formatAmount } from '@/lib/money';
 import { toWinAnsi } from '@/lib/documents/win-ansi';
 import paymentMessages from '@/lib/i18n/messages/en/payments.json';
+import { pdfText } from '../support/pdf-text';
 import { aPost, aTrader, aUser, actorOf, anInspector, aDeclarationWithPaymentsDue, anAssessment } from '../support/factories';
 import { NOW } from '../support/clock';
 
@@ -53,21 +52,6 @@ function signed(fields: Partial<CallbackBody> & { order: string; amount: string 
 }
 
 const t = createTranslator({ locale: 'en', messages: { payments: paymentMessages }, namespace: 'payments' }) as unknown as (key: string, values?: Record<string, string | number>) => string;
-
-/** The text a PDF draws, page by page (pdf-lib writes each string as a hex `<…> Tj`). */
-async function pdfText(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  return pdf.getPages().map((page) => {
-    const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
-    return streams
-      .map((s) => (s instanceof PDFRawStream ? inflateSync(Buffer.from(s.contents)).toString('latin1') : ''))
-      .join('\n')
-      .match(/<([0-9A-Fa-f]*)>\s*Tj/g)!
-      .map((op) => Buffer.from(op.slice(1, op.indexOf('>')), 'hex').toString('latin1'))
-      .join('\n');
-  });
-}
 
 /** The CSV's rows as cells (no quoted cells in a statement of these references). */
 const csvRows = (text: string) => text.trimEnd().split('\r\n').map((line) => line.split(','));
@@ -524,7 +508,7 @@ describe('history and statements', () => {
     const pdf = await statementPdf({ actor: trader, period, now: NOW, t });
     expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(pdf.filename).toBe('statement-2026-11-05-2026-11-20.pdf');
-    const [text] = await pdfText(pdf.bytes);
+    const [text] = (await pdfText(pdf.bytes)).pages;
     expect(text).toContain(t('statement.pdf.opening'));
     expect(text).toContain(toWinAnsi(`${formatAmount('1000000.00')} UZS`));
     expect(text).toContain(t('statement.pdf.closing'));

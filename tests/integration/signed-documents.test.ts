@@ -1,7 +1,5 @@
-import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from 'next-intl';
-import { PDFDocument, PDFArray, PDFRawStream } from 'pdf-lib';
 import { db } from '@/src/server/db';
 import { createDeclarationDraft } from '@/src/server/declarations/drafts';
 import { submitDeclaration } from '@/src/server/declarations/submit';
@@ -18,6 +16,7 @@ import type { Actor } from '@/src/server/actor';
 import { AppError } from '@/lib/errors';
 import type { PermitPayload } from '@/lib/documents/payloads';
 import messages from '@/lib/i18n/messages/en/signedDocument.json';
+import { pdfText } from '../support/pdf-text';
 import { aPost, aTrader, anInspector, aDraftInput, aUser, actorOf, aForcedChannel } from '../support/factories';
 
 const NOW = new Date('2026-11-28T09:30:00Z');
@@ -29,22 +28,6 @@ async function expectAppError(promise: Promise<unknown>, code: AppError['code'])
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   return error as AppError;
-}
-
-/** The text a PDF shows: the hex strings of its content streams, decoded (WinAnsi = Latin-1 for ASCII). */
-async function pdfText(bytes: Uint8Array): Promise<{ pages: string[]; title: string | undefined }> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  const pages = pdf.getPages().map((page) => {
-    const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
-    return streams
-      .map((s) => (s instanceof PDFRawStream ? inflateSync(Buffer.from(s.contents)).toString('latin1') : ''))
-      .join('\n')
-      .match(/<([0-9A-Fa-f]*)>\s*Tj/g)!
-      .map((op) => Buffer.from(op.slice(1, op.indexOf('>')), 'hex').toString('latin1'))
-      .join('\n');
-  });
-  return { pages, title: pdf.getTitle() };
 }
 
 async function aRegisteredDeclaration(args: { trader: Actor; postCode: string; items?: ReturnType<typeof aDraftInput>['items'] }) {

@@ -11,7 +11,7 @@ import { dateColumnDay, serviceDate } from '@/lib/time';
 import { loadRates, loadTariff } from '../declarations/assessment';
 import { activeModel } from './models';
 import { loadRiskSettings } from './settings';
-import { toRiskItem } from './mapping';
+import { toRiskItem, type MappableDeclaration, type MappableItem } from './mapping';
 import { riskSelectionKey } from './selection-key';
 
 /** Every active profile whose stored conditions parse, whatever its validity dates. */
@@ -36,18 +36,11 @@ export async function loadProfiles(tx: Tx, date: string): Promise<RiskProfile[]>
   return profilesValidOn(await loadActiveProfiles(tx), date);
 }
 
-type LoadedDeclaration = {
+type LoadedDeclaration = MappableDeclaration & {
   id: string;
-  regime: string;
-  registeredAt: Date | null;
-  createdById: string;
-  consignorName: string | null;
-  dispatchCountry: string | null;
-  transportMode: string | null;
   invoiceCurrency: string | null;
-  post: { code: string } | null;
-  company: { tin: string; isAuthorisedEconomicOperator: boolean };
-  items: Array<{ lineNo: number; hsCode: string; originCountry: string; quantity: { toNumber(): number; toString(): string }; netMass: { toString(): string }; invoiceValue: { toString(): string }; customsValue: { toString(): string } | null }>;
+  company: { isAuthorisedEconomicOperator: boolean };
+  items: Array<MappableItem & { lineNo: number; quantity: { toNumber(): number; toString(): string } }>;
 };
 
 /** The engine's view of a stored declaration (shared by registration and the supervisor's backtest). */
