@@ -6,7 +6,9 @@ import { spawn } from 'node:child_process';
 import { ROOT } from './db/schema-engine.ts';
 
 const SOURCES = ['app', 'components', 'lib', 'src/server', 'src/i18n', 'public', 'prisma/schema.prisma', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
-const FINGERPRINT = path.join(ROOT, '.next', 'csw-source-fingerprint');
+/** Where `next build` writes (NEXT_DIST_DIR lets two builds of one tree live side by side, e.g. a helper's). */
+export const DIST_DIR = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next');
+const FINGERPRINT = path.join(DIST_DIR, 'csw-source-fingerprint');
 export const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 function walk(target: string, out: string[]) {
@@ -31,7 +33,7 @@ export function sourceFingerprint(): string {
 }
 
 export function isBuildCurrent(): boolean {
-  return existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === sourceFingerprint();
+  return existsSync(path.join(DIST_DIR, 'BUILD_ID')) && existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === sourceFingerprint();
 }
 
 export async function ensureBuilt(log: (line: string) => void): Promise<void> {
