@@ -23,6 +23,7 @@ export async function openTestServer(): Promise<TestServer> {
     stop: async () => {
       await cluster.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}.password`, { force: true });
     },
   };
 }

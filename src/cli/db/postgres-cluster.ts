@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 export type ClusterOptions = {
@@ -26,7 +26,8 @@ export type ClusterOptions = {
 export type ConnectionConfig = { host: string; port: number; user: string; password: string; database: string };
 
 const USER = 'postgres';
-const PASSWORD = 'postgres';
+/** The password clusters made before passwords were random; a cluster still using it is moved to a random one at start. */
+const LEGACY_PASSWORD = 'postgres';
 
 type Ids = { uid: number; gid: number } | null;
 
@@ -146,12 +147,31 @@ export class PostgresCluster {
     this.port = options.port;
   }
 
+  /**
+   * The superuser's password: random per cluster, kept beside the data folder (`<dataDir>.password`,
+   * e.g. `.data/postgres.password`, readable by this OS user only) — never a well-known one.
+   */
+  private get passwordFile(): string {
+    return `${path.resolve(this.dataDir)}.password`;
+  }
+
+  private get password(): string {
+    return existsSync(this.passwordFile) ? readFileSync(this.passwordFile, 'utf8').trim() : LEGACY_PASSWORD;
+  }
+
   connection(database = 'postgres'): ConnectionConfig {
-    return { host: '127.0.0.1', port: this.port, user: USER, password: PASSWORD, database };
+    return { host: '127.0.0.1', port: this.port, user: USER, password: this.password, database };
   }
 
   url(database: string): string {
-    return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${this.port}/${database}`;
+    return connectionUrl(this.connection(database));
+  }
+
+  private writeNewPassword(): string {
+    const password = randomBytes(24).toString('base64url');
+    mkdirSync(path.dirname(this.passwordFile), { recursive: true });
+    writeFileSync(this.passwordFile, `${password}\n`, { mode: 0o600 });
+    return password;
   }
 
   get isInitialised(): boolean {
@@ -172,7 +192,8 @@ export class PostgresCluster {
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     if (ids) chownSync(this.dataDir, ids.uid, ids.gid);
     const pwfile = path.join(os.tmpdir(), `csw-pgpass-${process.pid}-${Date.now()}`);
-    writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o644 });
+    // initdb runs as the postgres OS user, so it must read this file; it lives only for initdb.
+    writeFileSync(pwfile, `${this.writeNewPassword()}\n`, { mode: 0o644 });
     try {
       await run(path.join(native, 'bin', 'initdb'), [
         `--pgdata=${this.dataDir}`,
@@ -232,6 +253,17 @@ export class PostgresCluster {
     });
     // Wait until connections are really accepted (the message can precede the socket by a hair).
     await waitForConnection(this.connection());
+    if (!existsSync(this.passwordFile)) await this.replaceLegacyPassword();
+  }
+
+  /** A cluster initialised with the old well-known password gets a random one now. */
+  private async replaceLegacyPassword(): Promise<void> {
+    const legacy = this.connection();
+    const password = randomBytes(24).toString('base64url');
+    await adminQuery(legacy, `ALTER USER ${quoteIdent(USER)} PASSWORD '${password}'`);
+    mkdirSync(path.dirname(this.passwordFile), { recursive: true });
+    writeFileSync(this.passwordFile, `${password}\n`, { mode: 0o600 });
+    this.log(`The embedded PostgreSQL's password was the well-known default; it is now a random one kept in ${this.passwordFile}.`);
   }
 
   /** A server left running by a killed process holds the data folder: stop it first. */
