@@ -1,5 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { securityHeaders } from './lib/security/headers';
+import { MAX_ACTION_BODY_BYTES, PROXY_BODY_BYTES } from './lib/request-limits';
 
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 
@@ -10,7 +12,14 @@ const nextConfig: NextConfig = {
   // Types are checked by `npm run typecheck` (part of `npm test`); `npm start` need not pay for it.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
-  experimental: { serverActions: { bodySizeLimit: '12mb' }, authInterrupts: true },
+  // Static assets skip the proxy: they get the headers that do not depend on the request (the proxy
+  // adds the CSP with its nonce, and HSTS when served over https, to everything else).
+  async headers() {
+    return [{ source: '/_next/static/:path*', headers: Object.entries(securityHeaders({ isHttps: false })).map(([key, value]) => ({ key, value })) }];
+  },
+  // The body limits agree (lib/request-limits.ts): a form's file over 10 MB reaches its action whole
+  // and gets the field error; the proxy's copy is cut only above what any action accepts.
+  experimental: { serverActions: { bodySizeLimit: MAX_ACTION_BODY_BYTES }, proxyClientMaxBodySize: PROXY_BODY_BYTES, authInterrupts: true },
 };
 
 export default withNextIntl(nextConfig);

@@ -5,6 +5,7 @@ import { SiteHeader, type NavLink } from '@/components/layout/site-header';
 import { getActor } from '@/src/server/auth/session';
 import type { Role } from '@/lib/auth/roles';
 import { assertFinanceOfficer } from '@/src/server/payments/refunds';
+import { isTestGatewayEnabled } from '@/src/server/payments/gateway/config';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -62,6 +63,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = await getTranslations('app');
   const tr = await getTranslations('roles');
+  const ta = await getTranslations('account');
   const actor = await getActor();
   return (
     <html lang={locale}>
@@ -69,6 +71,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-amber-300 focus:px-3 focus:py-2 focus:text-slate-900">
           {t('skipToContent')}
         </a>
+        {isTestGatewayEnabled() && (
+          <aside aria-label={t('testPaymentsLabel')} className="bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-slate-950">
+            {t('testPaymentsBanner')}
+          </aside>
+        )}
         <NextIntlClientProvider>
           <SiteHeader
             appName={t('name')}
@@ -76,6 +83,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             links={await navFor(actor?.role, await canDecideRefunds(actor))}
             user={actor ? t('signedInAs', { name: actor.name, role: tr(actor.role) }) : null}
             signOutLabel={t('signOut')}
+            accountNavLabel={ta('navLabel')}
+            accountLinks={actor ? [{ href: '/account/password', label: ta('nav') }] : []}
           />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}

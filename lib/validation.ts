@@ -22,3 +22,15 @@ export function byPath(errors: FieldError[]): Record<string, string> {
   for (const e of errors) out[e.path] ??= e.message;
   return out;
 }
+
+/**
+ * For an object's cross-field `.refine` / `.superRefine`: `whenValid('grossMass', 'netMass')` runs
+ * it only when the fields it reads parsed (every field when none is named), so that the other
+ * fields' errors still show with it. Zod 4 otherwise runs it after a field's own check failed (a
+ * failed `.max`, a refinement) on the raw value — and a Decimal built from '' throws: a 500.
+ * (Zod skips it anyway after an aborting issue: invisible characters, a decimal that is no number.)
+ */
+export const whenValid = (...fields: string[]) => ({
+  when: (payload: z.core.ParsePayload): boolean =>
+    fields.length === 0 ? payload.issues.length === 0 : !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+});

@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { ZSignIn } from '@/lib/auth/roles';
 import { fieldErrorsOf } from '@/lib/validation';
+import { parseSignInError, waitInUnits } from '@/lib/security/rate-limits';
 import { TextField } from '../ui/field';
 import { Button } from '../ui/button';
 import { ErrorSummary, type SummaryError } from '../ui/error-summary';
@@ -42,7 +43,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
         window.location.assign(safeReturnPath(callbackUrl));
         return;
       }
-      setFormError(result?.error === 'RATE_LIMITED' ? t('rateLimited') : result?.error === 'CredentialsSignin' || result?.error ? t('invalidCredentials') : t('unexpected'));
+      const problem = parseSignInError(result?.error);
+      if (problem?.code === 'RATE_LIMITED') {
+        const wait = problem.retryAfterSeconds === null ? null : waitInUnits(problem.retryAfterSeconds);
+        setFormError(wait ? t(wait.unit === 'minutes' ? 'rateLimitedMinutes' : 'rateLimitedSeconds', { count: wait.count }) : t('rateLimited'));
+      } else {
+        setFormError(problem ? t('invalidCredentials') : t('unexpected'));
+      }
     } catch {
       setFormError(t('unexpected'));
     }

@@ -2,7 +2,8 @@ import Link from 'next/link';
 
 export type NavLink = { href: string; label: string };
 
-export function SiteHeader({ appName, navLabel, links, user, signOutLabel }: { appName: string; navLabel: string; links: NavLink[]; user: string | null; signOutLabel: string }) {
+/** `accountLinks` (the signed-in user's own pages, e.g. changing the password) sit beside "Sign out", for every role. */
+export function SiteHeader({ appName, navLabel, links, user, signOutLabel, accountNavLabel, accountLinks = [] }: { appName: string; navLabel: string; links: NavLink[]; user: string | null; signOutLabel: string; accountNavLabel?: string; accountLinks?: NavLink[] }) {
   return (
     <header className="bg-slate-900 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -23,12 +24,17 @@ export function SiteHeader({ appName, navLabel, links, user, signOutLabel }: { a
           </nav>
         ) : null}
         {user ? (
-          <div className="flex items-center gap-4 text-sm">
+          <nav aria-label={accountNavLabel} className="flex items-center gap-4 text-sm">
             <span>{user}</span>
+            {accountLinks.map((l) => (
+              <Link key={l.href} href={l.href} className="text-white underline">
+                {l.label}
+              </Link>
+            ))}
             <Link href="/sign-out" className="text-white underline">
               {signOutLabel}
             </Link>
-          </div>
+          </nav>
         ) : null}
       </div>
     </header>

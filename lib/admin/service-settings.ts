@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { D } from '../money';
 import { decimalString } from '../declaration/fields';
+import { whenValid } from '../validation';
 
 export const SLA_TARGETS_KEY = 'sla.targetMinutes';
 export const FOUR_EYES_LIMIT_KEY = 'adjustment.fourEyesLimit';
@@ -37,6 +38,6 @@ export const ZServiceSettings = z
     if (typeof s.yellowTargetMinutes === 'number' && typeof s.redTargetMinutes === 'number' && s.redTargetMinutes < s.yellowTargetMinutes) {
       ctx.addIssue({ code: 'custom', path: ['redTargetMinutes'], message: 'The red channel target cannot be shorter than the yellow one' });
     }
-  });
+  }, whenValid('yellowTargetMinutes', 'redTargetMinutes'));
 export type ServiceSettingsInput = z.output<typeof ZServiceSettings>;
 export type ServiceSettings = { yellowTargetMinutes: number; redTargetMinutes: number; fourEyesLimit: string };

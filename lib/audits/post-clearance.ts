@@ -4,18 +4,15 @@
 import { z } from 'zod';
 import { D } from '../money';
 import { DISCREPANCY_TYPES } from '../officer/decisions';
-import { decimalString } from '../declaration/fields';
+import { decimalString, requiredText } from '../declaration/fields';
+import { whenValid } from '../validation';
 
 /** A yes/no radio; a boolean passes as itself, so parsing the parsed input again (action, then use case) gives the same. */
 const yesNo = (label: string) => z.union([z.boolean(), z.enum(['yes', 'no'])], { error: `Choose whether ${label}` }).transform((v) => v === true || v === 'yes');
 
 export const ZPostClearanceAudit = z
   .object({
-    findings: z
-      .string({ error: 'Enter the findings of the audit' })
-      .trim()
-      .min(1, { error: 'Enter the findings of the audit' })
-      .max(2000, { error: 'The findings must be 2000 characters or fewer' }),
+    findings: requiredText('findings of the audit', 2000, { isMultiline: true }),
     isHit: yesNo('the audit found a discrepancy'),
     isCritical: yesNo('the discrepancy is critical'),
     discrepancyType: z.preprocess((v) => (v === '' ? undefined : v), z.enum(DISCREPANCY_TYPES, { error: 'Choose the type of discrepancy' }).optional()),
@@ -28,7 +25,7 @@ export const ZPostClearanceAudit = z
     if (!v.isHit && typeof v.additionalRevenue === 'string' && new D(v.additionalRevenue).gt(0)) {
       ctx.addIssue({ code: 'custom', path: ['additionalRevenue'], message: 'Additional revenue comes from a discrepancy: enter 0 or answer that one was found' });
     }
-  });
+  }, whenValid('isHit', 'isCritical', 'discrepancyType', 'additionalRevenue'));
 export type PostClearanceAuditInput = z.output<typeof ZPostClearanceAudit>;
 
 export const AUDIT_FILTERS = ['DUE', 'DONE'] as const;

@@ -3,17 +3,17 @@ import { z } from 'zod';
 import { COUNTRY_CODES } from '../reference/countries';
 import { CURRENCY_CODES } from '../reference/currencies';
 import { D } from '../money';
+import { text, type TextOptions } from '../text';
 
 const DECIMAL = /^\d{1,15}(\.\d+)?$/;
 
-/** Trim, and treat an empty string as "not given". */
-export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max, { error: `Must be ${max} characters or fewer` }).optional());
+/** Trim, and treat an empty string as "not given". No invisible characters (../text.ts). */
+export const optionalText = (max: number, opts: TextOptions = {}) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(opts).max(max, { error: `Must be ${max} characters or fewer` }).optional());
 
-export const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `Enter the ${label}` })
-    .trim()
+/** Trimmed, not empty, no invisible characters (../text.ts). `isMultiline` for a textarea. */
+export const requiredText = (label: string, max: number, opts: TextOptions = {}) =>
+  text({ ...opts, error: `Enter the ${label}` })
     .min(1, { error: `Enter the ${label}` })
     .max(max, { error: `The ${label} must be ${max} characters or fewer` });
 
@@ -42,22 +42,24 @@ export const decimalString = (label: string, opts: { scale: number; isPositive?:
     .union([z.string(), z.number()], { error: `Enter the ${label}` })
     .transform((v) => (typeof v === 'number' ? String(v) : v.trim().replace(/[\s\u00a0]/g, '').replace(',', '.')))
     .superRefine((v, ctx) => {
+      // Every issue here aborts (`continue: false`): an enclosing object's cross-field rules then
+      // skip, rather than build a Decimal from the raw text (new D('') throws).
       if (v === '') {
-        ctx.addIssue({ code: 'custom', message: `Enter the ${label}` });
+        ctx.addIssue({ code: 'custom', message: `Enter the ${label}`, continue: false });
         return;
       }
       if (!DECIMAL.test(v)) {
-        ctx.addIssue({ code: 'custom', message: `The ${label} must be a number, like 1250.50` });
+        ctx.addIssue({ code: 'custom', message: `The ${label} must be a number, like 1250.50`, continue: false });
         return;
       }
       const [, frac = ''] = v.split('.');
       if (frac.length > opts.scale) {
-        ctx.addIssue({ code: 'custom', message: `The ${label} can have at most ${opts.scale} decimal places` });
+        ctx.addIssue({ code: 'custom', message: `The ${label} can have at most ${opts.scale} decimal places`, continue: false });
         return;
       }
       const value = new D(v);
       if (opts.isPositive && (opts.allowZero ? value.isNegative() : value.lte(0))) {
-        ctx.addIssue({ code: 'custom', message: opts.allowZero ? `The ${label} cannot be negative` : `The ${label} must be greater than 0` });
+        ctx.addIssue({ code: 'custom', message: opts.allowZero ? `The ${label} cannot be negative` : `The ${label} must be greater than 0`, continue: false });
       }
     })
     .transform((v) => new D(v).toFixed());

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { REGIMES, TRANSPORT_MODES, INCOTERMS, SUPPLEMENTARY_UNITS, DOCUMENT_TYPES } from '../reference/customs';
 import { D } from '../money';
 import { isCalendarDate } from '../time';
+import { whenValid } from '../validation';
 import { countryCode, currencyCode, decimalString, optionalDecimalString, requiredText, hsCode } from './fields';
 
 export const ZDeclarationHeader = z.object({
@@ -34,7 +35,8 @@ export type DeclarationHeader = z.output<typeof ZDeclarationHeader>;
 export const ZDeclarationItem = z
   .object({
     hsCode,
-    description: requiredText('goods description', 500),
+    // Multi-line: a CSV import may carry a description over several lines.
+    description: requiredText('goods description', 500, { isMultiline: true }),
     originCountry: countryCode('country of origin'),
     grossMass: decimalString('gross mass', { scale: 3, isPositive: true }),
     netMass: decimalString('net mass', { scale: 3, isPositive: true }),
@@ -46,7 +48,7 @@ export const ZDeclarationItem = z
     if (new D(item.netMass).gt(item.grossMass)) {
       ctx.addIssue({ code: 'custom', path: ['netMass'], message: 'The net mass cannot be more than the gross mass' });
     }
-  });
+  }, whenValid('grossMass', 'netMass'));
 export type DeclarationItemInput = z.input<typeof ZDeclarationItem>;
 export type DeclarationItem = z.output<typeof ZDeclarationItem>;
 

@@ -3,6 +3,7 @@
 // (lib/declaration/control.ts) runs on check-your-answers and at submission.
 import { z } from 'zod';
 import { ZDeclarationHeader, ZDeclarationItem, ZDocumentReference, isCalendarDate } from './schema';
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from '../request-limits';
 
 export const JOURNEY_STEPS = ['parties', 'transport', 'items', 'documents', 'check'] as const;
 export type JourneyStep = (typeof JOURNEY_STEPS)[number];
@@ -41,7 +42,7 @@ export const ZDocumentStep = ZDocumentReference;
 export type DocumentStep = z.output<typeof ZDocumentStep>;
 
 /** The file attached to a document, checked by content (magic bytes), never by its name. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES } from '../request-limits';
 export type UploadKind = { mimeType: 'application/pdf' | 'image/jpeg' | 'image/png'; extension: 'pdf' | 'jpg' | 'png' };
 
 export function sniffUpload(bytes: Uint8Array): UploadKind | null {
@@ -53,7 +54,7 @@ export function sniffUpload(bytes: Uint8Array): UploadKind | null {
 }
 
 /** Said by the server and, before sending, by the browser (a file over the request limit never reaches the server). */
-export const UPLOAD_TOO_LARGE = 'The selected file must be smaller than 10 MB';
+export { UPLOAD_TOO_LARGE } from '../request-limits';
 
 /** Why an upload is refused, in plain words, or null when it is acceptable. Exactly 10 MB is accepted. */
 export function uploadProblem(size: number, bytes: Uint8Array): string | null {

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { D } from '../money';
 import { hsCode as ZHsCode } from '../declaration/fields';
 import type { Channel } from '../risk/profiles';
+import { text as plainText } from '../text';
+import { whenValid } from '../validation';
 
 const version = z.coerce.number({ error: 'Reload the page and try again' }).int().min(0);
 const text = (label: string, max = 1000) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
+  plainText({ error: `Enter ${label}`, isMultiline: true })
     .min(1, { error: `Enter ${label}` })
     .max(max, { error: `${label[0].toUpperCase()}${label.slice(1)} must be ${max} characters or fewer` });
 
@@ -26,7 +26,7 @@ export const ZDocumentCheck = z
   })
   .superRefine((v, ctx) => {
     if (v.isHit && !v.discrepancyType) ctx.addIssue({ code: 'custom', path: ['discrepancyType'], message: 'Choose the type of discrepancy found' });
-  });
+  }, whenValid('isHit', 'discrepancyType'));
 
 export const ZExamination = z
   .object({
@@ -39,12 +39,13 @@ export const ZExamination = z
   .superRefine((v, ctx) => {
     if (v.isHit && !v.discrepancyType) ctx.addIssue({ code: 'custom', path: ['discrepancyType'], message: 'Choose the type of discrepancy found' });
     if (v.isCritical && !v.isHit) ctx.addIssue({ code: 'custom', path: ['isCritical'], message: 'Only a hit can be critical' });
-  });
+  }, whenValid('isHit', 'isCritical', 'discrepancyType'));
 
 const amount = z
   .string({ error: 'Enter the adjusted item value' })
   .trim()
-  .regex(/^\d{1,15}(\.\d{1,2})?$/, { error: 'Enter the adjusted item value as a number, like 5500.00' })
+  // abort: the Decimal below must never see text that is not a number (new D('abc') throws).
+  .regex(/^\d{1,15}(\.\d{1,2})?$/, { error: 'Enter the adjusted item value as a number, like 5500.00', abort: true })
   .refine((v) => new D(v).gt(0), { error: 'The adjusted item value must be greater than 0' });
 
 /** A value or classification adjustment of one item (invoice currency; the payments are reassessed). */
@@ -56,12 +57,12 @@ export const ZAdjustment = z
     newHsCode: z.preprocess((v) => (v === '' ? undefined : v), ZHsCode.optional()),
     reason: text('the reason for the adjustment'),
   })
-  .refine((v) => v.newInvoiceValue !== undefined || v.newHsCode !== undefined, { path: ['newInvoiceValue'], error: 'Give an adjusted value or a new commodity code' });
+  .refine((v) => v.newInvoiceValue !== undefined || v.newHsCode !== undefined, { path: ['newInvoiceValue'], error: 'Give an adjusted value or a new commodity code', ...whenValid('newInvoiceValue', 'newHsCode') });
 
 export const ZDecisionReason = z.object({ expectedVersion: version, reason: text('the reason') });
 export const ZRelease = z.object({ expectedVersion: version });
 export const ZReassign = z.object({ inspectorId: z.uuid({ error: 'Choose an inspector' }), reason: text('the reason for the reassignment') });
-export const ZApproval = z.object({ expectedVersion: version, adjustmentId: z.uuid({ error: 'Unknown adjustment' }), note: z.string().trim().max(500).optional() });
+export const ZApproval = z.object({ expectedVersion: version, adjustmentId: z.uuid({ error: 'Unknown adjustment' }), note: plainText({ isMultiline: true }).max(500).optional() });
 
 /**
  * Four eyes: an adjustment waits for a supervisor when the officers' total change of the payable

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { D } from '../money';
 import { decimalString, requiredText, optionalText } from '../declaration/fields';
 import { ZIdempotencyKey } from './idempotency';
+import { whenValid } from '../validation';
 
 export const MIN_TOP_UP = '1000.00';
 export const MAX_TOP_UP = '100000000000.00';
@@ -26,8 +27,14 @@ export const ZPayDeclaration = z.object({
 });
 export type PayDeclarationInput = z.output<typeof ZPayDeclaration>;
 
-/** The JSON body of POST /api/payments/declarations/:id (the key may also come in the Idempotency-Key header). */
-export const ZPayDeclarationBody = ZPayDeclaration.omit({ declarationId: true });
+/**
+ * The JSON body of POST /api/payments/declarations/:id. The idempotency key comes only from the
+ * `Idempotency-Key` header: a key in the body would let a cross-site form (which cannot set headers)
+ * make the request look like a proper API call.
+ */
+export const ZPayDeclarationBody = ZPayDeclaration.omit({ declarationId: true, idempotencyKey: true });
+/** The `Idempotency-Key` header of the API, by its header name so that the error names it. */
+export const ZIdempotencyKeyHeader = z.object({ 'Idempotency-Key': ZIdempotencyKey });
 
 /** Credit a declaration's overpayment back to the balance; `amount` is the overpayment the trader saw. */
 export const ZReturnOverpayment = z.object({
@@ -37,7 +44,7 @@ export const ZReturnOverpayment = z.object({
 
 export const ZRefundRequest = z.object({
   amount: uzs('amount to refund'),
-  reason: requiredText('reason for the refund', 500),
+  reason: requiredText('reason for the refund', 500, { isMultiline: true }),
 });
 export type RefundRequestInput = z.output<typeof ZRefundRequest>;
 
@@ -48,9 +55,9 @@ export const ZRefundDecision = z
   .object({
     refundId: z.uuid({ error: 'The refund request was not found' }),
     decision: z.enum(REFUND_DECISIONS, { error: 'Choose whether to approve or refuse the refund' }),
-    note: optionalText(500),
+    note: optionalText(500, { isMultiline: true }),
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'REFUSE' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the refund is refused' });
-  });
+  }, whenValid('decision', 'note'));
 export type RefundDecisionInput = z.output<typeof ZRefundDecision>;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DIRECTIONS, SUPPLEMENTARY_UNITS } from '../reference/customs';
 import { countryCode, decimalString, hsCode, optionalText, requiredText } from '../declaration/fields';
 import { isCalendarDate } from '../time';
+import { text } from '../text';
 
 export const PERMIT_SCOPES = ['SHIPMENT', 'QUANTITY'] as const;
 export const PERMIT_TYPE_CODE_MAX = 12;
@@ -32,8 +33,8 @@ const unit = z.enum(SUPPLEMENTARY_UNITS, { error: 'Choose the unit of quantity' 
 // ───────────── Trader: the application ─────────────
 
 export const ZStartApplication = z.object({
-  permitTypeCode: z.string({ error: 'Choose the permit type' }).trim().min(1, { error: 'Choose the permit type' }).max(PERMIT_TYPE_CODE_MAX, { error: 'Choose the permit type' }),
-  purpose: requiredText('purpose of the import or export', 500),
+  permitTypeCode: text({ error: 'Choose the permit type' }).min(1, { error: 'Choose the permit type' }).max(PERMIT_TYPE_CODE_MAX, { error: 'Choose the permit type' }),
+  purpose: requiredText('purpose of the import or export', 500, { isMultiline: true }),
   /** Needed only for a type of several directions (applicationDirection says which); empty = not chosen. */
   direction: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(DIRECTIONS, { error: 'Choose import, export or transit' }).optional()),
 });
@@ -53,17 +54,17 @@ export type ApplicationProduct = z.output<typeof ZApplicationProduct>;
 /** Which document an uploaded file is: one of the type's required documents, or OTHER_DOCUMENT. */
 export const OTHER_DOCUMENT = 'Other document';
 export const ZApplicationDocument = z.object({
-  documentType: z.string({ error: 'Choose which document this is' }).trim().min(1, { error: 'Choose which document this is' }).max(100, { error: 'Choose which document this is' }),
+  documentType: text({ error: 'Choose which document this is' }).min(1, { error: 'Choose which document this is' }).max(100, { error: 'Choose which document this is' }),
 });
 
-export const ZAnswer = z.object({ message: requiredText('answer', 2000) });
-export const ZWithdrawApplication = z.object({ reason: optionalText(500) });
+export const ZAnswer = z.object({ message: requiredText('answer', 2000, { isMultiline: true }) });
+export const ZWithdrawApplication = z.object({ reason: optionalText(500, { isMultiline: true }) });
 
 // ───────────── Agency officer: decisions ─────────────
 
-export const ZInformationRequest = z.object({ message: requiredText('question to the trader', 2000) });
-export const ZRefusal = z.object({ reason: requiredText('reason for the refusal', 1000) });
-export const ZRevocation = z.object({ reason: requiredText('reason for revoking the permit', 1000) });
+export const ZInformationRequest = z.object({ message: requiredText('question to the trader', 2000, { isMultiline: true }) });
+export const ZRefusal = z.object({ reason: requiredText('reason for the refusal', 1000, { isMultiline: true }) });
+export const ZRevocation = z.object({ reason: requiredText('reason for revoking the permit', 1000, { isMultiline: true }) });
 
 /**
  * The permit as the officer issues it. The number is given by the portal (see numbering.ts);
@@ -74,7 +75,7 @@ export const ZIssuePermit = z.object({
   validTo: isoDate('last day of validity'),
   quantity: decimalString('quantity', { scale: 3, isPositive: true }),
   unit,
-  conditions: optionalText(1000),
+  conditions: optionalText(1000, { isMultiline: true }),
 });
 export type IssuePermitInput = z.input<typeof ZIssuePermit>;
 export type IssuePermit = z.output<typeof ZIssuePermit>;
@@ -115,7 +116,7 @@ export const ZRequiredDocuments = z.preprocess(
     return Array.isArray(items) ? items.map((s) => s.trim().replace(/\s+/g, ' ')).filter(Boolean) : items;
   },
   z
-    .array(z.string().max(100, { error: 'Each required document must be 100 characters or fewer' }), { error: 'Enter the required documents, one per line' })
+    .array(text().max(100, { error: 'Each required document must be 100 characters or fewer' }), { error: 'Enter the required documents, one per line' })
     .max(20, { error: 'Enter at most 20 required documents' })
     .refine((docs) => !docs.some((d) => d.toLowerCase() === OTHER_DOCUMENT.toLowerCase()), { error: `"${OTHER_DOCUMENT}" is offered anyway; name the documents the authority needs` })
     .transform((docs) => [...new Set(docs)]),
@@ -125,7 +126,7 @@ const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z
 
 export const ZPermitTypeForm = z.object({
   name: requiredText('name of the permit type', 200),
-  authorityCode: z.string({ error: 'Choose the authority' }).trim().min(1, { error: 'Choose the authority' }).max(10, { error: 'Choose the authority' }),
+  authorityCode: text({ error: 'Choose the authority' }).min(1, { error: 'Choose the authority' }).max(10, { error: 'Choose the authority' }),
   directions: z.preprocess(
     (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.enum(DIRECTIONS, { error: 'Choose import, export or transit' })).min(1, { error: 'Choose at least one direction' }),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CHANNELS, PROFILE_CONDITION_FIELDS, ZProfileConditions, conditionProblems, type ProfileConditions } from './profiles';
 import { REGIMES } from '../reference/customs';
 import { isCalendarDate } from '../time';
+import { text } from '../text';
 
 const list = (v: unknown) =>
   typeof v === 'string'
@@ -35,7 +36,7 @@ const CONDITION_KEYS = Object.keys(PROFILE_CONDITION_FIELDS) as Array<keyof type
 
 export const ZProfileForm = z
   .object({
-    name: z.string({ error: 'Enter the name of the profile' }).trim().min(3, { error: 'Enter the name of the profile (at least 3 characters)' }).max(200, { error: 'The name must be 200 characters or fewer' }),
+    name: text({ error: 'Enter the name of the profile' }).min(3, { error: 'Enter the name of the profile (at least 3 characters)' }).max(200, { error: 'The name must be 200 characters or fewer' }),
     hsPrefixes: condition('hsPrefixes'),
     originCountries: condition('originCountries'),
     dispatchCountries: condition('dispatchCountries'),
@@ -52,7 +53,7 @@ export const ZProfileForm = z
     isFirstShipment: condition('isFirstShipment', (v) => (v === 'yes' || v === true ? true : v === 'no' || v === false ? false : undefined)),
     weight: z.coerce.number({ error: 'Enter the weight as a whole number' }).int({ error: 'Enter the weight as a whole number' }).min(-100, { error: 'The weight must be between -100 and 100' }).max(100, { error: 'The weight must be between -100 and 100' }),
     forcedChannel: z.preprocess(optional, z.enum(CHANNELS, { error: 'Choose a channel' }).optional()),
-    instructions: z.preprocess(optional, z.string().trim().max(1000, { error: 'The instructions must be 1000 characters or fewer' }).optional()),
+    instructions: z.preprocess(optional, text({ isMultiline: true }).max(1000, { error: 'The instructions must be 1000 characters or fewer' }).optional()),
     validFrom: date('the first day of validity'),
     validTo: z.preprocess(optional, date('the last day of validity').optional()),
     isShadow: z.preprocess((v) => v === 'yes' || v === true, z.boolean()),

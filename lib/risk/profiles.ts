@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { REGIMES, TRANSPORT_MODES } from '../reference/customs';
 import { COUNTRY_CODES } from '../reference/countries';
+import { text } from '../text';
 
 export const CHANNELS = ['GREEN', 'YELLOW', 'RED', 'BLUE'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -13,7 +14,7 @@ const countryList = z
   .max(50, { error: 'At most 50 countries' });
 const hsPrefixList = z.array(z.string().trim().regex(/^\d{2,10}$/, { error: 'HS prefixes are 2 to 10 digits' })).max(100, { error: 'At most 100 HS prefixes' });
 const tinList = z.array(z.string().trim().regex(/^\d{9}$/, { error: 'A TIN is 9 digits' })).max(100, { error: 'At most 100 TINs' });
-const nameList = z.array(z.string().trim().min(2, { error: 'A name has at least 2 characters' }).max(200)).max(50);
+const nameList = z.array(text().min(2, { error: 'A name has at least 2 characters' }).max(200)).max(50);
 const money = z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/, { error: 'An amount like 1000000.00' });
 
 const uuidList = z

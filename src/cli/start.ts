@@ -66,13 +66,21 @@ try {
   if (!isDev) await ensureBuilt(log);
   if (isStopping) process.exit(0);
 
+  // Demo mode (the embedded database) has the built-in test bank; a real database does not, unless
+  // PAYMENT_TEST_GATEWAY=enabled says so explicitly. Either way the log says which mode this is.
+  const testGateway = process.env.PAYMENT_TEST_GATEWAY?.trim() || (database.isEmbedded ? 'enabled' : 'disabled');
+  log(
+    testGateway === 'enabled'
+      ? `Mode: DEMO — the built-in test bank is ON (${process.env.PAYMENT_TEST_GATEWAY ? 'PAYMENT_TEST_GATEWAY=enabled' : 'embedded database'}): top-ups are simulated, no real money moves, and every page says so.`
+      : 'Mode: PRODUCTION — the built-in test bank is OFF; payments need a real gateway (docs/payments.md, "Plugging in a real gateway").',
+  );
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: authSecret(),
     DOCUMENT_SIGNING_KEY: documentSigningKey(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-    PAYMENT_TEST_GATEWAY: process.env.PAYMENT_TEST_GATEWAY ?? 'enabled',
+    PAYMENT_TEST_GATEWAY: testGateway,
     PAYMENT_GATEWAY_SECRET: paymentGatewaySecret(),
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),

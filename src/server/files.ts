@@ -36,14 +36,17 @@ export async function storeUpload(tx: Tx, args: { actor: TraderActor; file: Uplo
   });
 }
 
-/** A stored file, opened in the browser: its own type (never sniffed by the browser), not cached. */
+/** A stored file, downloaded: its own type (never sniffed by the browser), not cached. */
 export function storedFileResponse(file: { fileName: string; mimeType: string; size: number; content: Uint8Array }): Response {
   const safeName = file.fileName.replace(/[^\w.\- ]+/g, '_');
   return new Response(new Uint8Array(file.content), {
     headers: {
       'Content-Type': file.mimeType,
       'Content-Length': String(file.size),
-      'Content-Disposition': `inline; filename="${safeName}"`,
+      // Downloaded, never rendered by the portal's origin: an uploaded HTML or SVG file cannot run
+      // script as the portal even if a browser were to open it (sandbox = an opaque origin, no script).
+      'Content-Disposition': `attachment; filename="${safeName}"`,
+      'Content-Security-Policy': "sandbox; default-src 'none'",
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     },

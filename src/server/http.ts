@@ -6,14 +6,17 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { AppError, httpStatus, isAppError, type FieldError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation';
+import { crossSiteProblem } from '@/lib/security/cross-site';
 import { getActor } from './auth/session';
+import { enforceApiRateLimits } from './rate-limit';
 import type { Actor } from './actor';
 
 export type ErrorBody = { error: { code: string; message: string; fieldErrors: FieldError[]; requestId?: string } };
 
 export function errorResponse(e: unknown): NextResponse<ErrorBody> {
   if (isAppError(e)) {
-    return NextResponse.json({ error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } }, { status: httpStatus(e.code) });
+    const headers = e.code === 'RATE_LIMITED' ? { 'Retry-After': String(e.retryAfterSeconds ?? 60) } : undefined;
+    return NextResponse.json({ error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } }, { status: httpStatus(e.code), headers });
   }
   const requestId = randomUUID();
   console.error(`[${requestId}] unexpected error`, e);
@@ -67,12 +70,36 @@ export function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.
   return result.data;
 }
 
+/** The portal's configured public origins (the Host header counts too; see lib/security/cross-site.ts). */
+function portalOrigins(): string[] {
+  return [process.env.NEXTAUTH_URL, process.env.PUBLIC_BASE_URL].filter((o): o is string => Boolean(o?.trim()));
+}
+
+/** Cookie-authenticated writes only from the portal's own pages, only as JSON: 403 / 415 otherwise. */
+export function assertNotCrossSite(request: Request): void {
+  const h = request.headers;
+  const problem = crossSiteProblem(
+    {
+      method: request.method,
+      origin: h.get('origin'),
+      secFetchSite: h.get('sec-fetch-site'),
+      contentType: h.get('content-type'),
+      hasBody: Number(h.get('content-length') ?? '0') > 0 || h.has('transfer-encoding'),
+      host: h.get('host'),
+    },
+    portalOrigins(),
+  );
+  if (problem) throw new AppError(problem.code, problem.message);
+}
+
 /** A route handler that needs a signed-in actor: 401 without one; AppErrors mapped to their status. */
 export function withActor<C>(handler: (request: Request, context: C, actor: Actor) => Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
+      assertNotCrossSite(request);
       const actor = await getActor();
       if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+      await enforceApiRateLimits({ userId: actor.userId, headers: request.headers });
       return await handler(request, context, actor);
     } catch (e) {
       return errorResponse(e);

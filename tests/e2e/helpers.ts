@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import pg from 'pg';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-logins';
 
 export { DEMO_PASSWORD };
@@ -85,4 +86,33 @@ export async function approveAdjustmentAsSupervisor(browser: Browser, registrati
   await supervisor.getByRole('button', { name: 'Approve adjustment' }).click();
   await expect(supervisor.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toHaveCount(0);
   return supervisor;
+}
+
+/** A client on the end-to-end database (setup that no screen offers, and checks that nothing was written). */
+export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error('E2E_DATABASE_URL is not set: run the end-to-end tests through npm test.');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A trader of a company of its own (with the demo password): balances and counts are exact whatever runs in parallel. */
+export async function aTraderOfANewCompany(label: string): Promise<string> {
+  const suffix = `${test.info().workerIndex}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const email = `pay-${label}-${suffix}@example.uz`;
+  await withDatabase(async (db) => {
+    const tin = String(500000000 + Math.floor(Math.random() * 99_999_999));
+    const company = await db.query<{ id: string }>(`INSERT INTO "Company" (id, tin, name, address, "registeredAt") VALUES (gen_random_uuid(), $1, $2, 'Tashkent, Payment street 6', now()) RETURNING id`, [tin, `E2E Payments ${label} LLC`]);
+    // The demo password's hash, borrowed from a demo trader.
+    await db.query(
+      `INSERT INTO "User" (id, email, name, "passwordHash", role, "companyId", "createdAt") SELECT gen_random_uuid(), $1, $2, "passwordHash", 'TRADER', $3, now() FROM "User" WHERE email = 'trader@silkroad.uz'`,
+      [email, `Payments ${label}`, company.rows[0].id],
+    );
+  });
+  return email;
 }

@@ -1,35 +1,9 @@
 import { test, expect, type Page, type Browser } from '@playwright/test';
-import pg from 'pg';
-import { exportDeclarationBody, expectNoAxeViolations, newSignedInPage, submitDeclarationByApi } from './helpers';
+import { aTraderOfANewCompany, exportDeclarationBody, expectNoAxeViolations, newSignedInPage, submitDeclarationByApi, withDatabase } from './helpers';
 
 // Each test uses a company of its own (created here, with the demo password), so that balances are
 // exact whatever runs in parallel.
-async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error('E2E_DATABASE_URL is not set: run the end-to-end tests through npm test.');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
-async function aTraderOfANewCompany(label: string): Promise<string> {
-  const suffix = `${test.info().workerIndex}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-  const email = `pay-${label}-${suffix}@example.uz`;
-  await withDatabase(async (db) => {
-    const tin = String(500000000 + Math.floor(Math.random() * 99_999_999));
-    const company = await db.query<{ id: string }>(`INSERT INTO "Company" (id, tin, name, address, "registeredAt") VALUES (gen_random_uuid(), $1, $2, 'Tashkent, Payment street 6', now()) RETURNING id`, [tin, `E2E Payments ${label} LLC`]);
-    // The demo password's hash, borrowed from a demo trader.
-    await db.query(
-      `INSERT INTO "User" (id, email, name, "passwordHash", role, "companyId", "createdAt") SELECT gen_random_uuid(), $1, $2, "passwordHash", 'TRADER', $3, now() FROM "User" WHERE email = 'trader@silkroad.uz'`,
-      [email, `Payments ${label}`, company.rows[0].id],
-    );
-  });
-  return email;
-}
 
 const balanceOn = async (page: Page) => (await page.getByRole('region', { name: 'Balance', exact: true }).getByText(/UZS$/).textContent())!.trim();
 
@@ -149,7 +123,8 @@ test('a declined top-up credits nothing; a delayed notification is credited when
   await page.getByRole('link', { name: 'Return to the merchant' }).last().click();
   await expect(page.getByText('Waiting for the bank', { exact: true })).toBeVisible();
 
-  const bank = await (await browser.newContext()).newPage();
+  // The test bank serves only the top-up's owner: its pending page, in another tab of the trader's browser.
+  const bank = await page.context().newPage();
   await bank.goto(bankPage);
   await bank.getByRole('button', { name: 'Send the notification to the merchant now' }).click();
   await expect(bank.getByText('The merchant has been notified.')).toBeVisible();

@@ -117,9 +117,9 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
   await officer.getByRole('button', { name: 'Send question' }).click();
   await expect(officer.getByText('More information requested').first()).toBeVisible();
 
-  // Another authority's officer may not open it.
+  // Another authority's officer may not open it: not found, like every other scope miss.
   const ses = await newSignedInPage(browser, 'ses.officer@agency.uz', '/agency');
-  expect((await ses.goto(officer.url()))?.status()).toBe(403);
+  expect((await ses.goto(officer.url()))?.status()).toBe(404);
 
   // The trader's open page shows the question without a reload; the trader answers.
   await expect(trader.getByText('The authority asked: Which orchard do the apples come from?')).toBeVisible({ timeout: 15_000 });

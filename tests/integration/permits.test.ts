@@ -173,12 +173,12 @@ describe('a permit application, from the trader to the authority and back', () =
     const held = await listCompanyPermits({ actor: trader, page: 1 });
     expect(held.rows.find((p) => p.id === issued.permitId)).toMatchObject({ number: issued.number, status: 'ISSUED' });
 
-    // Revocation: another authority may not (403, nothing written); an empty reason is a field error; then revoked everywhere.
-    await failure(revokePermit({ actor: ses, permitId: issued.permitId, input: { reason: 'Not ours' }, now: NOW }), 'FORBIDDEN');
+    // Revocation: another authority does not find it (404 like every scope miss, nothing written); an empty reason is a field error; then revoked everywhere.
+    await failure(revokePermit({ actor: ses, permitId: issued.permitId, input: { reason: 'Not ours' }, now: NOW }), 'NOT_FOUND');
     await failure(revokePermit({ actor: pq, permitId: issued.permitId, input: { reason: '' }, now: NOW }), 'VALIDATION');
     expect((await db.permit.findUniqueOrThrow({ where: { id: issued.permitId } })).status).toBe('ISSUED');
-    // Another authority with bad input too: still 403 (the authority is checked before the input), nothing written.
-    await failure(revokePermit({ actor: ses, permitId: issued.permitId, input: { reason: '' }, now: NOW }), 'FORBIDDEN');
+    // Another authority with bad input too: still 404 (the authority is checked before the input), nothing written.
+    await failure(revokePermit({ actor: ses, permitId: issued.permitId, input: { reason: '' }, now: NOW }), 'NOT_FOUND');
     expect(await db.auditEntry.count({ where: { entityType: 'Permit', entityId: issued.permitId } })).toBe(0);
     await revokePermit({ actor: pq, permitId: issued.permitId, input: { reason: 'Quarantine pest found in the consignment' }, now: NOW });
     const revokedAudit = await db.auditEntry.findMany({ where: { entityType: 'Permit', entityId: issued.permitId } });
@@ -188,18 +188,19 @@ describe('a permit application, from the trader to the authority and back', () =
     await failure(revokePermit({ actor: pq, permitId: issued.permitId, input: { reason: 'again' }, now: NOW }), 'CONFLICT');
   });
 
-  it('keeps agency officers to their own authority: 403 on another authority’s application, nothing written', async () => {
+  it('keeps agency officers to their own authority: another authority’s application is not found (404 like every scope miss), nothing written', async () => {
     const { id } = await aSubmittedApplication(trader);
     const before = await footprint(id);
-    await failure(requestInformation({ actor: ses, applicationId: id, input: { message: 'Send more' }, now: NOW }), 'FORBIDDEN');
-    await failure(issuePermit({ actor: ses, applicationId: id, input: VALID, now: NOW }), 'FORBIDDEN');
-    await failure(refuseApplication({ actor: ses, applicationId: id, input: { reason: 'No' }, now: NOW }), 'FORBIDDEN');
-    // Bad input from another authority is a 403 too, not a validation error: the authority is checked first.
-    await failure(issuePermit({ actor: ses, applicationId: id, input: { validFrom: 'yesterday', validTo: '', quantity: '-1', unit: 'BARRELS' }, now: NOW }), 'FORBIDDEN');
-    await failure(issuePermit({ actor: ses, applicationId: id, input: undefined, now: NOW }), 'FORBIDDEN');
-    await failure(refuseApplication({ actor: ses, applicationId: id, input: { reason: ' ' }, now: NOW }), 'FORBIDDEN');
-    await failure(requestInformation({ actor: ses, applicationId: id, input: {}, now: NOW }), 'FORBIDDEN');
-    await failure(getApplicationForOfficer({ actor: ses, applicationId: id, now: NOW }), 'FORBIDDEN');
+    await failure(requestInformation({ actor: ses, applicationId: id, input: { message: 'Send more' }, now: NOW }), 'NOT_FOUND');
+    await failure(issuePermit({ actor: ses, applicationId: id, input: VALID, now: NOW }), 'NOT_FOUND');
+    await failure(refuseApplication({ actor: ses, applicationId: id, input: { reason: 'No' }, now: NOW }), 'NOT_FOUND');
+    // Bad input from another authority is a 404 too, not a validation error: the authority is checked first.
+    await failure(issuePermit({ actor: ses, applicationId: id, input: { validFrom: 'yesterday', validTo: '', quantity: '-1', unit: 'BARRELS' }, now: NOW }), 'NOT_FOUND');
+    await failure(issuePermit({ actor: ses, applicationId: id, input: undefined, now: NOW }), 'NOT_FOUND');
+    await failure(refuseApplication({ actor: ses, applicationId: id, input: { reason: ' ' }, now: NOW }), 'NOT_FOUND');
+    await failure(requestInformation({ actor: ses, applicationId: id, input: {}, now: NOW }), 'NOT_FOUND');
+    await failure(getApplicationForOfficer({ actor: ses, applicationId: id, now: NOW }), 'NOT_FOUND');
+    await failure(getApplicationVersion({ actor: ses, applicationId: id }), 'NOT_FOUND');
     // Other roles are not agency officers at all.
     await failure(issuePermit({ actor: trader, applicationId: id, input: VALID, now: NOW }), 'FORBIDDEN');
     expect(await footprint(id)).toEqual(before);
@@ -558,13 +559,14 @@ describe('the permit catalogue and the desk’s SLA target (administrator)', () 
 });
 
 describe('a permit’s links, seen by its authority', () => {
-  it('shows the officer which declarations use the permit; other authorities get a 403', async () => {
+  it('shows the officer which declarations use the permit; other authorities do not find it (404)', async () => {
     const trader = await aTrader();
     const ses = await anAgencyOfficer('SES');
     const pq = await anAgencyOfficer('PQ');
     const permit = await aPermit({ companyId: trader.companyId!, typeCode: 'SES-FOOD', hsCodes: ['2203'], quantity: '100', unit: 'L' });
     expect((await getPermitForOfficer({ actor: ses, permitId: permit.id })).number).toBe(permit.number);
-    await failure(getPermitForOfficer({ actor: pq, permitId: permit.id }), 'FORBIDDEN');
+    await failure(getPermitForOfficer({ actor: pq, permitId: permit.id }), 'NOT_FOUND');
+    await failure(permitPdf({ actor: pq, permitId: permit.id, t }), 'NOT_FOUND');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, httpStatus } from '@/lib/errors';
-import { homeOf, signInBlockedBy, SIGN_IN_POLICY, ZSignIn } from '@/lib/auth/roles';
+import { homeOf, ZSignIn } from '@/lib/auth/roles';
 import { formatAmount, round2, D } from '@/lib/money';
 
 describe('AppError → HTTP status', () => {
@@ -25,13 +25,6 @@ describe('roles and sign-in', () => {
     ['ADMIN', '/admin'],
   ] as const)('%s lands on %s', (role, home) => {
     expect(homeOf(role)).toBe(home);
-  });
-
-  it('blocks an account after the maximum failures, and an address after its own maximum', () => {
-    expect(signInBlockedBy(SIGN_IN_POLICY.maxFailuresPerAccount - 1, 0)).toBeNull();
-    expect(signInBlockedBy(SIGN_IN_POLICY.maxFailuresPerAccount, 0)).toBe('ACCOUNT');
-    expect(signInBlockedBy(0, SIGN_IN_POLICY.maxFailuresPerAddress - 1)).toBeNull();
-    expect(signInBlockedBy(0, SIGN_IN_POLICY.maxFailuresPerAddress)).toBe('ADDRESS');
   });
 
   it('normalises the email and names empty fields', () => {

@@ -5,12 +5,10 @@ import { runAction } from '@/src/server/http';
 import { createPermitType, savePermitSlaTarget, updatePermitType } from '@/src/server/permits/admin';
 import { now } from '@/src/server/clock';
 import { ZNewPermitType, ZPermitTypeCodeParam, ZPermitTypeForm, ZSlaSetting } from '@/lib/permits';
+import { formFields, formValues } from '@/lib/form-data';
 
 /** The form as the schema reads it: directions are checkboxes (several values of one name). */
-const fields = (formData: FormData) => ({
-  ...Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === 'string' && k !== 'directions')),
-  directions: formData.getAll('directions').filter((v) => typeof v === 'string'),
-});
+const fields = (formData: unknown) => ({ ...formFields(formData), directions: formValues(formData, 'directions') });
 
 export async function createPermitTypeAction(formData: FormData) {
   return runAction(ZNewPermitType, fields(formData), ({ actor, input }) => createPermitType({ actor, input, now: now() }));
@@ -21,5 +19,5 @@ export async function updatePermitTypeAction(code: string, formData: FormData) {
 }
 
 export async function saveSlaTargetAction(formData: FormData) {
-  return runAction(ZSlaSetting, Object.fromEntries(formData.entries()), ({ actor, input }) => savePermitSlaTarget({ actor, input, now: now() }));
+  return runAction(ZSlaSetting, formFields(formData), ({ actor, input }) => savePermitSlaTarget({ actor, input, now: now() }));
 }

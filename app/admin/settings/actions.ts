@@ -4,7 +4,8 @@ import { runAction } from '@/src/server/http';
 import { saveServiceSettings } from '@/src/server/admin/service-settings';
 import { now } from '@/src/server/clock';
 import { ZServiceSettings } from '@/lib/admin/service-settings';
+import { formFields } from '@/lib/form-data';
 
 export async function saveServiceSettingsAction(formData: FormData) {
-  return runAction(ZServiceSettings, Object.fromEntries(formData.entries()), ({ actor, input }) => saveServiceSettings({ actor, input, now: now() }));
+  return runAction(ZServiceSettings, formFields(formData), ({ actor, input }) => saveServiceSettings({ actor, input, now: now() }));
 }

@@ -5,7 +5,7 @@ import { ZUuidParam } from '@/lib/pagination';
 
 type Context = { params: Promise<{ id: string }> };
 
-/** GET /files/:id — an uploaded document, opened in the browser, for whoever may see its declaration. */
+/** GET /files/:id — an uploaded document, downloaded as an attachment, for whoever may see its declaration. */
 export const GET = withActor(async (_request, context: Context, actor) => {
   const { id } = parseParams(ZUuidParam, await context.params);
   const file = await readDeclarationFile({ actor, fileId: id });

@@ -8,31 +8,32 @@ import { requestAmendment, recordDocumentCheck, recordExamination, adjustItem, d
 import { setOnDuty, reassignDeclaration } from '@/src/server/officer/duty';
 import { now } from '@/src/server/clock';
 import { ZDeclarationId } from '@/lib/declaration/schema';
+import { text } from '@/lib/text';
 import { ZAdjustment, ZDecisionReason, ZDocumentCheck, ZExamination, ZReassign, ZRelease, ZApproval } from '@/lib/officer/decisions';
+import { formFields, formValue } from '@/lib/form-data';
 
-const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string'));
 
 const ZRequestAmendment = ZDeclarationId.extend({
   expectedVersion: z.coerce.number().int().min(0),
-  message: z.string({ error: 'Tell the trader what to amend' }).trim().min(1, { error: 'Tell the trader what to amend' }).max(1000, { error: 'The message must be 1000 characters or fewer' }),
+  message: text({ error: 'Tell the trader what to amend', isMultiline: true }).min(1, { error: 'Tell the trader what to amend' }).max(1000, { error: 'The message must be 1000 characters or fewer' }),
 });
 
 export async function requestAmendmentAction(declarationId: string, expectedVersion: number, formData: FormData) {
-  return runAction(ZRequestAmendment, { declarationId, expectedVersion, message: formData.get('message') }, ({ actor, input }) =>
+  return runAction(ZRequestAmendment, { declarationId, expectedVersion, message: formValue(formData, 'message') }, ({ actor, input }) =>
     requestAmendment({ actor, declarationId: input.declarationId, message: input.message, expectedVersion: input.expectedVersion, now: now() }),
   );
 }
 
 export async function documentCheckAction(declarationId: string, expectedVersion: number, formData: FormData) {
-  return runAction(ZDocumentCheck.and(ZDeclarationId), { ...fields(formData), declarationId, expectedVersion }, ({ actor, input }) => recordDocumentCheck({ actor, declarationId: input.declarationId, input, now: now() }));
+  return runAction(ZDocumentCheck.and(ZDeclarationId), { ...formFields(formData), declarationId, expectedVersion }, ({ actor, input }) => recordDocumentCheck({ actor, declarationId: input.declarationId, input, now: now() }));
 }
 
 export async function examinationAction(declarationId: string, expectedVersion: number, formData: FormData) {
-  return runAction(ZExamination.and(ZDeclarationId), { ...fields(formData), declarationId, expectedVersion }, ({ actor, input }) => recordExamination({ actor, declarationId: input.declarationId, input, now: now() }));
+  return runAction(ZExamination.and(ZDeclarationId), { ...formFields(formData), declarationId, expectedVersion }, ({ actor, input }) => recordExamination({ actor, declarationId: input.declarationId, input, now: now() }));
 }
 
 export async function adjustmentAction(declarationId: string, expectedVersion: number, formData: FormData) {
-  return runAction(ZAdjustment.and(ZDeclarationId), { ...fields(formData), declarationId, expectedVersion }, ({ actor, input }) => adjustItem({ actor, declarationId: input.declarationId, input, now: now() }));
+  return runAction(ZAdjustment.and(ZDeclarationId), { ...formFields(formData), declarationId, expectedVersion }, ({ actor, input }) => adjustItem({ actor, declarationId: input.declarationId, input, now: now() }));
 }
 
 export async function releaseAction(declarationId: string, expectedVersion: number) {
@@ -40,11 +41,11 @@ export async function releaseAction(declarationId: string, expectedVersion: numb
 }
 
 export async function refuseAction(declarationId: string, expectedVersion: number, formData: FormData) {
-  return runAction(ZDecisionReason.extend(ZDeclarationId.shape), { ...fields(formData), declarationId, expectedVersion }, ({ actor, input }) => refuseDeclaration({ actor, declarationId: input.declarationId, expectedVersion: input.expectedVersion, reason: input.reason, now: now() }));
+  return runAction(ZDecisionReason.extend(ZDeclarationId.shape), { ...formFields(formData), declarationId, expectedVersion }, ({ actor, input }) => refuseDeclaration({ actor, declarationId: input.declarationId, expectedVersion: input.expectedVersion, reason: input.reason, now: now() }));
 }
 
 export async function holdAction(declarationId: string, expectedVersion: number, formData: FormData) {
-  return runAction(ZDecisionReason.extend(ZDeclarationId.shape), { ...fields(formData), declarationId, expectedVersion }, ({ actor, input }) => holdDeclaration({ actor, declarationId: input.declarationId, expectedVersion: input.expectedVersion, reason: input.reason, now: now() }));
+  return runAction(ZDecisionReason.extend(ZDeclarationId.shape), { ...formFields(formData), declarationId, expectedVersion }, ({ actor, input }) => holdDeclaration({ actor, declarationId: input.declarationId, expectedVersion: input.expectedVersion, reason: input.reason, now: now() }));
 }
 
 export async function resumeAction(declarationId: string, expectedVersion: number) {
@@ -52,7 +53,7 @@ export async function resumeAction(declarationId: string, expectedVersion: numbe
 }
 
 export async function reassignAction(declarationId: string, formData: FormData) {
-  return runAction(ZReassign.extend(ZDeclarationId.shape), { ...fields(formData), declarationId }, ({ actor, input }) => reassignDeclaration({ actor, declarationId: input.declarationId, input, now: now() }));
+  return runAction(ZReassign.extend(ZDeclarationId.shape), { ...formFields(formData), declarationId }, ({ actor, input }) => reassignDeclaration({ actor, declarationId: input.declarationId, input, now: now() }));
 }
 
 export async function decideAdjustmentAction(adjustmentId: string, expectedVersion: number, isApproved: boolean) {

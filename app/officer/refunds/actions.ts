@@ -5,16 +5,17 @@ import { runAction } from '@/src/server/http';
 import { decideRefund } from '@/src/server/payments/refunds';
 import { now } from '@/src/server/clock';
 import { ZRefundDecision } from '@/lib/payments/schemas';
+import { formValue } from '@/lib/form-data';
 
-async function decide(refundId: string, decision: 'APPROVE' | 'REFUSE', note: FormDataEntryValue | null, field: string) {
-  const result = await runAction(ZRefundDecision, { refundId, decision, note: typeof note === 'string' ? note : undefined }, ({ actor, input }) => decideRefund({ actor, input, now: now() }));
+async function decide(refundId: string, decision: 'APPROVE' | 'REFUSE', note: string | undefined, field: string) {
+  const result = await runAction(ZRefundDecision, { refundId, decision, note }, ({ actor, input }) => decideRefund({ actor, input, now: now() }));
   return result.ok ? result : { ...result, fieldErrors: result.fieldErrors.map((e) => (e.path === 'note' ? { ...e, path: field } : e)) };
 }
 
 export async function approveRefundAction(refundId: string, formData: FormData) {
-  return decide(refundId, 'APPROVE', formData.get('approvalNote'), 'approvalNote');
+  return decide(refundId, 'APPROVE', formValue(formData, 'approvalNote'), 'approvalNote');
 }
 
 export async function refuseRefundAction(refundId: string, formData: FormData) {
-  return decide(refundId, 'REFUSE', formData.get('refusalReason'), 'refusalReason');
+  return decide(refundId, 'REFUSE', formValue(formData, 'refusalReason'), 'refusalReason');
 }

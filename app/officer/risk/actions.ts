@@ -5,25 +5,16 @@ import { saveProfile, backtest, backtestChannelShares, activateModel, startTrain
 import { now } from '@/src/server/clock';
 import { ZProfileForm, ZChannelShares } from '@/lib/risk/profile-form';
 import { serviceDate } from '@/lib/time';
-
-const fields = (formData: FormData) => {
-  const out: Record<string, string | string[]> = {};
-  for (const [k, v] of formData.entries()) {
-    if (typeof v !== 'string') continue;
-    // Checkbox groups (regimes, transport modes) send several values.
-    out[k] = k in out ? [...([] as string[]).concat(out[k]), v] : v;
-  }
-  return out;
-};
+import { formFieldLists } from '@/lib/form-data';
 
 export async function saveProfileAction(profileId: string | null, formData: FormData) {
-  return runAction(ZProfileForm, fields(formData), ({ actor }) => saveProfile({ actor, profileId: profileId ?? undefined, input: fields(formData), now: now() }));
+  return runAction(ZProfileForm, formFieldLists(formData), ({ actor }) => saveProfile({ actor, profileId: profileId ?? undefined, input: formFieldLists(formData), now: now() }));
 }
 
 export async function backtestProfileAction(profileId: string | null, formData: FormData) {
   const to = serviceDate(now());
   const from = serviceDate(new Date(now().getTime() - 365 * 86_400_000));
-  return runAction(ZProfileForm, fields(formData), ({ actor }) => backtest({ actor, profileId: profileId ?? undefined, proposal: fields(formData), from, to }));
+  return runAction(ZProfileForm, formFieldLists(formData), ({ actor }) => backtest({ actor, profileId: profileId ?? undefined, proposal: formFieldLists(formData), from, to }));
 }
 
 export async function activateModelAction(modelId: string) {
@@ -35,9 +26,9 @@ export async function startTrainingAction() {
 }
 
 export async function setChannelSharesAction(formData: FormData) {
-  return runAction(ZChannelShares, fields(formData), ({ actor, input }) => setChannelShares({ actor, input, now: now() }));
+  return runAction(ZChannelShares, formFieldLists(formData), ({ actor, input }) => setChannelShares({ actor, input, now: now() }));
 }
 
 export async function backtestChannelSharesAction(formData: FormData) {
-  return runAction(ZChannelShares, fields(formData), ({ actor }) => backtestChannelShares({ actor, input: fields(formData), now: now() }));
+  return runAction(ZChannelShares, formFieldLists(formData), ({ actor }) => backtestChannelShares({ actor, input: formFieldLists(formData), now: now() }));
 }

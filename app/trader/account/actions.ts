@@ -7,23 +7,23 @@ import { creditOverpayment, payDeclaration } from '@/src/server/payments/pay';
 import { requestRefund } from '@/src/server/payments/refunds';
 import { now } from '@/src/server/clock';
 import { ZPayDeclaration, ZRefundRequest, ZReturnOverpayment, ZTopUpStart } from '@/lib/payments/schemas';
+import { formFields } from '@/lib/form-data';
 
-const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string'));
 
 export async function startTopUpAction(formData: FormData) {
-  return runAction(ZTopUpStart, fields(formData), ({ actor, input }) => startTopUp({ actor, input, now: now() }));
+  return runAction(ZTopUpStart, formFields(formData), ({ actor, input }) => startTopUp({ actor, input, now: now() }));
 }
 
 export async function payDeclarationAction(declarationId: string, formData: FormData) {
-  return runAction(ZPayDeclaration, { ...fields(formData), declarationId }, ({ actor, input }) =>
+  return runAction(ZPayDeclaration, { ...formFields(formData), declarationId }, ({ actor, input }) =>
     payDeclaration({ actor, declarationId: input.declarationId, idempotencyKey: input.idempotencyKey, amount: input.amount, now: now() }),
   );
 }
 
 export async function creditOverpaymentAction(declarationId: string, formData: FormData) {
-  return runAction(ZReturnOverpayment, { ...fields(formData), declarationId }, ({ actor, input }) => creditOverpayment({ actor, declarationId: input.declarationId, amount: input.amount, now: now() }));
+  return runAction(ZReturnOverpayment, { ...formFields(formData), declarationId }, ({ actor, input }) => creditOverpayment({ actor, declarationId: input.declarationId, amount: input.amount, now: now() }));
 }
 
 export async function requestRefundAction(formData: FormData) {
-  return runAction(ZRefundRequest, fields(formData), ({ actor, input }) => requestRefund({ actor, input, now: now() }));
+  return runAction(ZRefundRequest, formFields(formData), ({ actor, input }) => requestRefund({ actor, input, now: now() }));
 }

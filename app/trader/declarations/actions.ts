@@ -13,9 +13,10 @@ import { now } from '@/src/server/clock';
 import { ZDeclarationDraft, ZDeclarationId } from '@/lib/declaration/schema';
 import { ZPartiesStep, ZTransportStep, ZItemStep, ZDocumentStep, uploadProblem } from '@/lib/declaration/steps';
 import { AppError } from '@/lib/errors';
+import { text } from '@/lib/text';
 import { CSV_TOO_LARGE, MAX_CSV_BYTES } from '@/lib/declaration/items-csv';
+import { formFields, formFile } from '@/lib/form-data';
 
-const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string'));
 // An item button or form carries the item's id and the declaration version its page was rendered with.
 const ZItemRef = z.object({ itemId: z.uuid(), expectedVersion: z.number().int().min(0) });
 const ZDocumentId = z.object({ documentId: z.uuid() });
@@ -25,23 +26,23 @@ export async function saveDraftAction(input: unknown) {
 }
 
 export async function startDeclarationAction(formData: FormData) {
-  return runAction(ZPartiesStep, fields(formData), ({ actor, input }) => startDeclaration({ actor, input, now: now() }));
+  return runAction(ZPartiesStep, formFields(formData), ({ actor, input }) => startDeclaration({ actor, input, now: now() }));
 }
 
 export async function savePartiesAction(declarationId: string, formData: FormData) {
-  return runAction(ZPartiesStep.extend(ZDeclarationId.shape), { ...fields(formData), declarationId }, ({ actor, input }) => saveParties({ actor, declarationId: input.declarationId, input, now: now() }));
+  return runAction(ZPartiesStep.extend(ZDeclarationId.shape), { ...formFields(formData), declarationId }, ({ actor, input }) => saveParties({ actor, declarationId: input.declarationId, input, now: now() }));
 }
 
 export async function saveTransportAction(declarationId: string, formData: FormData) {
-  return runAction(ZTransportStep.extend(ZDeclarationId.shape), { ...fields(formData), declarationId }, ({ actor, input }) => saveTransport({ actor, declarationId: input.declarationId, input, now: now() }));
+  return runAction(ZTransportStep.extend(ZDeclarationId.shape), { ...formFields(formData), declarationId }, ({ actor, input }) => saveTransport({ actor, declarationId: input.declarationId, input, now: now() }));
 }
 
 export async function addItemAction(declarationId: string, formData: FormData) {
-  return runAction(ZItemStep.and(ZDeclarationId), { ...fields(formData), declarationId }, ({ actor, input }) => addItem({ actor, declarationId: input.declarationId, input, now: now() }));
+  return runAction(ZItemStep.and(ZDeclarationId), { ...formFields(formData), declarationId }, ({ actor, input }) => addItem({ actor, declarationId: input.declarationId, input, now: now() }));
 }
 
 export async function updateItemAction(declarationId: string, itemId: string, expectedVersion: number, formData: FormData) {
-  return runAction(ZItemStep.and(ZDeclarationId).and(ZItemRef), { ...fields(formData), declarationId, itemId, expectedVersion }, ({ actor, input }) =>
+  return runAction(ZItemStep.and(ZDeclarationId).and(ZItemRef), { ...formFields(formData), declarationId, itemId, expectedVersion }, ({ actor, input }) =>
     updateItem({ actor, declarationId: input.declarationId, itemId: input.itemId, expectedVersion: input.expectedVersion, input, now: now() }),
   );
 }
@@ -56,7 +57,7 @@ export async function duplicateItemAction(declarationId: string, itemId: string,
 
 export async function importItemsAction(declarationId: string, formData: FormData) {
   return runAction(ZDeclarationId, { declarationId }, async ({ actor, input }) => {
-    const file = formData.get('file');
+    const file = formFile(formData, 'file');
     if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION', 'Choose a CSV file.', [{ path: 'file', message: 'Choose a CSV file of items' }]);
     if (file.size > MAX_CSV_BYTES) throw new AppError('VALIDATION', 'The file is too large.', [{ path: 'file', message: CSV_TOO_LARGE }]);
     const outcome = await importItems({ actor, declarationId: input.declarationId, csv: await file.text(), now: now() });
@@ -72,8 +73,8 @@ export async function importItemsAction(declarationId: string, formData: FormDat
 }
 
 export async function addDocumentAction(declarationId: string, formData: FormData) {
-  return runAction(ZDocumentStep.extend(ZDeclarationId.shape), { ...fields(formData), declarationId }, async ({ actor, input }) => {
-    const file = formData.get('file');
+  return runAction(ZDocumentStep.extend(ZDeclarationId.shape), { ...formFields(formData), declarationId }, async ({ actor, input }) => {
+    const file = formFile(formData, 'file');
     let upload = null;
     if (file instanceof File) {
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -93,10 +94,10 @@ export async function submitDeclarationAction(declarationId: string) {
   return runAction(ZDeclarationId, { declarationId }, ({ actor, input }) => submitDeclaration({ actor, declarationId: input.declarationId, now: now() }));
 }
 
-const ZWithdraw = ZDeclarationId.extend({ reason: z.string({ error: 'Say why you are withdrawing the declaration' }).trim().min(1, { error: 'Say why you are withdrawing the declaration' }).max(500, { error: 'The reason must be 500 characters or fewer' }) });
+const ZWithdraw = ZDeclarationId.extend({ reason: text({ error: 'Say why you are withdrawing the declaration', isMultiline: true }).min(1, { error: 'Say why you are withdrawing the declaration' }).max(500, { error: 'The reason must be 500 characters or fewer' }) });
 
 export async function withdrawDeclarationAction(declarationId: string, formData: FormData) {
-  return runAction(ZWithdraw, { ...fields(formData), declarationId }, ({ actor, input }) => withdrawDeclaration({ actor, declarationId: input.declarationId, reason: input.reason, now: now() }));
+  return runAction(ZWithdraw, { ...formFields(formData), declarationId }, ({ actor, input }) => withdrawDeclaration({ actor, declarationId: input.declarationId, reason: input.reason, now: now() }));
 }
 
 export async function copyDeclarationAction(declarationId: string) {

@@ -16,15 +16,15 @@ import { now } from '@/src/server/clock';
 import { AppError } from '@/lib/errors';
 import { uploadProblem } from '@/lib/declaration/steps';
 import { ZAnswer, ZApplicationDocument, ZApplicationDocumentId, ZApplicationId, ZApplicationProduct, ZProductId, ZStartApplication, ZWithdrawApplication } from '@/lib/permits';
+import { formFields, formFile } from '@/lib/form-data';
 
-const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string'));
 
 export async function startApplicationAction(formData: FormData) {
-  return runAction(ZStartApplication, fields(formData), ({ actor, input }) => startApplication({ actor, input, now: now() }));
+  return runAction(ZStartApplication, formFields(formData), ({ actor, input }) => startApplication({ actor, input, now: now() }));
 }
 
 export async function addProductAction(applicationId: string, formData: FormData) {
-  return runAction(ZApplicationProduct.extend(ZApplicationId.shape), { ...fields(formData), applicationId }, ({ actor, input }) => addApplicationProduct({ actor, applicationId: input.applicationId, input, now: now() }));
+  return runAction(ZApplicationProduct.extend(ZApplicationId.shape), { ...formFields(formData), applicationId }, ({ actor, input }) => addApplicationProduct({ actor, applicationId: input.applicationId, input, now: now() }));
 }
 
 export async function removeProductAction(applicationId: string, productId: string) {
@@ -32,8 +32,8 @@ export async function removeProductAction(applicationId: string, productId: stri
 }
 
 export async function addDocumentAction(applicationId: string, formData: FormData) {
-  return runAction(ZApplicationDocument.extend(ZApplicationId.shape), { ...fields(formData), applicationId }, async ({ actor, input }) => {
-    const file = formData.get('file');
+  return runAction(ZApplicationDocument.extend(ZApplicationId.shape), { ...formFields(formData), applicationId }, async ({ actor, input }) => {
+    const file = formFile(formData, 'file');
     if (!(file instanceof File)) throw new AppError('VALIDATION', 'There is a problem with the file.', [{ path: 'file', message: 'Choose the file to attach' }]);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const problem = uploadProblem(file.size, bytes);
@@ -51,9 +51,9 @@ export async function submitApplicationAction(applicationId: string) {
 }
 
 export async function answerAction(applicationId: string, formData: FormData) {
-  return runAction(ZAnswer.extend(ZApplicationId.shape), { ...fields(formData), applicationId }, ({ actor, input }) => answerInformationRequest({ actor, applicationId: input.applicationId, input, now: now() }));
+  return runAction(ZAnswer.extend(ZApplicationId.shape), { ...formFields(formData), applicationId }, ({ actor, input }) => answerInformationRequest({ actor, applicationId: input.applicationId, input, now: now() }));
 }
 
 export async function withdrawAction(applicationId: string, formData: FormData) {
-  return runAction(ZWithdrawApplication.extend(ZApplicationId.shape), { ...fields(formData), applicationId }, ({ actor, input }) => withdrawApplication({ actor, applicationId: input.applicationId, input, now: now() }));
+  return runAction(ZWithdrawApplication.extend(ZApplicationId.shape), { ...formFields(formData), applicationId }, ({ actor, input }) => withdrawApplication({ actor, applicationId: input.applicationId, input, now: now() }));
 }

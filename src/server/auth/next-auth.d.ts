@@ -9,6 +9,8 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     userId?: string;
+    /** The server-side session (`UserSession.id`): the only claim the server trusts. */
+    sid?: string;
     role?: string;
     companyId?: string | null;
     postId?: string | null;

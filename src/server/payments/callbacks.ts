@@ -9,6 +9,7 @@
 import { db, Prisma, type Tx } from '../db';
 import { writeAudit } from '../audit';
 import { D } from '@/lib/money';
+import { escapeForLog, hasInvisibleCharacters } from '@/lib/text';
 import { callbackHttpStatus, decideCallback, isAcceptedOutcome, type CallbackOutcome, type TopUpState } from '@/lib/payments/gateway-notification';
 import { gatewayByName } from './gateway/registry';
 import { moneyTransaction, lockAccount, nextReceiptNumber, postEntries } from './ledger';
@@ -65,6 +66,14 @@ export async function receiveGatewayCallback(args: { gatewayName: string; rawBod
   const gateway = gatewayByName(args.gatewayName);
   // An unknown gateway's signature is nowhere we know of: its callback is logged with the body only.
   const signature = gateway?.signatureOf(headers) ?? null;
+  // Control characters are in no gateway's JSON (and PostgreSQL cannot store a NUL): refused before
+  // anything is parsed, and still logged — escaped, in the server log and in GatewayCallback.
+  if (hasInvisibleCharacters(rawBody, { isMultiline: true })) {
+    const gatewayName = gateway?.name ?? args.gatewayName;
+    console.error(`[payments] ${gatewayName} callback refused: MALFORMED — control characters in the body; received "${escapeForLog(rawBody)}"`);
+    await logCallback(db, { gateway: gatewayName, rawBody: escapeForLog(rawBody, MAX_LOGGED_BODY), signature, outcome: 'MALFORMED', now });
+    return result('MALFORMED');
+  }
   if (!gateway || !gateway.isEnabled()) {
     await logCallback(db, { gateway: args.gatewayName, rawBody, signature, outcome: 'UNKNOWN_GATEWAY', now });
     return result('UNKNOWN_GATEWAY');

@@ -20,7 +20,7 @@ import { isValidUuid } from './ids';
 type LockedForAuthority = { id: string; status: ApplicationStatus; companyId: string; permitTypeCode: string; direction: Direction; authorityId: string };
 
 
-/** Lock a submitted application: 404 when there is none (drafts included), 403 when it is another authority's. */
+/** Lock a submitted application: 404 when there is none (drafts included) or it is another authority's (a scope miss, like any other). */
 async function lockForAuthority(tx: Tx, actor: AgencyActor, applicationId: string): Promise<LockedForAuthority> {
   if (!isValidUuid(applicationId)) throw new AppError('NOT_FOUND', 'The application was not found.');
   const rows = await tx.$queryRaw<LockedForAuthority[]>`
@@ -30,7 +30,7 @@ async function lockForAuthority(tx: Tx, actor: AgencyActor, applicationId: strin
     FOR UPDATE OF a`;
   const row = rows[0];
   if (!row) throw new AppError('NOT_FOUND', 'The application was not found.');
-  if (row.authorityId !== actor.authorityId) throw new AppError('FORBIDDEN', 'This application was made to another authority: only its officers may decide it.');
+  if (row.authorityId !== actor.authorityId) throw new AppError('NOT_FOUND', 'The application was not found.');
   return row;
 }
 
@@ -141,7 +141,7 @@ export async function revokePermit(args: { actor: Actor; permitId: string; input
       FOR UPDATE OF p`;
     const permit = rows[0];
     if (!permit) throw new AppError('NOT_FOUND', 'The permit was not found.');
-    if (permit.authorityId !== actor.authorityId) throw new AppError('FORBIDDEN', 'This permit was issued by another authority: only its officers may revoke it.');
+    if (permit.authorityId !== actor.authorityId) throw new AppError('NOT_FOUND', 'The permit was not found.');
     if (permit.status === 'REVOKED') throw new AppError('CONFLICT', 'This permit has already been revoked.');
     const { reason } = parseOrThrow(ZRevocation, args.input);
     await tx.permit.update({ where: { id: permitId }, data: { status: 'REVOKED', revokedReason: reason, revokedAt: now } });

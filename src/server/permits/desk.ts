@@ -80,7 +80,8 @@ export async function getApplicationForOfficer(args: { actor: Actor; application
     },
   });
   if (!application) throw new AppError('NOT_FOUND', 'The application was not found.');
-  if (application.permitType.authorityId !== actor.authorityId) throw new AppError('FORBIDDEN', 'This application was made to another authority.');
+  // Another authority's application is a scope miss like any other: not found, not "forbidden".
+  if (application.permitType.authorityId !== actor.authorityId) throw new AppError('NOT_FOUND', 'The application was not found.');
   const targetWorkingDays = await loadSlaTarget(db);
   return { application, targetWorkingDays, sla: clockOf(application, args.now, targetWorkingDays) };
 }
@@ -116,6 +117,6 @@ export async function getPermitForOfficer(args: { actor: Actor; permitId: string
     },
   });
   if (!permit) throw new AppError('NOT_FOUND', 'The permit was not found.');
-  if (permit.permitType.authorityId !== actor.authorityId) throw new AppError('FORBIDDEN', 'This permit was issued by another authority.');
+  if (permit.permitType.authorityId !== actor.authorityId) throw new AppError('NOT_FOUND', 'The permit was not found.');
   return permit;
 }

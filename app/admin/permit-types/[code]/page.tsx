@@ -7,6 +7,7 @@ import { BackLink, PageHeader } from '@/components/ui/page';
 import { PermitTypeForm } from '@/components/permits/forms';
 import { isAppError } from '@/lib/errors';
 import { ZPermitTypeCodeParam } from '@/lib/permits';
+import { decodeSegmentOnce } from '@/lib/text';
 import { updatePermitTypeAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditPermitTypePage({ params }: { params: Promise<{ code: string }> }) {
   const actor = await requirePageActor(['ADMIN']);
-  const parsed = ZPermitTypeCodeParam.safeParse({ code: decodeURIComponent((await params).code) });
+  const parsed = ZPermitTypeCodeParam.safeParse({ code: decodeSegmentOnce((await params).code) });
   if (!parsed.success) notFound();
   const [type, authorities] = await Promise.all([
     getPermitTypeForAdmin({ actor, code: parsed.data.code }).catch((e: unknown) => {

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { isTestGatewayEnabled, readHeldPayment } from '@/src/server/payments/gateway/test-bank';
+import { getActor } from '@/src/server/auth/session';
+import { isTestGatewayEnabled, requireOrderOwnerPage, readHeldPayment } from '@/src/server/payments/gateway/test-bank';
 import { SendNotificationButton } from '@/components/payments/test-gateway';
 import { formatAmount } from '@/lib/money';
 import { sendHeldNotificationAction } from '../actions';
@@ -18,6 +19,7 @@ export default async function TestPendingPage({ searchParams }: { searchParams: 
   if (!isTestGatewayEnabled()) notFound();
   const query = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
   const held = readHeldPayment(query);
+  await requireOrderOwnerPage(await getActor(), held?.order ?? null, `/gateway/test/pending?${new URLSearchParams(query)}`);
   const t = await getTranslations('testGateway');
   return (
     <div className="mx-auto max-w-2xl rounded-lg border-4 border-indigo-700 bg-white p-6">

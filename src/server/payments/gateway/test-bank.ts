@@ -7,12 +7,14 @@
 // charged once, so a second checkout tab cannot take the money again (the portal would refuse the
 // second notification — the top-up is already credited — and that money would be lost).
 import { randomBytes } from 'node:crypto';
+import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { db, Prisma } from '../../db';
 import { MERCHANT_ID, SIGNATURE_HEADER, TIMESTAMP_HEADER, ZCheckoutRequest, formatSignatureHeader, unixSeconds, type CallbackBody, type CallbackStatus, type CheckoutRequest } from '@/lib/payments/gateway-protocol';
 import { callbackPath, gatewaySecret, isTestGatewayEnabled, portalBaseUrl } from './config';
 import { hmacHex, isCheckoutSignatureValid, isSameDigest, signCallback } from './signature';
 import { TEST_GATEWAY_NAME } from './test-gateway';
+import type { Actor } from '../../actor';
 
 export { isTestGatewayEnabled };
 
@@ -25,6 +27,26 @@ export function readCheckoutRequest(query: Record<string, string | undefined>): 
   const { signature, ...request } = parsed.data;
   if (!isCheckoutSignatureValid(gatewaySecret(), request, signature)) return { isValid: false, problem: 'the merchant’s signature does not match the request' };
   return { isValid: true, request };
+}
+
+/**
+ * The test bank stands in for a card form in the demo, so it takes money only for a top-up of the
+ * signed-in trader's own company: anyone else (anonymous, another company, an officer) is told the
+ * order is not theirs, and nothing is charged. Null when the actor may pay the order.
+ */
+export async function foreignOrderProblem(actor: Actor | null, order: string): Promise<'UNAUTHENTICATED' | 'NOT_FOUND' | null> {
+  if (!actor) return 'UNAUTHENTICATED';
+  if (actor.role !== 'TRADER' || !actor.companyId || !z.uuid().safeParse(order).success) return 'NOT_FOUND';
+  const topUp = await db.topUp.findFirst({ where: { id: order, companyId: actor.companyId }, select: { id: true } });
+  return topUp ? null : 'NOT_FOUND';
+}
+
+/** For the bank's pages: anonymous → sign in and come back; someone else's order → not found. */
+export async function requireOrderOwnerPage(actor: Actor | null, order: string | null, returnTo: string): Promise<void> {
+  if (!order) return; // an invalid request is shown as invalid by the page itself
+  const problem = await foreignOrderProblem(actor, order);
+  if (problem === 'UNAUTHENTICATED') redirect(`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  if (problem === 'NOT_FOUND') notFound();
 }
 
 export function newTransactionId(): string {

@@ -4,7 +4,7 @@ import { payDeclaration } from '@/src/server/payments/pay';
 import { getDeclarationPayments } from '@/src/server/payments/read';
 import { now } from '@/src/server/clock';
 import { ZUuidParam } from '@/lib/pagination';
-import { ZPayDeclarationBody } from '@/lib/payments/schemas';
+import { ZIdempotencyKeyHeader, ZPayDeclarationBody } from '@/lib/payments/schemas';
 import { parseOrThrow } from '@/lib/validation';
 
 type Context = { params: Promise<{ id: string }> };
@@ -18,14 +18,14 @@ export const GET = withActor(async (_request, context: Context, actor) => {
 
 /**
  * POST /api/payments/declarations/:id — pay what it owes from the balance. Body `{ amount }` (the amount
- * the client expects to pay) and the idempotency key in the `Idempotency-Key` header (or the body's
- * `idempotencyKey`). 201 when paid now, 200 when the key was already used for this payment.
+ * the client expects to pay) and the idempotency key in the `Idempotency-Key` header (only there).
+ * 201 when paid now, 200 when the key was already used for this payment.
  */
 export const POST = withActor(async (request, context: Context, actor) => {
   const { id } = parseParams(ZUuidParam, await context.params);
   const body = await readJson(request);
-  const headerKey = request.headers.get('idempotency-key');
-  const input = parseOrThrow(ZPayDeclarationBody, { ...(body && typeof body === 'object' ? body : {}), ...(headerKey ? { idempotencyKey: headerKey } : {}) });
-  const result = await payDeclaration({ actor, declarationId: id, idempotencyKey: input.idempotencyKey, amount: input.amount, now: now() });
+  const { 'Idempotency-Key': idempotencyKey } = parseOrThrow(ZIdempotencyKeyHeader, { 'Idempotency-Key': request.headers.get('idempotency-key') ?? undefined });
+  const input = parseOrThrow(ZPayDeclarationBody, body);
+  const result = await payDeclaration({ actor, declarationId: id, idempotencyKey, amount: input.amount, now: now() });
   return NextResponse.json(result, { status: result.isRepeat ? 200 : 201 });
 });

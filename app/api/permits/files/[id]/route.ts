@@ -5,7 +5,7 @@ import { ZUuidParam } from '@/lib/pagination';
 
 type Context = { params: Promise<{ id: string }> };
 
-/** GET /api/permits/files/:id — a document of a permit application, opened in the browser, for its company or its authority. */
+/** GET /api/permits/files/:id — a document of a permit application, downloaded as an attachment, for its company or its authority. */
 export const GET = withActor(async (_request, context: Context, actor) => {
   const { id } = parseParams(ZUuidParam, await context.params);
   const file = await readApplicationFile({ actor, fileId: id });

@@ -6,11 +6,11 @@ import { linkPermit, unlinkPermit } from '@/src/server/permits/links';
 import { now } from '@/src/server/clock';
 import { ZDeclarationId } from '@/lib/declaration/schema';
 import { ZLinkPermit, ZUnlinkPermit } from '@/lib/permits';
+import { formFields } from '@/lib/form-data';
 
-const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string'));
 
 export async function linkPermitAction(declarationId: string, lineNo: number, formData: FormData) {
-  return runAction(ZLinkPermit.extend(ZDeclarationId.shape), { ...fields(formData), lineNo, declarationId }, ({ actor, input }) => linkPermit({ actor, declarationId: input.declarationId, input, now: now() }));
+  return runAction(ZLinkPermit.extend(ZDeclarationId.shape), { ...formFields(formData), lineNo, declarationId }, ({ actor, input }) => linkPermit({ actor, declarationId: input.declarationId, input, now: now() }));
 }
 
 export async function unlinkPermitAction(declarationId: string, linkId: string) {
