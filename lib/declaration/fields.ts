@@ -42,24 +42,26 @@ export const decimalString = (label: string, opts: { scale: number; isPositive?:
     .union([z.string(), z.number()], { error: `Enter the ${label}` })
     .transform((v) => (typeof v === 'number' ? String(v) : v.trim().replace(/[\s\u00a0]/g, '').replace(',', '.')))
     .superRefine((v, ctx) => {
-      // Every issue here aborts (`continue: false`): an enclosing object's cross-field rules then
-      // skip, rather than build a Decimal from the raw text (new D('') throws).
+      // An issue here stops the pipe, so the transform below (and any check chained after this
+      // field) never builds a Decimal from raw text (new D('') throws). An enclosing object's
+      // cross-field rules must use `whenValid` (../validation.ts) for the same reason: they still run,
+      // so that their messages show beside this one. (`continue: false` would silence them.)
       if (v === '') {
-        ctx.addIssue({ code: 'custom', message: `Enter the ${label}`, continue: false });
+        ctx.addIssue({ code: 'custom', message: `Enter the ${label}` });
         return;
       }
       if (!DECIMAL.test(v)) {
-        ctx.addIssue({ code: 'custom', message: `The ${label} must be a number, like 1250.50`, continue: false });
+        ctx.addIssue({ code: 'custom', message: `The ${label} must be a number, like 1250.50` });
         return;
       }
       const [, frac = ''] = v.split('.');
       if (frac.length > opts.scale) {
-        ctx.addIssue({ code: 'custom', message: `The ${label} can have at most ${opts.scale} decimal places`, continue: false });
+        ctx.addIssue({ code: 'custom', message: `The ${label} can have at most ${opts.scale} decimal places` });
         return;
       }
       const value = new D(v);
       if (opts.isPositive && (opts.allowZero ? value.isNegative() : value.lte(0))) {
-        ctx.addIssue({ code: 'custom', message: opts.allowZero ? `The ${label} cannot be negative` : `The ${label} must be greater than 0`, continue: false });
+        ctx.addIssue({ code: 'custom', message: opts.allowZero ? `The ${label} cannot be negative` : `The ${label} must be greater than 0` });
       }
     })
     .transform((v) => new D(v).toFixed());
