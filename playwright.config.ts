@@ -28,7 +28,8 @@ export default defineConfig({
   webServer: {
     // Idle connections stay open 70 s (Node's default is 5 s): a request sent on a kept-alive socket
     // just as the server closes it fails with ECONNRESET.
-    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${port} --keepAliveTimeout 70000`,
+    // The portal's own server (src/cli/serve.ts), as `npm start` runs it.
+    command: `"${process.execPath}" --import tsx src/cli/serve.ts`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -42,6 +43,7 @@ export default defineConfig({
       PAYMENT_TEST_GATEWAY: 'enabled',
       PAYMENT_GATEWAY_SECRET: 'e2e-gateway-secret-not-for-production-0123456789',
       NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
     },
   },
 });

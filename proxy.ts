@@ -2,7 +2,8 @@
 // 1. a path with a malformed `%` escape is a 400 here, before any route tries to decode it;
 // 2. /verify is rate-limited per client address (429, src/server/rate-limit.ts);
 // 3. a body declared over the upload limit is a 413;
-// 4. a write from another site (Origin / Sec-Fetch-Site) is a 403 (lib/security/cross-site.ts);
+// 4. a write from another site (Origin / Sec-Fetch-Site) is a 403 (lib/security/cross-site.ts), and a
+//    forged server-action payload a 400 (lib/security/action-payload.ts);
 // 5. security headers, with a fresh CSP nonce per request (lib/security/headers.ts) — the nonce
 //    also travels on the request (`x-nonce` and the CSP header) so that Next puts it on its scripts;
 // 6. anonymous users are sent to the sign-in page (APIs answer 401 JSON instead).
@@ -13,6 +14,7 @@ import { contentSecurityPolicy, isWellFormedPath, securityHeaders } from '@/lib/
 import { foreignOriginProblem } from '@/lib/security/cross-site';
 import { isDeclaredBodyTooLarge, UPLOAD_TOO_LARGE } from '@/lib/request-limits';
 import { verifyRateLimitResponse } from '@/src/server/rate-limit';
+import { actionPayloadProblem } from '@/lib/security/action-payload';
 
 /** Reachable without signing in: sign-in, next-auth, health, verification, keys, the bank's side of payments. */
 const PUBLIC_PREFIXES = ['/sign-in', '/api/auth', '/api/health', '/verify', '/.well-known', '/api/payments/gateway', '/gateway'];
@@ -25,6 +27,20 @@ function withHeaders(response: NextResponse, csp: string, https: boolean): NextR
   response.headers.set('Content-Security-Policy', csp);
   for (const [name, value] of Object.entries(securityHeaders({ isHttps: https }))) response.headers.set(name, value);
   return response;
+}
+
+/** What is wrong with a server action call's encoded arguments, or null (lib/security/action-payload.ts). */
+async function forgedActionProblem(request: NextRequest): Promise<string | null> {
+  const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+  try {
+    if (type === 'multipart/form-data') {
+      const root = (await request.clone().formData()).get('0');
+      return typeof root === 'string' ? actionPayloadProblem(root, { isMultipart: true }) : 'the arguments are missing';
+    }
+    return actionPayloadProblem(await request.clone().text(), { isMultipart: false });
+  } catch {
+    return 'the body cannot be read';
+  }
 }
 
 export async function proxy(request: NextRequest) {
@@ -57,6 +73,12 @@ export async function proxy(request: NextRequest) {
   );
   if (foreign) return withHeaders(NextResponse.json({ error: { code: foreign.code, message: foreign.message, fieldErrors: [] } }, { status: 403 }), csp, https);
 
+  // A server action whose arguments React's decoder would throw on (a forged call): 400, not a 500.
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const problem = await forgedActionProblem(request);
+    if (problem) return withHeaders(NextResponse.json({ error: { code: 'BAD_REQUEST', message: `The request is not valid: ${problem}.`, fieldErrors: [] } }, { status: 400 }), csp, https);
+  }
+
   if (!startsWithAny(path, PUBLIC_PREFIXES) && !(await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }))) {
     if (path.startsWith('/api/')) {
       return withHeaders(NextResponse.json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.', fieldErrors: [] } }, { status: 401 }), csp, https);
@@ -72,6 +94,8 @@ export async function proxy(request: NextRequest) {
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
 }
 
+// Static assets and the files of public/ (served as they are, with the request-independent headers
+// of next.config.ts) skip the proxy.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|robots\\.txt).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico$|robots\\.txt$|manifest\\.webmanifest$|icon-\\d+\\.png$).*)'],
 };

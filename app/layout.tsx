@@ -10,7 +10,14 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
-  return { title: { default: t('name'), template: `%s — ${t('name')}` }, description: t('tagline') };
+  return {
+    title: { default: t('name'), template: `%s — ${t('name')}` },
+    description: t('tagline'),
+    manifest: '/manifest.webmanifest',
+    icons: { icon: '/favicon.ico', apple: '/icon-192.png' },
+    // Private pages are never indexed (robots.txt says the same for every crawler).
+    robots: { index: false, follow: false },
+  };
 }
 
 /** The finance desk is shown only to supervisors who hold the finance permission (re-read now). */

@@ -3,18 +3,24 @@
 // reader's screen, and the person is told which field to fix.
 import { z } from 'zod';
 
+// Zod's object parser probes whether it may compile code (`new Function`), which the portal's
+// Content-Security-Policy forbids in the browser: a CSP violation on every page. Jitless parsing
+// avoids the probe (every schema imports this module, so this runs before any parse).
+z.config({ jitless: true });
+
 export const INVISIBLE_CHARACTERS_MESSAGE = 'Remove invisible characters from this field';
 
 // Refused everywhere: C0 controls (but tab, line feed and carriage return in multi-line text),
-// DEL and the C1 controls; the line and paragraph separators U+2028/U+2029; the bidirectional
+// DEL and the C1 controls; the zero-width space U+200B, word joiner U+2060 and byte-order mark
+// U+FEFF (invisible, they make two equal-looking names differ); the line and paragraph separators U+2028/U+2029; the bidirectional
 // embedding, override and isolate controls U+202A–U+202E and U+2066–U+2069 (invisible, they
 // reorder how a name or a reason reads on an officer's screen — "Trojan Source"); lone
 // surrogates (JSON can carry them, UTF-8 cannot); and the noncharacters U+FDD0–U+FDEF and
 // U+xFFFE/U+xFFFF. Allowed: every other format character (zero-width joiner and non-joiner, soft
 // hyphen: scripts and emoji need them), and right-to-left text itself.
 /* eslint-disable no-control-regex -- matching control characters is the point */
-const SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\p{Cs}\p{Noncharacter_Code_Point}]/u;
-const MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\p{Cs}\p{Noncharacter_Code_Point}]/u;
+const SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\ufeff\u2066-\u2069\p{Cs}\p{Noncharacter_Code_Point}]/u;
+const MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\ufeff\u2066-\u2069\p{Cs}\p{Noncharacter_Code_Point}]/u;
 /* eslint-enable no-control-regex */
 
 export type TextOptions = {
@@ -48,7 +54,7 @@ export const untrimmedText = (params: TextOptions & { error?: string } = {}) =>
 /** A log-safe rendering of what was received: control characters escaped, at most `max` characters. */
 export function escapeForLog(value: string, max = 500): string {
   const cut = value.length > max ? `${value.slice(0, max)}…(${value.length} characters)` : value;
-  return JSON.stringify(cut).slice(1, -1).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(cut).slice(1, -1).replace(/[\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\ufeff\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { listCompanyDeclarations } from '@/src/server/declarations/read';
 import { listActivePosts } from '@/src/server/reference/posts';
-import { db } from '@/src/server/db';
+import { getOwnCompany } from '@/src/server/companies/own-company';
 import { PageHeader } from '@/components/ui/page';
 import { LinkButton } from '@/components/ui/link-button';
 import { Table, Td, type Column } from '@/components/ui/table';
@@ -37,7 +37,7 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
   const tc = await getTranslations('common');
   const format = await getFormatter();
   const [company, list, posts] = await Promise.all([
-    actor.companyId ? db.company.findUnique({ where: { id: actor.companyId }, select: { name: true } }) : null,
+    getOwnCompany({ actor }),
     listCompanyDeclarations({ actor, query }),
     listActivePosts(),
   ]);
@@ -62,7 +62,7 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
   const columns: Column[] = [sortable('number', t('colNumber')), { label: t('colRegime') }, { label: t('colPost') }, { label: t('colItems') }, { label: t('colStatus') }, sortable('created', t('colCreated')), sortable('registered', t('colRegistered'))];
   return (
     <>
-      <PageHeader title={t('accountTitle')} intro={t('accountIntro', { company: company?.name ?? '' })} actions={<LinkButton href="/trader/declarations/new">{t('newDeclaration')}</LinkButton>} />
+      <PageHeader title={t('accountTitle')} intro={t('accountIntro', { company: company.name })} actions={<LinkButton href="/trader/declarations/new">{t('newDeclaration')}</LinkButton>} />
       <ListFilters
         labels={{ legend: t('filters'), note: t('dateFilterNote'), status: t('colStatus'), regime: t('colRegime'), post: t('colPost'), from: t('registeredFrom'), to: t('registeredTo'), number: t('colNumber'), any: t('any'), apply: t('applyFilters'), clear: t('clearFilters'), dateHint: t('dateHint'), errorTitle: t('filterProblemsTitle') }}
         values={{ status: shown('status'), regime: shown('regime'), post: shown('post'), from: shown('from'), to: shown('to'), number: shown('number'), sort: query.sort === DEFAULT_SORT ? undefined : query.sort }}

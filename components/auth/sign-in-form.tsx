@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { ZSignIn } from '@/lib/auth/roles';
@@ -8,6 +8,7 @@ import { parseSignInError, waitInUnits } from '@/lib/security/rate-limits';
 import { TextField } from '../ui/field';
 import { Button } from '../ui/button';
 import { ErrorSummary, type SummaryError } from '../ui/error-summary';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 /** Only same-site paths, never `//host` (no open redirect). */
 function safeReturnPath(value: string | null): string {
@@ -21,8 +22,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [formError, setFormError] = useState<string | undefined>();
   const [isBusy, setIsBusy] = useState(false);
   // Until hydrated, the button stays disabled: a native submit would put the password in the URL.
-  const [isReady, setIsReady] = useState(false);
-  useEffect(() => setIsReady(true), []);
+  const isReady = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -13,13 +13,11 @@ export function HsSearch() {
   const [results, setResults] = useState<Line[]>([]);
   const [status, setStatus] = useState<'idle' | 'searching' | 'done' | 'error'>('idle');
 
+  const q = query.trim();
+  // Under two characters nothing is searched and nothing shown (derived, not stored).
+  const isTooShort = q.length < 2;
   useEffect(() => {
-    const q = query.trim();
-    if (q.length < 2) {
-      setResults([]);
-      setStatus('idle');
-      return;
-    }
+    if (isTooShort) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       setStatus('searching');
@@ -36,9 +34,11 @@ export function HsSearch() {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [query]);
+  }, [q, isTooShort]);
+  const shownStatus = isTooShort ? 'idle' : status;
+  const shownResults = isTooShort ? [] : results;
 
-  function use(line: Line) {
+  function choose(line: Line) {
     const form = document.getElementById(`${id}-search`)?.closest('form');
     const code = form?.querySelector<HTMLInputElement>('input[name="hsCode"]');
     const unit = form?.querySelector<HTMLSelectElement>('select[name="supplementaryUnit"]');
@@ -66,17 +66,17 @@ export function HsSearch() {
         className="mt-1 w-full rounded border border-slate-500 bg-white px-3 py-2"
       />
       <p id={`${id}-status`} role="status" className="mt-1 text-sm text-slate-700">
-        {status === 'searching' ? t('searching') : status === 'error' ? t('error') : status === 'done' ? t('found', { count: results.length }) : ''}
+        {shownStatus === 'searching' ? t('searching') : shownStatus === 'error' ? t('error') : shownStatus === 'done' ? t('found', { count: shownResults.length }) : ''}
       </p>
-      {results.length > 0 ? (
+      {shownResults.length > 0 ? (
         <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto" aria-label={t('results')}>
-          {results.map((line) => (
+          {shownResults.map((line) => (
             <li key={line.hsCode} className="flex flex-wrap items-baseline justify-between gap-2 rounded bg-white p-2">
               <span>
                 <span className="font-mono">{line.hsCode}</span> {line.description}
                 <span className="block text-sm text-slate-600">{t('rates', { duty: line.duty, excise: line.excise ?? t('noExcise'), vat: line.vat, unit: line.supplementaryUnit })}</span>
               </span>
-              <button type="button" onClick={() => use(line)} className="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100">
+              <button type="button" onClick={() => choose(line)} className="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100">
                 {t('use', { code: line.hsCode })}
               </button>
             </li>

@@ -9,7 +9,9 @@ export const LIVE_POLL_MS = 3000;
 export function LiveStatus({ url, version }: { url: string; version: number }) {
   const router = useRouter();
   const current = useRef(version);
-  current.current = version;
+  useEffect(() => {
+    current.current = version;
+  }, [version]);
   useEffect(() => {
     let isActive = true;
     const timer = setInterval(async () => {

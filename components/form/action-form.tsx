@@ -10,6 +10,7 @@ import { useTranslations } from 'next-intl';
 import type { FieldError } from '@/lib/errors';
 import { ErrorSummary } from '../ui/error-summary';
 import { Button } from '../ui/button';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type FormActionResult<T = unknown> = { ok: true; data: T } | { ok: false; code?: string; formError: string; fieldErrors: FieldError[] };
 
@@ -71,8 +72,7 @@ export function ActionForm<T>({ action, successHref, onSuccess, submitLabel, bus
   const [isBusy, setIsBusy] = useState(false);
   const hasErrors = errors.length > 0 || Boolean(formError);
   // Until hydrated, the submit button stays disabled: a native submit would bypass the action.
-  const [isReady, setIsReady] = useState(false);
-  useEffect(() => setIsReady(true), []);
+  const isReady = useHydrated();
 
   useEffect(() => {
     // Read the title now, not at mount: Next may set it after hydration.

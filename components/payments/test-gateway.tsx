@@ -2,6 +2,7 @@
 // The test bank's buttons: each runs the bank's server action, then follows where it says (back to
 // the merchant, or to the bank's "pending" page). Errors are shown as an alert, focused.
 import { useEffect, useRef, useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Result = { ok: true; data: { href: string; message?: string } } | { ok: false; formError: string };
 
@@ -40,8 +41,7 @@ function Alert({ message, refObject, title }: { message: string; refObject: Reac
 
 export function TestCheckoutButtons({ action, labels }: { action: (scenario: string) => Promise<Result>; labels: { pay: string; decline: string; delayed: string; duplicate: string; busy: string; errorTitle: string } }) {
   const { isBusy, error, run, alertRef } = useBankAction();
-  const [isReady, setIsReady] = useState(false);
-  useEffect(() => setIsReady(true), []);
+  const isReady = useHydrated();
   const button = (scenario: string, label: string, style: string) => (
     <button type="button" disabled={isBusy || !isReady} aria-busy={isBusy} onClick={() => run(() => action(scenario), true)} className={`rounded px-4 py-2 font-medium disabled:cursor-not-allowed disabled:opacity-60 ${style}`}>
       {label}
@@ -67,8 +67,7 @@ export function TestCheckoutButtons({ action, labels }: { action: (scenario: str
 
 export function SendNotificationButton({ action, labels }: { action: () => Promise<Result>; labels: { send: string; busy: string; sent: string; back: string; errorTitle: string } }) {
   const { isBusy, error, done, run, alertRef } = useBankAction();
-  const [isReady, setIsReady] = useState(false);
-  useEffect(() => setIsReady(true), []);
+  const isReady = useHydrated();
   return (
     <div>
       {error ? <Alert message={error} refObject={alertRef} title={labels.errorTitle} /> : null}

@@ -5,7 +5,9 @@ import { CURRENCY_CODES } from '../reference/currencies';
 import { D } from '../money';
 import { text, type TextOptions } from '../text';
 
-const DECIMAL = /^\d{1,15}(\.\d+)?$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** At most 15 digits before the decimal mark (the database's decimal columns). */
+const MAX_INTEGER_DIGITS = 15;
 
 /** Trim, and treat an empty string as "not given". No invisible characters (../text.ts). */
 export const optionalText = (max: number, opts: TextOptions = {}) =>
@@ -34,8 +36,15 @@ export const currencyCode = (label: string) =>
     .refine((v) => v.length === 0 || CURRENCY_CODES.has(v), { error: `The ${label} must be an ISO 4217 currency code, like USD or EUR` });
 
 /**
+ * What is wrong with a decimal field, in `params.problem` of its issue: the form shows the issue's
+ * message, the format-logic control (./control.ts) words its own finding from the problem.
+ */
+export type DecimalProblem = 'notANumber' | 'negative' | 'notPositive' | 'tooLarge' | 'decimals';
+
+/**
  * A decimal number given as text (forms) or number (JSON), kept as a canonical string so that no
- * binary floating point touches it. `scale` is the most decimals allowed.
+ * binary floating point touches it. `scale` is the most decimals allowed. A minus sign is refused
+ * (as "not a number" in the form's words) whether or not the field must be positive.
  */
 export const decimalString = (label: string, opts: { scale: number; isPositive?: boolean; allowZero?: boolean }) =>
   z
@@ -46,28 +55,32 @@ export const decimalString = (label: string, opts: { scale: number; isPositive?:
       // field) never builds a Decimal from raw text (new D('') throws). An enclosing object's
       // cross-field rules must use `whenValid` (../validation.ts) for the same reason: they still run,
       // so that their messages show beside this one. (`continue: false` would silence them.)
+      const fail = (problem: DecimalProblem, message: string) => ctx.addIssue({ code: 'custom', message, params: { problem, scale: opts.scale } });
+      const notANumber = `The ${label} must be a number, like 1250.50`;
       if (v === '') {
         ctx.addIssue({ code: 'custom', message: `Enter the ${label}` });
         return;
       }
-      if (!DECIMAL.test(v)) {
-        ctx.addIssue({ code: 'custom', message: `The ${label} must be a number, like 1250.50` });
-        return;
-      }
-      const [, frac = ''] = v.split('.');
-      if (frac.length > opts.scale) {
-        ctx.addIssue({ code: 'custom', message: `The ${label} can have at most ${opts.scale} decimal places` });
-        return;
-      }
-      const value = new D(v);
-      if (opts.isPositive && (opts.allowZero ? value.isNegative() : value.lte(0))) {
-        ctx.addIssue({ code: 'custom', message: opts.allowZero ? `The ${label} cannot be negative` : `The ${label} must be greater than 0` });
-      }
+      if (!DECIMAL.test(v)) return fail('notANumber', notANumber);
+      if (v.startsWith('-')) return fail(opts.allowZero ? 'negative' : 'notPositive', notANumber);
+      const [integer, frac = ''] = v.split('.');
+      if (integer.replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS) return fail('tooLarge', notANumber);
+      if (frac.length > opts.scale) return fail('decimals', `The ${label} can have at most ${opts.scale} decimal places`);
+      if (opts.isPositive && !opts.allowZero && new D(v).lte(0)) fail('notPositive', `The ${label} must be greater than 0`);
     })
     .transform((v) => new D(v).toFixed());
 
+/** Null, '' and whitespace are "not given". */
 export const optionalDecimalString = (label: string, opts: { scale: number; isPositive?: boolean; allowZero?: boolean }) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), decimalString(label, opts).optional());
+  z.preprocess((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), decimalString(label, opts).optional());
+
+/** One code of a fixed list, given in any case (`road` is ROAD); `Choose the <label>` when missing or not listed. */
+export const choice = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z
+    .string({ error: `Choose the ${label}` })
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(values, { error: `Choose the ${label}` }));
 
 export const hsCode = z
   .string({ error: 'Enter the commodity code' })

@@ -1,6 +1,7 @@
-// CSV import of declaration items. The whole file is checked first; every bad cell of every row is
-// reported by its physical line in the file and by the column's name as the file spells it, and
-// nothing is imported until the file is clean.
+// CSV import of declaration items (read by lib/csv.ts, comma or semicolon as the header uses). The
+// whole file is checked first; every bad cell of every row is reported by its physical line in the
+// file and by the column's name as the file spells it, and nothing is imported until the file is clean.
+import { parseCsv } from '../csv';
 import { D } from '../money';
 import { ZDeclarationItem, MAX_ITEMS, type DeclarationItem } from './schema';
 
@@ -26,93 +27,13 @@ const ALIASES: Record<ItemCsvColumn, string[]> = {
 export type CsvProblem = { line: number; column: string | null; message: string };
 export type CsvImportResult = { items: DeclarationItem[]; problems: CsvProblem[] };
 
-/** One record of the file: its cells and the physical line (1-based) each cell starts on. */
-export type CsvRecord = { line: number; cells: string[]; cellLines: number[] };
-export type CsvParse = { records: CsvRecord[]; delimiter: ',' | ';'; unclosedQuoteLine: number | null };
-
-/** The delimiter of the header line: semicolons when it has more of them than commas (outside quotes). */
-function detectDelimiter(body: string): ',' | ';' {
-  let commas = 0;
-  let semicolons = 0;
-  let inQuotes = false;
-  for (const c of body) {
-    if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (c === '\n' || c === '\r')) break;
-    else if (!inQuotes && c === ',') commas++;
-    else if (!inQuotes && c === ';') semicolons++;
-  }
-  return semicolons > commas ? ';' : ',';
-}
-
-/**
- * RFC 4180 CSV: commas (or semicolons), double-quoted fields with "" escapes, CRLF, LF or CR line
- * ends, a UTF-8 byte-order mark ignored. Line breaks inside quoted fields are kept and counted, so
- * every record knows the physical line it starts on.
- */
-export function parseCsv(text: string): CsvParse {
-  const body = text.replace(/^\uFEFF/, '');
-  const delimiter = detectDelimiter(body);
-  const records: CsvRecord[] = [];
-  let line = 1;
-  let cells: string[] = [];
-  let cellLines: number[] = [];
-  let field = '';
-  let fieldLine = 1;
-  let recordLine = 1;
-  let inQuotes = false;
-  let quoteLine = 1;
-  const endField = () => {
-    cells.push(field);
-    cellLines.push(fieldLine);
-    field = '';
-  };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    const isLineBreak = c === '\n' || c === '\r';
-    if (isLineBreak && c === '\r' && body[i + 1] === '\n') i++;
-    if (inQuotes) {
-      if (c === '"') {
-        if (body[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else field += isLineBreak ? '\n' : c;
-      if (isLineBreak) line++;
-    } else if (c === '"') {
-      inQuotes = true;
-      quoteLine = line;
-    } else if (c === delimiter) {
-      endField();
-      fieldLine = line;
-    } else if (isLineBreak) {
-      endField();
-      records.push({ line: recordLine, cells, cellLines });
-      line++;
-      cells = [];
-      cellLines = [];
-      fieldLine = line;
-      recordLine = line;
-    } else field += c;
-  }
-  if (field !== '' || cells.length > 0) {
-    endField();
-    records.push({ line: recordLine, cells, cellLines });
-  }
-  return { records, delimiter, unclosedQuoteLine: inQuotes ? quoteLine : null };
-}
-
-/** The cells of each record (see parseCsv). */
-export function parseCsvRows(text: string): string[][] {
-  return parseCsv(text).records.map((r) => r.cells);
-}
-
 const normalise = (h: string) => h.toLowerCase().replace(/[^a-z]/g, '');
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
 type Located = { index: number; name: string };
 
 export function importItemsCsv(text: string, options: { existingItems: number; tariff: ReadonlyMap<string, { supplementaryUnit: string }> }): CsvImportResult {
-  const { records, unclosedQuoteLine } = parseCsv(text);
+  const { records, unclosedQuoteLine } = parseCsv(text, { delimiter: 'detect' });
   if (unclosedQuoteLine !== null) {
     return { items: [], problems: [{ line: unclosedQuoteLine, column: null, message: 'A quoted value starting on this line is never closed: add the closing double quote (")' }] };
   }

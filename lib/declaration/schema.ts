@@ -1,14 +1,16 @@
 // The declaration as the trader enters it: one schema per form, shared by the form (client-side
-// hints), the server action and the API route alike. Amounts stay decimal strings.
+// hints), the server action and the API route alike. Amounts stay decimal strings. These are the
+// only rules of each field: the format-logic control (./control.ts) parses the stored draft with
+// them and adds the rules that compare fields or need the tariff, the posts or today.
 import { z } from 'zod';
 import { REGIMES, TRANSPORT_MODES, INCOTERMS, SUPPLEMENTARY_UNITS, DOCUMENT_TYPES } from '../reference/customs';
 import { D } from '../money';
 import { isCalendarDate } from '../time';
 import { whenValid } from '../validation';
-import { countryCode, currencyCode, decimalString, optionalDecimalString, requiredText, hsCode } from './fields';
+import { choice, countryCode, currencyCode, decimalString, optionalDecimalString, requiredText, hsCode } from './fields';
 
 export const ZDeclarationHeader = z.object({
-  regime: z.enum(REGIMES, { error: 'Choose the customs regime' }),
+  regime: choice(REGIMES, 'customs regime'),
   postCode: z
     .string({ error: 'Choose the customs post' })
     .trim()
@@ -21,9 +23,9 @@ export const ZDeclarationHeader = z.object({
   consigneeAddress: requiredText('consignee address', 300),
   dispatchCountry: countryCode('country of dispatch'),
   destinationCountry: countryCode('country of destination'),
-  transportMode: z.enum(TRANSPORT_MODES, { error: 'Choose the mode of transport' }),
+  transportMode: choice(TRANSPORT_MODES, 'mode of transport'),
   transportDocument: requiredText('transport document number', 60),
-  incoterm: z.enum(INCOTERMS, { error: 'Choose the delivery terms (Incoterm)' }),
+  incoterm: choice(INCOTERMS, 'delivery terms (Incoterm)'),
   invoiceCurrency: currencyCode('invoice currency'),
   invoiceTotal: decimalString('invoice total', { scale: 2, isPositive: true }),
   freight: optionalDecimalString('freight cost', { scale: 2, isPositive: true, allowZero: true }),
@@ -41,12 +43,12 @@ export const ZDeclarationItem = z
     grossMass: decimalString('gross mass', { scale: 3, isPositive: true }),
     netMass: decimalString('net mass', { scale: 3, isPositive: true }),
     quantity: decimalString('quantity', { scale: 3, isPositive: true }),
-    supplementaryUnit: z.enum(SUPPLEMENTARY_UNITS, { error: 'Choose the unit of quantity' }),
+    supplementaryUnit: choice(SUPPLEMENTARY_UNITS, 'unit of quantity'),
     invoiceValue: decimalString('item invoice value', { scale: 2, isPositive: true }),
   })
   .superRefine((item, ctx) => {
     if (new D(item.netMass).gt(item.grossMass)) {
-      ctx.addIssue({ code: 'custom', path: ['netMass'], message: 'The net mass cannot be more than the gross mass' });
+      ctx.addIssue({ code: 'custom', path: ['netMass'], message: 'The net mass cannot be more than the gross mass', params: { problem: 'netMassAboveGrossMass' } });
     }
   }, whenValid('grossMass', 'netMass'));
 export type DeclarationItemInput = z.input<typeof ZDeclarationItem>;
@@ -54,11 +56,18 @@ export type DeclarationItem = z.output<typeof ZDeclarationItem>;
 
 export const MAX_ITEMS = 999;
 
+/** The items of one declaration: 1..MAX_ITEMS of `item` (the control counts them with `z.unknown()`). */
+export const itemList = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item, { error: 'Add at least one item' })
+    .min(1, { error: 'Add at least one item' })
+    .max(MAX_ITEMS, { error: `A declaration can have at most ${MAX_ITEMS} items` });
+
 export { isCalendarDate };
 
 /** A document the declaration refers to (invoice, contract, transport document…), without its file. */
 export const ZDocumentReference = z.object({
-  type: z.enum(DOCUMENT_TYPES, { error: 'Choose the type of document' }),
+  type: choice(DOCUMENT_TYPES, 'type of document'),
   number: requiredText('document number', 60),
   date: z
     .string({ error: 'Enter the date of the document' })
@@ -70,10 +79,7 @@ export const ZDocumentReference = z.object({
 /** A whole declaration in one body (the API): header, items and the documents' references. */
 export const ZDeclarationDraft = ZDeclarationHeader.extend({
   documents: z.array(ZDocumentReference).max(50, { error: 'At most 50 documents' }).default([]),
-  items: z
-    .array(ZDeclarationItem, { error: 'Add at least one item' })
-    .min(1, { error: 'Add at least one item' })
-    .max(MAX_ITEMS, { error: `A declaration can have at most ${MAX_ITEMS} items` }),
+  items: itemList(ZDeclarationItem),
 });
 export type DeclarationDraftInput = z.input<typeof ZDeclarationDraft>;
 export type DeclarationDraft = z.output<typeof ZDeclarationDraft>;

@@ -60,6 +60,11 @@ export const ZAdjustment = z
   .refine((v) => v.newInvoiceValue !== undefined || v.newHsCode !== undefined, { path: ['newInvoiceValue'], error: 'Give an adjusted value or a new commodity code', ...whenValid('newInvoiceValue', 'newHsCode') });
 
 export const ZDecisionReason = z.object({ expectedVersion: version, reason: text('the reason') });
+/** The officer's request to the trader to amend the declaration: the message says what. */
+export const ZAmendmentRequest = z.object({
+  expectedVersion: version,
+  message: plainText({ error: 'Tell the trader what to amend', isMultiline: true }).min(1, { error: 'Tell the trader what to amend' }).max(1000, { error: 'The message must be 1000 characters or fewer' }),
+});
 export const ZRelease = z.object({ expectedVersion: version });
 export const ZReassign = z.object({ inspectorId: z.uuid({ error: 'Choose an inspector' }), reason: text('the reason for the reassignment') });
 export const ZApproval = z.object({ expectedVersion: version, adjustmentId: z.uuid({ error: 'Unknown adjustment' }), note: plainText({ isMultiline: true }).max(500).optional() });

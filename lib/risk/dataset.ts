@@ -1,6 +1,7 @@
 // The Customs Import Declaration Datasets (Jeong et al. 2022, arXiv:2208.02484) as RiskItems.
 // Text in, records out: reading the file is the caller's business.
 
+import { readCsvTable } from '../csv';
 import type { RiskItem } from './features';
 
 /** Columns a benchmark CSV must have, by their header names. */
@@ -40,12 +41,9 @@ export type LabelledItem = {
 
 export type CsvTable = { header: string[]; rows: string[][] };
 
-/** Parse the benchmark's plain CSV (no quoting, LF or CRLF, one header row). */
+/** Parse a benchmark CSV (one header row; lib/csv.ts reads it, empty lines dropped). */
 export function parseCsv(text: string): CsvTable {
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
-  if (lines.length === 0) return { header: [], rows: [] };
-  const header = lines[0].replace(/^\uFEFF/, '').split(',');
-  return { header, rows: lines.slice(1).map((l) => l.split(',')) };
+  return readCsvTable(text);
 }
 
 export function missingColumns(header: readonly string[]): string[] {

@@ -1,6 +1,6 @@
 // The risk engine: every registered declaration gets a score (0–100), a channel and its reasons.
 // Pure and deterministic — no I/O, no clock, no Math.random: the caller loads the context, and the
-// random selection is drawn from the declaration id keyed by a secret the caller passes. Layers:
+// random selection's keyed draw is a function the caller passes (the secret never enters lib/). Layers:
 //   (a) risk profiles (weights, forced channels; shadow profiles recorded, not applied);
 //   (b) the learned model (lib/risk/model.ts) — the riskiest item's probability, as points;
 //   (c) customs value control — a declared unit price below the configured quantile of the
@@ -12,7 +12,6 @@ import { z } from 'zod';
 import { matchProfile, type Channel, type ProfileSubject, type RiskProfile } from './profiles';
 import { featureMatrix, scoreItems, type RiskModel } from './model';
 import type { RiskItem } from './features';
-import { keyedUniform } from './random';
 
 export type Thresholds = { yellow: number; red: number };
 
@@ -60,17 +59,22 @@ export type RiskContext = {
   /** Reference prices by `${hsCode}|${origin}` (10-digit code first, then 6-digit). */
   referencePrices: ReadonlyMap<string, ReferenceQuantiles>;
   settings: RiskSettings;
-  /**
-   * The secret the random selection is keyed with (src/server/risk/selection-key.ts). The draw is
-   * HMAC(randomKey, declaration id): reproducible by the server, unpredictable to the trader, who
-   * sees the draft id and could otherwise copy a draft until it is not picked.
-   */
-  randomKey: string;
+  /** The random selection's draw for a declaration (see `SelectionDraw`). */
+  selectionDraw: SelectionDraw;
 };
 
-/** Whether the random share picks a declaration: a keyed draw from its id. */
-export function isRandomlySelected(randomKey: string, declarationId: string, sharePercent: number): boolean {
-  return keyedUniform(randomKey, `risk-selection:${declarationId}`) * 100 < sharePercent;
+/**
+ * A declaration id → a uniform draw in [0, 1). The server keys it with a secret
+ * (src/server/risk/selection-key.ts: HMAC-SHA-256(secret, "risk-selection:" + id)), so it is
+ * reproducible by the server and unpredictable to the trader, who sees the draft id and could
+ * otherwise copy a draft until it is not picked. It must depend on the id alone: the backtest
+ * replays a declaration with the draw registration used.
+ */
+export type SelectionDraw = (declarationId: string) => number;
+
+/** Whether the random share picks a declaration, given its draw. */
+export function isSelectedAtShare(draw: number, sharePercent: number): boolean {
+  return draw * 100 < sharePercent;
 }
 
 export type RiskReason =
@@ -173,7 +177,7 @@ export function assessRisk(d: RiskDeclaration, ctx: RiskContext): RiskResult {
   if (d.isAuthorisedEconomicOperator && channel === 'YELLOW') channel = 'BLUE';
 
   // (d) random selection, keyed by the secret and drawn from the declaration id: at least a document check.
-  const isRandomPick = isRandomlySelected(ctx.randomKey, d.id, ctx.settings.randomSharePercent);
+  const isRandomPick = isSelectedAtShare(ctx.selectionDraw(d.id), ctx.settings.randomSharePercent);
   if (isRandomPick) {
     reasons.push({ kind: 'RANDOM', sharePercent: ctx.settings.randomSharePercent });
     if (CHANNEL_RANK[channel] < CHANNEL_RANK.YELLOW) channel = 'YELLOW';
@@ -188,9 +192,29 @@ export function assessRisk(d: RiskDeclaration, ctx: RiskContext): RiskResult {
  * last months' assessments): the supervisor sets shares, the engine keeps thresholds.
  */
 export function thresholdsForShares(scores: readonly number[], shares: { yellowPercent: number; redPercent: number }): Thresholds {
-  if (scores.length === 0) return DEFAULT_RISK_SETTINGS.thresholds.default;
-  const sorted = [...scores].sort((a, b) => b - a);
-  const at = (percent: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((percent / 100) * sorted.length) - 1))];
+  const counts = new Map<number, number>();
+  for (const score of scores) counts.set(score, (counts.get(score) ?? 0) + 1);
+  return thresholdsForScoreCounts([...counts].map(([score, count]) => ({ score, count })), shares);
+}
+
+/** How many assessments of a sample have a score (a histogram: PostgreSQL counts, the app never holds every score). */
+export type ScoreCount = { score: number; count: number };
+
+/** `thresholdsForShares` on a histogram of the sample: the same thresholds as on the scores themselves. */
+export function thresholdsForScoreCounts(counts: readonly ScoreCount[], shares: { yellowPercent: number; redPercent: number }): Thresholds {
+  const n = counts.reduce((sum, c) => sum + c.count, 0);
+  if (n === 0) return DEFAULT_RISK_SETTINGS.thresholds.default;
+  const highestFirst = counts.filter((c) => c.count > 0).sort((a, b) => b.score - a.score);
+  // The k-th highest score, k = ⌈percent of n⌉ kept within 1..n.
+  const at = (percent: number) => {
+    const k = Math.min(n, Math.max(1, Math.ceil((percent / 100) * n)));
+    let seen = 0;
+    for (const c of highestFirst) {
+      seen += c.count;
+      if (seen >= k) return c.score;
+    }
+    return highestFirst[highestFirst.length - 1].score;
+  };
   const red = percentOrNone(shares.redPercent, () => at(shares.redPercent));
   const yellow = percentOrNone(shares.redPercent + shares.yellowPercent, () => at(shares.redPercent + shares.yellowPercent));
   return { yellow: Math.min(yellow, red), red };

@@ -93,6 +93,11 @@ export type ProfileSubject = {
 const within = (v: number, min?: string, max?: string) => (min === undefined || v >= Number(min)) && (max === undefined || v <= Number(max));
 const inList = (list: readonly string[] | undefined, value: string | null) => !list || list.length === 0 || (value !== null && list.includes(value));
 
+/** The profiles valid on a service date (both ends included): what registration applies that day. */
+export function profilesValidOn(profiles: readonly RiskProfile[], date: string): RiskProfile[] {
+  return profiles.filter((p) => p.validFrom <= date && (p.validTo === null || p.validTo >= date));
+}
+
 /** The lines (1-based) a profile matches on; empty when it does not match. Header conditions gate all lines. */
 export function matchProfile(profile: RiskProfile, subject: ProfileSubject, date: string): number[] {
   if (!profile.isActive || date < profile.validFrom || (profile.validTo !== null && date > profile.validTo)) return [];

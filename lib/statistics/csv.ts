@@ -1,16 +1,10 @@
 // The dashboard as one CSV in long ("tidy") form — one figure per line — so that a spreadsheet
 // pivots it any way: period_from, period_to, post, section, group, item, measure, value.
 // Shares are fractions (0.8 = 80%), times in minutes, money in UZS with 2 decimals.
+import { csvText } from '../csv';
 import type { Dashboard } from './dashboard';
 
 export const STATISTICS_CSV_HEADER = ['period_from', 'period_to', 'post', 'section', 'group', 'item', 'measure', 'value'] as const;
-
-/** Quote what needs quoting; neutralise spreadsheet formulas (a cell starting with = + - @). */
-export function csvCell(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 const share = (v: number | null) => (v === null ? '' : v.toFixed(4));
 const minutes = (v: number | null) => (v === null ? '' : v.toFixed(2));
@@ -70,5 +64,5 @@ export function dashboardCsvRows(d: Dashboard): Array<Array<string | number>> {
 }
 
 export function dashboardCsv(d: Dashboard): string {
-  return [STATISTICS_CSV_HEADER as readonly string[], ...dashboardCsvRows(d)].map((line) => `${line.map(csvCell).join(',')}\r\n`).join('');
+  return csvText([STATISTICS_CSV_HEADER, ...dashboardCsvRows(d)]);
 }

@@ -2,11 +2,14 @@
 // Embedded PostgreSQL (or DATABASE_URL) → migrations → demo seed (once) → build (if sources changed)
 // → next start on PORT (default 3000). Ctrl-C / SIGTERM stops the app and PostgreSQL, nothing left running.
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { applyMigrations, ROOT } from './db/schema-engine.ts';
 import { seedIfEmpty } from './db/seeding.ts';
+import { sessionPolicyFromEnv } from '../../lib/auth/sessions.ts';
+import { parseTrustedProxies } from '../server/client-address.ts';
 import { ensureBuilt, authSecret, documentSigningKey, paymentGatewaySecret, NEXT_BIN } from './build.ts';
 
 const isDev = process.argv.includes('--dev');
@@ -53,6 +56,9 @@ setInterval(() => {
 }, 500);
 
 try {
+  // Settings that would otherwise fail on the first request fail here, naming the variable.
+  sessionPolicyFromEnv(process.env);
+  parseTrustedProxies(process.env.TRUSTED_PROXIES);
   database = await openDatabase({ log });
   const applied = await applyMigrations(database.connection);
   if (applied.length) log(`Applied ${applied.length} migration(s).`);
@@ -85,7 +91,10 @@ try {
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
   };
-  app = spawn(process.execPath, [NEXT_BIN, isDev ? 'dev' : 'start', '-p', String(port), ...(isDev ? [] : ['--keepAliveTimeout', '70000'])], { cwd: ROOT, env, stdio: 'inherit', detached: true });
+  // Production and demo: our own server in front of Next's handler (src/cli/serve.ts: client addresses
+  // from the socket). Development: `next dev`.
+  const command = isDev ? [NEXT_BIN, 'dev', '-p', String(port)] : ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'serve.ts')];
+  app = spawn(process.execPath, command, { cwd: ROOT, env, stdio: 'inherit', detached: true });
   app.on('exit', (code) => {
     if (!isStopping) {
       log(`The portal exited (code ${code}).`);

@@ -101,6 +101,27 @@ export function clientAddressFrom(input: { headers: HeaderSource; peerAddress?: 
   return normaliseAddress(chain[0]) ?? UNKNOWN_ADDRESS;
 }
 
+/**
+ * For the portal's own HTTP server (src/cli/serve.ts), before Next sees the request: the forwarding
+ * headers as the server can vouch for them. From a trusted proxy, X-Forwarded-For keeps the chain it
+ * wrote and gets the proxy's own address appended; from anyone else it becomes the peer's address
+ * alone, and X-Real-IP / X-Forwarded-Host / X-Forwarded-Proto are dropped. In place; pure otherwise.
+ */
+export function rewriteForwardingHeaders(headers: Record<string, string | string[] | undefined>, peerAddress: string | null | undefined, proxies: TrustedProxies): void {
+  const peer = normaliseAddress(peerAddress);
+  if (peer && isTrusted(proxies, peer)) {
+    const given = headers['x-forwarded-for'];
+    const chain = (Array.isArray(given) ? given.join(',') : (given ?? '')).trim();
+    headers['x-forwarded-for'] = chain ? `${chain}, ${peer}` : peer;
+    return;
+  }
+  delete headers['x-real-ip'];
+  delete headers['x-forwarded-host'];
+  delete headers['x-forwarded-proto'];
+  if (peer) headers['x-forwarded-for'] = peer;
+  else delete headers['x-forwarded-for'];
+}
+
 let cached: { value: string | undefined; proxies: TrustedProxies } | null = null;
 
 /** TRUSTED_PROXIES from the environment, parsed once per value. */

@@ -118,7 +118,7 @@ export type ActionResult<T> =
 export async function runAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
-  useCase: (args: { actor: Actor; input: z.output<S> }) => Promise<T>,
+  execute: (args: { actor: Actor; input: z.output<S> }) => Promise<T>,
 ): Promise<ActionResult<T>> {
   try {
     const actor = await getActor();
@@ -127,7 +127,7 @@ export async function runAction<S extends z.ZodType, T>(
     if (!parsed.success) {
       return { ok: false, code: 'VALIDATION', formError: 'There is a problem with the information you entered.', fieldErrors: fieldErrorsOf(parsed.error) };
     }
-    return { ok: true, data: await useCase({ actor, input: parsed.data }) };
+    return { ok: true, data: await execute({ actor, input: parsed.data }) };
   } catch (e) {
     if (isAppError(e)) return { ok: false, code: e.code, formError: e.message, fieldErrors: e.fieldErrors };
     const requestId = randomUUID();

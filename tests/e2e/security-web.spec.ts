@@ -64,6 +64,14 @@ test('a body declared over the upload limit is a 413 naming the file, never a 50
   expect((await response.json()).error.fieldErrors[0].path).toBe('file');
 });
 
+test('a forged server-action payload is a 400, never a 500', async ({ browser }) => {
+  const page = await newSignedInPage(browser, await aTraderOfANewCompany('forged'), '/trader');
+  for (const data of ['', '[', 'null', '["$Q1"]', '["$n1e309"]', '['.repeat(5000) + ']'.repeat(5000)]) {
+    const response = await page.request.post('/trader/account', { data, headers: { 'Next-Action': '0'.repeat(42), 'Content-Type': 'text/plain;charset=UTF-8' } });
+    expect(response.status(), data.slice(0, 20)).toBe(400);
+  }
+});
+
 test('anonymous API calls get 401 JSON, not a redirect to the sign-in page', async ({ request }) => {
   const response = await request.get('/api/officer/declarations/00000000-0000-4000-8000-000000000000/status', { maxRedirects: 0 });
   expect(response.status()).toBe(401);

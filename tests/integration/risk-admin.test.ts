@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/src/server/db';
-import { saveProfile, getProfile, backtest, backtestChannelShares, riskPerformance, setChannelShares, activateModel, listModels, startTraining, trainingStatus } from '@/src/server/risk/admin';
+import { saveProfile, getProfile } from '@/src/server/risk/profiles';
+import { backtest } from '@/src/server/risk/backtest';
+import { backtestChannelShares, setChannelShares } from '@/src/server/risk/channel-shares';
+import { riskPerformance } from '@/src/server/risk/reporting';
+import { activateModel, listModels } from '@/src/server/risk/model-activation';
+import { startTraining, trainingStatus } from '@/src/server/risk/training-runner';
 import { loadRiskSettings, RISK_SETTINGS_KEY } from '@/src/server/risk/settings';
 import { trainFromHistory, claimTrainingRun, finishTrainingRun, TRAINING_STATUS_KEY, TRAINING_STALE_AFTER_MS } from '@/src/server/risk/training';
 import { createDeclarationDraft } from '@/src/server/declarations/drafts';

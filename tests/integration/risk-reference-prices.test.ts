@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/src/server/db';
 import { rebuildReferencePrices } from '@/src/server/risk/reference-prices';
 import { trainFromHistory } from '@/src/server/risk/training';
-import { backtest } from '@/src/server/risk/admin';
+import { backtest } from '@/src/server/risk/backtest';
 import { aPost, actorOf, aUser, aTrader } from '../support/factories';
 import { NOW } from '../support/clock';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddressFrom, normaliseAddress, parseTrustedProxies, UNKNOWN_ADDRESS } from '@/src/server/client-address';
+import { clientAddressFrom, normaliseAddress, parseTrustedProxies, rewriteForwardingHeaders, UNKNOWN_ADDRESS } from '@/src/server/client-address';
 
 const NONE = parseTrustedProxies('');
 const PROXY = parseTrustedProxies('10.0.0.5, 10.1.0.0/16, fd00::/8');
@@ -48,5 +48,28 @@ describe('client address', () => {
 
   it.each(['10.0.0.300', '10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/2', '::1/129'])('refuses TRUSTED_PROXIES entry %j at start-up', (entry) => {
     expect(() => parseTrustedProxies(entry)).toThrow(/TRUSTED_PROXIES/);
+  });
+});
+
+describe('the portal server rewrites forwarding headers from the socket', () => {
+  const none = parseTrustedProxies('');
+  const proxy = parseTrustedProxies('10.0.0.5');
+  it('from a direct client, a spoofed X-Forwarded-For is replaced by the peer and the address is the peer', () => {
+    const headers: Record<string, string | string[] | undefined> = { 'x-forwarded-for': '1.2.3.4', 'x-real-ip': '5.6.7.8', 'x-forwarded-host': 'evil.example' };
+    rewriteForwardingHeaders(headers, '::ffff:203.0.113.9', none);
+    expect(headers).toEqual({ 'x-forwarded-for': '203.0.113.9' });
+    expect(clientAddressFrom({ headers, trustedProxies: none })).toBe('203.0.113.9');
+  });
+  it('through a trusted proxy, the chain is kept, the proxy appended, and the client is the one the proxy saw', () => {
+    const headers: Record<string, string | string[] | undefined> = { 'x-forwarded-for': '6.6.6.6, 198.51.100.7', 'x-forwarded-host': 'portal.example' };
+    rewriteForwardingHeaders(headers, '10.0.0.5', proxy);
+    expect(headers['x-forwarded-for']).toBe('6.6.6.6, 198.51.100.7, 10.0.0.5');
+    expect(headers['x-forwarded-host']).toBe('portal.example');
+    expect(clientAddressFrom({ headers, trustedProxies: proxy })).toBe('198.51.100.7');
+  });
+  it('a peer that is not the trusted proxy cannot pretend to be behind it', () => {
+    const headers: Record<string, string | string[] | undefined> = { 'x-forwarded-for': '10.0.0.5' };
+    rewriteForwardingHeaders(headers, '198.51.100.8', proxy);
+    expect(clientAddressFrom({ headers, trustedProxies: proxy })).toBe('198.51.100.8');
   });
 });

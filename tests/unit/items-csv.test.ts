@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importItemsCsv, parseCsv } from '@/lib/declaration/items-csv';
+import { importItemsCsv } from '@/lib/declaration/items-csv';
+import { parseCsv } from '@/lib/csv';
 
 const tariff = new Map([
   ['8471300000', { supplementaryUnit: 'PCS' }],

@@ -3,6 +3,7 @@ import type { RiskItem } from '@/lib/risk/features';
 import { parseRiskModel, scoreItems, trainRiskModel, type RiskModel } from '@/lib/risk/model';
 import { seededRng } from '@/lib/risk/random';
 import { assessRisk, DEFAULT_RISK_SETTINGS, type RiskContext, type RiskDeclaration } from '@/lib/risk/engine';
+import { keyedSelectionDraw } from '@/src/server/risk/selection-key';
 
 // The engine's model layer (b) and value control (c) with a real, small trained model.
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)];
@@ -35,7 +36,7 @@ function declaration(lines: RiskItem[], id = 'd-model'): RiskDeclaration {
     items: lines.map((riskItem, i) => ({ lineNo: i + 1, hsCode: `${riskItem.hs6}0000`, originCountry: riskItem.originCountry, quantity: 10, customsValueUzs: 1_000_000, unitPriceUsd: 420, riskItem })),
   };
 }
-const ctx = (overrides: Partial<RiskContext> = {}): RiskContext => ({ profiles: [], model, modelProblem: null, referencePrices: new Map(), settings: { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 0 }, randomKey: 'k', ...overrides });
+const ctx = (overrides: Partial<RiskContext> = {}): RiskContext => ({ profiles: [], model, modelProblem: null, referencePrices: new Map(), settings: { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 0 }, selectionDraw: keyedSelectionDraw('k'), ...overrides });
 
 describe('the model layer of assessRisk', () => {
   it('scores the riskiest line: a MODEL reason with its probability, points = probability × modelWeight, top features, and the model version', () => {

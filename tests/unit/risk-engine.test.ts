@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk, channelForScore, thresholdsForShares, readStoredReasons, isRandomlySelected, DEFAULT_RISK_SETTINGS, type RiskDeclaration, type RiskContext } from '@/lib/risk/engine';
+import { assessRisk, channelForScore, thresholdsForShares, readStoredReasons, DEFAULT_RISK_SETTINGS, type RiskDeclaration, type RiskContext } from '@/lib/risk/engine';
+import { isRandomlySelected, keyedSelectionDraw } from '@/src/server/risk/selection-key';
 import { matchProfile, ZProfileConditions, type RiskProfile } from '@/lib/risk/profiles';
 import { seededRandom } from '@/lib/distribution/policy';
 
@@ -13,7 +14,7 @@ function declaration(overrides: Partial<RiskDeclaration> = {}): RiskDeclaration 
   };
 }
 const KEY = 'test-selection-secret';
-const ctx = (overrides: Partial<RiskContext> = {}): RiskContext => ({ profiles: [], model: null, modelProblem: null, referencePrices: new Map(), settings: { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 0 }, randomKey: KEY, ...overrides });
+const ctx = (overrides: Partial<RiskContext> = {}): RiskContext => ({ profiles: [], model: null, modelProblem: null, referencePrices: new Map(), settings: { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 0 }, selectionDraw: keyedSelectionDraw(KEY), ...overrides });
 const profile = (p: Partial<RiskProfile>): RiskProfile => ({ id: 'p', name: 'P', conditions: { hsPrefixes: ['8471'] }, weight: 0, forcedChannel: null, instructions: null, validFrom: '2026-01-01', validTo: null, isShadow: false, isActive: true, ...p });
 
 /** An id the keyed draw does not pick at the given share (so tests of other layers are not disturbed). */
@@ -86,7 +87,7 @@ describe('layers', () => {
   it('keys the random draw with the secret: same secret and id, same draw; another secret, other picks', () => {
     const settings = { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 10 };
     const ids = Array.from({ length: 2000 }, (_, i) => `draft-${i}`);
-    const picks = (randomKey: string) => ids.filter((id) => assessRisk(declaration({ id }), ctx({ settings, randomKey })).isRandomPick);
+    const picks = (randomKey: string) => ids.filter((id) => assessRisk(declaration({ id }), ctx({ settings, selectionDraw: keyedSelectionDraw(randomKey) })).isRandomPick);
     const a = picks('secret-a');
     expect(picks('secret-a')).toEqual(a);
     const b = picks('secret-b');

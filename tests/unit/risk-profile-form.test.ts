@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ZProfileForm, profileFormValues } from '@/lib/risk/profile-form';
 import { PROFILE_CONDITION_FIELDS, ZProfileConditions, matchProfile, type ProfileConditions } from '@/lib/risk/profiles';
 import { assessRisk, DEFAULT_RISK_SETTINGS, type RiskDeclaration } from '@/lib/risk/engine';
+import { keyedSelectionDraw } from '@/src/server/risk/selection-key';
 
 const DECLARANT = '4c1f0e2a-7b3d-4e8f-9a21-5d6c7e8f9a0b';
 const OTHER_DECLARANT = '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
@@ -58,7 +59,7 @@ describe('the profile form', () => {
 
     const riskItem = { date: '2026-11-28', office: '26001', declarant: DECLARANT, importer: '301234567', seller: null, courier: null, hs6: '847130', originCountry: 'CN', departureCountry: 'CN', transportMode: '30', procedure: 'IM40', taxRate: 0, netMass: 100, value: 1000 };
     const declaration = (declarantId: string): RiskDeclaration => ({ ...subject, id: 'd-1', date: '2026-11-28', declarantId, isAuthorisedEconomicOperator: false, items: [{ ...subject.items[0], lineNo: 1, quantity: 10, riskItem }] });
-    const ctx = { profiles: [profile], model: null, modelProblem: null, referencePrices: new Map(), settings: { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 0 }, randomKey: 'k' };
+    const ctx = { profiles: [profile], model: null, modelProblem: null, referencePrices: new Map(), settings: { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 0 }, selectionDraw: keyedSelectionDraw('k') };
     expect(assessRisk(declaration(DECLARANT), ctx)).toMatchObject({ score: 50, channel: 'YELLOW' });
     expect(assessRisk(declaration(OTHER_DECLARANT), ctx)).toMatchObject({ score: 0, channel: 'GREEN' });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleDashboard, type DashboardInput } from '@/lib/statistics/dashboard';
-import { csvCell, dashboardCsv, dashboardCsvRows } from '@/lib/statistics/csv';
+import { dashboardCsv, dashboardCsvRows } from '@/lib/statistics/csv';
 
 const EMPTY: DashboardInput = {
   from: '2026-11-01',
@@ -184,14 +184,5 @@ describe('the dashboard as CSV', () => {
     const rows = dashboardCsvRows(assembleDashboard({ ...EMPTY, post: null }));
     expect(rows.every((r) => r[2] === 'ALL')).toBe(true);
     expect(rows).toContainEqual(['2026-11-01', '2026-11-07', 'ALL', 'green_route', 'ALL', '', 'share_released_green', '']);
-  });
-
-  it('quotes what needs quoting and neutralises formulas, but not negative numbers', () => {
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('-12.50')).toBe('-12.50');
-    expect(csvCell(null)).toBe('');
   });
 });

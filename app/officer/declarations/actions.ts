@@ -8,15 +8,10 @@ import { requestAmendment, recordDocumentCheck, recordExamination, adjustItem, d
 import { setOnDuty, reassignDeclaration } from '@/src/server/officer/duty';
 import { now } from '@/src/server/clock';
 import { ZDeclarationId } from '@/lib/declaration/schema';
-import { text } from '@/lib/text';
-import { ZAdjustment, ZDecisionReason, ZDocumentCheck, ZExamination, ZReassign, ZRelease, ZApproval } from '@/lib/officer/decisions';
+import { ZAdjustment, ZAmendmentRequest, ZDecisionReason, ZDocumentCheck, ZExamination, ZReassign, ZRelease, ZApproval } from '@/lib/officer/decisions';
 import { formFields, formValue } from '@/lib/form-data';
 
-
-const ZRequestAmendment = ZDeclarationId.extend({
-  expectedVersion: z.coerce.number().int().min(0),
-  message: text({ error: 'Tell the trader what to amend', isMultiline: true }).min(1, { error: 'Tell the trader what to amend' }).max(1000, { error: 'The message must be 1000 characters or fewer' }),
-});
+const ZRequestAmendment = ZAmendmentRequest.extend(ZDeclarationId.shape);
 
 export async function requestAmendmentAction(declarationId: string, expectedVersion: number, formData: FormData) {
   return runAction(ZRequestAmendment, { declarationId, expectedVersion, message: formValue(formData, 'message') }, ({ actor, input }) =>

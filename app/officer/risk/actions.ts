@@ -1,7 +1,11 @@
 'use server';
 import { z } from 'zod';
 import { runAction } from '@/src/server/http';
-import { saveProfile, backtest, backtestChannelShares, activateModel, startTraining, setChannelShares } from '@/src/server/risk/admin';
+import { saveProfile } from '@/src/server/risk/profiles';
+import { backtest } from '@/src/server/risk/backtest';
+import { backtestChannelShares, setChannelShares } from '@/src/server/risk/channel-shares';
+import { activateModel } from '@/src/server/risk/model-activation';
+import { startTraining } from '@/src/server/risk/training-runner';
 import { now } from '@/src/server/clock';
 import { ZProfileForm, ZChannelShares } from '@/lib/risk/profile-form';
 import { serviceDate } from '@/lib/time';

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
-import { listProfiles, listModels, riskPerformance, trainingStatus } from '@/src/server/risk/admin';
-import { loadRiskSettings } from '@/src/server/risk/settings';
-import { db } from '@/src/server/db';
+import { listProfiles } from '@/src/server/risk/profiles';
+import { listModels } from '@/src/server/risk/model-activation';
+import { riskPerformance } from '@/src/server/risk/reporting';
+import { trainingStatus } from '@/src/server/risk/training-runner';
+import { getRiskSettings } from '@/src/server/officer/risk-settings';
 import { now } from '@/src/server/clock';
 import { PageHeader, Section } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
@@ -35,7 +37,7 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
   const t = await getTranslations('risk');
   const tch = await getTranslations('channel');
   const format = await getFormatter();
-  const [profiles, models, performance, settings, training] = await Promise.all([listProfiles({ actor }), listModels({ actor }), riskPerformance({ actor, from, to }), loadRiskSettings(db), trainingStatus({ actor, now: now() })]);
+  const [profiles, models, performance, settings, training] = await Promise.all([listProfiles({ actor }), listModels({ actor }), riskPerformance({ actor, from, to }), getRiskSettings({ actor }), trainingStatus({ actor, now: now() })]);
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : '');
   const trainingLine = () => {
     if (training === null) return t('trainingNever');

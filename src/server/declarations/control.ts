@@ -3,68 +3,30 @@
 import type { Tx } from '../db';
 import type { PrismaClient } from '@/src/generated/prisma/client';
 import type { FieldError } from '@/lib/errors';
-import { controlDeclaration, type ControlDeclaration } from '@/lib/declaration/control';
+import { ITEM_FIELDS, ROW_HEADER_FIELDS, controlDeclaration, type ControlDeclaration, type ControlItem } from '@/lib/declaration/control';
 import { dateColumnDay, serviceDate } from '@/lib/time';
 import { loadTariff } from './assessment';
 
 type Reader = Tx | PrismaClient;
-type Num = { toString(): string } | null;
+/** A stored value: text, an enum, a Prisma Decimal, or null. */
+type Stored = { toString(): string } | null;
 
-export type ControllableDeclaration = {
-  regime: string;
+export type ControllableDeclaration = Record<(typeof ROW_HEADER_FIELDS)[number], Stored> & {
   company: { tin: string };
   post: { code: string } | null;
-  consignorName: string | null;
-  consignorCountry: string | null;
-  consignorAddress: string | null;
-  consigneeName: string | null;
-  consigneeCountry: string | null;
-  consigneeAddress: string | null;
-  dispatchCountry: string | null;
-  destinationCountry: string | null;
-  transportMode: string | null;
-  transportDocument: string | null;
-  incoterm: string | null;
-  invoiceCurrency: string | null;
-  invoiceTotal: Num;
-  freight: Num;
-  insurance: Num;
-  items: Array<{ hsCode: string; description: string; originCountry: string; grossMass: Num; netMass: Num; quantity: Num; supplementaryUnit: string; invoiceValue: Num }>;
+  items: Array<Record<keyof ControlItem, Stored> & { hsCode: string }>;
   documents: Array<{ type: string; number: string; date: Date }>;
 };
 
-const str = (v: Num) => (v === null ? null : v.toString());
+const asText = (v: Stored) => (v === null ? null : v.toString());
+const pick = <K extends string>(row: Record<K, Stored>, fields: readonly K[]) => Object.fromEntries(fields.map((f) => [f, asText(row[f])])) as Record<K, string | null>;
 
 export function toControlDeclaration(d: ControllableDeclaration): ControlDeclaration {
   return {
-    regime: d.regime,
+    ...pick(d, ROW_HEADER_FIELDS),
     declarantTin: d.company.tin,
     postCode: d.post?.code ?? null,
-    consignorName: d.consignorName,
-    consignorCountry: d.consignorCountry,
-    consignorAddress: d.consignorAddress,
-    consigneeName: d.consigneeName,
-    consigneeCountry: d.consigneeCountry,
-    consigneeAddress: d.consigneeAddress,
-    dispatchCountry: d.dispatchCountry,
-    destinationCountry: d.destinationCountry,
-    transportMode: d.transportMode,
-    transportDocument: d.transportDocument,
-    incoterm: d.incoterm,
-    invoiceCurrency: d.invoiceCurrency,
-    invoiceTotal: str(d.invoiceTotal),
-    freight: str(d.freight),
-    insurance: str(d.insurance),
-    items: d.items.map((i) => ({
-      hsCode: i.hsCode,
-      description: i.description,
-      originCountry: i.originCountry,
-      grossMass: str(i.grossMass),
-      netMass: str(i.netMass),
-      quantity: str(i.quantity),
-      supplementaryUnit: i.supplementaryUnit,
-      invoiceValue: str(i.invoiceValue),
-    })),
+    items: d.items.map((item) => pick(item, ITEM_FIELDS)),
     documents: d.documents.map((doc) => ({ type: doc.type, number: doc.number, date: dateColumnDay(doc.date) })),
   };
 }

@@ -2,7 +2,7 @@
 // balance, then the closing balance with the period's debits and credits. Summary and lines come
 // from one snapshot (exportStatement), so the closing line is always the opening plus the lines.
 import type { StatementPeriod } from '@/lib/payments/queries';
-import { csvLine } from '@/lib/payments/csv';
+import { csvLine } from '@/lib/csv';
 import type { Actor } from '../actor';
 import { exportStatement, MAX_EXPORT_LINES } from './read';
 

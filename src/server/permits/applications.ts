@@ -7,7 +7,7 @@ import { db, type Tx } from '../db';
 import { assertTrader, type Actor, type TraderActor } from '../actor';
 import { writeAudit } from '../audit';
 import { assertAcceptableUpload, storeUpload, type Upload } from '../files';
-import { AppError, type FieldError } from '@/lib/errors';
+import { conflict, forbidden, invalid, notFound, type FieldError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
 import {
   OTHER_DOCUMENT,
@@ -36,31 +36,29 @@ export const MAX_APPLICATION_DOCUMENTS = 30;
 
 type LockedApplication = { id: string; status: ApplicationStatus; companyId: string; permitTypeCode: string; number: string | null; version: number };
 
-const invalid = (fieldErrors: FieldError[]) => new AppError('VALIDATION', 'There is a problem with the information you entered.', fieldErrors);
-const notFound = () => new AppError('NOT_FOUND', 'The application was not found.');
 
 /** Lock an application of the actor's company (404 for any other). */
 async function lockCompanyApplication(tx: Tx, actor: TraderActor, applicationId: string): Promise<LockedApplication> {
-  if (!isValidUuid(applicationId)) throw notFound();
+  if (!isValidUuid(applicationId)) throw notFound('The application');
   const rows = await tx.$queryRaw<LockedApplication[]>`
     SELECT id, status, "companyId", "permitTypeCode", number, version FROM "PermitApplication"
     WHERE id = ${applicationId}::uuid AND "companyId" = ${actor.companyId}::uuid
     FOR UPDATE`;
-  if (!rows[0]) throw notFound();
+  if (!rows[0]) throw notFound('The application');
   return rows[0];
 }
 
 async function lockEditableApplication(tx: Tx, actor: TraderActor, applicationId: string): Promise<LockedApplication> {
   const row = await lockCompanyApplication(tx, actor, applicationId);
   if (!isApplicationEditable(row.status)) {
-    throw new AppError('CONFLICT', 'This application can no longer be changed: it has been submitted. You can add to it when the authority asks for more information.');
+    throw conflict('This application can no longer be changed: it has been submitted. You can add to it when the authority asks for more information.');
   }
   return row;
 }
 
 function nextStatus(row: LockedApplication, action: ApplicationAction, refusal: string): ApplicationStatus {
   const to = applicationTransition(row.status, action);
-  if (!to) throw new AppError('CONFLICT', refusal);
+  if (!to) throw conflict(refusal);
   return to;
 }
 
@@ -116,11 +114,11 @@ export async function addApplicationProduct(args: { actor: Actor; applicationId:
 export async function removeApplicationProduct(args: { actor: Actor; applicationId: string; productId: string; now: Date }): Promise<void> {
   const { actor, applicationId, productId, now } = args;
   assertTrader(actor);
-  if (!isValidUuid(productId)) throw new AppError('NOT_FOUND', 'The product was not found.');
+  if (!isValidUuid(productId)) throw notFound('The product');
   await db.$transaction(async (tx) => {
     await lockEditableApplication(tx, actor, applicationId);
     const { count } = await tx.permitApplicationProduct.deleteMany({ where: { id: productId, applicationId } });
-    if (count === 0) throw new AppError('NOT_FOUND', 'The product was not found.');
+    if (count === 0) throw notFound('The product');
     await bump(tx, applicationId);
     await writeAudit(tx, { actor, action: 'permitApplication.product.remove', entityType: 'PermitApplication', entityId: applicationId, data: { productId }, at: now });
   });
@@ -153,11 +151,11 @@ export async function addApplicationDocument(args: { actor: Actor; applicationId
 export async function removeApplicationDocument(args: { actor: Actor; applicationId: string; documentId: string; now: Date }): Promise<void> {
   const { actor, applicationId, documentId, now } = args;
   assertTrader(actor);
-  if (!isValidUuid(documentId)) throw new AppError('NOT_FOUND', 'The document was not found.');
+  if (!isValidUuid(documentId)) throw notFound('The document');
   await db.$transaction(async (tx) => {
     await lockEditableApplication(tx, actor, applicationId);
     const { count } = await tx.permitApplicationDocument.deleteMany({ where: { id: documentId, applicationId } });
-    if (count === 0) throw new AppError('NOT_FOUND', 'The document was not found.');
+    if (count === 0) throw notFound('The document');
     await bump(tx, applicationId);
     await writeAudit(tx, { actor, action: 'permitApplication.document.remove', entityType: 'PermitApplication', entityId: applicationId, data: { documentId }, at: now });
   });
@@ -176,7 +174,7 @@ export async function submitApplication(args: { actor: Actor; applicationId: str
     if (row.status === 'SUBMITTED' && row.number) return { number: row.number }; // a double click submits once
     const to = nextStatus(row, 'SUBMIT', 'This application has already been submitted.');
     const type = await tx.permitType.findUniqueOrThrow({ where: { code: row.permitTypeCode }, select: { code: true, isActive: true, hsPrefixes: true, requiredDocuments: true } });
-    if (!type.isActive) throw new AppError('CONFLICT', `${type.code} permits are no longer issued. Withdraw this application.`);
+    if (!type.isActive) throw conflict(`${type.code} permits are no longer issued. Withdraw this application.`);
     // Sequential: inside a transaction there is one connection.
     const products = await tx.permitApplicationProduct.findMany({ where: { applicationId }, select: { hsCode: true } });
     const documents = await tx.permitApplicationDocument.findMany({ where: { applicationId }, select: { type: true } });
@@ -186,7 +184,7 @@ export async function submitApplication(args: { actor: Actor; applicationId: str
       if (!typeCoversHsCode(type.hsPrefixes, p.hsCode)) problems.push({ path: 'hsCode', message: notCoveredMessage(type, p.hsCode) });
     });
     for (const name of missingDocuments(type.requiredDocuments, documents.map((d) => d.type))) problems.push({ path: 'documentType', message: `Attach the ${name}` });
-    if (problems.length) throw new AppError('VALIDATION', 'The application cannot be submitted yet.', problems);
+    if (problems.length) throw invalid(problems, 'The application cannot be submitted yet.');
 
     const number = await nextApplicationNumber(tx, applicationNumberPrefix(type.code, serviceDate(now)));
     await bump(tx, applicationId, { status: to, number, submittedAt: now });
@@ -262,9 +260,9 @@ const APPLICATION_DETAIL = {
 export async function getApplicationForTrader(args: { actor: Actor; applicationId: string }) {
   const { actor } = args;
   assertTrader(actor);
-  if (!isValidUuid(args.applicationId)) throw notFound();
+  if (!isValidUuid(args.applicationId)) throw notFound('The application');
   const application = await db.permitApplication.findFirst({ where: { id: args.applicationId, companyId: actor.companyId }, include: APPLICATION_DETAIL });
-  if (!application) throw notFound();
+  if (!application) throw notFound('The application');
   return application;
 }
 
@@ -273,16 +271,16 @@ export type ApplicationDetail = Awaited<ReturnType<typeof getApplicationForTrade
 /** What an open application page polls: a change of version means "reload". Trader (own company) or agency officer (own authority). */
 export async function getApplicationVersion(args: { actor: Actor; applicationId: string }): Promise<{ status: ApplicationStatus; version: number }> {
   const { actor, applicationId } = args;
-  if (!isValidUuid(applicationId)) throw notFound();
+  if (!isValidUuid(applicationId)) throw notFound('The application');
   const scope =
     actor.role === 'TRADER' && actor.companyId
       ? { companyId: actor.companyId }
       : actor.role === 'AGENCY_OFFICER' && actor.authorityId
         ? { permitType: { authorityId: actor.authorityId }, status: { not: 'DRAFT' as const } }
         : null;
-  if (!scope) throw new AppError('FORBIDDEN', 'You do not have permission to do this.');
+  if (!scope) throw forbidden();
   const row = await db.permitApplication.findFirst({ where: { id: applicationId, ...scope }, select: { status: true, version: true } });
-  if (!row) throw notFound();
+  if (!row) throw notFound('The application');
   return row;
 }
 
@@ -298,8 +296,8 @@ export async function readApplicationFile(args: { actor: Actor; fileId: string }
       : actor.role === 'AGENCY_OFFICER' && actor.authorityId
         ? { application: { permitType: { authorityId: actor.authorityId }, status: { not: 'DRAFT' as const } } }
         : null;
-  if (!scope || !isValidUuid(fileId)) throw new AppError('NOT_FOUND', 'The file was not found.');
+  if (!scope || !isValidUuid(fileId)) throw notFound('The file');
   const document = await db.permitApplicationDocument.findFirst({ where: { fileId, ...scope }, select: { file: true } });
-  if (!document) throw new AppError('NOT_FOUND', 'The file was not found.');
+  if (!document) throw notFound('The file');
   return document.file;
 }

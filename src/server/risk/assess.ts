@@ -4,7 +4,7 @@
 import type { Tx } from '../db';
 import type { Prisma, PrismaClient } from '@/src/generated/prisma/client';
 import { assessRisk, type RiskResult, type ReferenceQuantiles, type RiskDeclaration } from '@/lib/risk/engine';
-import { ZProfileConditions, type RiskProfile } from '@/lib/risk/profiles';
+import { profilesValidOn, ZProfileConditions, type RiskProfile } from '@/lib/risk/profiles';
 import { D } from '@/lib/money';
 import { unitPriceUsd as unitPriceUsdOf } from '@/lib/risk/reference-prices';
 import { dateColumnDay, serviceDate } from '@/lib/time';
@@ -12,7 +12,7 @@ import { loadRates, loadTariff } from '../declarations/assessment';
 import { activeModel } from './models';
 import { loadRiskSettings } from './settings';
 import { toRiskItem, type MappableDeclaration, type MappableItem } from './mapping';
-import { riskSelectionKey } from './selection-key';
+import { loadSelectionDraw } from './selection-key';
 
 /** Every active profile whose stored conditions parse, whatever its validity dates. */
 export async function loadActiveProfiles(reader: Tx | PrismaClient): Promise<RiskProfile[]> {
@@ -24,11 +24,6 @@ export async function loadActiveProfiles(reader: Tx | PrismaClient): Promise<Ris
     profiles.push({ id: p.id, name: p.name, conditions: conditions.data, weight: p.weight, forcedChannel: p.forcedChannel, instructions: p.instructions, validFrom: dateColumnDay(p.validFrom), validTo: p.validTo ? dateColumnDay(p.validTo) : null, isShadow: p.isShadow, isActive: p.isActive });
   }
   return profiles;
-}
-
-/** The profiles valid on a service date (both ends included). */
-export function profilesValidOn(profiles: readonly RiskProfile[], date: string): RiskProfile[] {
-  return profiles.filter((p) => p.validFrom <= date && (p.validTo === null || p.validTo >= date));
 }
 
 /** The profiles registration applies on a service date. */
@@ -92,8 +87,8 @@ export async function assessRegisteredDeclaration(tx: Tx, args: { declarationId:
   const previous = await tx.declaration.count({ where: { companyId: d.companyId, registrationNumber: { not: null }, id: { not: d.id } } });
   const pairs = [...new Set(d.items.flatMap((i) => [`${i.hsCode}|${i.originCountry}`, `${i.hsCode.slice(0, 6)}|${i.originCountry}`]))];
   const referencePrices = referenceMap(await tx.referencePrice.findMany({ where: { OR: pairs.map((p) => ({ hsCode: p.split('|')[0], originCountry: p.split('|')[1] })) } }));
-  const [{ model, problem }, settings, profiles, randomKey] = [await activeModel(tx), await loadRiskSettings(tx), await loadProfiles(tx, date), await riskSelectionKey(tx)];
-  const result = assessRisk(toRiskDeclaration(d, { date, tariff, rates, isFirstShipment: previous === 0 }), { profiles, model, modelProblem: problem, referencePrices, settings, randomKey });
+  const [{ model, problem }, settings, profiles, selectionDraw] = [await activeModel(tx), await loadRiskSettings(tx), await loadProfiles(tx, date), await loadSelectionDraw(tx)];
+  const result = assessRisk(toRiskDeclaration(d, { date, tariff, rates, isFirstShipment: previous === 0 }), { profiles, model, modelProblem: problem, referencePrices, settings, selectionDraw });
   const stored = await tx.riskAssessment.create({
     data: { declarationId, score: result.score, channel: result.channel, reasons: result.reasons as unknown as Prisma.InputJsonValue, modelVersion: result.modelVersion, fallbackReason: result.fallbackReason, isRandomPick: result.isRandomPick, createdAt: now },
     select: { id: true },

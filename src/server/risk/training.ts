@@ -88,7 +88,7 @@ export async function trainFromHistory(db: PrismaClient, args: { now: Date; labe
 }
 
 // ---------------------------------------------------------------- the last training run
-// One run at a time: the supervisor's button (admin.ts startTraining) and `npm run risk:train`
+// One run at a time: the supervisor's button (training-runner.ts startTraining) and `npm run risk:train`
 // claim the Setting row 'risk.training' before training and write its end (done with the version,
 // or failed with the error). A claim is refused while another run is running, unless that run
 // started so long ago that its process must have died without saying so.

@@ -1,13 +1,7 @@
 import { withActor } from '@/src/server/http';
 import { exportCompanyDeclarations } from '@/src/server/declarations/read';
 import { ZDeclarationListQuery } from '@/lib/declaration/list-query';
-
-function csvCell(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  // Quote everything that needs it; neutralise spreadsheet formulas.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+import { csvLine } from '@/lib/csv';
 
 /** GET /trader/declarations/export?filters — the filtered list as CSV. */
 export const GET = withActor(async (request, _context: unknown, actor) => {
@@ -17,10 +11,10 @@ export const GET = withActor(async (request, _context: unknown, actor) => {
   const header = ['registration_number', 'status', 'regime', 'post', 'items', 'invoice_currency', 'invoice_total', 'created_at', 'registered_at', 'released_at'];
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      controller.enqueue(encoder.encode(`${header.join(',')}\r\n`));
+      controller.enqueue(encoder.encode(csvLine(header)));
       for await (const d of rows) {
         const line = [d.registrationNumber, d.status, d.regime, d.post?.code, d._count.items, d.invoiceCurrency, d.invoiceTotal?.toFixed(2), d.createdAt.toISOString(), d.registeredAt?.toISOString(), d.releasedAt?.toISOString()];
-        controller.enqueue(encoder.encode(`${line.map(csvCell).join(',')}\r\n`));
+        controller.enqueue(encoder.encode(csvLine(line)));
       }
       controller.close();
     },

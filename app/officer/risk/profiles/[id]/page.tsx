@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
-import { getProfile } from '@/src/server/risk/admin';
+import { getProfile } from '@/src/server/risk/profiles';
 import { PageHeader } from '@/components/ui/page';
 import { ProfileEditor, type ProfileValues } from '@/components/risk/profile-editor';
 import { isAppError } from '@/lib/errors';

@@ -5,9 +5,9 @@ import { getCheckYourAnswers } from '@/src/server/declarations/read';
 import { now } from '@/src/server/clock';
 import { PageHeader, Section, SummaryList } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
-import { Badge } from '@/components/ui/badge';
 import { JourneyNav } from '@/components/declaration/journey-nav';
 import { ProblemList } from '@/components/declaration/problem-list';
+import { ItemFormalities } from '@/components/declaration/item-formalities';
 import { SubmitDeclaration } from '@/components/declaration/submit-declaration';
 import { formatAmount } from '@/lib/money';
 import { fieldHref } from '@/lib/declaration/field-steps';
@@ -39,6 +39,7 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
   );
   const estimateByLine = new Map(check.estimate?.items.map((i) => [i.lineNo, i]) ?? []);
   const formalitiesByLine = new Map(check.formalities.map((f) => [f.lineNo, f]));
+  const formalityLabels = { satisfied: t('satisfied'), missing: t('missing'), none: t('noPermitsNeeded'), or: t('or') };
   const isAmendment = d.status === 'AMENDMENT_REQUESTED';
   const problems = check.problems.map((p) => ({ href: fieldHref(d.id, p.path), message: p.message }));
   return (
@@ -88,27 +89,13 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
           {d.items.map((i) => {
             const est = estimateByLine.get(i.lineNo);
             const pay = (type: string) => est?.payments.find((p) => p.type === type)?.amount;
-            const formalities = formalitiesByLine.get(i.lineNo);
             return (
               <tr key={i.id}>
                 <Td>{i.lineNo}</Td>
                 <Td className="font-mono">{i.hsCode}</Td>
                 <Td>{i.description}</Td>
                 <Td>
-                  {formalities && formalities.requirements.length > 0 ? (
-                    <ul className="space-y-1">
-                      {formalities.requirements.map((r, k) => (
-                        <li key={k}>
-                          <Badge tone={r.status === 'SATISFIED' ? 'success' : 'danger'}>{r.status === 'SATISFIED' ? t('satisfied') : t('missing')}</Badge>{' '}
-                          <span className="text-sm">{r.requirement.alternatives.join(t('or'))}</span>
-                          {r.status === 'SATISFIED' && r.permit ? <span className="block text-sm text-slate-700">{t('byPermit', { number: r.permit.number })}</span> : null}
-                          {r.status === 'MISSING' && r.reason ? <span className="block text-sm text-slate-700">{r.reason}</span> : null}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="text-sm">{t('noPermitsNeeded')}</span>
-                  )}
+                  <ItemFormalities requirements={formalitiesByLine.get(i.lineNo)?.requirements} labels={formalityLabels} permitText={(number) => t('byPermit', { number })} />
                 </Td>
                 <Td>{est ? formatAmount(est.customsValue) : '—'}</Td>
                 <Td>{pay('DUTY') ? formatAmount(pay('DUTY')!) : '—'}</Td>

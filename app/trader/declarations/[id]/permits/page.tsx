@@ -7,7 +7,6 @@ import { getDeclarationPermitLinks } from '@/src/server/permits/links';
 import { now } from '@/src/server/clock';
 import { PageHeader } from '@/components/ui/page';
 import { Table, Td } from '@/components/ui/table';
-import { Badge } from '@/components/ui/badge';
 import { Pagination } from '@/components/ui/pagination';
 import { ActionButton } from '@/components/declaration/item-actions';
 import { LinkPermitForm } from '@/components/permits/forms';
@@ -15,6 +14,7 @@ import { isAppError } from '@/lib/errors';
 import { formatAmount } from '@/lib/money';
 import { ZPageQuery, ZUuidParam, pageCount } from '@/lib/pagination';
 import { linkPermitAction, unlinkPermitAction } from './actions';
+import { ItemFormalities } from '@/components/declaration/item-formalities';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('permits');
@@ -75,15 +75,11 @@ export default async function DeclarationPermitsPage({ params, searchParams }: {
               {item.requirements.length === 0 ? (
                 <span className="text-sm">{tj('noPermitsNeeded')}</span>
               ) : item.formalities ? (
-                <ul className="space-y-1">
-                  {item.formalities.requirements.map((r) => (
-                    <li key={r.requirement.authorityCode}>
-                      <Badge tone={r.status === 'SATISFIED' ? 'success' : 'danger'}>{r.status === 'SATISFIED' ? tj('satisfied') : tj('missing')}</Badge> <span className="text-sm">{r.requirement.alternatives.join(tj('or'))}</span>
-                      {r.status === 'SATISFIED' && r.permit ? <span className="block text-sm text-slate-700">{tj('byPermit', { number: r.permit.number })}</span> : null}
-                      {r.status === 'MISSING' && r.reason ? <span className="block text-sm text-slate-700">{r.reason}</span> : null}
-                    </li>
-                  ))}
-                </ul>
+                <ItemFormalities
+                  requirements={item.formalities.requirements}
+                  labels={{ satisfied: tj('satisfied'), missing: tj('missing'), none: tj('noPermitsNeeded'), or: tj('or') }}
+                  permitText={(number) => tj('byPermit', { number })}
+                />
               ) : (
                 <span className="text-sm">{item.requirements.map((r) => r.alternatives.join(tj('or'))).join(', ')}</span>
               )}

@@ -1,0 +1,8 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { AreaError } from '@/components/layout/area-error';
+
+export default function AgencyError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations('nav');
+  return <AreaError error={error} reset={reset} home={{ href: '/agency', label: t('permitDesk') }} />;
+}

@@ -1,0 +1,12 @@
+// The trader's own company as the personal account shows it. A trader reads only their own.
+import { db } from '../db';
+import { assertTrader, type Actor } from '../actor';
+import { notFound } from '@/lib/errors';
+
+export async function getOwnCompany(args: { actor: Actor }): Promise<{ name: string }> {
+  const { actor } = args;
+  assertTrader(actor);
+  const company = await db.company.findUnique({ where: { id: actor.companyId }, select: { name: true } });
+  if (!company) throw notFound('The company');
+  return company;
+}
