@@ -3,6 +3,7 @@
 // 2. /verify is rate-limited per client address (429, src/server/rate-limit.ts);
 // 3. a body declared over the upload limit is a 413;
 // 4. a write from another site (Origin / Sec-Fetch-Site) is a 403 (lib/security/cross-site.ts);
+//    a server action whose arguments nest too deeply for React's decoder is a 400 (lib/security/action-body.ts);
 // 5. security headers, with a fresh CSP nonce per request (lib/security/headers.ts) — the nonce
 //    also travels on the request (`x-nonce` and the CSP header) so that Next puts it on its scripts;
 // 6. anonymous users are sent to the sign-in page (APIs answer 401 JSON instead).
@@ -12,6 +13,7 @@ import { getToken } from 'next-auth/jwt';
 import { contentSecurityPolicy, isWellFormedPath, securityHeaders } from '@/lib/security/headers';
 import { foreignOriginProblem } from '@/lib/security/cross-site';
 import { isDeclaredBodyTooLarge, UPLOAD_TOO_LARGE } from '@/lib/request-limits';
+import { actionBodyProblem, isServerActionCall } from '@/lib/security/action-body';
 import { verifyRateLimitResponse } from '@/src/server/rate-limit';
 
 /** Reachable without signing in: sign-in, next-auth, health, verification, keys, the bank's side of payments. */
@@ -56,6 +58,12 @@ export async function proxy(request: NextRequest) {
     [process.env.NEXTAUTH_URL, process.env.PUBLIC_BASE_URL].filter((o): o is string => Boolean(o?.trim())),
   );
   if (foreign) return withHeaders(NextResponse.json({ error: { code: foreign.code, message: foreign.message, fieldErrors: [] } }, { status: 403 }), csp, https);
+
+  // Arguments nested thousands deep overflow React's decoder (a 500 in Next): refused here, on a copy of the body.
+  if (isServerActionCall(request.method, request.headers)) {
+    const problem = await actionBodyProblem(request.clone());
+    if (problem) return withHeaders(NextResponse.json({ error: { code: 'BAD_REQUEST', message: problem, fieldErrors: [] } }, { status: 400 }), csp, https);
+  }
 
   if (!startsWithAny(path, PUBLIC_PREFIXES) && !(await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }))) {
     if (path.startsWith('/api/')) {
