@@ -34,8 +34,15 @@ async function forgedActionProblem(request: NextRequest): Promise<string | null>
   const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
   try {
     if (type === 'multipart/form-data') {
-      const root = (await request.clone().formData()).get('0');
-      return typeof root === 'string' ? actionPayloadProblem(root, { isMultipart: true }) : 'the arguments are missing';
+      // React's own parts are named by number ("0" the arguments, others outlined values); a form's
+      // fields ("1_amount") and files are plain values.
+      const parts = [...(await request.clone().formData()).entries()].filter(([name]) => /^\d+$/.test(name));
+      if (!parts.some(([name]) => name === '0')) return 'the arguments are missing';
+      for (const [name, value] of parts) {
+        const problem = typeof value === 'string' ? actionPayloadProblem(value, { isMultipart: true, isOutlinedPart: name !== '0' }) : 'an argument is a file';
+        if (problem) return problem;
+      }
+      return null;
     }
     return actionPayloadProblem(await request.clone().text(), { isMultipart: false });
   } catch {

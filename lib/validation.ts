@@ -32,5 +32,9 @@ export function byPath(errors: FieldError[]): Record<string, string> {
  */
 export const whenValid = (...fields: string[]) => ({
   when: (payload: z.core.ParsePayload): boolean =>
-    fields.length === 0 ? payload.issues.length === 0 : !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+    fields.length === 0
+      ? payload.issues.length === 0
+      : // An issue without a path is about the value itself (null, a string or a list where an object
+        // belongs, e.g. one of a draft's items): it has no fields to compare.
+        !payload.issues.some((issue) => !issue.path?.length || fields.includes(String(issue.path[0]))),
 });

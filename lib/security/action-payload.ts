@@ -10,14 +10,15 @@ const ALLOWED_MARKERS = /^(?:\$\$|\$undefined$)/;
 const FORM_DATA_REFERENCE = /^\$K\d{1,4}$/;
 
 /** Null when the payload is one the portal's own pages could have sent; otherwise what is wrong. */
-export function actionPayloadProblem(payload: string, options: { isMultipart: boolean }): string | null {
+export function actionPayloadProblem(payload: string, options: { isMultipart: boolean; isOutlinedPart?: boolean }): string | null {
   let root: unknown;
   try {
     root = JSON.parse(payload);
   } catch {
     return 'the arguments are not JSON';
   }
-  if (!Array.isArray(root)) return 'the arguments are not a list';
+  // The arguments are a list; another numbered part of a multipart body holds one outlined value.
+  if (!options.isOutlinedPart && !Array.isArray(root)) return 'the arguments are not a list';
   const pending: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
   while (pending.length) {
     const { value, depth } = pending.pop()!;

@@ -49,6 +49,14 @@ describe('post-clearance audits of blue-channel declarations', () => {
     expect((await getPostClearanceAudit({ actor: inspector, declarationId: newer.id })).audit?.findings).toBe(hit.findings);
   });
 
+  // Found by the bad-input sweep: the action passes its bound id through unchecked, and the raw
+  // `::uuid` cast of anything else was a 500.
+  it.each([['empty', ''], ['text', 'abc'], ['a NUL', 'a\u0000b'], ['a number as text', '-1']])('an id that is %s is not found, not a 500', async (_name, declarationId) => {
+    const post = await aPost();
+    const inspector = await anInspector(post.id);
+    await failure(recordPostClearanceAudit({ actor: inspector, declarationId, input: clean, now: NOW }), 'NOT_FOUND');
+  });
+
   it('one audit per declaration: a second is a conflict and writes nothing', async () => {
     const post = await aPost();
     const inspector = await anInspector(post.id);

@@ -118,6 +118,18 @@ describe('cross-field rules never run on a field that failed', () => {
     expect(errors).toContain('items.1.grossMass: Enter the gross mass');
   });
 
+  // Found by the bad-input sweep (POST /api/declarations answered 500): an item that is not an object
+  // has no fields, so the masses' rule read `null.netMass` or built a Decimal from undefined.
+  it.each([
+    ['null', null],
+    ['a string', 'abc'],
+    ['a number', 12345],
+    ['a list', ['a']],
+  ])('an item that is %s is a field error, not a throw', (_name, item) => {
+    expect(errorsOf(ZDeclarationItem, item)).toHaveLength(1);
+    expect(errorsOf(ZDeclarationDraft, { items: [item] })).toContainEqual(expect.stringMatching(/^items\.0: /));
+  });
+
   it('an adjusted value that is not a number is a field error, not a throw', () => {
     expect(errorsOf(ZAdjustment, { expectedVersion: 1, lineNo: 1, newInvoiceValue: 'abc', reason: 'Too low' })).toEqual(['newInvoiceValue: Enter the adjusted item value as a number, like 5500.00']);
   });

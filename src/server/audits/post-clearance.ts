@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
 import { D } from '@/lib/money';
 import { ZPostClearanceAudit, type AuditFilter } from '@/lib/audits/post-clearance';
+import { ZDeclarationId } from '@/lib/declaration/schema';
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -70,6 +71,8 @@ export async function recordPostClearanceAudit(args: { actor: Actor; declaration
   const { actor, declarationId, now } = args;
   assertOfficer(actor);
   const input = parseOrThrow(ZPostClearanceAudit, args.input);
+  // The id goes into raw SQL as a uuid: anything else (the action's caller chooses it) is not found, not a 500.
+  if (!ZDeclarationId.safeParse({ declarationId }).success) throw new AppError('NOT_FOUND', 'No released blue-channel declaration of your post has this id.');
   return db.$transaction(async (tx) => {
     // The row lock orders two officers recording at once: the second sees the first's audit.
     const rows = await tx.$queryRaw<Array<{ id: string; postId: string | null; channel: string | null; status: string }>>`
