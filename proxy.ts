@@ -56,6 +56,9 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = contentSecurityPolicy({ nonce, isHttps: https, isDevelopment: process.env.NODE_ENV === 'development', isUploadedFile: startsWithAny(path, UPLOADED_FILE_PREFIXES) });
 
+  // The portal uses no next/image: its optimizer endpoint is not offered (it answered 500 to any URL).
+  if (path === '/_next/image') return withHeaders(NextResponse.json({ error: { code: 'NOT_FOUND', message: 'Not found.', fieldErrors: [] } }, { status: 404 }), csp, https);
+
   if (!isWellFormedPath(path)) {
     return withHeaders(NextResponse.json({ error: { code: 'BAD_REQUEST', message: 'The address is not valid (a malformed % escape).', fieldErrors: [] } }, { status: 400 }), csp, https);
   }
@@ -104,5 +107,5 @@ export async function proxy(request: NextRequest) {
 // Static assets and the files of public/ (served as they are, with the request-independent headers
 // of next.config.ts) skip the proxy.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico$|robots\\.txt$|manifest\\.webmanifest$|icon-\\d+\\.png$).*)'],
+  matcher: ['/((?!_next/static|favicon\\.ico$|robots\\.txt$|manifest\\.webmanifest$|icon-\\d+\\.png$).*)'],
 };

@@ -50,7 +50,8 @@ test('every kind of response carries the security headers, with a fresh nonce pe
   expect(violations).toEqual([]);
 });
 
-test('a malformed % escape in a path is a 400, also on the public /verify', async ({ request }) => {
+test('a malformed % escape in a path is a 400, also on the public /verify; no image optimizer', async ({ request }) => {
+  expect((await request.get('/_next/image?url=/x&w=64&q=75')).status()).toBe(404);
   for (const path of ['/verify/%E0%A4%A', '/trader/account/receipts/%', '/api/declarations/%zz/status']) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(400);
