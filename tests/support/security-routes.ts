@@ -230,7 +230,17 @@ export async function findTargets(): Promise<Targets> {
     const decl = await one(db, `SELECT d.id FROM "Declaration" d WHERE d."companyId" = $1 AND d."postId" = $2 AND d.status = 'RELEASED' AND EXISTS (SELECT 1 FROM "DeclarationDocument" x WHERE x."declarationId" = d.id) ORDER BY d."registeredAt" DESC LIMIT 1`, [b, post]);
     const item = await one(db, `SELECT id, "lineNo" FROM "DeclarationItem" WHERE "declarationId" = $1 ORDER BY "lineNo" LIMIT 1`, [decl.id]);
     const doc = await one(db, `SELECT id FROM "DeclarationDocument" WHERE "declarationId" = $1 LIMIT 1`, [decl.id]);
-    const audit = await one(db, `SELECT id FROM "Declaration" WHERE "companyId" = $1 AND "postId" = $2 AND channel = 'BLUE' LIMIT 1`, [b, post]);
+    // The seed's history depends on the moment it is made, so company B may have no blue-channel
+    // declaration at the post: then one of its released ones there is made blue (setup, before any
+    // fingerprint; both specs pick the same row).
+    const blue = `SELECT id FROM "Declaration" WHERE "companyId" = $1 AND "postId" = $2 AND channel = 'BLUE' ORDER BY "registeredAt" DESC LIMIT 1`;
+    const audit =
+      (await db.query(blue, [b, post])).rows[0] ??
+      (await one(
+        db,
+        `UPDATE "Declaration" SET channel = 'BLUE' WHERE id = (SELECT id FROM "Declaration" WHERE "companyId" = $1 AND "postId" = $2 AND status = 'RELEASED' AND id <> $3 ORDER BY "registeredAt" DESC LIMIT 1) RETURNING id`,
+        [b, post, decl.id],
+      ));
     const receipt = await one(db, `SELECT "receiptNumber" FROM "Payment" WHERE "companyId" = $1 LIMIT 1`, [b]);
     const topUp = await one(db, `SELECT id FROM "TopUp" WHERE "companyId" = $1 LIMIT 1`, [b]);
     const app = await one(db, `SELECT a.id FROM "PermitApplication" a JOIN "PermitType" t ON t.code = a."permitTypeCode" JOIN "Authority" au ON au.id = t."authorityId" WHERE a."companyId" = $1 AND au.code = $2 AND a.status = 'SUBMITTED' LIMIT 1`, [b, CAST.authority]);
