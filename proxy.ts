@@ -11,7 +11,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { contentSecurityPolicy, isWellFormedPath, securityHeaders } from '@/lib/security/headers';
-import { foreignOriginProblem } from '@/lib/security/cross-site';
+import { foreignOriginProblem, isServedOverHttps, portalOrigins } from '@/lib/security/cross-site';
 import { isDeclaredBodyTooLarge, UPLOAD_TOO_LARGE } from '@/lib/request-limits';
 import { verifyRateLimitResponse } from '@/src/server/rate-limit';
 import { actionPayloadProblem } from '@/lib/security/action-payload';
@@ -21,7 +21,6 @@ const PUBLIC_PREFIXES = ['/sign-in', '/api/auth', '/api/health', '/verify', '/.w
 const UPLOADED_FILE_PREFIXES = ['/files/', '/api/permits/files/'];
 
 const startsWithAny = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`));
-const isHttps = () => [process.env.NEXTAUTH_URL, process.env.PUBLIC_BASE_URL].some((u) => u?.trim().toLowerCase().startsWith('https://'));
 
 function withHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
   response.headers.set('Content-Security-Policy', csp);
@@ -52,7 +51,8 @@ async function forgedActionProblem(request: NextRequest): Promise<string | null>
 
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  const https = isHttps();
+  const origins = portalOrigins(process.env);
+  const https = isServedOverHttps(origins);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = contentSecurityPolicy({ nonce, isHttps: https, isDevelopment: process.env.NODE_ENV === 'development', isUploadedFile: startsWithAny(path, UPLOADED_FILE_PREFIXES) });
 
@@ -79,7 +79,7 @@ export async function proxy(request: NextRequest) {
   // 403 here — for server actions too, which Next itself would answer with a 500.
   const foreign = foreignOriginProblem(
     { method: request.method, origin: request.headers.get('origin'), secFetchSite: request.headers.get('sec-fetch-site'), host: request.headers.get('host') },
-    [process.env.NEXTAUTH_URL, process.env.PUBLIC_BASE_URL].filter((o): o is string => Boolean(o?.trim())),
+    origins,
   );
   if (foreign) return withHeaders(NextResponse.json({ error: { code: foreign.code, message: foreign.message, fieldErrors: [] } }, { status: 403 }), csp, https);
 

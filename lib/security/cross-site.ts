@@ -24,6 +24,16 @@ export type RequestFacts = {
 
 export type CrossSiteProblem = { code: 'FORBIDDEN' | 'UNSUPPORTED_MEDIA_TYPE'; message: string };
 
+/** The portal's configured public origins (NEXTAUTH_URL, PUBLIC_BASE_URL), from the environment given. */
+export function portalOrigins(env: Record<string, string | undefined>): string[] {
+  return [env.NEXTAUTH_URL, env.PUBLIC_BASE_URL].filter((o): o is string => Boolean(o?.trim()));
+}
+
+/** Whether the portal is served over https (its public URL says so). */
+export function isServedOverHttps(origins: readonly string[]): boolean {
+  return origins.some((u) => u.trim().toLowerCase().startsWith('https://'));
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const ALLOWED_FETCH_SITES = new Set(['same-origin', 'none']);
 

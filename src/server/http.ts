@@ -6,7 +6,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { AppError, httpStatus, isAppError, type FieldError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation';
-import { crossSiteProblem } from '@/lib/security/cross-site';
+import { crossSiteProblem, portalOrigins } from '@/lib/security/cross-site';
 import { getActor } from './auth/session';
 import { enforceApiRateLimits } from './rate-limit';
 import type { Actor } from './actor';
@@ -70,11 +70,6 @@ export function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.
   return result.data;
 }
 
-/** The portal's configured public origins (the Host header counts too; see lib/security/cross-site.ts). */
-function portalOrigins(): string[] {
-  return [process.env.NEXTAUTH_URL, process.env.PUBLIC_BASE_URL].filter((o): o is string => Boolean(o?.trim()));
-}
-
 /** Cookie-authenticated writes only from the portal's own pages, only as JSON: 403 / 415 otherwise. */
 export function assertNotCrossSite(request: Request): void {
   const h = request.headers;
@@ -87,7 +82,7 @@ export function assertNotCrossSite(request: Request): void {
       hasBody: Number(h.get('content-length') ?? '0') > 0 || h.has('transfer-encoding'),
       host: h.get('host'),
     },
-    portalOrigins(),
+    portalOrigins(process.env),
   );
   if (problem) throw new AppError(problem.code, problem.message);
 }
