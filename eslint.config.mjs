@@ -3,29 +3,67 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nextVitals from 'eslint-config-next/core-web-vitals';
+import prettierOff from 'eslint-config-prettier/flat';
 
 const NEXT_AND_PRISMA = [
-  { group: ['next', 'next/*', 'next-auth', 'next-auth/*', 'next-intl', 'next-intl/*'], message: 'lib/ is pure domain: no Next.' },
+  {
+    group: ['next', 'next/*', 'next-auth', 'next-auth/*', 'next-intl', 'next-intl/*'],
+    message: 'lib/ is pure domain: no Next.',
+  },
   { group: ['@prisma/*', '**/generated/prisma/**', 'pg'], message: 'lib/ is pure domain: no Prisma or database.' },
 ];
 const UPWARD_FROM_LIB = [
-  { group: ['@/src/*', '@/app/*', '@/components/*', '**/src/**', '**/app/**', '**/components/**'], message: 'lib/ may import only its own files.' },
+  {
+    group: ['@/src/*', '@/app/*', '@/components/*', '**/src/**', '**/app/**', '**/components/**'],
+    message: 'lib/ may import only its own files.',
+  },
 ];
 const DATABASE_CLIENT = {
-  group: ['@/src/server/db', '**/src/server/db', '**/server/db', '@/src/generated/*', '**/generated/prisma/**', '@prisma/*'],
-  message: 'Only src/server talks to the database: call a use case (it authorizes and scopes) instead of importing the client.',
+  group: [
+    '@/src/server/db',
+    '**/src/server/db',
+    '**/server/db',
+    '@/src/generated/*',
+    '**/generated/prisma/**',
+    '@prisma/*',
+  ],
+  message:
+    'Only src/server talks to the database: call a use case (it authorizes and scopes) instead of importing the client.',
 };
 const SERVER_FROM_COMPONENTS = [
-  { group: ['@/src/server/*', '@/src/server', '**/src/server/**', '@/src/generated/*', '**/generated/prisma/**', '@prisma/*'], message: 'components/ are presentational: pass data in as props; never import src/server or Prisma.' },
+  {
+    group: [
+      '@/src/server/*',
+      '@/src/server',
+      '**/src/server/**',
+      '@/src/generated/*',
+      '**/generated/prisma/**',
+      '@prisma/*',
+    ],
+    message: 'components/ are presentational: pass data in as props; never import src/server or Prisma.',
+  },
   { group: ['@/app/*', '**/app/**'], message: 'components/ may not import app/ (arrows point down).' },
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', '.next-*/**', '.data/**', 'src/generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.next-*/**',
+      '.data/**',
+      'src/generated/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Next's own rules (core web vitals, React, react-hooks, jsx-a11y, import).
   ...nextVitals,
+  // Layout is Prettier's (npm run lint runs prettier --check): no stylistic rule may disagree with it.
+  prettierOff,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -54,7 +92,19 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '**/app/**', '@/components/*', '**/components/**'], message: 'src/ may not import app/ or components/ (arrows point down).' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/app/*', '**/app/**', '@/components/*', '**/components/**'],
+              message: 'src/ may not import app/ or components/ (arrows point down).',
+            },
+          ],
+        },
+      ],
+    },
   },
   // CSV is quoted and formula-neutralised only in lib/csv.ts (one rule for every export): elsewhere a
   // regular expression that tests for a quote beside a delimiter or line break (/[",\n]/), or for a
@@ -67,7 +117,14 @@ export default tseslint.config(
       csv: {
         rules: {
           'no-hand-written-escaper': {
-            meta: { type: 'problem', schema: [], messages: { escaper: 'Write CSV with csvCell / csvLine / csvText from lib/csv.ts: one quoting and formula-injection rule for every export.' } },
+            meta: {
+              type: 'problem',
+              schema: [],
+              messages: {
+                escaper:
+                  'Write CSV with csvCell / csvLine / csvText from lib/csv.ts: one quoting and formula-injection rule for every export.',
+              },
+            },
             create(context) {
               const isEscaper = (pattern) => {
                 const classes = pattern.match(/\[(?:\\.|[^\]\\])*\]/g) ?? [];
@@ -80,9 +137,14 @@ export default tseslint.config(
               };
               const checkRegExpCall = (node) => {
                 const [first] = node.arguments;
-                if (node.callee.type === 'Identifier' && node.callee.name === 'RegExp' && first?.type === 'Literal') check(first, first.value);
+                if (node.callee.type === 'Identifier' && node.callee.name === 'RegExp' && first?.type === 'Literal')
+                  check(first, first.value);
               };
-              return { Literal: (node) => check(node, node.regex?.pattern), NewExpression: checkRegExpCall, CallExpression: checkRegExpCall };
+              return {
+                Literal: (node) => check(node, node.regex?.pattern),
+                NewExpression: checkRegExpCall,
+                CallExpression: checkRegExpCall,
+              };
             },
           },
         },

@@ -23,7 +23,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The finance desk is shown only to supervisors who hold the finance permission (re-read now). */
 async function canDecideRefunds(actor: Awaited<ReturnType<typeof getActor>>): Promise<boolean> {
   if (actor?.role !== 'SUPERVISOR') return false;
-  return assertFinanceOfficer(actor).then(() => true, () => false);
+  return assertFinanceOfficer(actor).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function navFor(role: Role | undefined, financeDesk: boolean): Promise<NavLink[]> {
@@ -75,11 +78,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-amber-300 focus:px-3 focus:py-2 focus:text-slate-900">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-amber-300 focus:px-3 focus:py-2 focus:text-slate-900"
+        >
           {t('skipToContent')}
         </a>
         {isTestGatewayEnabled() && (
-          <aside aria-label={t('testPaymentsLabel')} className="bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-slate-950">
+          <aside
+            aria-label={t('testPaymentsLabel')}
+            className="bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-slate-950"
+          >
             {t('testPaymentsBanner')}
           </aside>
         )}

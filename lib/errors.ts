@@ -1,7 +1,15 @@
 // One error type for expected failures. Every use case throws it; one mapping turns it into an
 // HTTP status and a message. Anything else is unexpected: logged with a request id, shown generically.
 
-export type AppErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'UNAUTHENTICATED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE';
+export type AppErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UNAUTHENTICATED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 export type FieldError = { path: string; message: string };
 
@@ -11,7 +19,12 @@ export class AppError extends Error {
   /** For RATE_LIMITED: whole seconds before trying again (the `Retry-After` header). */
   readonly retryAfterSeconds?: number;
 
-  constructor(code: AppErrorCode, message: string, fieldErrors: FieldError[] = [], options: { retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    fieldErrors: FieldError[] = [],
+    options: { retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;

@@ -7,7 +7,9 @@ const isForm = (value: unknown): value is FormData => typeof FormData !== 'undef
 /** The text fields of the form (files left out); for a repeated name, the last value. */
 export function formFields(form: unknown): Record<string, string> {
   if (!isForm(form)) return {};
-  return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 /** The text fields, a repeated name (a checkbox group) as the list of its values. */
@@ -38,5 +40,7 @@ export function formValues(form: unknown, name: string): string[] {
 export function formFile(form: unknown, name: string): File | null {
   if (!isForm(form)) return null;
   const value = form.get(name);
-  return typeof value === 'object' && value !== null && typeof (value as File).arrayBuffer === 'function' ? (value as File) : null;
+  return typeof value === 'object' && value !== null && typeof (value as File).arrayBuffer === 'function'
+    ? (value as File)
+    : null;
 }

@@ -19,8 +19,10 @@ export const INVISIBLE_CHARACTERS_MESSAGE = 'Remove invisible characters from th
 // U+xFFFE/U+xFFFF. Allowed: every other format character (zero-width joiner and non-joiner, soft
 // hyphen: scripts and emoji need them), and right-to-left text itself.
 /* eslint-disable no-control-regex -- matching control characters is the point */
-const SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\ufeff\u2066-\u2069\p{Cs}\p{Noncharacter_Code_Point}]/u;
-const MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\ufeff\u2066-\u2069\p{Cs}\p{Noncharacter_Code_Point}]/u;
+const SINGLE_LINE =
+  /[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\ufeff\u2066-\u2069\p{Cs}\p{Noncharacter_Code_Point}]/u;
+const MULTI_LINE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\ufeff\u2066-\u2069\p{Cs}\p{Noncharacter_Code_Point}]/u;
 /* eslint-enable no-control-regex */
 
 export type TextOptions = {
@@ -45,7 +47,10 @@ export const visibleCharactersOnly = (opts: TextOptions = {}) =>
  * invisible characters. Chain `.min` / `.max` / `.regex` after it.
  */
 export const text = (params: TextOptions & { error?: string } = {}) =>
-  z.string(params.error === undefined ? undefined : { error: params.error }).trim().check(visibleCharactersOnly(params));
+  z
+    .string(params.error === undefined ? undefined : { error: params.error })
+    .trim()
+    .check(visibleCharactersOnly(params));
 
 /** The same for a value that must not be trimmed (a password). */
 export const untrimmedText = (params: TextOptions & { error?: string } = {}) =>
@@ -54,7 +59,12 @@ export const untrimmedText = (params: TextOptions & { error?: string } = {}) =>
 /** A log-safe rendering of what was received: control characters escaped, at most `max` characters. */
 export function escapeForLog(value: string, max = 500): string {
   const cut = value.length > max ? `${value.slice(0, max)}…(${value.length} characters)` : value;
-  return JSON.stringify(cut).slice(1, -1).replace(/[\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\ufeff\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(cut)
+    .slice(1, -1)
+    .replace(
+      /[\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\ufeff\u2066-\u2069]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
 }
 
 /**

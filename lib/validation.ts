@@ -12,7 +12,12 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
 /** Parse or throw a VALIDATION AppError naming every failing field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new AppError('VALIDATION', 'There is a problem with the information you entered.', fieldErrorsOf(result.error));
+  if (!result.success)
+    throw new AppError(
+      'VALIDATION',
+      'There is a problem with the information you entered.',
+      fieldErrorsOf(result.error),
+    );
   return result.data;
 }
 

@@ -7,19 +7,32 @@ import { now } from '@/src/server/clock';
 import { ZApplicationId, ZInformationRequest, ZIssuePermit, ZPermitId, ZRefusal, ZRevocation } from '@/lib/permits';
 import { formFields } from '@/lib/form-data';
 
-
 export async function requestInformationAction(applicationId: string, formData: FormData) {
-  return runAction(ZInformationRequest.extend(ZApplicationId.shape), { ...formFields(formData), applicationId }, ({ actor, input }) => requestInformation({ actor, applicationId: input.applicationId, input, now: now() }));
+  return runAction(
+    ZInformationRequest.extend(ZApplicationId.shape),
+    { ...formFields(formData), applicationId },
+    ({ actor, input }) => requestInformation({ actor, applicationId: input.applicationId, input, now: now() }),
+  );
 }
 
 export async function issuePermitAction(applicationId: string, formData: FormData) {
-  return runAction(ZIssuePermit.extend(ZApplicationId.shape), { ...formFields(formData), applicationId }, ({ actor, input }) => issuePermit({ actor, applicationId: input.applicationId, input, now: now() }));
+  return runAction(
+    ZIssuePermit.extend(ZApplicationId.shape),
+    { ...formFields(formData), applicationId },
+    ({ actor, input }) => issuePermit({ actor, applicationId: input.applicationId, input, now: now() }),
+  );
 }
 
 export async function refuseApplicationAction(applicationId: string, formData: FormData) {
-  return runAction(ZRefusal.extend(ZApplicationId.shape), { ...formFields(formData), applicationId }, ({ actor, input }) => refuseApplication({ actor, applicationId: input.applicationId, input, now: now() }));
+  return runAction(
+    ZRefusal.extend(ZApplicationId.shape),
+    { ...formFields(formData), applicationId },
+    ({ actor, input }) => refuseApplication({ actor, applicationId: input.applicationId, input, now: now() }),
+  );
 }
 
 export async function revokePermitAction(permitId: string, formData: FormData) {
-  return runAction(ZRevocation.extend(ZPermitId.shape), { ...formFields(formData), permitId }, ({ actor, input }) => revokePermit({ actor, permitId: input.permitId, input, now: now() }));
+  return runAction(ZRevocation.extend(ZPermitId.shape), { ...formFields(formData), permitId }, ({ actor, input }) =>
+    revokePermit({ actor, permitId: input.permitId, input, now: now() }),
+  );
 }

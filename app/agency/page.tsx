@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('deskTitle') };
 }
 
-export default async function AgencyDeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AgencyDeskPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['AGENCY_OFFICER']);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = ZDeskQuery.parse(raw);
@@ -27,7 +31,8 @@ export default async function AgencyDeskPage({ searchParams }: { searchParams: P
   const format = await getFormatter();
   const desk = await listAuthorityApplications({ actor, page: query.page, status: query.status, now: now() });
   const pages = pageCount(desk.total, desk.pageSize);
-  const hrefFor = (page: number) => `/agency?${new URLSearchParams({ ...(query.status !== 'OPEN' ? { status: query.status } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
+  const hrefFor = (page: number) =>
+    `/agency?${new URLSearchParams({ ...(query.status !== 'OPEN' ? { status: query.status } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   return (
     <>
       <PageHeader
@@ -39,9 +44,17 @@ export default async function AgencyDeskPage({ searchParams }: { searchParams: P
           </Link>
         }
       />
-      <p className="mb-4 rounded border border-slate-300 bg-white p-3">{tp('desk.slaTarget', { days: desk.targetWorkingDays })}</p>
+      <p className="mb-4 rounded border border-slate-300 bg-white p-3">
+        {tp('desk.slaTarget', { days: desk.targetWorkingDays })}
+      </p>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4 rounded border border-slate-300 bg-white p-4">
-        <SelectField id="desk-status" name="status" label={tp('desk.show')} options={DESK_FILTERS.map((f) => ({ value: f, label: tp(`desk.filter.${f}`) }))} defaultValue={query.status} />
+        <SelectField
+          id="desk-status"
+          name="status"
+          label={tp('desk.show')}
+          options={DESK_FILTERS.map((f) => ({ value: f, label: tp(`desk.filter.${f}`) }))}
+          defaultValue={query.status}
+        />
         <button type="submit" className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-900">
           {tp('desk.apply')}
         </button>
@@ -51,9 +64,24 @@ export default async function AgencyDeskPage({ searchParams }: { searchParams: P
       ) : (
         <>
           <p className="mb-2 text-sm text-slate-700" role="status">
-            {tc('showing', { from: (query.page - 1) * desk.pageSize + 1, to: (query.page - 1) * desk.pageSize + desk.rows.length, total: desk.total })}
+            {tc('showing', {
+              from: (query.page - 1) * desk.pageSize + 1,
+              to: (query.page - 1) * desk.pageSize + desk.rows.length,
+              total: desk.total,
+            })}
           </p>
-          <Table caption={t('deskTitle')} head={[t('colNumber'), t('colType'), t('colCompany'), t('colStatus'), t('colSubmitted'), tp('desk.colWaiting'), tp('desk.colSla')]}>
+          <Table
+            caption={t('deskTitle')}
+            head={[
+              t('colNumber'),
+              t('colType'),
+              t('colCompany'),
+              t('colStatus'),
+              t('colSubmitted'),
+              tp('desk.colWaiting'),
+              tp('desk.colSla'),
+            ]}
+          >
             {desk.rows.map((a) => {
               const elapsed = a.sla ? splitDuration(a.sla.elapsedMs) : null;
               return (
@@ -68,14 +96,26 @@ export default async function AgencyDeskPage({ searchParams }: { searchParams: P
                   <Td>
                     <ApplicationStatusBadge status={a.status} label={tp(`status.${a.status}`)} />
                   </Td>
-                  <Td>{a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
+                  <Td>
+                    {a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}
+                  </Td>
                   <Td>{elapsed ? tp('sla.elapsed', elapsed) : '—'}</Td>
                   <Td>{a.sla ? <SlaBadge state={a.sla.state} label={tp(`sla.state.${a.sla.state}`)} /> : '—'}</Td>
                 </tr>
               );
             })}
           </Table>
-          <Pagination page={query.page} pages={pages} hrefFor={hrefFor} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page: query.page, pages }), navLabel: tc('pagination') }} />
+          <Pagination
+            page={query.page}
+            pages={pages}
+            hrefFor={hrefFor}
+            labels={{
+              previous: tc('previous'),
+              next: tc('next'),
+              pageOf: tc('pageOf', { page: query.page, pages }),
+              navLabel: tc('pagination'),
+            }}
+          />
         </>
       )}
     </>

@@ -23,7 +23,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('queueTitle') };
 }
 
-export default async function OfficerQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OfficerQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['INSPECTOR', 'SUPERVISOR']);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = ZQueueQuery.parse(raw);
@@ -42,7 +46,11 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
   const pages = pageCount(queue.total, queue.pageSize);
   const isSupervisor = actor.role === 'SUPERVISOR';
   const sortLink = (next: QueueQuery['sort'], label: string) => (
-    <Link href={`/officer${queueQueryParams(shown, { sort: next, page: 1 })}`} className="text-blue-800 underline" aria-current={query.sort === next ? 'true' : undefined}>
+    <Link
+      href={`/officer${queueQueryParams(shown, { sort: next, page: 1 })}`}
+      className="text-blue-800 underline"
+      aria-current={query.sort === next ? 'true' : undefined}
+    >
       {label}
     </Link>
   );
@@ -51,8 +59,13 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
       <PageHeader title={t('queueTitle')} intro={isSupervisor ? t('queueIntroSupervisor') : t('queueIntroInspector')} />
       {actor.role === 'INSPECTOR' ? (
         <p className="mb-6 flex flex-wrap items-center gap-3">
-          <span>{t('dutyStatus')}</span> {me?.isOnDuty ? <Badge tone="success">{t('onDuty')}</Badge> : <Badge tone="neutral">{t('offDuty')}</Badge>}
-          <ActionButton action={setOnDutyAction.bind(null, !me?.isOnDuty)} label={me?.isOnDuty ? t('goOffDuty') : t('goOnDuty')} busyLabel={t('sending')} />
+          <span>{t('dutyStatus')}</span>{' '}
+          {me?.isOnDuty ? <Badge tone="success">{t('onDuty')}</Badge> : <Badge tone="neutral">{t('offDuty')}</Badge>}
+          <ActionButton
+            action={setOnDutyAction.bind(null, !me?.isOnDuty)}
+            label={me?.isOnDuty ? t('goOffDuty') : t('goOnDuty')}
+            busyLabel={t('sending')}
+          />
         </p>
       ) : null}
       {isSupervisor && pending.length > 0 ? (
@@ -73,16 +86,40 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
         <fieldset>
           <legend className="mb-3 text-lg font-semibold">{t('filters')}</legend>
           <div className={`grid gap-4 ${isSupervisor ? 'sm:grid-cols-4' : 'sm:grid-cols-3'}`}>
-            <SelectField id="filter-status" name="status" label={t('colStatus')} placeholder={t('any')} options={OPEN_OFFICER_STATUSES.map((s) => ({ value: s, label: ts(s) }))} defaultValue={query.status ?? ''} />
-            <SelectField id="filter-channel" name="channel" label={t('colChannel')} placeholder={t('any')} options={CHANNELS.map((c) => ({ value: c, label: tch(c) }))} defaultValue={query.channel ?? ''} />
-            <SelectField id="filter-overdue" name="overdue" label={t('slaFilter')} placeholder={t('any')} options={[{ value: 'yes', label: t('overdueOnly') }]} defaultValue={query.overdue ?? ''} />
+            <SelectField
+              id="filter-status"
+              name="status"
+              label={t('colStatus')}
+              placeholder={t('any')}
+              options={OPEN_OFFICER_STATUSES.map((s) => ({ value: s, label: ts(s) }))}
+              defaultValue={query.status ?? ''}
+            />
+            <SelectField
+              id="filter-channel"
+              name="channel"
+              label={t('colChannel')}
+              placeholder={t('any')}
+              options={CHANNELS.map((c) => ({ value: c, label: tch(c) }))}
+              defaultValue={query.channel ?? ''}
+            />
+            <SelectField
+              id="filter-overdue"
+              name="overdue"
+              label={t('slaFilter')}
+              placeholder={t('any')}
+              options={[{ value: 'yes', label: t('overdueOnly') }]}
+              defaultValue={query.overdue ?? ''}
+            />
             {isSupervisor ? (
               <SelectField
                 id="filter-inspector"
                 name="inspector"
                 label={t('colInspector')}
                 placeholder={t('any')}
-                options={[{ value: QUEUE_POOL, label: t('pool') }, ...queue.inspectors.map((i) => ({ value: i.id, label: `${i.officerNumber ?? ''} ${i.name}`.trim() }))]}
+                options={[
+                  { value: QUEUE_POOL, label: t('pool') },
+                  ...queue.inspectors.map((i) => ({ value: i.id, label: `${i.officerNumber ?? ''} ${i.name}`.trim() })),
+                ]}
                 defaultValue={queue.query.inspector ?? ''}
               />
             ) : null}
@@ -99,48 +136,89 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
         </fieldset>
       </form>
       <p className="mb-2 text-sm">
-        {t('sortBy')} {sortLink('registered-asc', t('oldestFirst'))} · {sortLink('registered-desc', t('newestFirst'))} · {sortLink('channel', t('byChannel'))} · {sortLink('sla', t('mostUrgentFirst'))}
+        {t('sortBy')} {sortLink('registered-asc', t('oldestFirst'))} · {sortLink('registered-desc', t('newestFirst'))} ·{' '}
+        {sortLink('channel', t('byChannel'))} · {sortLink('sla', t('mostUrgentFirst'))}
       </p>
       {queue.total === 0 ? (
         <p>{t('emptyQueue')}</p>
       ) : (
         <>
           <p className="mb-2 text-sm text-slate-700" role="status">
-            {tc('showing', { from: (query.page - 1) * queue.pageSize + 1, to: (query.page - 1) * queue.pageSize + queue.rows.length, total: queue.total })}
+            {tc('showing', {
+              from: (query.page - 1) * queue.pageSize + 1,
+              to: (query.page - 1) * queue.pageSize + queue.rows.length,
+              total: queue.total,
+            })}
           </p>
-          <Table caption={t('queueTitle')} head={[t('colNumber'), t('colTrader'), t('colRegime'), t('colChannel'), t('colStatus'), t('colRegistered'), t('colSla'), ...(isSupervisor ? [t('colInspector')] : [])]}>
+          <Table
+            caption={t('queueTitle')}
+            head={[
+              t('colNumber'),
+              t('colTrader'),
+              t('colRegime'),
+              t('colChannel'),
+              t('colStatus'),
+              t('colRegistered'),
+              t('colSla'),
+              ...(isSupervisor ? [t('colInspector')] : []),
+            ]}
+          >
             {queue.rows.map((row) => (
               <tr key={row.id}>
                 <Td>
-                  <Link href={`/officer/declarations/${row.declaration.id}`} className="font-mono text-blue-800 underline">
+                  <Link
+                    href={`/officer/declarations/${row.declaration.id}`}
+                    className="font-mono text-blue-800 underline"
+                  >
                     {row.declaration.registrationNumber}
                   </Link>
                 </Td>
                 <Td>
-                  {row.declaration.company.name} <span className="text-sm text-slate-600">({row.declaration.company.tin})</span>
+                  {row.declaration.company.name}{' '}
+                  <span className="text-sm text-slate-600">({row.declaration.company.tin})</span>
                 </Td>
                 <Td>{row.declaration.regime}</Td>
                 <Td>
-                  <ChannelBadge channel={row.declaration.channel} label={row.declaration.channel ? tch(row.declaration.channel) : tch('none')} />
+                  <ChannelBadge
+                    channel={row.declaration.channel}
+                    label={row.declaration.channel ? tch(row.declaration.channel) : tch('none')}
+                  />
                 </Td>
                 <Td>
                   <StatusBadge status={row.declaration.status} label={ts(row.declaration.status)} />
                 </Td>
-                <Td>{row.declaration.registeredAt ? format.dateTime(row.declaration.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
+                <Td>
+                  {row.declaration.registeredAt
+                    ? format.dateTime(row.declaration.registeredAt, { dateStyle: 'medium', timeStyle: 'short' })
+                    : '—'}
+                </Td>
                 <Td>
                   {row.sla.targetMinutes === null ? (
                     t('slaNone', { elapsed: row.sla.elapsedMinutes })
                   ) : (
                     <span>
-                      {t('slaClock', { elapsed: row.sla.elapsedMinutes, target: row.sla.targetMinutes })} {row.sla.isOverdue ? <Badge tone="danger">{t('overdue')}</Badge> : null}
+                      {t('slaClock', { elapsed: row.sla.elapsedMinutes, target: row.sla.targetMinutes })}{' '}
+                      {row.sla.isOverdue ? <Badge tone="danger">{t('overdue')}</Badge> : null}
                     </span>
                   )}
                 </Td>
-                {isSupervisor ? <Td>{row.inspector ? `${row.inspector.officerNumber ?? ''} ${row.inspector.name}` : t('pool')}</Td> : null}
+                {isSupervisor ? (
+                  <Td>{row.inspector ? `${row.inspector.officerNumber ?? ''} ${row.inspector.name}` : t('pool')}</Td>
+                ) : null}
               </tr>
             ))}
           </Table>
-          <Pagination page={query.page} pages={pages} hrefFor={(p) => `/officer${queueQueryParams(shown, { page: p })}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page: query.page, pages }), navLabel: tc('pagination') }} />
+          <Pagination
+            page={query.page}
+            pages={pages}
+            hrefFor={(p) => `/officer${queueQueryParams(shown, { page: p })}`}
+            labels={{
+              previous: tc('previous'),
+              next: tc('next'),
+              pageOf: tc('pageOf', { page: query.page, pages }),
+              navLabel: tc('pagination'),
+            }}
+          />
         </>
       )}
     </>

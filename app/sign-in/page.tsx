@@ -14,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const ZSignInQuery = z.object({ callbackUrl: z.string().max(500).optional().catch(undefined) });
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await getActor();
   if (actor) redirect(homeOf(actor.role));
   const t = await getTranslations('signIn');

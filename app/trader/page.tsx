@@ -12,12 +12,18 @@ import { StatusBadge } from '@/components/ui/status';
 import { Pagination } from '@/components/ui/pagination';
 import { ListFilters } from '@/components/declaration/list-filters';
 import { pageCount } from '@/lib/pagination';
-import { DEFAULT_SORT, listQueryParams, parseDeclarationListQuery, type DeclarationSort } from '@/lib/declaration/list-query';
+import {
+  DEFAULT_SORT,
+  listQueryParams,
+  parseDeclarationListQuery,
+  type DeclarationSort,
+} from '@/lib/declaration/list-query';
 import { DECLARATION_STATUSES } from '@/lib/declaration/lifecycle';
 import { REGIMES } from '@/lib/reference/customs';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const firstValues = async (searchParams: SearchParams) => Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+const firstValues = async (searchParams: SearchParams) =>
+  Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const t = await getTranslations('trader');
@@ -31,7 +37,8 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
   const raw = await firstValues(searchParams);
   // Bad parameters are left out of the list and named beside their fields, showing what was typed.
   const { query, fieldErrors } = parseDeclarationListQuery(raw);
-  const shown = (key: 'status' | 'regime' | 'post' | 'from' | 'to' | 'number') => (fieldErrors.some((e) => e.path === key) ? raw[key] : query[key]);
+  const shown = (key: 'status' | 'regime' | 'post' | 'from' | 'to' | 'number') =>
+    fieldErrors.some((e) => e.path === key) ? raw[key] : query[key];
   const t = await getTranslations('trader');
   const ts = await getTranslations('status');
   const tc = await getTranslations('common');
@@ -54,18 +61,54 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
         <Link href={`/trader${listQueryParams(query, { sort: next, page: 1 })}`} className="text-blue-800 underline">
           {label}
           <span aria-hidden="true">{isAsc ? ' ▲' : isDesc ? ' ▼' : ''}</span>
-          <span className="sr-only">{isAsc ? t('sortedAscending') : isDesc ? t('sortedDescending') : t('sortable')}</span>
+          <span className="sr-only">
+            {isAsc ? t('sortedAscending') : isDesc ? t('sortedDescending') : t('sortable')}
+          </span>
         </Link>
       ),
     };
   };
-  const columns: Column[] = [sortable('number', t('colNumber')), { label: t('colRegime') }, { label: t('colPost') }, { label: t('colItems') }, { label: t('colStatus') }, sortable('created', t('colCreated')), sortable('registered', t('colRegistered'))];
+  const columns: Column[] = [
+    sortable('number', t('colNumber')),
+    { label: t('colRegime') },
+    { label: t('colPost') },
+    { label: t('colItems') },
+    { label: t('colStatus') },
+    sortable('created', t('colCreated')),
+    sortable('registered', t('colRegistered')),
+  ];
   return (
     <>
-      <PageHeader title={t('accountTitle')} intro={t('accountIntro', { company: company.name })} actions={<LinkButton href="/trader/declarations/new">{t('newDeclaration')}</LinkButton>} />
+      <PageHeader
+        title={t('accountTitle')}
+        intro={t('accountIntro', { company: company.name })}
+        actions={<LinkButton href="/trader/declarations/new">{t('newDeclaration')}</LinkButton>}
+      />
       <ListFilters
-        labels={{ legend: t('filters'), note: t('dateFilterNote'), status: t('colStatus'), regime: t('colRegime'), post: t('colPost'), from: t('registeredFrom'), to: t('registeredTo'), number: t('colNumber'), any: t('any'), apply: t('applyFilters'), clear: t('clearFilters'), dateHint: t('dateHint'), errorTitle: t('filterProblemsTitle') }}
-        values={{ status: shown('status'), regime: shown('regime'), post: shown('post'), from: shown('from'), to: shown('to'), number: shown('number'), sort: query.sort === DEFAULT_SORT ? undefined : query.sort }}
+        labels={{
+          legend: t('filters'),
+          note: t('dateFilterNote'),
+          status: t('colStatus'),
+          regime: t('colRegime'),
+          post: t('colPost'),
+          from: t('registeredFrom'),
+          to: t('registeredTo'),
+          number: t('colNumber'),
+          any: t('any'),
+          apply: t('applyFilters'),
+          clear: t('clearFilters'),
+          dateHint: t('dateHint'),
+          errorTitle: t('filterProblemsTitle'),
+        }}
+        values={{
+          status: shown('status'),
+          regime: shown('regime'),
+          post: shown('post'),
+          from: shown('from'),
+          to: shown('to'),
+          number: shown('number'),
+          sort: query.sort === DEFAULT_SORT ? undefined : query.sort,
+        }}
         errors={fieldErrors}
         statuses={DECLARATION_STATUSES.map((s) => ({ value: s, label: ts(s) }))}
         regimes={REGIMES.map((r) => ({ value: r, label: r }))}
@@ -76,7 +119,10 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
         <h2 id="declarations-heading" tabIndex={-1} className="text-xl font-semibold">
           {t('declarationsHeading')}
         </h2>
-        <a href={`/trader/declarations/export${listQueryParams({ ...query, page: 1 })}`} className="text-blue-800 underline">
+        <a
+          href={`/trader/declarations/export${listQueryParams({ ...query, page: 1 })}`}
+          className="text-blue-800 underline"
+        >
           {t('exportCsv')}
         </a>
       </div>
@@ -91,7 +137,10 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
             {list.rows.map((d) => (
               <tr key={d.id}>
                 <Td>
-                  <Link href={d.status === 'DRAFT' ? `/trader/declarations/${d.id}/check` : `/trader/declarations/${d.id}`} className="font-mono text-blue-800 underline">
+                  <Link
+                    href={d.status === 'DRAFT' ? `/trader/declarations/${d.id}/check` : `/trader/declarations/${d.id}`}
+                    className="font-mono text-blue-800 underline"
+                  >
                     {d.registrationNumber ?? t('draftLabel')}
                   </Link>
                 </Td>
@@ -102,11 +151,23 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
                   <StatusBadge status={d.status} label={ts(d.status)} />
                 </Td>
                 <Td>{format.dateTime(d.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
-                <Td>{d.registeredAt ? format.dateTime(d.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
+                <Td>
+                  {d.registeredAt ? format.dateTime(d.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}
+                </Td>
               </tr>
             ))}
           </Table>
-          <Pagination page={query.page} pages={pages} hrefFor={(p) => `/trader${listQueryParams(query, { page: p })}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page: query.page, pages }), navLabel: tc('pagination') }} />
+          <Pagination
+            page={query.page}
+            pages={pages}
+            hrefFor={(p) => `/trader${listQueryParams(query, { page: p })}`}
+            labels={{
+              previous: tc('previous'),
+              next: tc('next'),
+              pageOf: tc('pageOf', { page: query.page, pages }),
+              navLabel: tc('pagination'),
+            }}
+          />
         </>
       )}
     </>

@@ -6,7 +6,13 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, type FormActionResult } from '../form/action-form';
 import { FormText } from '../form/fields';
 
-export function ChangePasswordForm({ action, minLength }: { action: (formData: FormData) => Promise<FormActionResult<{ endedSessions: number }>>; minLength: number }) {
+export function ChangePasswordForm({
+  action,
+  minLength,
+}: {
+  action: (formData: FormData) => Promise<FormActionResult<{ endedSessions: number }>>;
+  minLength: number;
+}) {
   const t = useTranslations('account');
   const tc = useTranslations('common');
   const [isChanged, setIsChanged] = useState(false);
@@ -29,8 +35,19 @@ export function ChangePasswordForm({ action, minLength }: { action: (formData: F
         errorTitle={tc('errorSummaryTitle')}
         errorPrefix={tc('errorPrefix')}
       >
-        <FormText name="currentPassword" type="password" autoComplete="current-password" label={t('password.current')} />
-        <FormText name="newPassword" type="password" autoComplete="new-password" label={t('password.new')} hint={t('password.newHint', { min: String(minLength) })} />
+        <FormText
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          label={t('password.current')}
+        />
+        <FormText
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          label={t('password.new')}
+          hint={t('password.newHint', { min: String(minLength) })}
+        />
         <FormText name="confirmPassword" type="password" autoComplete="new-password" label={t('password.confirm')} />
       </ActionForm>
     </>

@@ -37,7 +37,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     setFormError(undefined);
     setIsBusy(true);
     try {
-      const result = await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      const result = await signIn('credentials', {
+        email: parsed.data.email,
+        password: parsed.data.password,
+        redirect: false,
+      });
       if (result?.ok && !result.error) {
         // A full navigation, so the server renders the new session everywhere.
         window.location.assign(safeReturnPath(callbackUrl));
@@ -46,7 +50,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
       const problem = parseSignInError(result?.error);
       if (problem?.code === 'RATE_LIMITED') {
         const wait = problem.retryAfterSeconds === null ? null : waitInUnits(problem.retryAfterSeconds);
-        setFormError(wait ? t(wait.unit === 'minutes' ? 'rateLimitedMinutes' : 'rateLimitedSeconds', { count: wait.count }) : t('rateLimited'));
+        setFormError(
+          wait
+            ? t(wait.unit === 'minutes' ? 'rateLimitedMinutes' : 'rateLimitedSeconds', { count: wait.count })
+            : t('rateLimited'),
+        );
       } else {
         setFormError(problem ? t('invalidCredentials') : t('unexpected'));
       }
@@ -61,8 +69,22 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
       <ErrorSummary title={tc('errorSummaryTitle')} errors={errors} formError={formError} />
-      <TextField id="email" name="email" type="email" autoComplete="username" label={t('email')} error={errorFor('email')} />
-      <TextField id="password" name="password" type="password" autoComplete="current-password" label={t('password')} error={errorFor('password')} />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        label={t('email')}
+        error={errorFor('email')}
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        label={t('password')}
+        error={errorFor('password')}
+      />
       <div>
         <Button type="submit" disabled={isBusy || !isReady}>
           {isBusy ? t('submitting') : t('submit')}

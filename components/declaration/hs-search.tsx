@@ -4,7 +4,14 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 
-type Line = { hsCode: string; description: string; supplementaryUnit: string; duty: string; excise: string | null; vat: string };
+type Line = {
+  hsCode: string;
+  description: string;
+  supplementaryUnit: string;
+  duty: string;
+  excise: string | null;
+  vat: string;
+};
 
 export function HsSearch() {
   const t = useTranslations('hsSearch');
@@ -66,7 +73,13 @@ export function HsSearch() {
         className="mt-1 w-full rounded border border-slate-500 bg-white px-3 py-2"
       />
       <p id={`${id}-status`} role="status" className="mt-1 text-sm text-slate-700">
-        {shownStatus === 'searching' ? t('searching') : shownStatus === 'error' ? t('error') : shownStatus === 'done' ? t('found', { count: shownResults.length }) : ''}
+        {shownStatus === 'searching'
+          ? t('searching')
+          : shownStatus === 'error'
+            ? t('error')
+            : shownStatus === 'done'
+              ? t('found', { count: shownResults.length })
+              : ''}
       </p>
       {shownResults.length > 0 ? (
         <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto" aria-label={t('results')}>
@@ -74,9 +87,20 @@ export function HsSearch() {
             <li key={line.hsCode} className="flex flex-wrap items-baseline justify-between gap-2 rounded bg-white p-2">
               <span>
                 <span className="font-mono">{line.hsCode}</span> {line.description}
-                <span className="block text-sm text-slate-600">{t('rates', { duty: line.duty, excise: line.excise ?? t('noExcise'), vat: line.vat, unit: line.supplementaryUnit })}</span>
+                <span className="block text-sm text-slate-600">
+                  {t('rates', {
+                    duty: line.duty,
+                    excise: line.excise ?? t('noExcise'),
+                    vat: line.vat,
+                    unit: line.supplementaryUnit,
+                  })}
+                </span>
               </span>
-              <button type="button" onClick={() => choose(line)} className="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100">
+              <button
+                type="button"
+                onClick={() => choose(line)}
+                className="rounded border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100"
+              >
                 {t('use', { code: line.hsCode })}
               </button>
             </li>

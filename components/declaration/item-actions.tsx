@@ -5,7 +5,19 @@ import { useTranslations } from 'next-intl';
 import { withResultId, type FormActionResult } from '../form/action-form';
 
 /** A small button that runs a server action and refreshes the page (duplicate, remove, copy…). */
-export function ActionButton({ action, label, busyLabel, successHref, variant = 'secondary' }: { action: () => Promise<FormActionResult<unknown>>; label: string; busyLabel: string; successHref?: string; variant?: 'secondary' | 'danger' | 'primary' }) {
+export function ActionButton({
+  action,
+  label,
+  busyLabel,
+  successHref,
+  variant = 'secondary',
+}: {
+  action: () => Promise<FormActionResult<unknown>>;
+  label: string;
+  busyLabel: string;
+  successHref?: string;
+  variant?: 'secondary' | 'danger' | 'primary';
+}) {
   const router = useRouter();
   const t = useTranslations('form');
   const [isBusy, setIsBusy] = useState(false);

@@ -13,15 +13,28 @@ type Labels = {
   or: string;
 };
 
-export function ItemFormalities({ requirements, labels, permitText }: { requirements: readonly RequirementStatus[] | undefined; labels: Labels; permitText: (permitNumber: string) => string }) {
+export function ItemFormalities({
+  requirements,
+  labels,
+  permitText,
+}: {
+  requirements: readonly RequirementStatus[] | undefined;
+  labels: Labels;
+  permitText: (permitNumber: string) => string;
+}) {
   if (!requirements || requirements.length === 0) return <span className="text-sm">{labels.none}</span>;
   return (
     <ul className="space-y-1">
       {requirements.map((r, k) => (
         <li key={k}>
-          <Badge tone={r.status === 'SATISFIED' ? 'success' : 'danger'}>{r.status === 'SATISFIED' ? labels.satisfied : labels.missing}</Badge> <span className="text-sm">{r.requirement.alternatives.join(labels.or)}</span>
+          <Badge tone={r.status === 'SATISFIED' ? 'success' : 'danger'}>
+            {r.status === 'SATISFIED' ? labels.satisfied : labels.missing}
+          </Badge>{' '}
+          <span className="text-sm">{r.requirement.alternatives.join(labels.or)}</span>
           {/* A satisfied requirement names its permit; a missing one says why. */}
-          {r.status === 'SATISFIED' && r.permit ? <span className="block text-sm text-slate-700">{permitText(r.permit.number)}</span> : null}
+          {r.status === 'SATISFIED' && r.permit ? (
+            <span className="block text-sm text-slate-700">{permitText(r.permit.number)}</span>
+          ) : null}
           {r.status === 'MISSING' && r.reason ? <span className="block text-sm text-slate-700">{r.reason}</span> : null}
         </li>
       ))}

@@ -13,7 +13,12 @@ export function JourneyNav({ steps, current, label }: { steps: JourneyStepLink[]
             <Link
               href={s.href}
               aria-current={s.key === current ? 'step' : undefined}
-              className={cx('inline-block rounded border px-3 py-1 text-sm', s.key === current ? 'border-slate-900 bg-slate-900 text-white' : 'border-slate-400 bg-white text-blue-800 underline')}
+              className={cx(
+                'inline-block rounded border px-3 py-1 text-sm',
+                s.key === current
+                  ? 'border-slate-900 bg-slate-900 text-white'
+                  : 'border-slate-400 bg-white text-blue-800 underline',
+              )}
             >
               {i + 1}. {s.label}
             </Link>

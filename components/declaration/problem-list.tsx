@@ -1,5 +1,11 @@
 // The control's findings on check-your-answers: each one a link to the field to correct.
-export function ProblemList({ title, problems }: { title: string; problems: Array<{ href: string; message: string }> }) {
+export function ProblemList({
+  title,
+  problems,
+}: {
+  title: string;
+  problems: Array<{ href: string; message: string }>;
+}) {
   if (problems.length === 0) return null;
   return (
     <div role="alert" aria-labelledby="problems-title" className="mb-6 border-4 border-red-700 bg-white p-4">

@@ -7,14 +7,25 @@ import { fieldHref } from '@/lib/declaration/field-steps';
 import { Button } from '../ui/button';
 import { ErrorSummary } from '../ui/error-summary';
 
-type Result = { ok: true; data: { registrationNumber: string } } | { ok: false; formError: string; fieldErrors: FieldError[] };
+type Result =
+  { ok: true; data: { registrationNumber: string } } | { ok: false; formError: string; fieldErrors: FieldError[] };
 
 /**
  * The submit button: one request at a time (the server is idempotent too), then the declaration's
  * page. The control's findings link to the step page where each field is edited (the fields are not
  * on the check page); a request that fails on the way is a form error and the button is usable again.
  */
-export function SubmitDeclaration({ submit, label, successHref, declarationId }: { submit: () => Promise<Result>; label: string; successHref: string; declarationId: string }) {
+export function SubmitDeclaration({
+  submit,
+  label,
+  successHref,
+  declarationId,
+}: {
+  submit: () => Promise<Result>;
+  label: string;
+  successHref: string;
+  declarationId: string;
+}) {
   const t = useTranslations('declaration');
   const tc = useTranslations('common');
   const tf = useTranslations('form');
@@ -48,7 +59,17 @@ export function SubmitDeclaration({ submit, label, successHref, declarationId }:
 
   return (
     <div>
-      {error ? <ErrorSummary title={tc('errorSummaryTitle')} formError={error.formError} errors={error.fieldErrors.map((e) => ({ fieldId: e.path, message: e.message, href: fieldHref(declarationId, e.path) }))} /> : null}
+      {error ? (
+        <ErrorSummary
+          title={tc('errorSummaryTitle')}
+          formError={error.formError}
+          errors={error.fieldErrors.map((e) => ({
+            fieldId: e.path,
+            message: e.message,
+            href: fieldHref(declarationId, e.path),
+          }))}
+        />
+      ) : null}
       <Button onClick={onClick} disabled={isBusy} aria-busy={isBusy}>
         {isBusy ? t('submitting') : label}
       </Button>

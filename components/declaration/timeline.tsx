@@ -5,7 +5,13 @@ import { Table, Td } from '../ui/table';
 
 export type TimelineEvent = { id: string; when: string; status: string; reason: string | null; who: string };
 
-export function DeclarationTimeline({ events, labels }: { events: readonly TimelineEvent[]; labels: { title: string; when: string; what: string; who: string } }) {
+export function DeclarationTimeline({
+  events,
+  labels,
+}: {
+  events: readonly TimelineEvent[];
+  labels: { title: string; when: string; what: string; who: string };
+}) {
   return (
     <Section title={labels.title}>
       <Table caption={labels.title} head={[labels.when, labels.what, labels.who]}>

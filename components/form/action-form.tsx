@@ -12,7 +12,8 @@ import { ErrorSummary } from '../ui/error-summary';
 import { Button } from '../ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
-export type FormActionResult<T = unknown> = { ok: true; data: T } | { ok: false; code?: string; formError: string; fieldErrors: FieldError[] };
+export type FormActionResult<T = unknown> =
+  { ok: true; data: T } | { ok: false; code?: string; formError: string; fieldErrors: FieldError[] };
 
 /** `/x/{id}/y` with the id of an action's result. */
 export function withResultId(href: string, data: unknown): string {
@@ -29,7 +30,8 @@ export function oversizedFiles(form: HTMLFormElement): FieldError[] {
   const errors: FieldError[] = [];
   for (const input of form.querySelectorAll<HTMLInputElement>('input[type="file"][data-max-bytes]')) {
     const max = Number(input.dataset.maxBytes);
-    if ([...(input.files ?? [])].some((f) => f.size > max)) errors.push({ path: input.name, message: input.dataset.tooLarge ?? '' });
+    if ([...(input.files ?? [])].some((f) => f.size > max))
+      errors.push({ path: input.name, message: input.dataset.tooLarge ?? '' });
   }
   return errors;
 }
@@ -63,7 +65,22 @@ type Props<T> = {
   idPrefix?: string;
 };
 
-export function ActionForm<T>({ action, successHref, onSuccess, submitLabel, busyLabel, errorTitle, errorPrefix, children, secondary, fieldIdFor, resetOnSuccess, encType, className, idPrefix = '' }: Props<T>) {
+export function ActionForm<T>({
+  action,
+  successHref,
+  onSuccess,
+  submitLabel,
+  busyLabel,
+  errorTitle,
+  errorPrefix,
+  children,
+  secondary,
+  fieldIdFor,
+  resetOnSuccess,
+  encType,
+  className,
+  idPrefix = '',
+}: Props<T>) {
   const router = useRouter();
   const t = useTranslations('form');
   const formRef = useRef<HTMLFormElement>(null);
@@ -76,7 +93,9 @@ export function ActionForm<T>({ action, successHref, onSuccess, submitLabel, bus
 
   useEffect(() => {
     // Read the title now, not at mount: Next may set it after hydration.
-    const base = document.title.startsWith(`${errorPrefix} `) ? document.title.slice(errorPrefix.length + 1) : document.title;
+    const base = document.title.startsWith(`${errorPrefix} `)
+      ? document.title.slice(errorPrefix.length + 1)
+      : document.title;
     document.title = hasErrors ? `${errorPrefix} ${base}` : base;
   }, [hasErrors, errorPrefix]);
 
@@ -121,8 +140,22 @@ export function ActionForm<T>({ action, successHref, onSuccess, submitLabel, bus
   const errorFor = (name: string) => errors.find((e) => e.path === name)?.message;
   return (
     <FormContext.Provider value={{ errorFor, idPrefix }}>
-      <form ref={formRef} method="post" onSubmit={onSubmit} noValidate encType={encType} className={className ?? 'flex flex-col gap-6'}>
-        <ErrorSummary title={errorTitle} formError={formError} errors={errors.map((e) => ({ fieldId: fieldIdFor ? fieldIdFor(e.path) : `${idPrefix}${e.path}`, message: e.message }))} />
+      <form
+        ref={formRef}
+        method="post"
+        onSubmit={onSubmit}
+        noValidate
+        encType={encType}
+        className={className ?? 'flex flex-col gap-6'}
+      >
+        <ErrorSummary
+          title={errorTitle}
+          formError={formError}
+          errors={errors.map((e) => ({
+            fieldId: fieldIdFor ? fieldIdFor(e.path) : `${idPrefix}${e.path}`,
+            message: e.message,
+          }))}
+        />
         {children}
         <div className="flex flex-wrap items-center gap-4">
           <Button type="submit" disabled={isBusy || !isReady} aria-busy={isBusy}>

@@ -6,7 +6,15 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 
-export function AreaError({ error, reset, home }: { error: Error & { digest?: string }; reset: () => void; home: { href: string; label: string } }) {
+export function AreaError({
+  error,
+  reset,
+  home,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+  home: { href: string; label: string };
+}) {
   const t = useTranslations('errors');
   return (
     <div role="alert">

@@ -3,7 +3,23 @@ import Link from 'next/link';
 export type NavLink = { href: string; label: string };
 
 /** `accountLinks` (the signed-in user's own pages, e.g. changing the password) sit beside "Sign out", for every role. */
-export function SiteHeader({ appName, navLabel, links, user, signOutLabel, accountNavLabel, accountLinks = [] }: { appName: string; navLabel: string; links: NavLink[]; user: string | null; signOutLabel: string; accountNavLabel?: string; accountLinks?: NavLink[] }) {
+export function SiteHeader({
+  appName,
+  navLabel,
+  links,
+  user,
+  signOutLabel,
+  accountNavLabel,
+  accountLinks = [],
+}: {
+  appName: string;
+  navLabel: string;
+  links: NavLink[];
+  user: string | null;
+  signOutLabel: string;
+  accountNavLabel?: string;
+  accountLinks?: NavLink[];
+}) {
   return (
     <header className="bg-slate-900 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">

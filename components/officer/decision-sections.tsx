@@ -5,7 +5,14 @@ import { useTranslations } from 'next-intl';
 import { Section } from '../ui/page';
 import { ActionButton } from '../declaration/item-actions';
 import type { FormActionResult } from '../form/action-form';
-import { RequestAmendmentForm, DocumentCheckForm, ExaminationForm, AdjustmentForm, ReasonForm, ReassignForm } from './decision-forms';
+import {
+  RequestAmendmentForm,
+  DocumentCheckForm,
+  ExaminationForm,
+  AdjustmentForm,
+  ReasonForm,
+  ReassignForm,
+} from './decision-forms';
 import { formatAmount } from '@/lib/money';
 import type { availableDecisions } from '@/lib/officer/declaration-view';
 
@@ -25,12 +32,27 @@ export type DecisionActions = {
   reassign: FormAction;
 };
 
-export function PendingAdjustmentSection({ adjustment, canDecide, approve, reject }: { adjustment: { amountDelta: Amount; reason: string } | null; canDecide: boolean; approve: ButtonAction | null; reject: ButtonAction | null }) {
+export function PendingAdjustmentSection({
+  adjustment,
+  canDecide,
+  approve,
+  reject,
+}: {
+  adjustment: { amountDelta: Amount; reason: string } | null;
+  canDecide: boolean;
+  approve: ButtonAction | null;
+  reject: ButtonAction | null;
+}) {
   const t = useTranslations('officer');
   if (!adjustment) return null;
   return (
     <Section title={t('pendingAdjustmentTitle')}>
-      <p className="mb-3">{t('pendingAdjustmentText', { delta: formatAmount(adjustment.amountDelta.toString()), reason: adjustment.reason })}</p>
+      <p className="mb-3">
+        {t('pendingAdjustmentText', {
+          delta: formatAmount(adjustment.amountDelta.toString()),
+          reason: adjustment.reason,
+        })}
+      </p>
       {canDecide && approve && reject ? (
         <div className="flex gap-3">
           <ActionButton action={approve} label={t('approve')} busyLabel={t('sending')} variant="primary" />
@@ -69,7 +91,13 @@ export function DecisionSections({ available, actions, items, invoiceCurrency, i
           ) : null}
           <Section title={t('adjustmentTitle')}>
             <p className="mb-3 text-sm text-slate-700">{t('adjustmentIntro')}</p>
-            <AdjustmentForm action={actions.adjustment} items={items.map((i) => ({ lineNo: i.lineNo, label: `${i.lineNo}. ${i.hsCode} ${i.description} — ${formatAmount(i.invoiceValue.toString())} ${invoiceCurrency ?? ''}` }))} />
+            <AdjustmentForm
+              action={actions.adjustment}
+              items={items.map((i) => ({
+                lineNo: i.lineNo,
+                label: `${i.lineNo}. ${i.hsCode} ${i.description} — ${formatAmount(i.invoiceValue.toString())} ${invoiceCurrency ?? ''}`,
+              }))}
+            />
           </Section>
           <Section title={t('releaseTitle')}>
             <p className="mb-3">{t('releaseIntro')}</p>
@@ -95,7 +123,13 @@ export function DecisionSections({ available, actions, items, invoiceCurrency, i
       ) : null}
       {available.canReassign ? (
         <Section title={t('reassignTitle')}>
-          <ReassignForm action={actions.reassign} inspectors={inspectors.map((i) => ({ id: i.id, label: `${i.officerNumber ?? ''} ${i.name}${i.isOnDuty ? '' : ` (${t('offDuty')})`}` }))} />
+          <ReassignForm
+            action={actions.reassign}
+            inspectors={inspectors.map((i) => ({
+              id: i.id,
+              label: `${i.officerNumber ?? ''} ${i.name}${i.isOnDuty ? '' : ` (${t('offDuty')})`}`,
+            }))}
+          />
         </Section>
       ) : null}
     </>

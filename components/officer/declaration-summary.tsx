@@ -62,7 +62,10 @@ export function DeclarationSummary({ declaration: d, sla, traderHistory, assigne
       <SummaryList
         rows={[
           { label: td('status'), value: <StatusBadge status={d.status} label={ts(d.status)} /> },
-          { label: td('channel'), value: <ChannelBadge channel={d.channel} label={d.channel ? tch(d.channel) : tch('none')} /> },
+          {
+            label: td('channel'),
+            value: <ChannelBadge channel={d.channel} label={d.channel ? tch(d.channel) : tch('none')} />,
+          },
           {
             label: t('sla'),
             value:
@@ -70,24 +73,54 @@ export function DeclarationSummary({ declaration: d, sla, traderHistory, assigne
                 t('slaNone', { elapsed: sla.elapsedMinutes })
               ) : (
                 <span>
-                  {t('slaClock', { elapsed: sla.elapsedMinutes, target: sla.targetMinutes })} {sla.isOverdue ? <Badge tone="danger">{t('overdue')}</Badge> : <Badge tone="success">{t('onTime')}</Badge>}
+                  {t('slaClock', { elapsed: sla.elapsedMinutes, target: sla.targetMinutes })}{' '}
+                  {sla.isOverdue ? (
+                    <Badge tone="danger">{t('overdue')}</Badge>
+                  ) : (
+                    <Badge tone="success">{t('onTime')}</Badge>
+                  )}
                 </span>
               ),
           },
-          { label: t('trader'), value: `${d.company.name} (TIN ${d.company.tin})${d.company.isAuthorisedEconomicOperator ? ` — ${t('aeo')}` : ''}` },
+          {
+            label: t('trader'),
+            value: `${d.company.name} (TIN ${d.company.tin})${d.company.isAuthorisedEconomicOperator ? ` — ${t('aeo')}` : ''}`,
+          },
           { label: t('traderHistory'), value: t('traderHistoryValue', traderHistory) },
           { label: td('regime'), value: d.regime },
           { label: td('post'), value: d.post ? `${d.post.code} ${d.post.name}` : '—' },
-          { label: t('assignedTo'), value: assignee ? (isAssignedToMe ? t('assignedToYou') : `${assignee.officerNumber ?? ''} ${assignee.name}`) : t('pool') },
-          { label: td('consignorName'), value: `${d.consignorName ?? ''} (${d.consignorCountry ?? ''}), ${d.consignorAddress ?? ''}` },
-          { label: td('consigneeName'), value: `${d.consigneeName ?? ''} (${d.consigneeCountry ?? ''}), ${d.consigneeAddress ?? ''}` },
-          { label: td('transportDocument'), value: `${d.transportMode ?? ''} ${d.transportDocument ?? ''} · ${d.dispatchCountry ?? ''} → ${d.destinationCountry ?? ''}` },
+          {
+            label: t('assignedTo'),
+            value: assignee
+              ? isAssignedToMe
+                ? t('assignedToYou')
+                : `${assignee.officerNumber ?? ''} ${assignee.name}`
+              : t('pool'),
+          },
+          {
+            label: td('consignorName'),
+            value: `${d.consignorName ?? ''} (${d.consignorCountry ?? ''}), ${d.consignorAddress ?? ''}`,
+          },
+          {
+            label: td('consigneeName'),
+            value: `${d.consigneeName ?? ''} (${d.consigneeCountry ?? ''}), ${d.consigneeAddress ?? ''}`,
+          },
+          {
+            label: td('transportDocument'),
+            value: `${d.transportMode ?? ''} ${d.transportDocument ?? ''} · ${d.dispatchCountry ?? ''} → ${d.destinationCountry ?? ''}`,
+          },
           { label: td('incoterm'), value: d.incoterm ?? '—' },
-          { label: td('invoiceTotal'), value: d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toString())} ${d.invoiceCurrency}` : '—' },
+          {
+            label: td('invoiceTotal'),
+            value: d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toString())} ${d.invoiceCurrency}` : '—',
+          },
           { label: t('freight'), value: costLine(costs.freight) },
           { label: t('insurance'), value: costLine(costs.insurance) },
           { label: t('totalCustomsValue'), value: total ? `${formatAmount(total)} UZS` : t('notAssessed') },
-          { label: td('registered'), value: d.registeredAt ? format.dateTime(d.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—' },
+          {
+            label: td('registered'),
+            value: d.registeredAt ? format.dateTime(d.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—',
+          },
         ]}
       />
     </Section>

@@ -5,13 +5,28 @@ import { Section, SummaryList } from '../ui/page';
 import { Table, Td } from '../ui/table';
 import { Badge } from '../ui/badge';
 import { formatAmount } from '@/lib/money';
-import { adjustmentBadge, adjustmentChange, decidedAdjustments, inspectionKindKey } from '@/lib/officer/declaration-view';
+import {
+  adjustmentBadge,
+  adjustmentChange,
+  decidedAdjustments,
+  inspectionKindKey,
+} from '@/lib/officer/declaration-view';
 import type { InspectionKind } from '@/lib/officer/decisions';
 
 type Amount = { toString(): string };
 const dateTime = { dateStyle: 'medium', timeStyle: 'short' } as const;
 
-export function DocumentsSection({ documents }: { documents: readonly { id: string; type: string; number: string; date: Date; file: { id: string; fileName: string } | null }[] }) {
+export function DocumentsSection({
+  documents,
+}: {
+  documents: readonly {
+    id: string;
+    type: string;
+    number: string;
+    date: Date;
+    file: { id: string; fileName: string } | null;
+  }[];
+}) {
   const t = useTranslations('officer');
   const tDoc = useTranslations('documentType');
   const format = useFormatter();
@@ -37,23 +52,46 @@ export function DocumentsSection({ documents }: { documents: readonly { id: stri
   );
 }
 
-export function PaymentsSection({ payments }: { payments: { byType: Record<string, string>; paid: string; due: string } }) {
+export function PaymentsSection({
+  payments,
+}: {
+  payments: { byType: Record<string, string>; paid: string; due: string };
+}) {
   const t = useTranslations('officer');
   const tPay = useTranslations('paymentType');
   return (
     <Section title={t('payments')}>
       <SummaryList
         rows={[
-          ...(['DUTY', 'EXCISE', 'VAT', 'FEE'] as const).map((type) => ({ label: tPay(type), value: `${formatAmount(payments.byType[type] ?? '0')} UZS` })),
+          ...(['DUTY', 'EXCISE', 'VAT', 'FEE'] as const).map((type) => ({
+            label: tPay(type),
+            value: `${formatAmount(payments.byType[type] ?? '0')} UZS`,
+          })),
           { label: t('paid'), value: `${formatAmount(payments.paid)} UZS` },
-          { label: t('due'), value: payments.due === '0.00' ? <Badge tone="success">{t('settled')}</Badge> : <Badge tone="warning">{`${formatAmount(payments.due)} UZS`}</Badge> },
+          {
+            label: t('due'),
+            value:
+              payments.due === '0.00' ? (
+                <Badge tone="success">{t('settled')}</Badge>
+              ) : (
+                <Badge tone="warning">{`${formatAmount(payments.due)} UZS`}</Badge>
+              ),
+          },
         ]}
       />
     </Section>
   );
 }
 
-type Inspection = { id: string; at: Date; kind: InspectionKind; isHit: boolean; isCritical: boolean; discrepancyType: string | null; findings: string };
+type Inspection = {
+  id: string;
+  at: Date;
+  kind: InspectionKind;
+  isHit: boolean;
+  isCritical: boolean;
+  discrepancyType: string | null;
+  findings: string;
+};
 
 /** Nothing when no control has been recorded. */
 export function InspectionsSection({ inspections }: { inspections: readonly Inspection[] }) {
@@ -63,12 +101,21 @@ export function InspectionsSection({ inspections }: { inspections: readonly Insp
   if (inspections.length === 0) return null;
   return (
     <Section title={t('inspections')}>
-      <Table caption={t('inspections')} head={[t('inspectionWhen'), t('inspectionKind'), t('inspectionOutcome'), t('findings')]}>
+      <Table
+        caption={t('inspections')}
+        head={[t('inspectionWhen'), t('inspectionKind'), t('inspectionOutcome'), t('findings')]}
+      >
         {inspections.map((i) => (
           <tr key={i.id}>
             <Td>{format.dateTime(i.at, dateTime)}</Td>
             <Td>{t(inspectionKindKey(i.kind))}</Td>
-            <Td>{i.isHit ? <Badge tone="danger">{`${t('hit')}${i.discrepancyType ? ` — ${tDisc(i.discrepancyType)}` : ''}${i.isCritical ? ` (${t('critical')})` : ''}`}</Badge> : <Badge tone="success">{t('noHit')}</Badge>}</Td>
+            <Td>
+              {i.isHit ? (
+                <Badge tone="danger">{`${t('hit')}${i.discrepancyType ? ` — ${tDisc(i.discrepancyType)}` : ''}${i.isCritical ? ` (${t('critical')})` : ''}`}</Badge>
+              ) : (
+                <Badge tone="success">{t('noHit')}</Badge>
+              )}
+            </Td>
             <Td>{i.findings}</Td>
           </tr>
         ))}
@@ -77,22 +124,53 @@ export function InspectionsSection({ inspections }: { inspections: readonly Insp
   );
 }
 
-type Adjustment = { id: string; status: string; decidedById: string | null; decidedAt: Date | null; createdAt: Date; changes: unknown; amountDelta: Amount; reason: string };
+type Adjustment = {
+  id: string;
+  status: string;
+  decidedById: string | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+  changes: unknown;
+  amountDelta: Amount;
+  reason: string;
+};
 
 /** The adjustments already decided (a pending one has its own section); nothing when there are none. */
-export function AdjustmentsSection({ adjustments, invoiceCurrency }: { adjustments: readonly Adjustment[]; invoiceCurrency: string | null }) {
+export function AdjustmentsSection({
+  adjustments,
+  invoiceCurrency,
+}: {
+  adjustments: readonly Adjustment[];
+  invoiceCurrency: string | null;
+}) {
   const t = useTranslations('officer');
   const format = useFormatter();
   const decided = decidedAdjustments(adjustments);
   if (decided.length === 0) return null;
   return (
     <Section title={t('adjustmentsTitle')}>
-      <Table caption={t('adjustmentsTitle')} head={[t('adjustmentWhen'), t('adjustItem'), t('adjustmentChange'), t('adjustmentDelta'), t('adjustmentStatus'), t('adjustmentReason')]}>
+      <Table
+        caption={t('adjustmentsTitle')}
+        head={[
+          t('adjustmentWhen'),
+          t('adjustItem'),
+          t('adjustmentChange'),
+          t('adjustmentDelta'),
+          t('adjustmentStatus'),
+          t('adjustmentReason'),
+        ]}
+      >
         {decided.map((a) => {
           const change = adjustmentChange(a.changes);
           const badge = adjustmentBadge(a);
           const parts = [
-            change.value ? t('adjustmentValueChange', { from: formatAmount(change.value.from), to: formatAmount(change.value.to), currency: invoiceCurrency ?? '' }) : null,
+            change.value
+              ? t('adjustmentValueChange', {
+                  from: formatAmount(change.value.from),
+                  to: formatAmount(change.value.to),
+                  currency: invoiceCurrency ?? '',
+                })
+              : null,
             change.hsCode ? t('adjustmentCodeChange', { from: change.hsCode.from, to: change.hsCode.to }) : null,
           ].filter((x): x is string => x !== null);
           return (

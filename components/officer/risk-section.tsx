@@ -5,7 +5,11 @@ import { Section } from '../ui/page';
 import { readStoredReasons } from '@/lib/risk/engine';
 import { riskReasonsView, type RiskReasonLine } from '@/lib/officer/declaration-view';
 
-export function RiskSection({ risk }: { risk: { score: number; modelVersion: string | null; reasons: unknown } | null }) {
+export function RiskSection({
+  risk,
+}: {
+  risk: { score: number; modelVersion: string | null; reasons: unknown } | null;
+}) {
   const t = useTranslations('officer');
   const tch = useTranslations('channel');
   const text = (line: RiskReasonLine): string => {
@@ -37,7 +41,9 @@ export function RiskSection({ risk }: { risk: { score: number; modelVersion: str
           <strong>{t('instructions')}:</strong> {instruction.text}
         </p>
       ))}
-      {view.shadowCount > 0 ? <p className="text-sm text-slate-600">{t('shadowHits', { count: view.shadowCount })}</p> : null}
+      {view.shadowCount > 0 ? (
+        <p className="text-sm text-slate-600">{t('shadowHits', { count: view.shadowCount })}</p>
+      ) : null}
     </Section>
   );
 }

@@ -46,7 +46,11 @@ export function RefundBadge({ status, label }: { status: RefundStatus; label: st
 /** A ledger amount: credits in green with "+", debits with "−" (the sign is text, not only colour). */
 export function SignedAmount({ amount, formatted }: { amount: string; formatted: string }) {
   const isDebit = amount.startsWith('-');
-  return <span className={`font-mono whitespace-nowrap ${isDebit ? 'text-slate-900' : 'text-emerald-800'}`}>{isDebit ? `−${formatted.replace(/^-/, '')}` : `+${formatted}`}</span>;
+  return (
+    <span className={`font-mono whitespace-nowrap ${isDebit ? 'text-slate-900' : 'text-emerald-800'}`}>
+      {isDebit ? `−${formatted.replace(/^-/, '')}` : `+${formatted}`}
+    </span>
+  );
 }
 
 /** The balance, prominent. */
@@ -54,9 +58,7 @@ export function BalancePanel({ label, value, children }: { label: string; value:
   return (
     <section aria-label={label} className="mb-8 rounded border-l-8 border-emerald-600 bg-emerald-50 p-4">
       <p className="text-sm font-medium text-slate-700">{label}</p>
-      <p className="text-3xl font-bold">
-        {value}
-      </p>
+      <p className="text-3xl font-bold">{value}</p>
       {children}
     </section>
   );

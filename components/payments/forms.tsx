@@ -16,10 +16,26 @@ function useLabels() {
  * One-click payment of what a declaration owes. The idempotency key was generated when the page was
  * rendered: a double click or a resubmitted form debits once.
  */
-export function PayForm({ action, idempotencyKey, amount, label }: { action: Action; idempotencyKey: string; amount: string; label: string }) {
+export function PayForm({
+  action,
+  idempotencyKey,
+  amount,
+  label,
+}: {
+  action: Action;
+  idempotencyKey: string;
+  amount: string;
+  label: string;
+}) {
   const t = useTranslations('payments');
   return (
-    <ActionForm action={action} submitLabel={label} busyLabel={t('pay.busy')} {...useLabels()} className="flex flex-col gap-3">
+    <ActionForm
+      action={action}
+      submitLabel={label}
+      busyLabel={t('pay.busy')}
+      {...useLabels()}
+      className="flex flex-col gap-3"
+    >
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="amount" value={amount} />
     </ActionForm>
@@ -29,7 +45,13 @@ export function PayForm({ action, idempotencyKey, amount, label }: { action: Act
 export function CreditOverpaymentForm({ action, amount, label }: { action: Action; amount: string; label: string }) {
   const t = useTranslations('payments');
   return (
-    <ActionForm action={action} submitLabel={label} busyLabel={t('overpaid.busy')} {...useLabels()} className="flex flex-col gap-3">
+    <ActionForm
+      action={action}
+      submitLabel={label}
+      busyLabel={t('overpaid.busy')}
+      {...useLabels()}
+      className="flex flex-col gap-3"
+    >
       <input type="hidden" name="amount" value={amount} />
     </ActionForm>
   );
@@ -39,8 +61,21 @@ export function CreditOverpaymentForm({ action, amount, label }: { action: Actio
 export function TopUpForm({ action }: { action: Action<{ id: string; checkoutUrl: string }> }) {
   const t = useTranslations('payments');
   return (
-    <ActionForm action={action} submitLabel={t('topUp.button')} busyLabel={t('topUp.busy')} {...useLabels()} onSuccess={(data) => window.location.assign(data.checkoutUrl)}>
-      <FormText name="amount" label={t('topUp.amount')} hint={t('topUp.amountHint')} inputMode="decimal" autoComplete="off" className="max-w-sm" />
+    <ActionForm
+      action={action}
+      submitLabel={t('topUp.button')}
+      busyLabel={t('topUp.busy')}
+      {...useLabels()}
+      onSuccess={(data) => window.location.assign(data.checkoutUrl)}
+    >
+      <FormText
+        name="amount"
+        label={t('topUp.amount')}
+        hint={t('topUp.amountHint')}
+        inputMode="decimal"
+        autoComplete="off"
+        className="max-w-sm"
+      />
     </ActionForm>
   );
 }
@@ -48,8 +83,21 @@ export function TopUpForm({ action }: { action: Action<{ id: string; checkoutUrl
 export function RefundRequestForm({ action }: { action: Action }) {
   const t = useTranslations('payments');
   return (
-    <ActionForm action={action} submitLabel={t('refunds.button')} busyLabel={t('refunds.busy')} {...useLabels()} resetOnSuccess>
-      <FormText name="amount" label={t('refunds.amount')} hint={t('refunds.amountHint')} inputMode="decimal" autoComplete="off" className="max-w-sm" />
+    <ActionForm
+      action={action}
+      submitLabel={t('refunds.button')}
+      busyLabel={t('refunds.busy')}
+      {...useLabels()}
+      resetOnSuccess
+    >
+      <FormText
+        name="amount"
+        label={t('refunds.amount')}
+        hint={t('refunds.amountHint')}
+        inputMode="decimal"
+        autoComplete="off"
+        className="max-w-sm"
+      />
       <FormTextarea name="reason" label={t('refunds.reason')} hint={t('refunds.reasonHint')} rows={3} />
     </ActionForm>
   );

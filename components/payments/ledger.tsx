@@ -8,7 +8,9 @@ export function LedgerMovement({ kind, paymentType }: { kind: string; paymentTyp
   return (
     <>
       {t(`kind.${kind}`)}
-      {paymentType ? <span className="block text-sm text-slate-700">{t(`paymentTypeShort.${paymentType}`)}</span> : null}
+      {paymentType ? (
+        <span className="block text-sm text-slate-700">{t(`paymentTypeShort.${paymentType}`)}</span>
+      ) : null}
     </>
   );
 }
@@ -18,7 +20,12 @@ export function ReceiptLink({ number }: { number: string | null }) {
   const t = useTranslations('payments');
   if (!number) return '—';
   return (
-    <a href={`/trader/account/receipts/${number}`} target="_blank" rel="noreferrer" className="font-mono text-blue-800 underline">
+    <a
+      href={`/trader/account/receipts/${number}`}
+      target="_blank"
+      rel="noreferrer"
+      className="font-mono text-blue-800 underline"
+    >
       {t('receiptLink', { number })}
     </a>
   );

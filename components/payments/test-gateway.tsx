@@ -30,7 +30,15 @@ function useBankAction() {
   return { isBusy, error, done, run, alertRef };
 }
 
-function Alert({ message, refObject, title }: { message: string; refObject: React.RefObject<HTMLDivElement | null>; title: string }) {
+function Alert({
+  message,
+  refObject,
+  title,
+}: {
+  message: string;
+  refObject: React.RefObject<HTMLDivElement | null>;
+  title: string;
+}) {
   return (
     <div ref={refObject} tabIndex={-1} role="alert" className="mb-4 border-4 border-red-700 bg-white p-4">
       <p className="font-bold">{title}</p>
@@ -39,11 +47,23 @@ function Alert({ message, refObject, title }: { message: string; refObject: Reac
   );
 }
 
-export function TestCheckoutButtons({ action, labels }: { action: (scenario: string) => Promise<Result>; labels: { pay: string; decline: string; delayed: string; duplicate: string; busy: string; errorTitle: string } }) {
+export function TestCheckoutButtons({
+  action,
+  labels,
+}: {
+  action: (scenario: string) => Promise<Result>;
+  labels: { pay: string; decline: string; delayed: string; duplicate: string; busy: string; errorTitle: string };
+}) {
   const { isBusy, error, run, alertRef } = useBankAction();
   const isReady = useHydrated();
   const button = (scenario: string, label: string, style: string) => (
-    <button type="button" disabled={isBusy || !isReady} aria-busy={isBusy} onClick={() => run(() => action(scenario), true)} className={`rounded px-4 py-2 font-medium disabled:cursor-not-allowed disabled:opacity-60 ${style}`}>
+    <button
+      type="button"
+      disabled={isBusy || !isReady}
+      aria-busy={isBusy}
+      onClick={() => run(() => action(scenario), true)}
+      className={`rounded px-4 py-2 font-medium disabled:cursor-not-allowed disabled:opacity-60 ${style}`}
+    >
       {label}
     </button>
   );
@@ -65,7 +85,13 @@ export function TestCheckoutButtons({ action, labels }: { action: (scenario: str
   );
 }
 
-export function SendNotificationButton({ action, labels }: { action: () => Promise<Result>; labels: { send: string; busy: string; sent: string; back: string; errorTitle: string } }) {
+export function SendNotificationButton({
+  action,
+  labels,
+}: {
+  action: () => Promise<Result>;
+  labels: { send: string; busy: string; sent: string; back: string; errorTitle: string };
+}) {
   const { isBusy, error, done, run, alertRef } = useBankAction();
   const isReady = useHydrated();
   return (
@@ -73,10 +99,19 @@ export function SendNotificationButton({ action, labels }: { action: () => Promi
       {error ? <Alert message={error} refObject={alertRef} title={labels.errorTitle} /> : null}
       {done ? (
         <p role="status" className="mb-3 font-medium text-emerald-800">
-          {labels.sent} <a href={done} className="text-blue-800 underline">{labels.back}</a>
+          {labels.sent}{' '}
+          <a href={done} className="text-blue-800 underline">
+            {labels.back}
+          </a>
         </p>
       ) : (
-        <button type="button" disabled={isBusy || !isReady} aria-busy={isBusy} onClick={() => run(action, false)} className="rounded bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={isBusy || !isReady}
+          aria-busy={isBusy}
+          onClick={() => run(action, false)}
+          className="rounded bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
+        >
           {isBusy ? labels.busy : labels.send}
         </button>
       )}

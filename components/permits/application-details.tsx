@@ -14,12 +14,36 @@ type Amount = { toString(): string };
 /** An extra last column: its heading and its cell for each row. */
 type ActionsColumn<T> = { label: string; cell: (row: T) => ReactNode };
 
-export type ApplicationProduct = { id: string; hsCode: string; description: string; quantity: Amount; unit: string; country: string };
+export type ApplicationProduct = {
+  id: string;
+  hsCode: string;
+  description: string;
+  quantity: Amount;
+  unit: string;
+  country: string;
+};
 
-export function ApplicationProductsTable({ products, countryLabel, actions }: { products: readonly ApplicationProduct[]; countryLabel: string; actions?: ActionsColumn<ApplicationProduct> }) {
+export function ApplicationProductsTable({
+  products,
+  countryLabel,
+  actions,
+}: {
+  products: readonly ApplicationProduct[];
+  countryLabel: string;
+  actions?: ActionsColumn<ApplicationProduct>;
+}) {
   const t = useTranslations('permits');
   return (
-    <Table caption={t('application.productsTitle')} head={[t('application.hsCode'), t('application.description'), t('application.quantity'), countryLabel, ...(actions ? [actions.label] : [])]}>
+    <Table
+      caption={t('application.productsTitle')}
+      head={[
+        t('application.hsCode'),
+        t('application.description'),
+        t('application.quantity'),
+        countryLabel,
+        ...(actions ? [actions.label] : []),
+      ]}
+    >
       {products.map((p) => (
         <tr key={p.id}>
           <Td className="font-mono">{p.hsCode}</Td>
@@ -42,7 +66,10 @@ export function DocumentChecklist({ required, missing }: { required: readonly st
         const isMissing = missing.includes(name);
         return (
           <li key={name} className="flex flex-wrap items-center gap-2">
-            <Badge tone={isMissing ? 'warning' : 'success'}>{isMissing ? t('application.missingDocument') : t('application.attached')}</Badge> {name}
+            <Badge tone={isMissing ? 'warning' : 'success'}>
+              {isMissing ? t('application.missingDocument') : t('application.attached')}
+            </Badge>{' '}
+            {name}
           </li>
         );
       })}
@@ -52,16 +79,35 @@ export function DocumentChecklist({ required, missing }: { required: readonly st
 
 export type ApplicationDocument = { id: string; type: string; createdAt: Date; file: { id: string; fileName: string } };
 
-export function ApplicationDocumentsTable({ documents, actions }: { documents: readonly ApplicationDocument[]; actions?: ActionsColumn<ApplicationDocument> }) {
+export function ApplicationDocumentsTable({
+  documents,
+  actions,
+}: {
+  documents: readonly ApplicationDocument[];
+  actions?: ActionsColumn<ApplicationDocument>;
+}) {
   const t = useTranslations('permits');
   const format = useFormatter();
   return (
-    <Table caption={t('application.documentsTitle')} head={[t('application.documentType'), t('application.file'), t('application.added'), ...(actions ? [actions.label] : [])]}>
+    <Table
+      caption={t('application.documentsTitle')}
+      head={[
+        t('application.documentType'),
+        t('application.file'),
+        t('application.added'),
+        ...(actions ? [actions.label] : []),
+      ]}
+    >
       {documents.map((d) => (
         <tr key={d.id}>
           <Td>{d.type}</Td>
           <Td>
-            <a href={`/api/permits/files/${d.file.id}`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
+            <a
+              href={`/api/permits/files/${d.file.id}`}
+              target="_blank"
+              rel="noreferrer"
+              className="text-blue-800 underline"
+            >
               {t('openFile', { name: d.file.fileName })}
             </a>
           </Td>
@@ -73,18 +119,51 @@ export function ApplicationDocumentsTable({ documents, actions }: { documents: r
   );
 }
 
-export type IssuedPermit = { id: string; number: string; validFrom: Date; validTo: Date; quantity: Amount; remainingQuantity: Amount; unit: string };
+export type IssuedPermit = {
+  id: string;
+  number: string;
+  validFrom: Date;
+  validTo: Date;
+  quantity: Amount;
+  remainingQuantity: Amount;
+  unit: string;
+};
 
 /** The permit issued on the application: number (a link), validity and what is left; `lastRow` is the reader's own. */
-export function IssuedPermitSummary({ permit, href, lastRow }: { permit: IssuedPermit; href: string; lastRow: { label: string; value: ReactNode } }) {
+export function IssuedPermitSummary({
+  permit,
+  href,
+  lastRow,
+}: {
+  permit: IssuedPermit;
+  href: string;
+  lastRow: { label: string; value: ReactNode };
+}) {
   const t = useTranslations('permits');
   return (
     <Section title={t('application.permitTitle')}>
       <SummaryList
         rows={[
-          { label: t('col.permit'), value: <Link href={href} className="font-mono text-blue-800 underline">{permit.number}</Link> },
-          { label: t('col.validity'), value: t('validRange', { from: dateColumnDay(permit.validFrom), to: dateColumnDay(permit.validTo) }) },
-          { label: t('col.remaining'), value: t('remainingOf', { remaining: formatAmount(permit.remainingQuantity.toString(), 3), quantity: formatAmount(permit.quantity.toString(), 3), unit: permit.unit }) },
+          {
+            label: t('col.permit'),
+            value: (
+              <Link href={href} className="font-mono text-blue-800 underline">
+                {permit.number}
+              </Link>
+            ),
+          },
+          {
+            label: t('col.validity'),
+            value: t('validRange', { from: dateColumnDay(permit.validFrom), to: dateColumnDay(permit.validTo) }),
+          },
+          {
+            label: t('col.remaining'),
+            value: t('remainingOf', {
+              remaining: formatAmount(permit.remainingQuantity.toString(), 3),
+              quantity: formatAmount(permit.quantity.toString(), 3),
+              unit: permit.unit,
+            }),
+          },
           lastRow,
         ]}
       />

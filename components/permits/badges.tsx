@@ -59,6 +59,12 @@ export function slaTone(state: SlaState): Tone {
   }
 }
 
-export const ApplicationStatusBadge = ({ status, label }: { status: ApplicationStatus; label: string }) => <Badge tone={applicationTone(status)}>{label}</Badge>;
-export const PermitStateBadge = ({ state, label }: { state: PermitState; label: string }) => <Badge tone={permitStateTone(state)}>{label}</Badge>;
-export const SlaBadge = ({ state, label }: { state: SlaState; label: string }) => <Badge tone={slaTone(state)}>{label}</Badge>;
+export const ApplicationStatusBadge = ({ status, label }: { status: ApplicationStatus; label: string }) => (
+  <Badge tone={applicationTone(status)}>{label}</Badge>
+);
+export const PermitStateBadge = ({ state, label }: { state: PermitState; label: string }) => (
+  <Badge tone={permitStateTone(state)}>{label}</Badge>
+);
+export const SlaBadge = ({ state, label }: { state: SlaState; label: string }) => (
+  <Badge tone={slaTone(state)}>{label}</Badge>
+);

@@ -83,7 +83,8 @@ export function PermitDetails({
         }
       />
       <p className="mb-4 flex flex-wrap items-center gap-3">
-        <span className="font-medium">{t('col.status')}:</span> <PermitStateBadge state={state} label={t(`state.${state}`)} />
+        <span className="font-medium">{t('col.status')}:</span>{' '}
+        <PermitStateBadge state={state} label={t(`state.${state}`)} />
       </p>
       <Section title={t('permit.details')}>
         <SummaryList
@@ -97,7 +98,18 @@ export function PermitDetails({
             { label: t('permit.hsCodes'), value: <span className="font-mono">{permit.hsCodes.join(' ')}</span> },
             { label: t('review.conditions'), value: permit.conditions ?? '—' },
             ...(permit.revokedReason ? [{ label: t('permit.revokedReason'), value: permit.revokedReason }] : []),
-            ...(permit.application ? [{ label: t('col.application'), value: <Link href={applicationHref(permit.application.id)} className="font-mono text-blue-800 underline">{permit.application.number}</Link> }] : []),
+            ...(permit.application
+              ? [
+                  {
+                    label: t('col.application'),
+                    value: (
+                      <Link href={applicationHref(permit.application.id)} className="font-mono text-blue-800 underline">
+                        {permit.application.number}
+                      </Link>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Section>
@@ -105,7 +117,10 @@ export function PermitDetails({
         {permit.links.length === 0 ? (
           <p>{t('permit.noUses')}</p>
         ) : (
-          <Table caption={t('permit.usesTitle')} head={[t('permit.declaration'), t('permit.item'), t('permit.declarationStatus'), t('permit.writtenOff')]}>
+          <Table
+            caption={t('permit.usesTitle')}
+            head={[t('permit.declaration'), t('permit.item'), t('permit.declarationStatus'), t('permit.writtenOff')]}
+          >
             {permit.links.map((l) => {
               const { id, registrationNumber, status } = l.item.declaration;
               const number = registrationNumber ?? t('permit.draftDeclaration');
@@ -122,7 +137,14 @@ export function PermitDetails({
                   )}
                   <Td>{l.item.lineNo}</Td>
                   <Td>{ts(status)}</Td>
-                  <Td>{l.writtenOffAt ? t('permit.writtenOffOn', { quantity: amount(l.quantity), date: format.dateTime(l.writtenOffAt, { dateStyle: 'medium' }) }) : t('permit.notYet')}</Td>
+                  <Td>
+                    {l.writtenOffAt
+                      ? t('permit.writtenOffOn', {
+                          quantity: amount(l.quantity),
+                          date: format.dateTime(l.writtenOffAt, { dateStyle: 'medium' }),
+                        })
+                      : t('permit.notYet')}
+                  </Td>
                 </tr>
               );
             })}

@@ -10,9 +10,25 @@ import { BacktestTable, type Backtest } from './backtest-table';
 import { REGIMES } from '@/lib/reference/customs';
 
 type Thresholds = { yellow: number; red: number };
-export type SharesBacktest = { regime: string; sample: number; thresholds: Thresholds; currentThresholds: Thresholds; randomSharePercent: number; currentRandomSharePercent: number; result: Backtest };
+export type SharesBacktest = {
+  regime: string;
+  sample: number;
+  thresholds: Thresholds;
+  currentThresholds: Thresholds;
+  randomSharePercent: number;
+  currentRandomSharePercent: number;
+  result: Backtest;
+};
 
-export function ChannelSharesForm({ action, runBacktest, randomShare }: { action: (formData: FormData) => Promise<FormActionResult<unknown>>; runBacktest: (formData: FormData) => Promise<FormActionResult<SharesBacktest>>; randomShare: string }) {
+export function ChannelSharesForm({
+  action,
+  runBacktest,
+  randomShare,
+}: {
+  action: (formData: FormData) => Promise<FormActionResult<unknown>>;
+  runBacktest: (formData: FormData) => Promise<FormActionResult<SharesBacktest>>;
+  randomShare: string;
+}) {
   const t = useTranslations('risk');
   const tc = useTranslations('common');
   const wrapper = useRef<HTMLDivElement>(null);
@@ -53,7 +69,12 @@ export function ChannelSharesForm({ action, runBacktest, randomShare }: { action
         }
       >
         <div className="grid gap-4 sm:grid-cols-4">
-          <FormSelect name="regime" label={t('regime')} options={[{ value: 'default', label: t('allRegimes') }, ...REGIMES.map((r) => ({ value: r, label: r }))]} defaultValue="default" />
+          <FormSelect
+            name="regime"
+            label={t('regime')}
+            options={[{ value: 'default', label: t('allRegimes') }, ...REGIMES.map((r) => ({ value: r, label: r }))]}
+            defaultValue="default"
+          />
           <FormText name="yellowPercent" label={t('yellowShare')} inputMode="decimal" defaultValue="25" />
           <FormText name="redPercent" label={t('redShare')} inputMode="decimal" defaultValue="10" />
           <FormText name="randomSharePercent" label={t('randomShare')} inputMode="decimal" defaultValue={randomShare} />
@@ -66,10 +87,29 @@ export function ChannelSharesForm({ action, runBacktest, randomShare }: { action
             <h3 id="shares-backtest-title" className="mb-2 text-lg font-semibold">
               {t('thresholdsBacktestTitle')}
             </h3>
-            <p className="mb-1">{t('thresholdsBacktestNow', { regime: result.regime === 'default' ? t('allRegimes') : result.regime, yellow: result.currentThresholds.yellow, red: result.currentThresholds.red, random: result.currentRandomSharePercent })}</p>
-            <p className="mb-1">{t('thresholdsBacktestProposed', { yellow: result.thresholds.yellow, red: result.thresholds.red, random: result.randomSharePercent, sample: result.sample })}</p>
+            <p className="mb-1">
+              {t('thresholdsBacktestNow', {
+                regime: result.regime === 'default' ? t('allRegimes') : result.regime,
+                yellow: result.currentThresholds.yellow,
+                red: result.currentThresholds.red,
+                random: result.currentRandomSharePercent,
+              })}
+            </p>
+            <p className="mb-1">
+              {t('thresholdsBacktestProposed', {
+                yellow: result.thresholds.yellow,
+                red: result.thresholds.red,
+                random: result.randomSharePercent,
+                sample: result.sample,
+              })}
+            </p>
             <p className="mb-3">{t('thresholdsBacktestSummary', { declarations: result.result.declarations })}</p>
-            <BacktestTable result={result.result} caption={t('thresholdsBacktestTitle')} currentLabel={t('currentThresholds')} proposedLabel={t('withTheseThresholds')} />
+            <BacktestTable
+              result={result.result}
+              caption={t('thresholdsBacktestTitle')}
+              currentLabel={t('currentThresholds')}
+              proposedLabel={t('withTheseThresholds')}
+            />
           </section>
         ) : null}
       </div>

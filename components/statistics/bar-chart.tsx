@@ -53,7 +53,12 @@ export function StatisticsBarChart({
     }
   };
   const isVertical = layout === 'vertical';
-  const valueAxis = { type: 'number' as const, tickFormatter: formatValue, allowDecimals: valueKind !== 'count', ...(valueKind === 'percent' ? { domain: [0, 1] as [number, number] } : {}) };
+  const valueAxis = {
+    type: 'number' as const,
+    tickFormatter: formatValue,
+    allowDecimals: valueKind !== 'count',
+    ...(valueKind === 'percent' ? { domain: [0, 1] as [number, number] } : {}),
+  };
   const categoryAxis = { type: 'category' as const, dataKey: categoryKey, interval: 'preserveStartEnd' as const };
   return (
     <figure aria-labelledby={`${id}-caption`} className="rounded border border-slate-300 bg-white p-3">
@@ -63,14 +68,33 @@ export function StatisticsBarChart({
       <p className="sr-only">{description}</p>
       <div style={{ width: '100%', height }}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout={layout} role="img" title={title} desc={description} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: isVertical ? 8 : 0 }}>
+          <BarChart
+            data={data}
+            layout={layout}
+            role="img"
+            title={title}
+            desc={description}
+            accessibilityLayer={false}
+            margin={{ top: 8, right: 16, bottom: 8, left: isVertical ? 8 : 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
             {isVertical ? <XAxis {...valueAxis} name={valueLabel} /> : <XAxis {...categoryAxis} />}
-            {isVertical ? <YAxis {...categoryAxis} width={150} /> : <YAxis {...valueAxis} name={valueLabel} width={72} />}
+            {isVertical ? (
+              <YAxis {...categoryAxis} width={150} />
+            ) : (
+              <YAxis {...valueAxis} name={valueLabel} width={72} />
+            )}
             <Tooltip formatter={(value) => formatValue(value)} />
             <Legend itemSorter={null} />
             {series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={s.stackId} isAnimationActive={false} />
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                fill={s.color}
+                stackId={s.stackId}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

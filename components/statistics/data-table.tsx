@@ -20,7 +20,12 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div role="region" aria-label={regionLabel} tabIndex={0} className="overflow-x-auto rounded border border-slate-300 bg-white focus:outline-2 focus:outline-offset-2 focus:outline-amber-500">
+    <div
+      role="region"
+      aria-label={regionLabel}
+      tabIndex={0}
+      className="overflow-x-auto rounded border border-slate-300 bg-white focus:outline-2 focus:outline-offset-2 focus:outline-amber-500"
+    >
       <table id={id} className="w-full border-collapse text-left">
         <caption id={`${id}-caption`} className="sr-only">
           {caption}
@@ -28,7 +33,11 @@ export function DataTable({
         <thead className="bg-slate-100">
           <tr>
             {head.map((h, i) => (
-              <th key={i} scope="col" className={`border-b border-slate-300 px-3 py-2 align-bottom font-semibold ${i >= numericFrom ? 'text-right' : ''}`}>
+              <th
+                key={i}
+                scope="col"
+                className={`border-b border-slate-300 px-3 py-2 align-bottom font-semibold ${i >= numericFrom ? 'text-right' : ''}`}
+              >
                 {h}
               </th>
             ))}
@@ -41,14 +50,27 @@ export function DataTable({
 }
 
 /** One row: its first cell is the row's header, the others are numbers (or text when `isText`). */
-export function DataRow({ label, cells, isTotal = false, textCells = 0 }: { label: ReactNode; cells: ReactNode[]; isTotal?: boolean; /** How many cells after the header hold text (left-aligned). */ textCells?: number }) {
+export function DataRow({
+  label,
+  cells,
+  isTotal = false,
+  textCells = 0,
+}: {
+  label: ReactNode;
+  cells: ReactNode[];
+  isTotal?: boolean;
+  /** How many cells after the header hold text (left-aligned). */ textCells?: number;
+}) {
   return (
     <tr className={isTotal ? 'bg-slate-50 font-semibold' : undefined}>
       <th scope="row" className="border-b border-slate-200 px-3 py-2 text-left align-top font-medium">
         {label}
       </th>
       {cells.map((c, i) => (
-        <td key={i} className={`border-b border-slate-200 px-3 py-2 align-top ${i < textCells ? '' : 'text-right whitespace-nowrap tabular-nums'}`}>
+        <td
+          key={i}
+          className={`border-b border-slate-200 px-3 py-2 align-top ${i < textCells ? '' : 'text-right whitespace-nowrap tabular-nums'}`}
+        >
           {c}
         </td>
       ))}

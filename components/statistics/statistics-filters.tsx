@@ -34,9 +34,26 @@ export function StatisticsFilters({
           {labels.legend}
         </legend>
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField id="from" name="from" type="date" label={labels.from} error={errors.from} defaultValue={values.from} />
+          <TextField
+            id="from"
+            name="from"
+            type="date"
+            label={labels.from}
+            error={errors.from}
+            defaultValue={values.from}
+          />
           <TextField id="to" name="to" type="date" label={labels.to} error={errors.to} defaultValue={values.to} />
-          {posts ? <SelectField id="post" name="post" label={labels.post} placeholder={labels.allPosts} options={posts} error={errors.post} defaultValue={values.post} /> : null}
+          {posts ? (
+            <SelectField
+              id="post"
+              name="post"
+              label={labels.post}
+              placeholder={labels.allPosts}
+              options={posts}
+              error={errors.post}
+              defaultValue={values.post}
+            />
+          ) : null}
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-4">
           <button type="submit" className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-900">

@@ -27,11 +27,19 @@ export function StatisticsPage({
   const t = useTranslations('statistics');
   const tc = useTranslations('common');
   const format = useFormatter();
-  const errors = Object.fromEntries(fieldErrors.map((e) => [e.path, e.message])) as { from?: string; to?: string; post?: string };
+  const errors = Object.fromEntries(fieldErrors.map((e) => [e.path, e.message])) as {
+    from?: string;
+    to?: string;
+    post?: string;
+  };
   const day = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long' });
   const { period, post } = dashboard;
   // Show the period in force unless the person typed something else (which is then named as wrong).
-  const values = { from: errors.from ? entered.from : period.from, to: errors.to ? entered.to : period.to, post: errors.post ? '' : (post?.code ?? '') };
+  const values = {
+    from: errors.from ? entered.from : period.from,
+    to: errors.to ? entered.to : period.to,
+    post: errors.post ? '' : (post?.code ?? ''),
+  };
   return (
     <>
       <PageHeader
@@ -43,16 +51,32 @@ export function StatisticsPage({
           </a>
         }
       />
-      <ErrorSummary title={tc('errorSummaryTitle')} errors={fieldErrors.map((e) => ({ fieldId: e.path, message: e.message }))} />
+      <ErrorSummary
+        title={tc('errorSummaryTitle')}
+        errors={fieldErrors.map((e) => ({ fieldId: e.path, message: e.message }))}
+      />
       <StatisticsFilters
-        labels={{ legend: posts ? t('filtersAdmin') : t('filters'), from: t('from'), to: t('to'), post: t('post'), allPosts: t('allPosts'), apply: t('apply'), reset: t('reset') }}
+        labels={{
+          legend: posts ? t('filtersAdmin') : t('filters'),
+          from: t('from'),
+          to: t('to'),
+          post: t('post'),
+          allPosts: t('allPosts'),
+          apply: t('apply'),
+          reset: t('reset'),
+        }}
         values={values}
         errors={errors}
         posts={posts}
         resetHref={basePath}
       />
       <p role="status" className="mb-6 text-lg">
-        {t('periodShown', { from: day(period.from), to: day(period.to), days: period.days, scope: post ? `${post.code} ${post.name}` : t('allPosts') })}
+        {t('periodShown', {
+          from: day(period.from),
+          to: day(period.to),
+          days: period.days,
+          scope: post ? `${post.code} ${post.name}` : t('allPosts'),
+        })}
       </p>
       <StatisticsDashboard dashboard={dashboard} />
     </>

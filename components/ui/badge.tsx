@@ -11,5 +11,9 @@ const TONES = {
 export type Tone = keyof typeof TONES;
 
 export function Badge({ tone, children }: { tone: Tone; children: React.ReactNode }) {
-  return <span className={cx('inline-block rounded border px-2 py-0.5 text-sm font-medium whitespace-nowrap', TONES[tone])}>{children}</span>;
+  return (
+    <span className={cx('inline-block rounded border px-2 py-0.5 text-sm font-medium whitespace-nowrap', TONES[tone])}>
+      {children}
+    </span>
+  );
 }

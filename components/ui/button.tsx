@@ -14,7 +14,11 @@ export function Button({ variant = 'primary', className, type = 'button', ...res
   return (
     <button
       type={type}
-      className={cx('inline-flex items-center gap-2 rounded px-4 py-2 font-medium disabled:cursor-not-allowed', VARIANTS[variant], className)}
+      className={cx(
+        'inline-flex items-center gap-2 rounded px-4 py-2 font-medium disabled:cursor-not-allowed',
+        VARIANTS[variant],
+        className,
+      )}
       {...rest}
     />
   );

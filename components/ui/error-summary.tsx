@@ -5,7 +5,15 @@ import { useEffect, useRef } from 'react';
 /** An error linked to its field on this page (`fieldId`), or to where it is fixed (`href`, e.g. another step). */
 export type SummaryError = { fieldId: string; message: string; href?: string };
 
-export function ErrorSummary({ title, errors, formError }: { title: string; errors: SummaryError[]; formError?: string }) {
+export function ErrorSummary({
+  title,
+  errors,
+  formError,
+}: {
+  title: string;
+  errors: SummaryError[];
+  formError?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const hasErrors = errors.length > 0 || Boolean(formError);
   useEffect(() => {
@@ -13,7 +21,13 @@ export function ErrorSummary({ title, errors, formError }: { title: string; erro
   }, [hasErrors, errors, formError]);
   if (!hasErrors) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-6 border-4 border-red-700 bg-white p-4">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="mb-6 border-4 border-red-700 bg-white p-4"
+    >
       <h2 id="error-summary-title" className="text-lg font-bold">
         {title}
       </h2>

@@ -40,10 +40,24 @@ export function FieldFrame({ id, label, hint, error, className, children }: Comm
 
 const INPUT = 'rounded border border-slate-500 bg-white px-3 py-2 text-slate-900';
 
-export function TextField({ id, label, hint, error, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
-      <input id={id} name={input.name ?? id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={cx(INPUT, error && 'border-red-700')} {...input} />
+      <input
+        id={id}
+        name={input.name ?? id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={cx(INPUT, error && 'border-red-700')}
+        {...input}
+      />
     </FieldFrame>
   );
 }
@@ -57,10 +71,21 @@ export function SelectField({
   options,
   placeholder,
   ...select
-}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
+}: Common &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    options: ReadonlyArray<{ value: string; label: string }>;
+    placeholder?: string;
+  }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
-      <select id={id} name={select.name ?? id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={cx(INPUT, error && 'border-red-700')} {...select}>
+      <select
+        id={id}
+        name={select.name ?? id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={cx(INPUT, error && 'border-red-700')}
+        {...select}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -30,14 +30,26 @@ export const ZServiceSettings = z
     yellowTargetMinutes: minutes('yellow channel target'),
     redTargetMinutes: minutes('red channel target'),
     fourEyesLimit: decimalString('four-eyes limit', { scale: 2, isPositive: true }).superRefine((v, ctx) => {
-      if (new D(v).gt(MAX_FOUR_EYES_LIMIT)) ctx.addIssue({ code: 'custom', message: 'The four-eyes limit can be at most 1 000 000 000 000.00 UZS' });
+      if (new D(v).gt(MAX_FOUR_EYES_LIMIT))
+        ctx.addIssue({ code: 'custom', message: 'The four-eyes limit can be at most 1 000 000 000 000.00 UZS' });
     }),
   })
-  .superRefine((s, ctx) => {
-    // A red declaration (physical examination) never has a shorter target than a yellow one (documents).
-    if (typeof s.yellowTargetMinutes === 'number' && typeof s.redTargetMinutes === 'number' && s.redTargetMinutes < s.yellowTargetMinutes) {
-      ctx.addIssue({ code: 'custom', path: ['redTargetMinutes'], message: 'The red channel target cannot be shorter than the yellow one' });
-    }
-  }, whenValid('yellowTargetMinutes', 'redTargetMinutes'));
+  .superRefine(
+    (s, ctx) => {
+      // A red declaration (physical examination) never has a shorter target than a yellow one (documents).
+      if (
+        typeof s.yellowTargetMinutes === 'number' &&
+        typeof s.redTargetMinutes === 'number' &&
+        s.redTargetMinutes < s.yellowTargetMinutes
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['redTargetMinutes'],
+          message: 'The red channel target cannot be shorter than the yellow one',
+        });
+      }
+    },
+    whenValid('yellowTargetMinutes', 'redTargetMinutes'),
+  );
 export type ServiceSettingsInput = z.output<typeof ZServiceSettings>;
 export type ServiceSettings = { yellowTargetMinutes: number; redTargetMinutes: number; fourEyesLimit: string };

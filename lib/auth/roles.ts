@@ -24,8 +24,15 @@ export function homeOf(role: Role): string {
 }
 
 export const ZSignIn = z.object({
-  email: z.string({ error: 'Enter your email address' }).trim().toLowerCase().min(1, { error: 'Enter your email address' }).pipe(z.email({ error: 'Enter an email address like name@example.com' })),
-  password: untrimmedText({ error: 'Enter your password' }).min(1, { error: 'Enter your password' }).max(200, { error: 'The password is too long' }),
+  email: z
+    .string({ error: 'Enter your email address' })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: 'Enter your email address' })
+    .pipe(z.email({ error: 'Enter an email address like name@example.com' })),
+  password: untrimmedText({ error: 'Enter your password' })
+    .min(1, { error: 'Enter your password' })
+    .max(200, { error: 'The password is too long' }),
 });
 export type SignInInput = z.input<typeof ZSignIn>;
 

@@ -64,7 +64,11 @@ const LIMITS = {
   idleMinutesTrader: { min: 1, max: 1440 },
 } as const;
 
-const ENV_NAMES = { maxHours: 'SESSION_MAX_HOURS', idleMinutesStaff: 'SESSION_IDLE_MINUTES_STAFF', idleMinutesTrader: 'SESSION_IDLE_MINUTES_TRADER' } as const;
+const ENV_NAMES = {
+  maxHours: 'SESSION_MAX_HOURS',
+  idleMinutesStaff: 'SESSION_IDLE_MINUTES_STAFF',
+  idleMinutesTrader: 'SESSION_IDLE_MINUTES_TRADER',
+} as const;
 
 /**
  * The policy from the environment: unset or empty values take the defaults; anything else must be a
@@ -92,14 +96,19 @@ export const PASSWORD_MAX_LENGTH = 200;
 
 export const ZChangePassword = z
   .object({
-    currentPassword: z.string({ error: 'Enter your current password' }).min(1, { error: 'Enter your current password' }).max(PASSWORD_MAX_LENGTH, { error: 'The current password is not right' }),
+    currentPassword: z
+      .string({ error: 'Enter your current password' })
+      .min(1, { error: 'Enter your current password' })
+      .max(PASSWORD_MAX_LENGTH, { error: 'The current password is not right' }),
     newPassword: z
       .string({ error: 'Enter a new password' })
       .min(1, { error: 'Enter a new password' })
       .min(PASSWORD_MIN_LENGTH, { error: `The new password must be at least ${PASSWORD_MIN_LENGTH} characters long` })
       .max(PASSWORD_MAX_LENGTH, { error: `The new password can be at most ${PASSWORD_MAX_LENGTH} characters long` })
       .refine((v) => v.trim().length > 0, { error: 'The new password cannot be only spaces' }),
-    confirmPassword: z.string({ error: 'Enter the new password again' }).min(1, { error: 'Enter the new password again' }),
+    confirmPassword: z
+      .string({ error: 'Enter the new password again' })
+      .min(1, { error: 'Enter the new password again' }),
   })
   .superRefine((v, ctx) => {
     // Runs even when a field failed (zod reports every issue): compare only real, non-empty strings.
@@ -108,7 +117,11 @@ export const ZChangePassword = z
       ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'The two new passwords do not match' });
     }
     if (isText(v.newPassword) && v.currentPassword === v.newPassword) {
-      ctx.addIssue({ code: 'custom', path: ['newPassword'], message: 'The new password must be different from the current one' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['newPassword'],
+        message: 'The new password must be different from the current one',
+      });
     }
   });
 export type ChangePasswordInput = z.output<typeof ZChangePassword>;

@@ -45,7 +45,10 @@ type ItemField = keyof typeof ZDeclarationItem.shape;
 type DocumentField = keyof typeof ZDocumentReference.shape;
 
 /** The header fields held by the declaration row itself (the TIN is the company's, the post a relation). */
-export const ROW_HEADER_FIELDS = Object.keys(ZDeclarationHeader.shape).filter((f) => f !== 'postCode') as Exclude<HeaderField, 'declarantTin' | 'postCode'>[];
+export const ROW_HEADER_FIELDS = Object.keys(ZDeclarationHeader.shape).filter((f) => f !== 'postCode') as Exclude<
+  HeaderField,
+  'declarantTin' | 'postCode'
+>[];
 export const ITEM_FIELDS = Object.keys(ZDeclarationItem.shape) as ItemField[];
 
 /** Stored values as text (decimals as their string), null when not given. */
@@ -85,8 +88,15 @@ type Problem = 'missing' | 'invisible' | 'tooLong' | 'invalid' | 'netMassAboveGr
 type Wording = { label: string; isChoice?: boolean; invalid?: (label: string) => string; example?: string };
 
 const entry = (label: string): Wording => ({ label });
-const choose = (label: string, hint = ''): Wording => ({ label, isChoice: true, invalid: (l) => `Choose the ${l} from the list${hint}` });
-const country = (label: string): Wording => ({ label, invalid: (l) => `The ${l} must be an ISO 3166 two-letter country code, like UZ or DE` });
+const choose = (label: string, hint = ''): Wording => ({
+  label,
+  isChoice: true,
+  invalid: (l) => `Choose the ${l} from the list${hint}`,
+});
+const country = (label: string): Wording => ({
+  label,
+  invalid: (l) => `The ${l} must be an ISO 3166 two-letter country code, like UZ or DE`,
+});
 const amount = (label: string, example: string): Wording => ({ label, example });
 const MASS_EXAMPLE = '125.5';
 
@@ -105,7 +115,10 @@ const HEADER: Record<HeaderField, Wording> = {
   transportMode: choose('mode of transport'),
   transportDocument: entry('transport document number'),
   incoterm: choose('delivery terms (Incoterm)', ', like FOB or CIF'),
-  invoiceCurrency: { label: 'invoice currency', invalid: (l) => `The ${l} must be an ISO 4217 currency code, like USD or EUR` },
+  invoiceCurrency: {
+    label: 'invoice currency',
+    invalid: (l) => `The ${l} must be an ISO 4217 currency code, like USD or EUR`,
+  },
   invoiceTotal: amount('invoice total', '1250.50'),
   freight: amount('freight cost', '800.00'),
   insurance: amount('insurance cost', '800.00'),
@@ -224,7 +237,8 @@ type Fail = (path: string, message: string) => void;
  * every failure, in form order. Throws only on a programming error (ctx.today not a date).
  */
 export function controlDeclaration(d: ControlDeclaration, ctx: ControlContext): FieldError[] {
-  if (!isCalendarDate(ctx.today)) throw new Error(`controlDeclaration: ctx.today must be a YYYY-MM-DD date, got ${JSON.stringify(ctx.today)}`);
+  if (!isCalendarDate(ctx.today))
+    throw new Error(`controlDeclaration: ctx.today must be a YYYY-MM-DD date, got ${JSON.stringify(ctx.today)}`);
   const errors: FieldError[] = [];
   const fail: Fail = (path, message) => errors.push({ path, message });
 
@@ -240,7 +254,8 @@ export function controlDeclaration(d: ControlDeclaration, ctx: ControlContext): 
       costByIncoterm(d, field, h.incoterm, issues.get(field), fail);
       continue;
     }
-    if (!own(field) && field === 'postCode' && ctx.postCodes && !ctx.postCodes.has(h.postCode!)) fail('postCode', POST_NOT_LISTED);
+    if (!own(field) && field === 'postCode' && ctx.postCodes && !ctx.postCodes.has(h.postCode!))
+      fail('postCode', POST_NOT_LISTED);
     if (field === 'destinationCountry') regimeAndRoute(h, fail);
   }
 
@@ -248,7 +263,12 @@ export function controlDeclaration(d: ControlDeclaration, ctx: ControlContext): 
   const count = ZItemCount.safeParse(d.items);
   if (!count.success) {
     const issue = count.error.issues[0];
-    fail('items', issue.code === 'too_big' ? `${issue.message} (this one has ${d.items.length}) — split the goods over several declarations` : issue.message);
+    fail(
+      'items',
+      issue.code === 'too_big'
+        ? `${issue.message} (this one has ${d.items.length}) — split the goods over several declarations`
+        : issue.message,
+    );
   }
   let itemSum = new D(0);
   let isItemSumKnown = d.items.length > 0;
@@ -278,12 +298,17 @@ export function controlDeclaration(d: ControlDeclaration, ctx: ControlContext): 
     const n = index + 1;
     if (values.type) present.add(values.type);
     const name = values.type ? `document ${n} (${DOCUMENT_NAME[values.type]})` : `document ${n}`;
-    const label: Record<DocumentField, string> = { type: `type of document ${n}`, number: `number of ${name}`, date: `date of ${name}` };
+    const label: Record<DocumentField, string> = {
+      type: `type of document ${n}`,
+      number: `number of ${name}`,
+      date: `date of ${name}`,
+    };
     for (const field of Object.keys(DOCUMENT) as DocumentField[]) {
       const issue = docIssues.get(field);
       if (issue) fail(`documents.${index}.${field}`, word(issue, document[field], DOCUMENT[field], label[field]));
     }
-    if (values.date && values.date > ctx.today) fail(`documents.${index}.date`, `The date of ${name} cannot be in the future (today is ${ctx.today})`);
+    if (values.date && values.date > ctx.today)
+      fail(`documents.${index}.date`, `The date of ${name} cannot be in the future (today is ${ctx.today})`);
   });
   for (const type of REQUIRED_DOCUMENT_TYPES) {
     if (!present.has(type)) fail('documents', `Add the ${DOCUMENT_NAME[type]} to the documents`);
@@ -306,18 +331,41 @@ function regimeAndRoute(h: Partial<z.output<typeof ZControlHeader>>, fail: Fail)
   const direction = REGIME_DIRECTION[regime];
   switch (direction) {
     case 'IMPORT':
-      if (consigneeCountry && consigneeCountry !== HOME_COUNTRY) fail('consigneeCountry', `${under} the consignee must be in ${home} — check the consignee country or the regime`);
-      if (dispatchCountry && dispatchCountry === HOME_COUNTRY) fail('dispatchCountry', `${under} the country of dispatch cannot be ${home} — imported goods come from abroad`);
-      if (destinationCountry && destinationCountry !== HOME_COUNTRY) fail('destinationCountry', `${under} the country of destination must be ${home} — the goods are imported`);
+      if (consigneeCountry && consigneeCountry !== HOME_COUNTRY)
+        fail(
+          'consigneeCountry',
+          `${under} the consignee must be in ${home} — check the consignee country or the regime`,
+        );
+      if (dispatchCountry && dispatchCountry === HOME_COUNTRY)
+        fail('dispatchCountry', `${under} the country of dispatch cannot be ${home} — imported goods come from abroad`);
+      if (destinationCountry && destinationCountry !== HOME_COUNTRY)
+        fail('destinationCountry', `${under} the country of destination must be ${home} — the goods are imported`);
       return;
     case 'EXPORT':
-      if (consignorCountry && consignorCountry !== HOME_COUNTRY) fail('consignorCountry', `${under} the consignor must be in ${home} — check the consignor country or the regime`);
-      if (dispatchCountry && dispatchCountry !== HOME_COUNTRY) fail('dispatchCountry', `${under} the country of dispatch must be ${home} — the goods are exported`);
-      if (destinationCountry && destinationCountry === HOME_COUNTRY) fail('destinationCountry', `${under} the country of destination cannot be ${home} — exported goods leave the country`);
+      if (consignorCountry && consignorCountry !== HOME_COUNTRY)
+        fail(
+          'consignorCountry',
+          `${under} the consignor must be in ${home} — check the consignor country or the regime`,
+        );
+      if (dispatchCountry && dispatchCountry !== HOME_COUNTRY)
+        fail('dispatchCountry', `${under} the country of dispatch must be ${home} — the goods are exported`);
+      if (destinationCountry && destinationCountry === HOME_COUNTRY)
+        fail(
+          'destinationCountry',
+          `${under} the country of destination cannot be ${home} — exported goods leave the country`,
+        );
       return;
     case 'TRANSIT':
-      if (dispatchCountry && dispatchCountry === HOME_COUNTRY) fail('dispatchCountry', `${under} the country of dispatch cannot be ${home} — goods in transit come from abroad`);
-      if (destinationCountry && destinationCountry === HOME_COUNTRY) fail('destinationCountry', `${under} the country of destination cannot be ${home} — goods in transit leave the country`);
+      if (dispatchCountry && dispatchCountry === HOME_COUNTRY)
+        fail(
+          'dispatchCountry',
+          `${under} the country of dispatch cannot be ${home} — goods in transit come from abroad`,
+        );
+      if (destinationCountry && destinationCountry === HOME_COUNTRY)
+        fail(
+          'destinationCountry',
+          `${under} the country of destination cannot be ${home} — goods in transit leave the country`,
+        );
       return;
     default: {
       const never: never = direction;
@@ -331,12 +379,23 @@ function regimeAndRoute(h: Partial<z.output<typeof ZControlHeader>>, fail: Fail)
  * accepted); in the price → FORBIDDEN (left empty, whatever was written); no valid Incoterm yet →
  * only the field's own issue.
  */
-function costByIncoterm(d: ControlDeclaration, field: 'freight' | 'insurance', incoterm: z.output<typeof ZControlHeader>['incoterm'] | undefined, issue: Issue | undefined, fail: Fail): void {
+function costByIncoterm(
+  d: ControlDeclaration,
+  field: 'freight' | 'insurance',
+  incoterm: z.output<typeof ZControlHeader>['incoterm'] | undefined,
+  issue: Issue | undefined,
+  fail: Fail,
+): void {
   const { label } = HEADER[field];
   const isGiven = !isBlank(d[field]);
   const isAdded = incoterm ? INCOTERM_ADDITIONS[incoterm][field] : null;
-  if (isAdded === false && isGiven) fail(field, `Leave the ${label} empty: under ${incoterm} it is already in the invoice price, so it would be counted twice`);
-  else if (isAdded === true && !isGiven) fail(field, `Enter the ${label}: under ${incoterm} it is not in the invoice price (enter 0 if there was none)`);
+  if (isAdded === false && isGiven)
+    fail(
+      field,
+      `Leave the ${label} empty: under ${incoterm} it is already in the invoice price, so it would be counted twice`,
+    );
+  else if (isAdded === true && !isGiven)
+    fail(field, `Enter the ${label}: under ${incoterm} it is not in the invoice price (enter 0 if there was none)`);
   else if (issue) fail(field, word(issue, d[field], HEADER[field], label));
 }
 
@@ -348,10 +407,18 @@ function controlItem(item: ControlItem, index: number, ctx: ControlContext, fail
   for (const field of ITEM_FIELDS) {
     const path = `items.${index}.${field}`;
     const issue = issues.get(field);
-    if (field === 'supplementaryUnit' && line && !isBlank(item.supplementaryUnit) && v.supplementaryUnit !== line.supplementaryUnit) {
+    if (
+      field === 'supplementaryUnit' &&
+      line &&
+      !isBlank(item.supplementaryUnit) &&
+      v.supplementaryUnit !== line.supplementaryUnit
+    ) {
       // Duties are computed in the tariff line's unit: name it, whatever was written.
       const unit = v.supplementaryUnit ?? String(item.supplementaryUnit).trim().toUpperCase();
-      fail(path, `Declare the quantity of item ${n} in ${line.supplementaryUnit}, the unit of commodity code ${v.hsCode} in the tariff (not ${unit})`);
+      fail(
+        path,
+        `Declare the quantity of item ${n} in ${line.supplementaryUnit}, the unit of commodity code ${v.hsCode} in the tariff (not ${unit})`,
+      );
     } else if (issue && problemOf(issue, item[field]) === 'netMassAboveGrossMass') {
       fail(path, `The net mass of item ${n} (${v.netMass} kg) cannot be more than its gross mass (${v.grossMass} kg)`);
     } else if (issue) {

@@ -11,7 +11,12 @@ const MAX_INTEGER_DIGITS = 15;
 
 /** Trim, and treat an empty string as "not given". No invisible characters (../text.ts). */
 export const optionalText = (max: number, opts: TextOptions = {}) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(opts).max(max, { error: `Must be ${max} characters or fewer` }).optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    text(opts)
+      .max(max, { error: `Must be ${max} characters or fewer` })
+      .optional(),
+  );
 
 /** Trimmed, not empty, no invisible characters (../text.ts). `isMultiline` for a textarea. */
 export const requiredText = (label: string, max: number, opts: TextOptions = {}) =>
@@ -25,7 +30,9 @@ export const countryCode = (label: string) =>
     .trim()
     .toUpperCase()
     .refine((v) => v.length > 0, { error: `Enter the ${label}` })
-    .refine((v) => v.length === 0 || COUNTRY_CODES.has(v), { error: `The ${label} must be an ISO 3166 two-letter country code, like UZ or DE` });
+    .refine((v) => v.length === 0 || COUNTRY_CODES.has(v), {
+      error: `The ${label} must be an ISO 3166 two-letter country code, like UZ or DE`,
+    });
 
 export const currencyCode = (label: string) =>
   z
@@ -33,7 +40,9 @@ export const currencyCode = (label: string) =>
     .trim()
     .toUpperCase()
     .refine((v) => v.length > 0, { error: `Enter the ${label}` })
-    .refine((v) => v.length === 0 || CURRENCY_CODES.has(v), { error: `The ${label} must be an ISO 4217 currency code, like USD or EUR` });
+    .refine((v) => v.length === 0 || CURRENCY_CODES.has(v), {
+      error: `The ${label} must be an ISO 4217 currency code, like USD or EUR`,
+    });
 
 /**
  * What is wrong with a decimal field, in `params.problem` of its issue: the form shows the issue's
@@ -49,13 +58,21 @@ export type DecimalProblem = 'notANumber' | 'negative' | 'notPositive' | 'tooLar
 export const decimalString = (label: string, opts: { scale: number; isPositive?: boolean; allowZero?: boolean }) =>
   z
     .union([z.string(), z.number()], { error: `Enter the ${label}` })
-    .transform((v) => (typeof v === 'number' ? String(v) : v.trim().replace(/[\s\u00a0]/g, '').replace(',', '.')))
+    .transform((v) =>
+      typeof v === 'number'
+        ? String(v)
+        : v
+            .trim()
+            .replace(/[\s\u00a0]/g, '')
+            .replace(',', '.'),
+    )
     .superRefine((v, ctx) => {
       // An issue here stops the pipe, so the transform below (and any check chained after this
       // field) never builds a Decimal from raw text (new D('') throws). An enclosing object's
       // cross-field rules must use `whenValid` (../validation.ts) for the same reason: they still run,
       // so that their messages show beside this one. (`continue: false` would silence them.)
-      const fail = (problem: DecimalProblem, message: string) => ctx.addIssue({ code: 'custom', message, params: { problem, scale: opts.scale } });
+      const fail = (problem: DecimalProblem, message: string) =>
+        ctx.addIssue({ code: 'custom', message, params: { problem, scale: opts.scale } });
       const notANumber = `The ${label} must be a number, like 1250.50`;
       if (v === '') {
         ctx.addIssue({ code: 'custom', message: `Enter the ${label}` });
@@ -65,14 +82,22 @@ export const decimalString = (label: string, opts: { scale: number; isPositive?:
       if (v.startsWith('-')) return fail(opts.allowZero ? 'negative' : 'notPositive', notANumber);
       const [integer, frac = ''] = v.split('.');
       if (integer.replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS) return fail('tooLarge', notANumber);
-      if (frac.length > opts.scale) return fail('decimals', `The ${label} can have at most ${opts.scale} decimal places`);
-      if (opts.isPositive && !opts.allowZero && new D(v).lte(0)) fail('notPositive', `The ${label} must be greater than 0`);
+      if (frac.length > opts.scale)
+        return fail('decimals', `The ${label} can have at most ${opts.scale} decimal places`);
+      if (opts.isPositive && !opts.allowZero && new D(v).lte(0))
+        fail('notPositive', `The ${label} must be greater than 0`);
     })
     .transform((v) => new D(v).toFixed());
 
 /** Null, '' and whitespace are "not given". */
-export const optionalDecimalString = (label: string, opts: { scale: number; isPositive?: boolean; allowZero?: boolean }) =>
-  z.preprocess((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), decimalString(label, opts).optional());
+export const optionalDecimalString = (
+  label: string,
+  opts: { scale: number; isPositive?: boolean; allowZero?: boolean },
+) =>
+  z.preprocess(
+    (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+    decimalString(label, opts).optional(),
+  );
 
 /** One code of a fixed list, given in any case (`road` is ROAD); `Choose the <label>` when missing or not listed. */
 export const choice = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>

@@ -5,7 +5,16 @@ import { parseCsv } from '../csv';
 import { D } from '../money';
 import { ZDeclarationItem, MAX_ITEMS, type DeclarationItem } from './schema';
 
-export const ITEM_CSV_COLUMNS = ['hsCode', 'description', 'originCountry', 'grossMass', 'netMass', 'quantity', 'supplementaryUnit', 'invoiceValue'] as const;
+export const ITEM_CSV_COLUMNS = [
+  'hsCode',
+  'description',
+  'originCountry',
+  'grossMass',
+  'netMass',
+  'quantity',
+  'supplementaryUnit',
+  'invoiceValue',
+] as const;
 export type ItemCsvColumn = (typeof ITEM_CSV_COLUMNS)[number];
 
 /** The largest CSV file accepted (checked in the browser before sending, and again on the server). */
@@ -32,13 +41,28 @@ const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === ''
 
 type Located = { index: number; name: string };
 
-export function importItemsCsv(text: string, options: { existingItems: number; tariff: ReadonlyMap<string, { supplementaryUnit: string }> }): CsvImportResult {
+export function importItemsCsv(
+  text: string,
+  options: { existingItems: number; tariff: ReadonlyMap<string, { supplementaryUnit: string }> },
+): CsvImportResult {
   const { records, unclosedQuoteLine } = parseCsv(text, { delimiter: 'detect' });
   if (unclosedQuoteLine !== null) {
-    return { items: [], problems: [{ line: unclosedQuoteLine, column: null, message: 'A quoted value starting on this line is never closed: add the closing double quote (")' }] };
+    return {
+      items: [],
+      problems: [
+        {
+          line: unclosedQuoteLine,
+          column: null,
+          message: 'A quoted value starting on this line is never closed: add the closing double quote (")',
+        },
+      ],
+    };
   }
   if (records.length === 0 || isBlank(records[0].cells)) {
-    return { items: [], problems: [{ line: 1, column: null, message: 'The file is empty: it needs a header row and at least one item' }] };
+    return {
+      items: [],
+      problems: [{ line: 1, column: null, message: 'The file is empty: it needs a header row and at least one item' }],
+    };
   }
   const header = records[0];
   const columns = new Map<ItemCsvColumn, Located>();
@@ -51,10 +75,23 @@ export function importItemsCsv(text: string, options: { existingItems: number; t
   if (problems.length) return { items: [], problems };
 
   const dataRows = records.slice(1).filter((r) => !isBlank(r.cells));
-  if (dataRows.length === 0) return { items: [], problems: [{ line: header.line + 1, column: null, message: 'The file has no items below the header row' }] };
+  if (dataRows.length === 0)
+    return {
+      items: [],
+      problems: [{ line: header.line + 1, column: null, message: 'The file has no items below the header row' }],
+    };
   if (dataRows.length + options.existingItems > MAX_ITEMS) {
     const firstTooMany = dataRows[Math.max(0, MAX_ITEMS - options.existingItems)];
-    return { items: [], problems: [{ line: firstTooMany.line, column: null, message: `A declaration can have at most ${MAX_ITEMS} items: this file has ${dataRows.length} and the declaration already has ${options.existingItems}` }] };
+    return {
+      items: [],
+      problems: [
+        {
+          line: firstTooMany.line,
+          column: null,
+          message: `A declaration can have at most ${MAX_ITEMS} items: this file has ${dataRows.length} and the declaration already has ${options.existingItems}`,
+        },
+      ],
+    };
   }
 
   const items: DeclarationItem[] = [];
@@ -79,9 +116,13 @@ export function importItemsCsv(text: string, options: { existingItems: number; t
     }
     if (hsCode !== undefined) {
       const tariffLine = options.tariff.get(hsCode);
-      if (!tariffLine) rowProblems.push({ ...at('hsCode'), message: `Commodity code ${hsCode} is not in the national tariff` });
+      if (!tariffLine)
+        rowProblems.push({ ...at('hsCode'), message: `Commodity code ${hsCode} is not in the national tariff` });
       else if (supplementaryUnit !== undefined && tariffLine.supplementaryUnit !== supplementaryUnit) {
-        rowProblems.push({ ...at('supplementaryUnit'), message: `Commodity code ${hsCode} is declared in ${tariffLine.supplementaryUnit}, not ${supplementaryUnit}` });
+        rowProblems.push({
+          ...at('supplementaryUnit'),
+          message: `Commodity code ${hsCode} is declared in ${tariffLine.supplementaryUnit}, not ${supplementaryUnit}`,
+        });
       }
     }
     if (rowProblems.length) {
@@ -89,7 +130,9 @@ export function importItemsCsv(text: string, options: { existingItems: number; t
       continue;
     }
     // Every cell passed: the whole-item schema gives the item (and agrees with the checks above).
-    const item = ZDeclarationItem.safeParse(Object.fromEntries(ITEM_CSV_COLUMNS.map((c) => [c, (row.cells[columns.get(c)!.index] ?? '').trim()])));
+    const item = ZDeclarationItem.safeParse(
+      Object.fromEntries(ITEM_CSV_COLUMNS.map((c) => [c, (row.cells[columns.get(c)!.index] ?? '').trim()])),
+    );
     if (item.success) items.push(item.data);
     else {
       for (const issue of item.error.issues) {

@@ -28,11 +28,7 @@ const BEFORE_RELEASE_EXITS: Rule[] = [
 const RULES: Record<DeclarationStatus, readonly Rule[]> = {
   DRAFT: [{ to: 'SUBMITTED', by: ['TRADER'] }],
   SUBMITTED: [{ to: 'REGISTERED', by: ['SYSTEM'] }],
-  REGISTERED: [
-    { to: 'ASSIGNED', by: ['SYSTEM'] },
-    { to: 'ASSESSED', by: ['SYSTEM'] },
-    ...BEFORE_RELEASE_EXITS,
-  ],
+  REGISTERED: [{ to: 'ASSIGNED', by: ['SYSTEM'] }, { to: 'ASSESSED', by: ['SYSTEM'] }, ...BEFORE_RELEASE_EXITS],
   ASSIGNED: [
     { to: 'AMENDMENT_REQUESTED', by: ['OFFICER'] },
     { to: 'ON_HOLD', by: ['OFFICER'] },
@@ -48,11 +44,7 @@ const RULES: Record<DeclarationStatus, readonly Rule[]> = {
     { to: 'ASSIGNED', by: ['SYSTEM'] },
     ...BEFORE_RELEASE_EXITS,
   ],
-  PAID: [
-    { to: 'RELEASED', by: ['SYSTEM', 'OFFICER'] },
-    { to: 'ASSIGNED', by: ['SYSTEM'] },
-    ...BEFORE_RELEASE_EXITS,
-  ],
+  PAID: [{ to: 'RELEASED', by: ['SYSTEM', 'OFFICER'] }, { to: 'ASSIGNED', by: ['SYSTEM'] }, ...BEFORE_RELEASE_EXITS],
   RELEASED: [],
   REFUSED: [],
   WITHDRAWN: [],

@@ -14,7 +14,11 @@ export type NextAction =
   | { code: 'NONE_WITHDRAWN' }
   | { code: 'WAIT' };
 
-export function nextActionFor(args: { status: DeclarationStatus; currentReason: string | null; amountDue: string | null }): NextAction {
+export function nextActionFor(args: {
+  status: DeclarationStatus;
+  currentReason: string | null;
+  amountDue: string | null;
+}): NextAction {
   const { status, currentReason, amountDue } = args;
   switch (status) {
     case 'DRAFT':
@@ -34,7 +38,8 @@ export function nextActionFor(args: { status: DeclarationStatus; currentReason: 
     case 'PAID':
     case 'SUBMITTED':
     case 'REGISTERED':
-      if (amountDue && amountDue !== '0' && amountDue !== '0.00') return { code: 'PAY', amount: amountDue, currency: 'UZS' };
+      if (amountDue && amountDue !== '0' && amountDue !== '0.00')
+        return { code: 'PAY', amount: amountDue, currency: 'UZS' };
       return status === 'ASSIGNED' ? { code: 'WAIT_FOR_OFFICER' } : { code: 'WAIT' };
     default: {
       const never: never = status;
@@ -43,7 +48,18 @@ export function nextActionFor(args: { status: DeclarationStatus; currentReason: 
   }
 }
 
-export type NextActionMessageKey = 'finishDraft' | 'amend' | 'pay' | 'waitForOfficer' | 'onHold' | 'onHoldBecause' | 'released' | 'refused' | 'refusedBecause' | 'withdrawn' | 'wait';
+export type NextActionMessageKey =
+  | 'finishDraft'
+  | 'amend'
+  | 'pay'
+  | 'waitForOfficer'
+  | 'onHold'
+  | 'onHoldBecause'
+  | 'released'
+  | 'refused'
+  | 'refusedBecause'
+  | 'withdrawn'
+  | 'wait';
 export type NextActionView = {
   tone: 'action' | 'info' | 'done';
   message: { key: NextActionMessageKey; values?: Record<string, string> };
@@ -57,17 +73,29 @@ export function describeNextAction(action: NextAction): NextActionView {
     case 'FINISH_DRAFT':
       return { tone: 'action', message: { key: 'finishDraft' }, link: { step: 'check', labelKey: 'continueDraft' } };
     case 'AMEND':
-      return { tone: 'action', message: { key: 'amend', values: { reason: action.reason } }, link: { step: 'check', labelKey: 'startAmendment' } };
+      return {
+        tone: 'action',
+        message: { key: 'amend', values: { reason: action.reason } },
+        link: { step: 'check', labelKey: 'startAmendment' },
+      };
     case 'PAY':
       return { tone: 'action', message: { key: 'pay', values: { amount: formatAmount(action.amount) } }, link: null };
     case 'WAIT_FOR_OFFICER':
       return { tone: 'info', message: { key: 'waitForOfficer' }, link: null };
     case 'WAIT_ON_HOLD':
-      return { tone: 'info', message: action.reason ? { key: 'onHoldBecause', values: { reason: action.reason } } : { key: 'onHold' }, link: null };
+      return {
+        tone: 'info',
+        message: action.reason ? { key: 'onHoldBecause', values: { reason: action.reason } } : { key: 'onHold' },
+        link: null,
+      };
     case 'COLLECT_GOODS':
       return { tone: 'done', message: { key: 'released' }, link: null };
     case 'NONE_REFUSED':
-      return { tone: 'done', message: action.reason ? { key: 'refusedBecause', values: { reason: action.reason } } : { key: 'refused' }, link: null };
+      return {
+        tone: 'done',
+        message: action.reason ? { key: 'refusedBecause', values: { reason: action.reason } } : { key: 'refused' },
+        link: null,
+      };
     case 'NONE_WITHDRAWN':
       return { tone: 'done', message: { key: 'withdrawn' }, link: null };
     case 'WAIT':

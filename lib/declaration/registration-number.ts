@@ -17,7 +17,8 @@ export function registrationDate(at: Date): Date {
 
 export function formatRegistrationNumber(postCode: string, at: Date, sequence: number): string {
   if (!/^\d{5}$/.test(postCode)) throw new Error(`Invalid post code ${postCode}`);
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 9_999_999) throw new Error(`Sequence out of range: ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 9_999_999)
+    throw new Error(`Sequence out of range: ${sequence}`);
   return `${postCode}/${registrationDay(at)}/${String(sequence).padStart(7, '0')}`;
 }
 

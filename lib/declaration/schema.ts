@@ -7,7 +7,15 @@ import { REGIMES, TRANSPORT_MODES, INCOTERMS, SUPPLEMENTARY_UNITS, DOCUMENT_TYPE
 import { D } from '../money';
 import { isCalendarDate } from '../time';
 import { whenValid } from '../validation';
-import { choice, countryCode, currencyCode, decimalString, optionalDecimalString, requiredText, hsCode } from './fields';
+import {
+  choice,
+  countryCode,
+  currencyCode,
+  decimalString,
+  optionalDecimalString,
+  requiredText,
+  hsCode,
+} from './fields';
 
 export const ZDeclarationHeader = z.object({
   regime: choice(REGIMES, 'customs regime'),
@@ -46,11 +54,19 @@ export const ZDeclarationItem = z
     supplementaryUnit: choice(SUPPLEMENTARY_UNITS, 'unit of quantity'),
     invoiceValue: decimalString('item invoice value', { scale: 2, isPositive: true }),
   })
-  .superRefine((item, ctx) => {
-    if (new D(item.netMass).gt(item.grossMass)) {
-      ctx.addIssue({ code: 'custom', path: ['netMass'], message: 'The net mass cannot be more than the gross mass', params: { problem: 'netMassAboveGrossMass' } });
-    }
-  }, whenValid('grossMass', 'netMass'));
+  .superRefine(
+    (item, ctx) => {
+      if (new D(item.netMass).gt(item.grossMass)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['netMass'],
+          message: 'The net mass cannot be more than the gross mass',
+          params: { problem: 'netMassAboveGrossMass' },
+        });
+      }
+    },
+    whenValid('grossMass', 'netMass'),
+  );
 export type DeclarationItemInput = z.input<typeof ZDeclarationItem>;
 export type DeclarationItem = z.output<typeof ZDeclarationItem>;
 

@@ -11,7 +11,9 @@ export type Candidate = { inspectorId: string; openCount: number };
 export function pickInspector(candidates: readonly Candidate[], random: () => number): string | null {
   if (candidates.length === 0) return null;
   const least = Math.min(...candidates.map((c) => c.openCount));
-  const tied = candidates.filter((c) => c.openCount === least).sort((a, b) => a.inspectorId.localeCompare(b.inspectorId));
+  const tied = candidates
+    .filter((c) => c.openCount === least)
+    .sort((a, b) => a.inspectorId.localeCompare(b.inspectorId));
   const index = Math.min(tied.length - 1, Math.floor(random() * tied.length));
   return tied[index].inspectorId;
 }

@@ -35,7 +35,9 @@ function write(value: unknown, path: string): string {
       const proto: unknown = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) {
         // Dates, Decimals, Maps…: their JSON form is a choice the caller must make explicitly.
-        throw new CanonicalJsonError(`${path}: only plain objects can be serialised; convert ${(value as object).constructor?.name ?? 'this value'} to a string first`);
+        throw new CanonicalJsonError(
+          `${path}: only plain objects can be serialised; convert ${(value as object).constructor?.name ?? 'this value'} to a string first`,
+        );
       }
       const record = value as Record<string, unknown>;
       // An undefined property is absent (as after a round trip through the database).

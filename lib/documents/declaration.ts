@@ -55,7 +55,10 @@ export function declarationDocumentPayload(d: DeclarationDocumentSource): Declar
     consignee: { name: d.consigneeName ?? '', country: d.consigneeCountry ?? '', address: d.consigneeAddress ?? '' },
     dispatchCountry: d.dispatchCountry ?? '',
     destinationCountry: d.destinationCountry ?? '',
-    transport: { modeCode: d.transportMode ? TRANSPORT_MODE_CODE[d.transportMode] : '', document: d.transportDocument ?? '' },
+    transport: {
+      modeCode: d.transportMode ? TRANSPORT_MODE_CODE[d.transportMode] : '',
+      document: d.transportDocument ?? '',
+    },
     incoterm: d.incoterm ?? '',
     invoice: { currency: d.invoiceCurrency ?? '', total: fixed(d.invoiceTotal, 2) },
     items: [...d.items]

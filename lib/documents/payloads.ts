@@ -70,7 +70,13 @@ export const ZReleaseNotePayload = z
         totalNetMassKg: decimal,
         invoiceCurrency: code,
         totalInvoiceValue: decimal,
-        items: z.array(z.object({ line: z.number().int().min(1).max(999), hsCode: code, description: text, netMassKg: decimal }).strict()).max(999),
+        items: z
+          .array(
+            z
+              .object({ line: z.number().int().min(1).max(999), hsCode: code, description: text, netMassKg: decimal })
+              .strict(),
+          )
+          .max(999),
       })
       .strict(),
   })
@@ -92,7 +98,10 @@ export const ZPermitPayload = z
     granted: z.object({ quantity: decimal, unit: code }).strict().optional(),
     /** The authority's conditions, in its words. */
     conditions: text.optional(),
-    products: z.array(z.object({ hsCode: code, description: text, quantity: decimal, unit: code, country: code }).strict()).min(1).max(999),
+    products: z
+      .array(z.object({ hsCode: code, description: text, quantity: decimal, unit: code, country: code }).strict())
+      .min(1)
+      .max(999),
   })
   .strict();
 export type PermitPayload = z.infer<typeof ZPermitPayload>;
@@ -112,12 +121,18 @@ export const ZReceiptPayload = z
     /** The declaration the payment is for, when it is for one (a top-up or refund has none). */
     declarationNumber: code.max(40).nullable(),
     /** A top-up's gateway and the gateway's transaction id. */
-    gateway: z.object({ name: code, transactionId: z.string().min(1).max(64) }).strict().nullable(),
+    gateway: z
+      .object({ name: code, transactionId: z.string().min(1).max(64) })
+      .strict()
+      .nullable(),
     currency: code,
     /** The amount of the movement (positive). */
     total: decimal,
     /** Per payment type for a payment (a negative line was credited back within it); one line otherwise. */
-    lines: z.array(z.object({ paymentType: code, amount: decimal }).strict()).min(1).max(100),
+    lines: z
+      .array(z.object({ paymentType: code, amount: decimal }).strict())
+      .min(1)
+      .max(100),
   })
   .strict();
 export type ReceiptPayload = z.infer<typeof ZReceiptPayload>;

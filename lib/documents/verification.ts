@@ -45,7 +45,10 @@ function decodeOnce(value: string): string | null {
  * Read the page's route segments (`/verify/<number…>`) or its `?number=` form field, and `?sig=`.
  * Nothing a visitor types can make this throw.
  */
-export function parseVerificationRequest(args: { segments: readonly string[] | undefined; query: Record<string, string | string[] | undefined> }): VerificationRequest {
+export function parseVerificationRequest(args: {
+  segments: readonly string[] | undefined;
+  query: Record<string, string | string[] | undefined>;
+}): VerificationRequest {
   const fromPath = args.segments && args.segments.length > 0 ? args.segments.join('/') : undefined;
   let raw = fromPath ?? first(args.query.number);
   if (raw === undefined || raw.trim() === '') return { type: 'EMPTY' };

@@ -43,8 +43,24 @@ export function documentView(document: AnyPayload): DocumentView {
         ],
         table: {
           key: 'goods',
-          columns: [col('line', 0.55, 'right'), col('hsCode', 1.35), col('description', 3.6), col('origin', 0.75), col('netMassKg', 1.35, 'right'), col('quantity', 1.6, 'right'), col('invoiceValue', 1.5, 'right')],
-          rows: p.items.map((i) => [String(i.line), i.hsCode, i.description, i.originCountry, formatDecimal(i.netMassKg, 3), `${formatDecimal(i.quantity, 3)} ${i.unit}`, formatDecimal(i.invoiceValue, 2)]),
+          columns: [
+            col('line', 0.55, 'right'),
+            col('hsCode', 1.35),
+            col('description', 3.6),
+            col('origin', 0.75),
+            col('netMassKg', 1.35, 'right'),
+            col('quantity', 1.6, 'right'),
+            col('invoiceValue', 1.5, 'right'),
+          ],
+          rows: p.items.map((i) => [
+            String(i.line),
+            i.hsCode,
+            i.description,
+            i.originCountry,
+            formatDecimal(i.netMassKg, 3),
+            `${formatDecimal(i.quantity, 3)} ${i.unit}`,
+            formatDecimal(i.invoiceValue, 2),
+          ]),
         },
       };
     }
@@ -65,7 +81,12 @@ export function documentView(document: AnyPayload): DocumentView {
         ],
         table: {
           key: 'goods',
-          columns: [col('line', 0.55, 'right'), col('hsCode', 1.35), col('description', 4.5), col('netMassKg', 1.35, 'right')],
+          columns: [
+            col('line', 0.55, 'right'),
+            col('hsCode', 1.35),
+            col('description', 4.5),
+            col('netMassKg', 1.35, 'right'),
+          ],
           rows: p.goods.items.map((i) => [String(i.line), i.hsCode, i.description, formatDecimal(i.netMassKg, 3)]),
         },
       };
@@ -83,13 +104,20 @@ export function documentView(document: AnyPayload): DocumentView {
           ...(p.validFrom ? [{ key: 'validFrom', value: p.validFrom }] : []),
           { key: 'validUntil', value: p.validUntil },
           { key: 'scope', value: p.scope },
-          ...(p.granted ? [{ key: 'grantedQuantity', value: `${formatDecimal(p.granted.quantity, 3)} ${p.granted.unit}` }] : []),
+          ...(p.granted
+            ? [{ key: 'grantedQuantity', value: `${formatDecimal(p.granted.quantity, 3)} ${p.granted.unit}` }]
+            : []),
           ...(p.conditions ? [{ key: 'conditions', value: p.conditions }] : []),
         ],
         table: {
           key: 'products',
           columns: [col('hsCode', 1.35), col('description', 4), col('quantity', 1.6, 'right'), col('country', 0.9)],
-          rows: p.products.map((i) => [i.hsCode, i.description, `${formatDecimal(i.quantity, 3)} ${i.unit}`, i.country]),
+          rows: p.products.map((i) => [
+            i.hsCode,
+            i.description,
+            `${formatDecimal(i.quantity, 3)} ${i.unit}`,
+            i.country,
+          ]),
         },
       };
     }

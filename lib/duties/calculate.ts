@@ -157,7 +157,11 @@ export class DutyCalculationError extends AppError {
   readonly issues: DutyIssue[];
 
   constructor(issues: DutyIssue[]) {
-    super('VALIDATION', `The customs payments cannot be calculated: ${issues.map((i) => i.message).join(' ')}`, issues.map(({ path, message }) => ({ path, message })));
+    super(
+      'VALIDATION',
+      `The customs payments cannot be calculated: ${issues.map((i) => i.message).join(' ')}`,
+      issues.map(({ path, message }) => ({ path, message })),
+    );
     this.name = 'DutyCalculationError';
     this.issues = issues;
   }
@@ -188,7 +192,10 @@ export const SECURED_REGIMES: ReadonlySet<Regime> = new Set<Regime>(['TR80', 'IM
  * The date whose exchange rates apply: the registration date once the declaration is registered;
  * before that, an estimate at the draft's date (e.g. today when the trader looks at the draft).
  */
-export function exchangeRateDate(registrationDate: string | null | undefined, draftDate: string): { date: string; isEstimate: boolean } {
+export function exchangeRateDate(
+  registrationDate: string | null | undefined,
+  draftDate: string,
+): { date: string; isEstimate: boolean } {
   return registrationDate ? { date: registrationDate, isEstimate: false } : { date: draftDate, isEstimate: true };
 }
 
@@ -217,7 +224,12 @@ export function assessDuties(input: DutyInput): DutyAssessment {
       parsed.set(key, result);
     }
     if (result === null) {
-      issues.push({ code: 'INVALID_NUMBER', path, lineNo, message: `${lineNo !== undefined ? `Line ${lineNo}: ` : ''}the ${label} must be a non-negative number (got ${JSON.stringify(value)}).` });
+      issues.push({
+        code: 'INVALID_NUMBER',
+        path,
+        lineNo,
+        message: `${lineNo !== undefined ? `Line ${lineNo}: ` : ''}the ${label} must be a non-negative number (got ${JSON.stringify(value)}).`,
+      });
       return ZERO;
     }
     return result;
@@ -233,7 +245,8 @@ export function assessDuties(input: DutyInput): DutyAssessment {
       } catch {
         rate = null;
       }
-      if (currency === NATIONAL_CURRENCY) rate = given === undefined || (rate !== null && rate.eq(1)) ? ONE : null; // UZS is 1, listed or not
+      if (currency === NATIONAL_CURRENCY)
+        rate = given === undefined || (rate !== null && rate.eq(1)) ? ONE : null; // UZS is 1, listed or not
       else if (rate && (!rate.isFinite() || !rate.gt(0))) rate = null;
       rates.set(currency, rate);
       if (rate === null) {
@@ -253,9 +266,19 @@ export function assessDuties(input: DutyInput): DutyAssessment {
   };
 
   const direction = REGIME_DIRECTION[input.regime];
-  if (!direction) throw new DutyCalculationError([{ code: 'INVALID_INPUT', path: 'regime', message: `Unknown customs regime ${JSON.stringify(input.regime)}.` }]);
+  if (!direction)
+    throw new DutyCalculationError([
+      { code: 'INVALID_INPUT', path: 'regime', message: `Unknown customs regime ${JSON.stringify(input.regime)}.` },
+    ]);
   const additions = INCOTERM_ADDITIONS[input.incoterm];
-  if (!additions) throw new DutyCalculationError([{ code: 'INVALID_INPUT', path: 'incoterm', message: `Unknown delivery terms (Incoterm) ${JSON.stringify(input.incoterm)}.` }]);
+  if (!additions)
+    throw new DutyCalculationError([
+      {
+        code: 'INVALID_INPUT',
+        path: 'incoterm',
+        message: `Unknown delivery terms (Incoterm) ${JSON.stringify(input.incoterm)}.`,
+      },
+    ]);
   const isExport = direction === 'EXPORT';
   const isSecured = SECURED_REGIMES.has(input.regime);
 
@@ -263,18 +286,31 @@ export function assessDuties(input: DutyInput): DutyAssessment {
   const feePercent = num(input.fee.percent, 'fee.percent', 'fee percent');
   const feeFloor = num(input.fee.floor, 'fee.floor', 'fee floor');
   const feeCap = num(input.fee.cap, 'fee.cap', 'fee cap');
-  if (feeFloor.gt(feeCap)) issues.push({ code: 'INVALID_FEE', path: 'fee', message: `The fee floor ${feeFloor.toFixed()} is above its cap ${feeCap.toFixed()}.` });
+  if (feeFloor.gt(feeCap))
+    issues.push({
+      code: 'INVALID_FEE',
+      path: 'fee',
+      message: `The fee floor ${feeFloor.toFixed()} is above its cap ${feeCap.toFixed()}.`,
+    });
 
   // Customs value of the declaration, then per item.
-  if (input.items.length === 0) issues.push({ code: 'NO_ITEMS', path: 'items', message: 'A declaration needs at least one item.' });
+  if (input.items.length === 0)
+    issues.push({ code: 'NO_ITEMS', path: 'items', message: 'A declaration needs at least one item.' });
   const invoiceRate = rateOf(input.invoiceCurrency, 'invoiceCurrency');
-  const weights = input.items.map((item, i) => num(item.invoiceValue, `items.${i}.invoiceValue`, 'item invoice value', item.lineNo));
+  const weights = input.items.map((item, i) =>
+    num(item.invoiceValue, `items.${i}.invoiceValue`, 'item invoice value', item.lineNo),
+  );
   const freight = additions.freight && input.freight !== null ? num(input.freight, 'freight', 'freight cost') : ZERO;
-  const insurance = additions.insurance && input.insurance !== null ? num(input.insurance, 'insurance', 'insurance cost') : ZERO;
+  const insurance =
+    additions.insurance && input.insurance !== null ? num(input.insurance, 'insurance', 'insurance cost') : ZERO;
   const invoiceSum = weights.reduce((a, b) => a.plus(b), ZERO);
   const added = freight.plus(insurance);
   if (input.items.length > 0 && invoiceSum.isZero() && added.gt(0)) {
-    issues.push({ code: 'NOTHING_TO_SPREAD', path: 'items', message: 'Freight and insurance cannot be spread over items whose invoice values are all 0.' });
+    issues.push({
+      code: 'NOTHING_TO_SPREAD',
+      path: 'items',
+      message: 'Freight and insurance cannot be spread over items whose invoice values are all 0.',
+    });
   }
   const totalCustomsValue = round2(invoiceSum.plus(added).times(invoiceRate));
   let itemValues = weights.map(() => ZERO);
@@ -288,7 +324,12 @@ export function assessDuties(input: DutyInput): DutyAssessment {
 
   const quantityIn = (item: DutyItemInput, i: number, unit: string | null, what: string): D => {
     if (!unit) {
-      issues.push({ code: 'MISSING_UNIT', path: `items.${i}.hsCode`, lineNo: item.lineNo, message: `Line ${item.lineNo}: the tariff line ${item.tariff.hsCode} has a specific ${what} without a unit.` });
+      issues.push({
+        code: 'MISSING_UNIT',
+        path: `items.${i}.hsCode`,
+        lineNo: item.lineNo,
+        message: `Line ${item.lineNo}: the tariff line ${item.tariff.hsCode} has a specific ${what} without a unit.`,
+      });
       return ZERO;
     }
     if (unit === 'KG') return num(item.netMass, `items.${i}.netMass`, 'net mass', item.lineNo);
@@ -330,11 +371,24 @@ export function assessDuties(input: DutyInput): DutyAssessment {
       const rate = num(percentText, path, label, item.lineNo);
       return assessed(type, 'AD_VALOREM', cvText, text(rate), '%', round2(cv.times(fraction(rate))));
     };
-    const specific = (type: PaymentType, rateText: string, label: string, currency: string, unit: string | null): Assessed => {
+    const specific = (
+      type: PaymentType,
+      rateText: string,
+      label: string,
+      currency: string,
+      unit: string | null,
+    ): Assessed => {
       const rate = num(rateText, path, label, item.lineNo);
       const quantity = quantityIn(item, i, unit, type === 'DUTY' ? 'specific duty' : 'excise');
       const fx = currency === NATIONAL_CURRENCY ? ONE : rateOf(currency, path, item.lineNo);
-      return assessed(type, 'SPECIFIC', quantity.toFixed(), text(rate), `${currency}/${unit ?? ''}`, round2(rate.times(quantity).times(fx)));
+      return assessed(
+        type,
+        'SPECIFIC',
+        quantity.toFixed(),
+        text(rate),
+        `${currency}/${unit ?? ''}`,
+        round2(rate.times(quantity).times(fx)),
+      );
     };
 
     let duty: Assessed;
@@ -399,7 +453,13 @@ export function assessDuties(input: DutyInput): DutyAssessment {
     items,
     customsValue: money(totalCustomsValue),
     fee: { base: money(totalCustomsValue), amount: money(feeAmount) },
-    totals: { DUTY: money(totals.DUTY), EXCISE: money(totals.EXCISE), VAT: money(totals.VAT), FEE: money(feeAmount), total: money(total) },
+    totals: {
+      DUTY: money(totals.DUTY),
+      EXCISE: money(totals.EXCISE),
+      VAT: money(totals.VAT),
+      FEE: money(feeAmount),
+      total: money(total),
+    },
     isSecured,
     payable: money(isSecured ? feeAmount : total),
     secured: money(isSecured ? taxes : ZERO),
@@ -409,10 +469,19 @@ export function assessDuties(input: DutyInput): DutyAssessment {
 /** A payment as reported, with its rounded amount kept as a decimal for the totals. */
 type Assessed = { payment: Payment; value: D };
 
-function assessed(type: PaymentType, method: PaymentMethod, base: string, rate: string, unit: string, value: D): Assessed {
+function assessed(
+  type: PaymentType,
+  method: PaymentMethod,
+  base: string,
+  rate: string,
+  unit: string,
+  value: D,
+): Assessed {
   return { payment: { type, method, base, rate, unit, amount: value.isZero() ? '0.00' : money(value) }, value };
 }
 
 function unknownType(lineNo: number, path: string, what: string, value: never): DutyCalculationError {
-  return new DutyCalculationError([{ code: 'INVALID_INPUT', path, lineNo, message: `Line ${lineNo}: unknown ${what} type ${JSON.stringify(value)}.` }]);
+  return new DutyCalculationError([
+    { code: 'INVALID_INPUT', path, lineNo, message: `Line ${lineNo}: unknown ${what} type ${JSON.stringify(value)}.` },
+  ]);
 }

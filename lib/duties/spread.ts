@@ -24,8 +24,12 @@ const CENT = new D('0.01');
  */
 export function spreadByWeight(total: D, weights: readonly D[]): D[] {
   if (weights.length === 0) throw new Error('spreadByWeight: no weights to spread over.');
-  if (total.isNegative() || total.decimalPlaces() > 2) throw new Error(`spreadByWeight: the total ${total.toFixed()} must be a non-negative amount with at most 2 decimals.`);
-  if (weights.some((w) => !w.isFinite() || w.isNegative())) throw new Error('spreadByWeight: weights must be non-negative numbers.');
+  if (total.isNegative() || total.decimalPlaces() > 2)
+    throw new Error(
+      `spreadByWeight: the total ${total.toFixed()} must be a non-negative amount with at most 2 decimals.`,
+    );
+  if (weights.some((w) => !w.isFinite() || w.isNegative()))
+    throw new Error('spreadByWeight: weights must be non-negative numbers.');
 
   const totalCents = total.times(100);
   if (totalCents.isZero()) return weights.map(() => ZERO);

@@ -13,7 +13,15 @@ const text = (label: string, max = 1000) =>
     .min(1, { error: `Enter ${label}` })
     .max(max, { error: `${label[0].toUpperCase()}${label.slice(1)} must be ${max} characters or fewer` });
 
-export const DISCREPANCY_TYPES = ['UNDERVALUATION', 'MISCLASSIFICATION', 'ORIGIN', 'QUANTITY', 'PROHIBITED_GOODS', 'DOCUMENTS', 'OTHER'] as const;
+export const DISCREPANCY_TYPES = [
+  'UNDERVALUATION',
+  'MISCLASSIFICATION',
+  'ORIGIN',
+  'QUANTITY',
+  'PROHIBITED_GOODS',
+  'DOCUMENTS',
+  'OTHER',
+] as const;
 
 const yesNo = z.preprocess((v) => v === true || v === 'yes' || v === 'on' || v === 'true', z.boolean());
 
@@ -22,11 +30,18 @@ export const ZDocumentCheck = z
     expectedVersion: version,
     findings: text('the findings of the document check'),
     isHit: yesNo,
-    discrepancyType: z.preprocess((v) => (v === '' ? undefined : v), z.enum(DISCREPANCY_TYPES, { error: 'Choose the type of discrepancy' }).optional()),
+    discrepancyType: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(DISCREPANCY_TYPES, { error: 'Choose the type of discrepancy' }).optional(),
+    ),
   })
-  .superRefine((v, ctx) => {
-    if (v.isHit && !v.discrepancyType) ctx.addIssue({ code: 'custom', path: ['discrepancyType'], message: 'Choose the type of discrepancy found' });
-  }, whenValid('isHit', 'discrepancyType'));
+  .superRefine(
+    (v, ctx) => {
+      if (v.isHit && !v.discrepancyType)
+        ctx.addIssue({ code: 'custom', path: ['discrepancyType'], message: 'Choose the type of discrepancy found' });
+    },
+    whenValid('isHit', 'discrepancyType'),
+  );
 
 export const ZExamination = z
   .object({
@@ -34,12 +49,20 @@ export const ZExamination = z
     findings: text('the findings of the examination'),
     isHit: yesNo,
     isCritical: yesNo,
-    discrepancyType: z.preprocess((v) => (v === '' ? undefined : v), z.enum(DISCREPANCY_TYPES, { error: 'Choose the type of discrepancy' }).optional()),
+    discrepancyType: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(DISCREPANCY_TYPES, { error: 'Choose the type of discrepancy' }).optional(),
+    ),
   })
-  .superRefine((v, ctx) => {
-    if (v.isHit && !v.discrepancyType) ctx.addIssue({ code: 'custom', path: ['discrepancyType'], message: 'Choose the type of discrepancy found' });
-    if (v.isCritical && !v.isHit) ctx.addIssue({ code: 'custom', path: ['isCritical'], message: 'Only a hit can be critical' });
-  }, whenValid('isHit', 'isCritical', 'discrepancyType'));
+  .superRefine(
+    (v, ctx) => {
+      if (v.isHit && !v.discrepancyType)
+        ctx.addIssue({ code: 'custom', path: ['discrepancyType'], message: 'Choose the type of discrepancy found' });
+      if (v.isCritical && !v.isHit)
+        ctx.addIssue({ code: 'custom', path: ['isCritical'], message: 'Only a hit can be critical' });
+    },
+    whenValid('isHit', 'isCritical', 'discrepancyType'),
+  );
 
 const amount = z
   .string({ error: 'Enter the adjusted item value' })
@@ -57,17 +80,30 @@ export const ZAdjustment = z
     newHsCode: z.preprocess((v) => (v === '' ? undefined : v), ZHsCode.optional()),
     reason: text('the reason for the adjustment'),
   })
-  .refine((v) => v.newInvoiceValue !== undefined || v.newHsCode !== undefined, { path: ['newInvoiceValue'], error: 'Give an adjusted value or a new commodity code', ...whenValid('newInvoiceValue', 'newHsCode') });
+  .refine((v) => v.newInvoiceValue !== undefined || v.newHsCode !== undefined, {
+    path: ['newInvoiceValue'],
+    error: 'Give an adjusted value or a new commodity code',
+    ...whenValid('newInvoiceValue', 'newHsCode'),
+  });
 
 export const ZDecisionReason = z.object({ expectedVersion: version, reason: text('the reason') });
 /** The officer's request to the trader to amend the declaration: the message says what. */
 export const ZAmendmentRequest = z.object({
   expectedVersion: version,
-  message: plainText({ error: 'Tell the trader what to amend', isMultiline: true }).min(1, { error: 'Tell the trader what to amend' }).max(1000, { error: 'The message must be 1000 characters or fewer' }),
+  message: plainText({ error: 'Tell the trader what to amend', isMultiline: true })
+    .min(1, { error: 'Tell the trader what to amend' })
+    .max(1000, { error: 'The message must be 1000 characters or fewer' }),
 });
 export const ZRelease = z.object({ expectedVersion: version });
-export const ZReassign = z.object({ inspectorId: z.uuid({ error: 'Choose an inspector' }), reason: text('the reason for the reassignment') });
-export const ZApproval = z.object({ expectedVersion: version, adjustmentId: z.uuid({ error: 'Unknown adjustment' }), note: plainText({ isMultiline: true }).max(500).optional() });
+export const ZReassign = z.object({
+  inspectorId: z.uuid({ error: 'Choose an inspector' }),
+  reason: text('the reason for the reassignment'),
+});
+export const ZApproval = z.object({
+  expectedVersion: version,
+  adjustmentId: z.uuid({ error: 'Unknown adjustment' }),
+  note: plainText({ isMultiline: true }).max(500).optional(),
+});
 
 /**
  * Four eyes: an adjustment waits for a supervisor when the officers' total change of the payable
@@ -76,7 +112,11 @@ export const ZApproval = z.object({ expectedVersion: version, adjustmentId: z.uu
  * one large change into small ones nor offsetting a raise on one item with a cut on another stays
  * under the limit.
  */
-export function needsSecondPair(args: { amountDelta: string; appliedDeltas: readonly string[]; limit: string }): boolean {
+export function needsSecondPair(args: {
+  amountDelta: string;
+  appliedDeltas: readonly string[];
+  limit: string;
+}): boolean {
   return args.appliedDeltas.reduce((sum, d) => sum.plus(new D(d).abs()), new D(args.amountDelta).abs()).gt(args.limit);
 }
 
@@ -90,9 +130,13 @@ export type InspectionKind = 'DOCUMENT_CHECK' | 'PHYSICAL_EXAMINATION' | 'POST_C
 export function missingControl(channel: Channel | null, recorded: readonly InspectionKind[]): string | null {
   switch (channel) {
     case 'RED':
-      return recorded.includes('PHYSICAL_EXAMINATION') ? null : 'The red channel calls for a physical examination: record it before release.';
+      return recorded.includes('PHYSICAL_EXAMINATION')
+        ? null
+        : 'The red channel calls for a physical examination: record it before release.';
     case 'YELLOW':
-      return recorded.includes('DOCUMENT_CHECK') || recorded.includes('PHYSICAL_EXAMINATION') ? null : 'The yellow channel calls for a document check: record it before release.';
+      return recorded.includes('DOCUMENT_CHECK') || recorded.includes('PHYSICAL_EXAMINATION')
+        ? null
+        : 'The yellow channel calls for a document check: record it before release.';
     case 'GREEN':
     case 'BLUE':
     case null:
@@ -110,12 +154,17 @@ export function missingControl(channel: Channel | null, recorded: readonly Inspe
  * still raised by that control), else none. Ties on `at` go to the later in the given order.
  */
 export function revenueInspection<T extends { at: Date; isHit: boolean }>(inspections: readonly T[]): T | null {
-  const latest = (list: readonly T[]) => list.reduce<T | null>((best, i) => (best === null || i.at.getTime() >= best.at.getTime() ? i : best), null);
+  const latest = (list: readonly T[]) =>
+    list.reduce<T | null>((best, i) => (best === null || i.at.getTime() >= best.at.getTime() ? i : best), null);
   return latest(inspections.filter((i) => i.isHit)) ?? latest(inspections);
 }
 
 /** SLA clock: minutes since registration against the target of the channel. */
-export function slaState(registeredAt: Date, now: Date, targetMinutes: number | null): { elapsedMinutes: number; targetMinutes: number | null; isOverdue: boolean } {
+export function slaState(
+  registeredAt: Date,
+  now: Date,
+  targetMinutes: number | null,
+): { elapsedMinutes: number; targetMinutes: number | null; isOverdue: boolean } {
   const elapsedMinutes = Math.max(0, Math.floor((now.getTime() - registeredAt.getTime()) / 60_000));
   return { elapsedMinutes, targetMinutes, isOverdue: targetMinutes !== null && elapsedMinutes > targetMinutes };
 }

@@ -27,11 +27,30 @@ export type RiskReasonLine =
 export function riskReasonLine(r: RiskReason): RiskReasonLine {
   switch (r.kind) {
     case 'PROFILE':
-      return { key: 'reasonProfile', values: { name: r.name, weight: r.weight, forcedChannel: r.forcedChannel, lines: r.lines.join(', ') } };
+      return {
+        key: 'reasonProfile',
+        values: { name: r.name, weight: r.weight, forcedChannel: r.forcedChannel, lines: r.lines.join(', ') },
+      };
     case 'MODEL':
-      return { key: 'reasonModel', values: { probability: (r.probability * 100).toFixed(1), line: r.lineNo, features: r.topFeatures.map((f) => `${f.feature} ${(f.value * 100).toFixed(0)}%`).join('; ') || '—' } };
+      return {
+        key: 'reasonModel',
+        values: {
+          probability: (r.probability * 100).toFixed(1),
+          line: r.lineNo,
+          features: r.topFeatures.map((f) => `${f.feature} ${(f.value * 100).toFixed(0)}%`).join('; ') || '—',
+        },
+      };
     case 'VALUE_CONTROL':
-      return { key: 'reasonValue', values: { line: r.lineNo, price: r.unitPriceUsd.toFixed(2), threshold: r.threshold.toFixed(2), quantile: r.quantile, median: r.median.toFixed(2) } };
+      return {
+        key: 'reasonValue',
+        values: {
+          line: r.lineNo,
+          price: r.unitPriceUsd.toFixed(2),
+          threshold: r.threshold.toFixed(2),
+          quantile: r.quantile,
+          median: r.median.toFixed(2),
+        },
+      };
     case 'RANDOM':
       return { key: 'reasonRandom', values: { share: r.sharePercent } };
     case 'AEO':
@@ -54,7 +73,9 @@ export function riskReasonsView(stored: { reasons: readonly RiskReason[]; others
   const counted = stored.reasons.filter((r) => r.kind !== 'PROFILE' || !r.isShadow);
   return {
     lines: [...counted.map(riskReasonLine), ...stored.others.map((text): RiskReasonLine => ({ key: null, text }))],
-    instructions: counted.flatMap((r) => (r.kind === 'PROFILE' && r.instructions ? [{ profileId: r.profileId, text: r.instructions }] : [])),
+    instructions: counted.flatMap((r) =>
+      r.kind === 'PROFILE' && r.instructions ? [{ profileId: r.profileId, text: r.instructions }] : [],
+    ),
     shadowCount: stored.reasons.length - counted.length,
   };
 }
@@ -82,7 +103,11 @@ export function transportCosts(d: { incoterm: Incoterm | null; freight: Amount |
 // ─────────────────────────────── adjustments ───────────────────────────────
 
 export type AdjustmentState = 'APPLIED' | 'APPROVED' | 'REJECTED' | 'CANCELLED' | 'PENDING';
-export type AdjustmentBadge = { state: AdjustmentState; tone: 'success' | 'info' | 'danger' | 'neutral' | 'warning'; key: 'adjustmentApplied' | 'adjustmentApproved' | 'adjustmentRejected' | 'adjustmentCancelled' | 'adjustmentPending' };
+export type AdjustmentBadge = {
+  state: AdjustmentState;
+  tone: 'success' | 'info' | 'danger' | 'neutral' | 'warning';
+  key: 'adjustmentApplied' | 'adjustmentApproved' | 'adjustmentRejected' | 'adjustmentCancelled' | 'adjustmentPending';
+};
 
 /** An adjustment's badge. A cancelled one (the amendment, refusal or withdrawal ended it) is REJECTED with no deciding supervisor. */
 export function adjustmentBadge(a: { status: string; decidedById: string | null }): AdjustmentBadge {
@@ -92,7 +117,9 @@ export function adjustmentBadge(a: { status: string; decidedById: string | null 
     case 'APPROVED':
       return { state: 'APPROVED', tone: 'info', key: 'adjustmentApproved' };
     case 'REJECTED':
-      return a.decidedById ? { state: 'REJECTED', tone: 'danger', key: 'adjustmentRejected' } : { state: 'CANCELLED', tone: 'neutral', key: 'adjustmentCancelled' };
+      return a.decidedById
+        ? { state: 'REJECTED', tone: 'danger', key: 'adjustmentRejected' }
+        : { state: 'CANCELLED', tone: 'neutral', key: 'adjustmentCancelled' };
     default:
       return { state: 'PENDING', tone: 'warning', key: 'adjustmentPending' };
   }
@@ -103,7 +130,11 @@ export function decidedAdjustments<T extends { status: string }>(adjustments: re
   return adjustments.filter((a) => a.status !== 'PENDING');
 }
 
-type Changes = { lineNo: number; from: { invoiceValue: string; hsCode: string }; to: { invoiceValue: string; hsCode: string } };
+type Changes = {
+  lineNo: number;
+  from: { invoiceValue: string; hsCode: string };
+  to: { invoiceValue: string; hsCode: string };
+};
 
 /** What an adjustment changed on its item: the value, the commodity code, or both (null for what stayed). */
 export function adjustmentChange(changes: unknown) {
@@ -157,6 +188,7 @@ export function availableDecisions(args: {
     canRefuse: canDecide && canTransition(status, 'REFUSED', 'OFFICER'),
     canResume: canDecide && status === 'ON_HOLD' && canTransition('ON_HOLD', 'ASSIGNED', 'OFFICER'),
     canReassign: role === 'SUPERVISOR' && args.hasAssignment,
-    canDecideAdjustment: args.pendingAdjustment !== null && role === 'SUPERVISOR' && args.pendingAdjustment.requestedById !== args.userId,
+    canDecideAdjustment:
+      args.pendingAdjustment !== null && role === 'SUPERVISOR' && args.pendingAdjustment.requestedById !== args.userId,
   };
 }

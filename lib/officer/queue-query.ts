@@ -17,7 +17,10 @@ export const ZQueueQuery = z.object({
   status: z.enum(DECLARATION_STATUSES).optional().catch(undefined),
   channel: z.enum(CHANNELS).optional().catch(undefined),
   overdue: z.enum(['yes']).optional().catch(undefined),
-  inspector: z.union([z.literal(QUEUE_POOL), z.uuid()]).optional().catch(undefined),
+  inspector: z
+    .union([z.literal(QUEUE_POOL), z.uuid()])
+    .optional()
+    .catch(undefined),
   sort: z.enum(QUEUE_SORTS).default('registered-asc').catch('registered-asc'),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
 });
@@ -28,7 +31,8 @@ export function queueQueryParams(q: Partial<QueueQuery>, overrides: Partial<Queu
   const params = new URLSearchParams();
   for (const key of ['status', 'channel', 'overdue', 'inspector', 'sort', 'page'] as const) {
     const value = merged[key];
-    if (value === undefined || (key === 'sort' && value === 'registered-asc') || (key === 'page' && value === 1)) continue;
+    if (value === undefined || (key === 'sort' && value === 'registered-asc') || (key === 'page' && value === 1))
+      continue;
     params.set(key, String(value));
   }
   const s = params.toString();

@@ -76,7 +76,12 @@ export function callbackHttpStatus(outcome: CallbackOutcome): number {
   }
 }
 
-export type TopUpState = { gateway: string; amount: string; status: 'PENDING' | 'SUCCEEDED' | 'DECLINED'; gatewayTransactionId: string | null };
+export type TopUpState = {
+  gateway: string;
+  amount: string;
+  status: 'PENDING' | 'SUCCEEDED' | 'DECLINED';
+  gatewayTransactionId: string | null;
+};
 
 /**
  * What to do with a verified notification for the top-up it names (null: no such top-up).
@@ -87,7 +92,12 @@ export type TopUpState = { gateway: string; amount: string; status: 'PENDING' | 
  * charged it twice) is credited as a new top-up (CREDITED_EXTRA); a known transaction again is a
  * duplicate; a decline after a success moves no money and changes nothing (ALREADY_COMPLETED).
  */
-export function decideCallback(args: { gateway: string; notification: GatewayNotification; topUp: TopUpState | null; transactionOrder: string | null }): CallbackOutcome {
+export function decideCallback(args: {
+  gateway: string;
+  notification: GatewayNotification;
+  topUp: TopUpState | null;
+  transactionOrder: string | null;
+}): CallbackOutcome {
   const { notification: n, topUp } = args;
   if (!topUp || topUp.gateway !== args.gateway) return 'UNKNOWN_ORDER';
   if (args.transactionOrder !== null && args.transactionOrder !== n.order) return 'TRANSACTION_REUSED';

@@ -22,14 +22,18 @@ export const CALLBACK_TOLERANCE_SECONDS = 300;
 export const SIGNATURE_HEADER = 'x-gateway-signature';
 export const TIMESTAMP_HEADER = 'x-gateway-timestamp';
 
-const amount = z.string().refine((v) => isUzsAmount(v) && new D(v).gt(0), { error: 'amount must be a positive decimal with at most 2 decimals' });
+const amount = z.string().refine((v) => isUzsAmount(v) && new D(v).gt(0), {
+  error: 'amount must be a positive decimal with at most 2 decimals',
+});
 
 // ───────────── Checkout (portal → gateway, through the browser) ─────────────
 
 export type CheckoutRequest = { merchant: string; order: string; amount: string; currency: 'UZS'; returnPath: string };
 
 /** A path of this site (never another origin: the gateway sends the browser back only here). */
-const returnPath = z.string().regex(/^\/[A-Za-z0-9/_-]{0,200}$/, { error: 'return must be a path of the merchant site' });
+const returnPath = z
+  .string()
+  .regex(/^\/[A-Za-z0-9/_-]{0,200}$/, { error: 'return must be a path of the merchant site' });
 
 export const ZCheckoutRequest = z.object({
   merchant: z.literal(MERCHANT_ID, { error: 'unknown merchant' }),
@@ -42,12 +46,25 @@ export const ZCheckoutRequest = z.object({
 
 /** What the portal signs for the checkout: the fields in a fixed order, each `key=value`, joined by '&'. */
 export function checkoutSigningInput(r: CheckoutRequest): string {
-  return [`amount=${r.amount}`, `currency=${r.currency}`, `merchant=${r.merchant}`, `order=${r.order}`, `return=${r.returnPath}`].join('&');
+  return [
+    `amount=${r.amount}`,
+    `currency=${r.currency}`,
+    `merchant=${r.merchant}`,
+    `order=${r.order}`,
+    `return=${r.returnPath}`,
+  ].join('&');
 }
 
 /** The query string of the checkout URL. */
 export function checkoutQuery(r: CheckoutRequest, signature: string): string {
-  const params = new URLSearchParams({ merchant: r.merchant, order: r.order, amount: r.amount, currency: r.currency, returnPath: r.returnPath, signature });
+  const params = new URLSearchParams({
+    merchant: r.merchant,
+    order: r.order,
+    amount: r.amount,
+    currency: r.currency,
+    returnPath: r.returnPath,
+    signature,
+  });
   return params.toString();
 }
 
@@ -84,7 +101,11 @@ export function parseSignatureHeader(header: string | null | undefined): string 
 }
 
 /** A Unix-seconds timestamp within the tolerance of `now`. */
-export function isFreshTimestamp(timestamp: string | null | undefined, now: Date, toleranceSeconds = CALLBACK_TOLERANCE_SECONDS): boolean {
+export function isFreshTimestamp(
+  timestamp: string | null | undefined,
+  now: Date,
+  toleranceSeconds = CALLBACK_TOLERANCE_SECONDS,
+): boolean {
   if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return false;
   return Math.abs(Number(timestamp) - Math.floor(now.getTime() / 1000)) <= toleranceSeconds;
 }

@@ -8,7 +8,9 @@ import { z } from 'zod';
 export const ZIdempotencyKey = z
   .string({ error: 'The payment form is missing its idempotency key: reload the page and pay again' })
   .trim()
-  .regex(/^[A-Za-z0-9_-]{16,80}$/, { error: 'The idempotency key must be 16 to 80 letters, digits, "-" or "_" (a UUID fits)' });
+  .regex(/^[A-Za-z0-9_-]{16,80}$/, {
+    error: 'The idempotency key must be 16 to 80 letters, digits, "-" or "_" (a UUID fits)',
+  });
 
 /** The key stored with a payment of a declaration. */
 export function paymentKey(args: { companyId: string; declarationId: string; clientKey: string }): string {
@@ -33,5 +35,7 @@ export type RepeatVerdict = 'NEW' | 'REPEAT' | 'FOREIGN';
  */
 export function classifyRepeat(stored: StoredPayment | null, request: StoredPayment): RepeatVerdict {
   if (!stored) return 'NEW';
-  return stored.companyId === request.companyId && stored.declarationId === request.declarationId ? 'REPEAT' : 'FOREIGN';
+  return stored.companyId === request.companyId && stored.declarationId === request.declarationId
+    ? 'REPEAT'
+    : 'FOREIGN';
 }

@@ -29,7 +29,8 @@ export function isUzsAmount(value: string): boolean {
 /** The entry's signed amount for a movement of `magnitude` (> 0): credits +, debits −. */
 export function signedAmount(kind: LedgerKind, magnitude: string): string {
   const m = new D(magnitude);
-  if (!isUzsAmount(magnitude) || m.lte(0)) throw new Error(`A ledger movement must be a positive UZS amount, got "${magnitude}"`);
+  if (!isUzsAmount(magnitude) || m.lte(0))
+    throw new Error(`A ledger movement must be a positive UZS amount, got "${magnitude}"`);
   return (isCredit(kind) ? m : m.neg()).toFixed(2);
 }
 
@@ -56,12 +57,19 @@ export function post(balance: string, entries: ReadonlyArray<{ kind: LedgerKind;
     if (!hasValidSign(e.kind, e.amount)) throw new Error(`A ${e.kind} entry cannot be ${e.amount}`);
   }
   const after = new D(balance).plus(sumAmounts(entries.map((e) => e.amount)));
-  if (after.isNegative()) return { balance: new D(balance).toFixed(2), isAllowed: false, shortfall: after.neg().toFixed(2) };
+  if (after.isNegative())
+    return { balance: new D(balance).toFixed(2), isAllowed: false, shortfall: after.neg().toFixed(2) };
   return { balance: after.toFixed(2), isAllowed: true };
 }
 
 export type StatementLine<T> = T & { balanceAfter: string };
-export type Statement<T> = { opening: string; closing: string; credits: string; debits: string; lines: StatementLine<T>[] };
+export type Statement<T> = {
+  opening: string;
+  closing: string;
+  credits: string;
+  debits: string;
+  lines: StatementLine<T>[];
+};
 
 /** Running balances from an opening balance, in the order given (oldest first). */
 export function runningBalances<T extends { amount: string }>(opening: string, entries: readonly T[]): Statement<T> {
@@ -75,7 +83,13 @@ export function runningBalances<T extends { amount: string }>(opening: string, e
     else credits = credits.plus(a);
     return { ...e, balanceAfter: balance.toFixed(2) };
   });
-  return { opening: new D(opening).toFixed(2), closing: balance.toFixed(2), credits: credits.toFixed(2), debits: debits.toFixed(2), lines };
+  return {
+    opening: new D(opening).toFixed(2),
+    closing: balance.toFixed(2),
+    credits: credits.toFixed(2),
+    debits: debits.toFixed(2),
+    lines,
+  };
 }
 
 /** The lowest balance the account reached over `entries` from `opening` (a ledger that is right never goes below zero). */

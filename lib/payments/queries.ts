@@ -42,8 +42,18 @@ export const ZStatementPeriod = z
   .superRefine((v, ctx) => {
     if (!isCalendarDate(v.from) || !isCalendarDate(v.to)) return;
     const days = (Date.parse(`${v.to}T00:00:00Z`) - Date.parse(`${v.from}T00:00:00Z`)) / 86_400_000;
-    if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last day of the statement must be on or after its first day' });
-    else if (days >= MAX_STATEMENT_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `A statement can cover at most ${MAX_STATEMENT_DAYS} days` });
+    if (days < 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'The last day of the statement must be on or after its first day',
+      });
+    else if (days >= MAX_STATEMENT_DAYS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `A statement can cover at most ${MAX_STATEMENT_DAYS} days`,
+      });
   });
 export type StatementPeriod = z.output<typeof ZStatementPeriod>;
 

@@ -14,7 +14,8 @@ export function receiptYear(at: Date): number {
 
 export function formatReceiptNumber(year: number, sequence: number): string {
   if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new Error(`Invalid receipt year ${year}`);
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 9_999_999) throw new Error(`Receipt sequence out of range: ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 9_999_999)
+    throw new Error(`Receipt sequence out of range: ${sequence}`);
   return `R-${year}-${String(sequence).padStart(7, '0')}`;
 }
 

@@ -13,8 +13,10 @@ const uzs = (label: string) => decimalString(label, { scale: 2, isPositive: true
 
 export const ZTopUpStart = z.object({
   amount: uzs('amount to top up').superRefine((v, ctx) => {
-    if (new D(v).lt(MIN_TOP_UP)) ctx.addIssue({ code: 'custom', message: 'The amount to top up must be at least 1 000.00 UZS' });
-    else if (new D(v).gt(MAX_TOP_UP)) ctx.addIssue({ code: 'custom', message: 'The amount to top up can be at most 100 000 000 000.00 UZS' });
+    if (new D(v).lt(MIN_TOP_UP))
+      ctx.addIssue({ code: 'custom', message: 'The amount to top up must be at least 1 000.00 UZS' });
+    else if (new D(v).gt(MAX_TOP_UP))
+      ctx.addIssue({ code: 'custom', message: 'The amount to top up can be at most 100 000 000 000.00 UZS' });
   }),
 });
 export type TopUpStartInput = z.output<typeof ZTopUpStart>;
@@ -57,7 +59,11 @@ export const ZRefundDecision = z
     decision: z.enum(REFUND_DECISIONS, { error: 'Choose whether to approve or refuse the refund' }),
     note: optionalText(500, { isMultiline: true }),
   })
-  .superRefine((v, ctx) => {
-    if (v.decision === 'REFUSE' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the refund is refused' });
-  }, whenValid('decision', 'note'));
+  .superRefine(
+    (v, ctx) => {
+      if (v.decision === 'REFUSE' && !v.note)
+        ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the refund is refused' });
+    },
+    whenValid('decision', 'note'),
+  );
 export type RefundDecisionInput = z.output<typeof ZRefundDecision>;

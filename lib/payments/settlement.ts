@@ -26,7 +26,14 @@ export function perType(rows: ReadonlyArray<{ paymentType: PaymentType; amount: 
  * removing items (whose assessed rows go with them), so the amount is known again only when the
  * amended declaration is resubmitted and reassessed.
  */
-export const PAYABLE_STATUSES: readonly DeclarationStatus[] = ['REGISTERED', 'ASSIGNED', 'ON_HOLD', 'ASSESSED', 'PAID', 'RELEASED'];
+export const PAYABLE_STATUSES: readonly DeclarationStatus[] = [
+  'REGISTERED',
+  'ASSIGNED',
+  'ON_HOLD',
+  'ASSESSED',
+  'PAID',
+  'RELEASED',
+];
 /** Statuses in which nothing is owed any more: whatever was paid is overpaid. */
 export const NOTHING_OWED_STATUSES: readonly DeclarationStatus[] = ['REFUSED', 'WITHDRAWN'];
 
@@ -60,7 +67,9 @@ export function settlementOf(args: { target: PerType; settled: PerType }): Settl
     // re-allocating between types needs no movement of the balance.
     return { kind: 'SETTLED', net: '0.00', lines: [] };
   }
-  return net.isPositive() ? { kind: 'DUE', net: net.toFixed(2), lines } : { kind: 'OVERPAID', net: net.toFixed(2), lines };
+  return net.isPositive()
+    ? { kind: 'DUE', net: net.toFixed(2), lines }
+    : { kind: 'OVERPAID', net: net.toFixed(2), lines };
 }
 
 /** What is owed per type: the assessment, or nothing once the declaration is refused or withdrawn. */

@@ -72,14 +72,30 @@ export function directionWords(directions: readonly Direction[]): string {
  * ECO-CITES: import or export), else the type's only one (a choice is then accepted only if it is
  * that one). The permit issued on it serves only declarations of that direction.
  */
-export function applicationDirection(type: { code: string; directions: readonly Direction[] }, chosen: Direction | undefined): { direction: Direction } | { problem: FieldError } {
+export function applicationDirection(
+  type: { code: string; directions: readonly Direction[] },
+  chosen: Direction | undefined,
+): { direction: Direction } | { problem: FieldError } {
   if (chosen !== undefined) {
     if (type.directions.includes(chosen)) return { direction: chosen };
-    return { problem: { path: 'direction', message: `A ${type.code} permit is for ${directionWords(type.directions)}, not ${DIRECTION_WORD[chosen]}` } };
+    return {
+      problem: {
+        path: 'direction',
+        message: `A ${type.code} permit is for ${directionWords(type.directions)}, not ${DIRECTION_WORD[chosen]}`,
+      },
+    };
   }
   if (type.directions.length === 1) return { direction: type.directions[0] };
-  if (type.directions.length === 0) return { problem: { path: 'permitTypeCode', message: `${type.code} permits name no direction: choose another type` } };
-  return { problem: { path: 'direction', message: `Choose whether the goods are for ${directionWords(type.directions)}: a ${type.code} permit serves one of them` } };
+  if (type.directions.length === 0)
+    return {
+      problem: { path: 'permitTypeCode', message: `${type.code} permits name no direction: choose another type` },
+    };
+  return {
+    problem: {
+      path: 'direction',
+      message: `Choose whether the goods are for ${directionWords(type.directions)}: a ${type.code} permit serves one of them`,
+    },
+  };
 }
 
 /** Which country a product names, by the type's directions: origin (import, transit), destination (export), or either. */

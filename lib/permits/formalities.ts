@@ -122,7 +122,11 @@ function covers(permit: HeldPermit, hsCode: string): boolean {
   return permit.hsCodes.some((prefix) => prefix.length > 0 && hsCode.startsWith(prefix));
 }
 
-const DECLARATION_OF: Record<Direction, string> = { IMPORT: 'an import declaration', EXPORT: 'an export declaration', TRANSIT: 'a transit declaration' };
+const DECLARATION_OF: Record<Direction, string> = {
+  IMPORT: 'an import declaration',
+  EXPORT: 'an export declaration',
+  TRANSIT: 'a transit declaration',
+};
 
 /** The declaration a permit is checked against: its company, direction (of the regime) and date. */
 type Context = { companyId: string; direction: Direction; date: string };
@@ -130,11 +134,17 @@ type Context = { companyId: string; direction: Direction; date: string };
 /** Checks 2-7 (the type is already known to fit). null = usable. */
 function checkPermit(permit: HeldPermit, hsCode: string, ctx: Context): Failure | null {
   const p = `permit ${permit.number}`;
-  if (permit.companyId !== ctx.companyId) return { code: 'OTHER_HOLDER', reason: `${p} is held by another company`, rank: 0 };
+  if (permit.companyId !== ctx.companyId)
+    return { code: 'OTHER_HOLDER', reason: `${p} is held by another company`, rank: 0 };
   if (permit.direction !== ctx.direction) {
-    return { code: 'WRONG_DIRECTION', reason: `${p} was issued for ${DIRECTION_WORD[permit.direction]}, but this is ${DECLARATION_OF[ctx.direction]}: it needs a permit issued for ${DIRECTION_WORD[ctx.direction]}`, rank: 1 };
+    return {
+      code: 'WRONG_DIRECTION',
+      reason: `${p} was issued for ${DIRECTION_WORD[permit.direction]}, but this is ${DECLARATION_OF[ctx.direction]}: it needs a permit issued for ${DIRECTION_WORD[ctx.direction]}`,
+      rank: 1,
+    };
   }
-  if (!covers(permit, hsCode)) return { code: 'HS_NOT_COVERED', reason: `${p} does not cover commodity code ${hsCode}`, rank: 2 };
+  if (!covers(permit, hsCode))
+    return { code: 'HS_NOT_COVERED', reason: `${p} does not cover commodity code ${hsCode}`, rank: 2 };
   switch (permit.status) {
     case 'ISSUED':
       break;
@@ -147,9 +157,12 @@ function checkPermit(permit: HeldPermit, hsCode: string, ctx: Context): Failure 
       return never;
     }
   }
-  if (ctx.date < permit.validFrom) return { code: 'NOT_YET_VALID', reason: `${p} is valid only from ${permit.validFrom}`, rank: 4 };
-  if (ctx.date > permit.validTo) return { code: 'EXPIRED', reason: `${p} expired (valid until ${permit.validTo})`, rank: 4 };
-  if (new D(permit.remainingQuantity).lte(ZERO)) return { code: 'NO_REMAINING_QUANTITY', reason: `${p} has no remaining quantity`, rank: 5 };
+  if (ctx.date < permit.validFrom)
+    return { code: 'NOT_YET_VALID', reason: `${p} is valid only from ${permit.validFrom}`, rank: 4 };
+  if (ctx.date > permit.validTo)
+    return { code: 'EXPIRED', reason: `${p} expired (valid until ${permit.validTo})`, rank: 4 };
+  if (new D(permit.remainingQuantity).lte(ZERO))
+    return { code: 'NO_REMAINING_QUANTITY', reason: `${p} has no remaining quantity`, rank: 5 };
   return null;
 }
 
@@ -158,8 +171,17 @@ function checkPermit(permit: HeldPermit, hsCode: string, ctx: Context): Failure 
  * `regime` on `date` (checks 2-7, HELD mode), or null when it can. For the lists a trader picks a
  * permit to link from.
  */
-export function permitProblem(permit: HeldPermit, item: { hsCode: string; regime: Regime }, companyId: string, date: string): { code: MissingReason; reason: string } | null {
-  const failure = checkPermit(permit, item.hsCode.trim(), { companyId, direction: REGIME_DIRECTION[item.regime], date });
+export function permitProblem(
+  permit: HeldPermit,
+  item: { hsCode: string; regime: Regime },
+  companyId: string,
+  date: string,
+): { code: MissingReason; reason: string } | null {
+  const failure = checkPermit(permit, item.hsCode.trim(), {
+    companyId,
+    direction: REGIME_DIRECTION[item.regime],
+    date,
+  });
   return failure ? { code: failure.code, reason: failure.reason } : null;
 }
 
@@ -168,7 +190,12 @@ function furthest(failures: readonly Failure[]): Failure {
   return failures.reduce((best, f) => (f.rank > best.rank ? f : best));
 }
 
-const missing = (requirement: Requirement, f: Omit<Failure, 'rank'>): RequirementStatus => ({ requirement, status: 'MISSING', reasonCode: f.code, reason: f.reason });
+const missing = (requirement: Requirement, f: Omit<Failure, 'rank'>): RequirementStatus => ({
+  requirement,
+  status: 'MISSING',
+  reasonCode: f.code,
+  reason: f.reason,
+});
 const satisfied = (requirement: Requirement, permit: HeldPermit, writeOff?: string): RequirementStatus => ({
   requirement,
   status: 'SATISFIED',
@@ -194,7 +221,11 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
 
   const result = new Array<ItemFormalities>(items.length);
   const finish = (index: number, statuses: RequirementStatus[]) => {
-    result[index] = { lineNo: items[index].lineNo, requirements: statuses, isSatisfied: statuses.every((s) => s.status === 'SATISFIED') };
+    result[index] = {
+      lineNo: items[index].lineNo,
+      requirements: statuses,
+      isSatisfied: statuses.every((s) => s.status === 'SATISFIED'),
+    };
   };
 
   if (mode === 'HELD') {
@@ -220,7 +251,11 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
               failures.push(failure);
             }
           }
-          if (failures.length === 0) return missing(requirement, { code: 'NOT_HELD', reason: `the company holds no ${orList(requirement.alternatives)} permit` });
+          if (failures.length === 0)
+            return missing(requirement, {
+              code: 'NOT_HELD',
+              reason: `the company holds no ${orList(requirement.alternatives)} permit`,
+            });
           return missing(requirement, furthest(failures));
         });
         verdictByHs.set(hsCode, statuses);
@@ -239,7 +274,9 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
     const item = items[index];
     const hsCode = item.hsCode.trim();
     const requirements = requirementsOf(hsCode);
-    const linked = [...new Set(item.linkedPermitIds ?? [])].map((id) => byId.get(id)).filter((p): p is HeldPermit => p !== undefined);
+    const linked = [...new Set(item.linkedPermitIds ?? [])]
+      .map((id) => byId.get(id))
+      .filter((p): p is HeldPermit => p !== undefined);
     const needed = new Set(requirements.flatMap((r) => r.alternatives));
     const wrongType = linked.filter((p) => !needed.has(p.typeCode));
     const quantity = parseQuantity(item.quantity);
@@ -251,9 +288,15 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
         if (candidates.length === 0) {
           if (wrongType.length > 0) {
             const list = wrongType.map((p) => `permit ${p.number} is a ${p.typeCode} permit`).join('; ');
-            return missing(requirement, { code: 'WRONG_TYPE', reason: `${list} — this item needs ${orList(requirement.alternatives)}` });
+            return missing(requirement, {
+              code: 'WRONG_TYPE',
+              reason: `${list} — this item needs ${orList(requirement.alternatives)}`,
+            });
           }
-          return missing(requirement, { code: 'NOT_LINKED', reason: `no ${orList(requirement.alternatives)} permit is linked to this item` });
+          return missing(requirement, {
+            code: 'NOT_LINKED',
+            reason: `no ${orList(requirement.alternatives)} permit is linked to this item`,
+          });
         }
         const failures: Failure[] = [];
         for (const permit of candidates) {
@@ -270,11 +313,19 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
           }
           const p = `permit ${permit.number}`;
           if (item.unit !== undefined && item.unit.trim() !== '' && item.unit.trim() !== permit.unit) {
-            failures.push({ code: 'UNIT_MISMATCH', reason: `${p} counts ${permit.unit}, but the item is declared in ${item.unit.trim()}`, rank: 6 });
+            failures.push({
+              code: 'UNIT_MISMATCH',
+              reason: `${p} counts ${permit.unit}, but the item is declared in ${item.unit.trim()}`,
+              rank: 6,
+            });
             continue;
           }
           if (!quantity) {
-            failures.push({ code: 'INVALID_QUANTITY', reason: `the quantity of the item is not a valid number, so it cannot be written off ${p}`, rank: 7 });
+            failures.push({
+              code: 'INVALID_QUANTITY',
+              reason: `the quantity of the item is not a valid number, so it cannot be written off ${p}`,
+              rank: 7,
+            });
             continue;
           }
           const already = taken.get(permit.id) ?? ZERO;
@@ -319,7 +370,10 @@ export type PermitWriteOff = {
  * satisfied (a declaration is never released while a required permit is missing), so a missing
  * one, or a HELD-mode result, is a programming error and throws.
  */
-export function planWriteOffs(formalities: readonly ItemFormalities[], permits: readonly HeldPermit[]): PermitWriteOff[] {
+export function planWriteOffs(
+  formalities: readonly ItemFormalities[],
+  permits: readonly HeldPermit[],
+): PermitWriteOff[] {
   const byId = new Map<string, HeldPermit>(permits.map((p) => [p.id, p]));
   const totals = new Map<string, D>();
   for (const item of formalities) {

@@ -27,20 +27,31 @@ export function defaultValidity(today: string, validityDays: number): { validFro
  * today or later, never ends in the past, ends on or after it starts, and lasts no longer than the
  * catalogue allows. (Quantity > 0 is the schema's rule.) [] when all is well.
  */
-export function issueProblems(input: { validFrom: string; validTo: string }, ctx: { today: string; validityDays: number; typeCode: string }): FieldError[] {
+export function issueProblems(
+  input: { validFrom: string; validTo: string },
+  ctx: { today: string; validityDays: number; typeCode: string },
+): FieldError[] {
   const problems: FieldError[] = [];
   const { validFrom, validTo } = input;
-  if (validFrom < ctx.today) problems.push({ path: 'validFrom', message: `The permit cannot start before today (${ctx.today})` });
-  if (validTo < ctx.today) problems.push({ path: 'validTo', message: `The validity must not end in the past: choose ${ctx.today} or later` });
-  else if (validTo < validFrom) problems.push({ path: 'validTo', message: 'The last day of validity must be on or after the first day' });
+  if (validFrom < ctx.today)
+    problems.push({ path: 'validFrom', message: `The permit cannot start before today (${ctx.today})` });
+  if (validTo < ctx.today)
+    problems.push({ path: 'validTo', message: `The validity must not end in the past: choose ${ctx.today} or later` });
+  else if (validTo < validFrom)
+    problems.push({ path: 'validTo', message: 'The last day of validity must be on or after the first day' });
   else if (daysInclusive(validFrom, validTo) > ctx.validityDays) {
-    problems.push({ path: 'validTo', message: `A ${ctx.typeCode} permit is valid for at most ${ctx.validityDays} days: choose ${addDays(validFrom, ctx.validityDays - 1)} or earlier` });
+    problems.push({
+      path: 'validTo',
+      message: `A ${ctx.typeCode} permit is valid for at most ${ctx.validityDays} days: choose ${addDays(validFrom, ctx.validityDays - 1)} or earlier`,
+    });
   }
   return problems;
 }
 
 /** The quantity the form offers: the products' total when they share one unit. */
-export function requestedTotal(products: ReadonlyArray<{ quantity: string; unit: string }>): { quantity: string; unit: string } | null {
+export function requestedTotal(
+  products: ReadonlyArray<{ quantity: string; unit: string }>,
+): { quantity: string; unit: string } | null {
   if (products.length === 0) return null;
   const unit = products[0].unit;
   if (products.some((p) => p.unit !== unit)) return null;
@@ -50,7 +61,10 @@ export function requestedTotal(products: ReadonlyArray<{ quantity: string; unit:
 /** A permit's state as the trader and the officer read it: status plus dates. */
 export type PermitState = 'VALID' | 'NOT_YET_VALID' | 'EXPIRED' | 'EXHAUSTED' | 'REVOKED';
 
-export function permitState(permit: { status: PermitStatus; validFrom: string; validTo: string }, today: string): PermitState {
+export function permitState(
+  permit: { status: PermitStatus; validFrom: string; validTo: string },
+  today: string,
+): PermitState {
   switch (permit.status) {
     case 'REVOKED':
       return 'REVOKED';

@@ -17,6 +17,7 @@ export function applicationNumberPrefix(typeCode: string, serviceDate: string): 
 
 /** The number after `last` (a number with this prefix, or null for the first). */
 export function nextSequencedNumber(prefix: string, last: string | null): string {
-  const previous = last && last.startsWith(prefix) && /^\d+$/.test(last.slice(prefix.length)) ? Number(last.slice(prefix.length)) : 0;
+  const previous =
+    last && last.startsWith(prefix) && /^\d+$/.test(last.slice(prefix.length)) ? Number(last.slice(prefix.length)) : 0;
   return `${prefix}${String(previous + 1).padStart(6, '0')}`;
 }

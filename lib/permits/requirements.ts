@@ -39,12 +39,19 @@ function matches(rule: PermitTypeRule, hsCode: string, direction: Direction): bo
 }
 
 /** The permit requirements of one item under a regime. [] when it needs none. */
-export function permitRequirements(item: { hsCode: string; regime: Regime }, catalogue: readonly PermitTypeRule[]): Requirement[] {
+export function permitRequirements(
+  item: { hsCode: string; regime: Regime },
+  catalogue: readonly PermitTypeRule[],
+): Requirement[] {
   return requirementsFor(item.hsCode.trim(), REGIME_DIRECTION[item.regime], catalogue);
 }
 
 /** As `permitRequirements`, for a direction (used with a catalogue already narrowed to it). */
-export function requirementsFor(hsCode: string, direction: Direction, catalogue: readonly PermitTypeRule[]): Requirement[] {
+export function requirementsFor(
+  hsCode: string,
+  direction: Direction,
+  catalogue: readonly PermitTypeRule[],
+): Requirement[] {
   const byAuthority = new Map<string, Requirement>();
   for (const rule of catalogue) {
     if (!matches(rule, hsCode, direction)) continue;

@@ -33,10 +33,15 @@ const unit = z.enum(SUPPLEMENTARY_UNITS, { error: 'Choose the unit of quantity' 
 // ───────────── Trader: the application ─────────────
 
 export const ZStartApplication = z.object({
-  permitTypeCode: text({ error: 'Choose the permit type' }).min(1, { error: 'Choose the permit type' }).max(PERMIT_TYPE_CODE_MAX, { error: 'Choose the permit type' }),
+  permitTypeCode: text({ error: 'Choose the permit type' })
+    .min(1, { error: 'Choose the permit type' })
+    .max(PERMIT_TYPE_CODE_MAX, { error: 'Choose the permit type' }),
   purpose: requiredText('purpose of the import or export', 500, { isMultiline: true }),
   /** Needed only for a type of several directions (applicationDirection says which); empty = not chosen. */
-  direction: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(DIRECTIONS, { error: 'Choose import, export or transit' }).optional()),
+  direction: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.enum(DIRECTIONS, { error: 'Choose import, export or transit' }).optional(),
+  ),
 });
 export type StartApplicationInput = z.input<typeof ZStartApplication>;
 
@@ -54,7 +59,9 @@ export type ApplicationProduct = z.output<typeof ZApplicationProduct>;
 /** Which document an uploaded file is: one of the type's required documents, or OTHER_DOCUMENT. */
 export const OTHER_DOCUMENT = 'Other document';
 export const ZApplicationDocument = z.object({
-  documentType: text({ error: 'Choose which document this is' }).min(1, { error: 'Choose which document this is' }).max(100, { error: 'Choose which document this is' }),
+  documentType: text({ error: 'Choose which document this is' })
+    .min(1, { error: 'Choose which document this is' })
+    .max(100, { error: 'Choose which document this is' }),
 });
 
 export const ZAnswer = z.object({ message: requiredText('answer', 2000, { isMultiline: true }) });
@@ -62,9 +69,13 @@ export const ZWithdrawApplication = z.object({ reason: optionalText(500, { isMul
 
 // ───────────── Agency officer: decisions ─────────────
 
-export const ZInformationRequest = z.object({ message: requiredText('question to the trader', 2000, { isMultiline: true }) });
+export const ZInformationRequest = z.object({
+  message: requiredText('question to the trader', 2000, { isMultiline: true }),
+});
 export const ZRefusal = z.object({ reason: requiredText('reason for the refusal', 1000, { isMultiline: true }) });
-export const ZRevocation = z.object({ reason: requiredText('reason for revoking the permit', 1000, { isMultiline: true }) });
+export const ZRevocation = z.object({
+  reason: requiredText('reason for revoking the permit', 1000, { isMultiline: true }),
+});
 
 /**
  * The permit as the officer issues it. The number is given by the portal (see numbering.ts);
@@ -83,14 +94,19 @@ export type IssuePermit = z.output<typeof ZIssuePermit>;
 // ───────────── Trader: linking permits to declaration items ─────────────
 
 export const ZLinkPermit = z.object({
-  lineNo: z.coerce.number({ error: 'Choose the item' }).int({ error: 'Choose the item' }).min(1, { error: 'Choose the item' }).max(999, { error: 'Choose the item' }),
+  lineNo: z.coerce
+    .number({ error: 'Choose the item' })
+    .int({ error: 'Choose the item' })
+    .min(1, { error: 'Choose the item' })
+    .max(999, { error: 'Choose the item' }),
   permitId: z.uuid({ error: 'Choose a permit' }),
 });
 export const ZUnlinkPermit = z.object({ linkId: z.uuid({ error: 'Unknown link' }) });
 
 // ───────────── Administrator: the catalogue ─────────────
 
-const list = (v: unknown, separator: RegExp) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(separator) : v);
+const list = (v: unknown, separator: RegExp) =>
+  Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(separator) : v;
 
 /** HS prefixes as text ("06 07 4401", commas too) or a list: 2, 4 or 6 digits each, no duplicates. */
 export const ZHsPrefixes = z.preprocess(
@@ -104,7 +120,11 @@ export const ZHsPrefixes = z.preprocess(
       if (prefixes.length === 0) ctx.addIssue({ code: 'custom', message: 'Enter at least one HS prefix, like 0808' });
       if (prefixes.length > 100) ctx.addIssue({ code: 'custom', message: 'Enter at most 100 HS prefixes' });
       const bad = prefixes.filter((p) => !/^\d{2}(\d{2}){0,2}$/.test(p));
-      if (bad.length) ctx.addIssue({ code: 'custom', message: `Each HS prefix must be 2, 4 or 6 digits: ${bad.slice(0, 5).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not` });
+      if (bad.length)
+        ctx.addIssue({
+          code: 'custom',
+          message: `Each HS prefix must be 2, 4 or 6 digits: ${bad.slice(0, 5).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not`,
+        });
     })
     .transform((prefixes) => [...new Set(prefixes)]),
 );
@@ -116,9 +136,13 @@ export const ZRequiredDocuments = z.preprocess(
     return Array.isArray(items) ? items.map((s) => s.trim().replace(/\s+/g, ' ')).filter(Boolean) : items;
   },
   z
-    .array(text().max(100, { error: 'Each required document must be 100 characters or fewer' }), { error: 'Enter the required documents, one per line' })
+    .array(text().max(100, { error: 'Each required document must be 100 characters or fewer' }), {
+      error: 'Enter the required documents, one per line',
+    })
     .max(20, { error: 'Enter at most 20 required documents' })
-    .refine((docs) => !docs.some((d) => d.toLowerCase() === OTHER_DOCUMENT.toLowerCase()), { error: `"${OTHER_DOCUMENT}" is offered anyway; name the documents the authority needs` })
+    .refine((docs) => !docs.some((d) => d.toLowerCase() === OTHER_DOCUMENT.toLowerCase()), {
+      error: `"${OTHER_DOCUMENT}" is offered anyway; name the documents the authority needs`,
+    })
     .transform((docs) => [...new Set(docs)]),
 );
 
@@ -126,10 +150,14 @@ const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z
 
 export const ZPermitTypeForm = z.object({
   name: requiredText('name of the permit type', 200),
-  authorityCode: text({ error: 'Choose the authority' }).min(1, { error: 'Choose the authority' }).max(10, { error: 'Choose the authority' }),
+  authorityCode: text({ error: 'Choose the authority' })
+    .min(1, { error: 'Choose the authority' })
+    .max(10, { error: 'Choose the authority' }),
   directions: z.preprocess(
     (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(DIRECTIONS, { error: 'Choose import, export or transit' })).min(1, { error: 'Choose at least one direction' }),
+    z
+      .array(z.enum(DIRECTIONS, { error: 'Choose import, export or transit' }))
+      .min(1, { error: 'Choose at least one direction' }),
   ),
   hsPrefixes: ZHsPrefixes,
   validityDays: z.preprocess(

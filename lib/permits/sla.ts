@@ -62,7 +62,10 @@ export function slaClock(args: {
   targetWorkingDays: number;
 }): SlaClock {
   const end = args.decidedAt ?? args.now;
-  const stopped = waitingPeriods(args.messages, end).reduce((sum, p) => sum + workingMsBetween(p.from < args.submittedAt ? args.submittedAt : p.from, p.to), 0);
+  const stopped = waitingPeriods(args.messages, end).reduce(
+    (sum, p) => sum + workingMsBetween(p.from < args.submittedAt ? args.submittedAt : p.from, p.to),
+    0,
+  );
   const elapsedMs = Math.max(0, workingMsBetween(args.submittedAt, end) - stopped);
   const targetMs = args.targetWorkingDays * DAY_MS;
   const isLate = elapsedMs > targetMs;
@@ -83,6 +86,11 @@ export function splitDuration(ms: number): { days: number; hours: number; minute
 
 /** The stored setting's value, or the default when it is absent or malformed. */
 export function slaTargetFrom(value: unknown): number {
-  const days = value && typeof value === 'object' && 'workingDays' in value ? (value as { workingDays: unknown }).workingDays : undefined;
-  return typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 30 ? days : DEFAULT_SLA_WORKING_DAYS;
+  const days =
+    value && typeof value === 'object' && 'workingDays' in value
+      ? (value as { workingDays: unknown }).workingDays
+      : undefined;
+  return typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 30
+    ? days
+    : DEFAULT_SLA_WORKING_DAYS;
 }

@@ -18,12 +18,26 @@ export const REGIME_DIRECTION: Record<Regime, Direction> = {
 /** Transport modes: enum value ↔ the numeric code used on the declaration. */
 export const TRANSPORT_MODES = ['SEA', 'RAIL', 'ROAD', 'AIR', 'POST'] as const;
 export type TransportMode = (typeof TRANSPORT_MODES)[number];
-export const TRANSPORT_MODE_CODE: Record<TransportMode, string> = { SEA: '10', RAIL: '20', ROAD: '30', AIR: '40', POST: '50' };
+export const TRANSPORT_MODE_CODE: Record<TransportMode, string> = {
+  SEA: '10',
+  RAIL: '20',
+  ROAD: '30',
+  AIR: '40',
+  POST: '50',
+};
 
 export const INCOTERMS = ['EXW', 'FCA', 'FOB', 'CFR', 'CIF', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP'] as const;
 export type Incoterm = (typeof INCOTERMS)[number];
 
-export const DOCUMENT_TYPES = ['INVOICE', 'CONTRACT', 'PACKING_LIST', 'TRANSPORT_DOCUMENT', 'CERTIFICATE_OF_ORIGIN', 'PERMIT', 'OTHER'] as const;
+export const DOCUMENT_TYPES = [
+  'INVOICE',
+  'CONTRACT',
+  'PACKING_LIST',
+  'TRANSPORT_DOCUMENT',
+  'CERTIFICATE_OF_ORIGIN',
+  'PERMIT',
+  'OTHER',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const SUPPLEMENTARY_UNITS = ['KG', 'L', 'PCS', 'PAIR', 'M', 'M2', 'M3', 'KWH', '1000PCS', 'CT'] as const;

@@ -39,7 +39,14 @@ export type BacktestSetups = { current: RiskContext; proposed: RiskContext };
 export function proposedSettings(settings: RiskSettings, proposal: Omit<BacktestProposal, 'profile'>): RiskSettings {
   return {
     ...settings,
-    ...(proposal.thresholds ? { thresholds: { ...settings.thresholds, [proposal.thresholds.regime]: { yellow: proposal.thresholds.yellow, red: proposal.thresholds.red } } } : {}),
+    ...(proposal.thresholds
+      ? {
+          thresholds: {
+            ...settings.thresholds,
+            [proposal.thresholds.regime]: { yellow: proposal.thresholds.yellow, red: proposal.thresholds.red },
+          },
+        }
+      : {}),
     ...(proposal.randomSharePercent !== undefined ? { randomSharePercent: proposal.randomSharePercent } : {}),
   };
 }
@@ -50,7 +57,12 @@ export function proposedSettings(settings: RiskSettings, proposal: Omit<Backtest
  * shadow (the question is what it would have done) — but `matchProfile` still checks its own
  * validity dates, so it matches only declarations registered within them.
  */
-export function backtestSetups(args: { activeProfiles: readonly RiskProfile[]; proposal: BacktestProposal; context: Omit<RiskContext, 'profiles' | 'settings'>; settings: RiskSettings }): (date: string) => BacktestSetups {
+export function backtestSetups(args: {
+  activeProfiles: readonly RiskProfile[];
+  proposal: BacktestProposal;
+  context: Omit<RiskContext, 'profiles' | 'settings'>;
+  settings: RiskSettings;
+}): (date: string) => BacktestSetups {
   const { activeProfiles, proposal, context, settings } = args;
   const proposed = proposedSettings(settings, proposal);
   const byDate = new Map<string, BacktestSetups>();
@@ -61,7 +73,13 @@ export function backtestSetups(args: { activeProfiles: readonly RiskProfile[]; p
       const profile = proposal.profile;
       setups = {
         current: { ...context, profiles: current, settings },
-        proposed: { ...context, profiles: profile ? [...current.filter((p) => p.id !== profile.id), { ...profile, isShadow: false }] : current, settings: proposed },
+        proposed: {
+          ...context,
+          profiles: profile
+            ? [...current.filter((p) => p.id !== profile.id), { ...profile, isShadow: false }]
+            : current,
+          settings: proposed,
+        },
       };
       byDate.set(date, setups);
     }
@@ -72,13 +90,24 @@ export function backtestSetups(args: { activeProfiles: readonly RiskProfile[]; p
 /** A past declaration with what its inspections found (no inspection: the outcome is unknown). */
 export type BacktestOutcome = { hasOutcome: boolean; isHit: boolean };
 
-export type ReplayedDeclaration = BacktestOutcome & { before: Channel; after: Channel; matchesProposedProfile: boolean };
+export type ReplayedDeclaration = BacktestOutcome & {
+  before: Channel;
+  after: Channel;
+  matchesProposedProfile: boolean;
+};
 
 /** Replay one declaration under both setups. */
-export function replayDeclaration(input: RiskDeclaration, setups: BacktestSetups, outcome: BacktestOutcome, proposedProfileId: string | null): ReplayedDeclaration {
+export function replayDeclaration(
+  input: RiskDeclaration,
+  setups: BacktestSetups,
+  outcome: BacktestOutcome,
+  proposedProfileId: string | null,
+): ReplayedDeclaration {
   const before = assessRisk(input, setups.current);
   const after = assessRisk(input, setups.proposed);
-  const matchesProposedProfile = proposedProfileId !== null && (after.reasons as RiskReason[]).some((r) => r.kind === 'PROFILE' && r.profileId === proposedProfileId);
+  const matchesProposedProfile =
+    proposedProfileId !== null &&
+    (after.reasons as RiskReason[]).some((r) => r.kind === 'PROFILE' && r.profileId === proposedProfileId);
   return { ...outcome, before: before.channel, after: after.channel, matchesProposedProfile };
 }
 
@@ -87,7 +116,20 @@ const isInspected = (channel: Channel) => channel === 'YELLOW' || channel === 'R
 
 /** Counts before any declaration; `sampled` and the hit rates are set by `finishBacktest`. */
 export function emptyBacktest(total: number): BacktestResult {
-  return { declarations: 0, sampled: 0, total, current: emptyMix(), proposed: emptyMix(), inspectedWithOutcome: 0, hits: 0, hitRate: null, currentInspectedWithOutcome: 0, currentHits: 0, currentHitRate: null, profileMatches: 0 };
+  return {
+    declarations: 0,
+    sampled: 0,
+    total,
+    current: emptyMix(),
+    proposed: emptyMix(),
+    inspectedWithOutcome: 0,
+    hits: 0,
+    hitRate: null,
+    currentInspectedWithOutcome: 0,
+    currentHits: 0,
+    currentHitRate: null,
+    profileMatches: 0,
+  };
 }
 
 /** Count one replayed declaration into the result (in place: a backtest streams its declarations). */

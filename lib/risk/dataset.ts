@@ -62,7 +62,10 @@ const figure = (v: string | undefined): number => {
 export function datasetItems(table: CsvTable): LabelledItem[] {
   const missing = missingColumns(table.header);
   if (missing.length > 0) throw new Error(`missing columns: ${missing.join(', ')}`);
-  const col = Object.fromEntries(DATASET_COLUMNS.map((c) => [c, table.header.indexOf(c)])) as Record<(typeof DATASET_COLUMNS)[number], number>;
+  const col = Object.fromEntries(DATASET_COLUMNS.map((c) => [c, table.header.indexOf(c)])) as Record<
+    (typeof DATASET_COLUMNS)[number],
+    number
+  >;
   return table.rows.map((f) => {
     const taxRate = figure(f[col['Tax Rate']]);
     const value = figure(f[col['Item Price']]);

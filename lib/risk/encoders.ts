@@ -72,7 +72,8 @@ function hashCode(code: number): number {
 
 /** Build the table from parallel arrays of distinct codes and their histories. */
 export function keyTableOf(codes: Float64Array, counts: Int32Array, frauds: Int32Array): KeyTable {
-  if (codes.length !== counts.length || codes.length !== frauds.length) throw new Error('key history arrays differ in length');
+  if (codes.length !== counts.length || codes.length !== frauds.length)
+    throw new Error('key history arrays differ in length');
   let capacity = 16;
   while (capacity < codes.length * 2) capacity *= 2;
   const slots = new Float64Array(capacity * SLOT);

@@ -39,9 +39,21 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = {
   modelWeight: 100,
 };
 
-export type ReferenceQuantiles = { q05: number; q10: number; q25: number; q50: number; q75: number; q90: number; sampleSize: number };
+export type ReferenceQuantiles = {
+  q05: number;
+  q10: number;
+  q25: number;
+  q50: number;
+  q75: number;
+  q90: number;
+  sampleSize: number;
+};
 
-export type RiskDeclarationItem = ProfileSubject['items'][number] & { lineNo: number; quantity: number; riskItem: RiskItem };
+export type RiskDeclarationItem = ProfileSubject['items'][number] & {
+  lineNo: number;
+  quantity: number;
+  riskItem: RiskItem;
+};
 
 export type RiskDeclaration = Omit<ProfileSubject, 'items'> & {
   id: string;
@@ -78,14 +90,45 @@ export function isSelectedAtShare(draw: number, sharePercent: number): boolean {
 }
 
 export type RiskReason =
-  | { kind: 'PROFILE'; profileId: string; name: string; weight: number; forcedChannel: Channel | null; lines: number[]; instructions: string | null; isShadow: boolean }
-  | { kind: 'MODEL'; probability: number; points: number; lineNo: number; topFeatures: Array<{ feature: string; value: number }> }
-  | { kind: 'VALUE_CONTROL'; lineNo: number; hsCode: string; originCountry: string; unitPriceUsd: number; quantile: string; threshold: number; median: number }
+  | {
+      kind: 'PROFILE';
+      profileId: string;
+      name: string;
+      weight: number;
+      forcedChannel: Channel | null;
+      lines: number[];
+      instructions: string | null;
+      isShadow: boolean;
+    }
+  | {
+      kind: 'MODEL';
+      probability: number;
+      points: number;
+      lineNo: number;
+      topFeatures: Array<{ feature: string; value: number }>;
+    }
+  | {
+      kind: 'VALUE_CONTROL';
+      lineNo: number;
+      hsCode: string;
+      originCountry: string;
+      unitPriceUsd: number;
+      quantile: string;
+      threshold: number;
+      median: number;
+    }
   | { kind: 'RANDOM'; sharePercent: number }
   | { kind: 'AEO'; reduction: number }
   | { kind: 'FALLBACK'; message: string };
 
-export type RiskResult = { score: number; channel: Channel; reasons: RiskReason[]; modelVersion: string | null; fallbackReason: string | null; isRandomPick: boolean };
+export type RiskResult = {
+  score: number;
+  channel: Channel;
+  reasons: RiskReason[];
+  modelVersion: string | null;
+  fallbackReason: string | null;
+  isRandomPick: boolean;
+};
 
 const CHANNEL_RANK: Record<Channel, number> = { GREEN: 0, BLUE: 1, YELLOW: 2, RED: 3 };
 const clamp = (v: number) => Math.max(0, Math.min(100, v));
@@ -109,7 +152,8 @@ function topFeatures(model: RiskModel, item: RiskItem): Array<{ feature: string;
   const names = model.featureNames;
   const row = featureMatrix(model, [item]);
   const out: Array<{ feature: string; value: number }> = [];
-  for (let i = 0; i < names.length; i++) if (names[i].startsWith('rate:')) out.push({ feature: names[i].slice(5), value: row[i] });
+  for (let i = 0; i < names.length; i++)
+    if (names[i].startsWith('rate:')) out.push({ feature: names[i].slice(5), value: row[i] });
   return out
     .filter((f) => f.value > model.prior)
     .sort((a, b) => b.value - a.value || (a.feature < b.feature ? -1 : 1))
@@ -126,10 +170,20 @@ export function assessRisk(d: RiskDeclaration, ctx: RiskContext): RiskResult {
   for (const profile of ctx.profiles) {
     const lines = matchProfile(profile, d, d.date);
     if (lines.length === 0) continue;
-    reasons.push({ kind: 'PROFILE', profileId: profile.id, name: profile.name, weight: profile.weight, forcedChannel: profile.forcedChannel, lines, instructions: profile.instructions, isShadow: profile.isShadow });
+    reasons.push({
+      kind: 'PROFILE',
+      profileId: profile.id,
+      name: profile.name,
+      weight: profile.weight,
+      forcedChannel: profile.forcedChannel,
+      lines,
+      instructions: profile.instructions,
+      isShadow: profile.isShadow,
+    });
     if (profile.isShadow) continue;
     points += profile.weight;
-    if (profile.forcedChannel && (forced === null || CHANNEL_RANK[profile.forcedChannel] > CHANNEL_RANK[forced])) forced = profile.forcedChannel;
+    if (profile.forcedChannel && (forced === null || CHANNEL_RANK[profile.forcedChannel] > CHANNEL_RANK[forced]))
+      forced = profile.forcedChannel;
   }
 
   // (b) the model
@@ -137,7 +191,10 @@ export function assessRisk(d: RiskDeclaration, ctx: RiskContext): RiskResult {
   let fallbackReason: string | null = ctx.modelProblem;
   if (ctx.model && d.items.length > 0) {
     try {
-      const probabilities = scoreItems(ctx.model, d.items.map((i) => i.riskItem));
+      const probabilities = scoreItems(
+        ctx.model,
+        d.items.map((i) => i.riskItem),
+      );
       let best = 0;
       for (let i = 1; i < probabilities.length; i++) if (probabilities[i] > probabilities[best]) best = i;
       const probability = probabilities[best];
@@ -145,7 +202,13 @@ export function assessRisk(d: RiskDeclaration, ctx: RiskContext): RiskResult {
       const modelPoints = Math.round(probability * ctx.settings.modelWeight * 10) / 10;
       points += modelPoints;
       modelVersion = ctx.model.version;
-      reasons.push({ kind: 'MODEL', probability: Math.round(probability * 10000) / 10000, points: modelPoints, lineNo: d.items[best].lineNo, topFeatures: topFeatures(ctx.model, d.items[best].riskItem) });
+      reasons.push({
+        kind: 'MODEL',
+        probability: Math.round(probability * 10000) / 10000,
+        points: modelPoints,
+        lineNo: d.items[best].lineNo,
+        topFeatures: topFeatures(ctx.model, d.items[best].riskItem),
+      });
     } catch (e) {
       fallbackReason = `The model could not score this declaration (${(e as Error).message}); profiles, value control and random selection decided.`;
     }
@@ -161,7 +224,16 @@ export function assessRisk(d: RiskDeclaration, ctx: RiskContext): RiskResult {
     const threshold = ref[ctx.settings.valueQuantile];
     if (item.unitPriceUsd < threshold) {
       isValueFlagged = true;
-      reasons.push({ kind: 'VALUE_CONTROL', lineNo: item.lineNo, hsCode: item.hsCode, originCountry: item.originCountry, unitPriceUsd: Math.round(item.unitPriceUsd * 10000) / 10000, quantile: ctx.settings.valueQuantile, threshold, median: ref.q50 });
+      reasons.push({
+        kind: 'VALUE_CONTROL',
+        lineNo: item.lineNo,
+        hsCode: item.hsCode,
+        originCountry: item.originCountry,
+        unitPriceUsd: Math.round(item.unitPriceUsd * 10000) / 10000,
+        quantile: ctx.settings.valueQuantile,
+        threshold,
+        median: ref.q50,
+      });
     }
   }
   if (isValueFlagged) points += ctx.settings.valueControlPoints;
@@ -191,17 +263,26 @@ export function assessRisk(d: RiskDeclaration, ctx: RiskContext): RiskResult {
  * Thresholds that would give the target shares of yellow and red on a sample of scores (e.g. the
  * last months' assessments): the supervisor sets shares, the engine keeps thresholds.
  */
-export function thresholdsForShares(scores: readonly number[], shares: { yellowPercent: number; redPercent: number }): Thresholds {
+export function thresholdsForShares(
+  scores: readonly number[],
+  shares: { yellowPercent: number; redPercent: number },
+): Thresholds {
   const counts = new Map<number, number>();
   for (const score of scores) counts.set(score, (counts.get(score) ?? 0) + 1);
-  return thresholdsForScoreCounts([...counts].map(([score, count]) => ({ score, count })), shares);
+  return thresholdsForScoreCounts(
+    [...counts].map(([score, count]) => ({ score, count })),
+    shares,
+  );
 }
 
 /** How many assessments of a sample have a score (a histogram: PostgreSQL counts, the app never holds every score). */
 export type ScoreCount = { score: number; count: number };
 
 /** `thresholdsForShares` on a histogram of the sample: the same thresholds as on the scores themselves. */
-export function thresholdsForScoreCounts(counts: readonly ScoreCount[], shares: { yellowPercent: number; redPercent: number }): Thresholds {
+export function thresholdsForScoreCounts(
+  counts: readonly ScoreCount[],
+  shares: { yellowPercent: number; redPercent: number },
+): Thresholds {
   const n = counts.reduce((sum, c) => sum + c.count, 0);
   if (n === 0) return DEFAULT_RISK_SETTINGS.thresholds.default;
   const highestFirst = counts.filter((c) => c.count > 0).sort((a, b) => b.score - a.score);
@@ -216,7 +297,9 @@ export function thresholdsForScoreCounts(counts: readonly ScoreCount[], shares: 
     return highestFirst[highestFirst.length - 1].score;
   };
   const red = percentOrNone(shares.redPercent, () => at(shares.redPercent));
-  const yellow = percentOrNone(shares.redPercent + shares.yellowPercent, () => at(shares.redPercent + shares.yellowPercent));
+  const yellow = percentOrNone(shares.redPercent + shares.yellowPercent, () =>
+    at(shares.redPercent + shares.yellowPercent),
+  );
   return { yellow: Math.min(yellow, red), red };
 }
 
@@ -228,9 +311,33 @@ function percentOrNone(percent: number, at: () => number): number {
 // in a simpler shape), so every stored element is checked; one that is not a current reason is
 // shown by its message, never allowed to break the officer's page.
 const ZStoredReason = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('PROFILE'), profileId: z.string(), name: z.string(), weight: z.number(), forcedChannel: z.enum(['GREEN', 'YELLOW', 'RED', 'BLUE']).nullable(), lines: z.array(z.number()), instructions: z.string().nullable(), isShadow: z.boolean() }),
-  z.object({ kind: z.literal('MODEL'), probability: z.number(), points: z.number(), lineNo: z.number(), topFeatures: z.array(z.object({ feature: z.string(), value: z.number() })) }),
-  z.object({ kind: z.literal('VALUE_CONTROL'), lineNo: z.number(), hsCode: z.string(), originCountry: z.string(), unitPriceUsd: z.number(), quantile: z.string(), threshold: z.number(), median: z.number() }),
+  z.object({
+    kind: z.literal('PROFILE'),
+    profileId: z.string(),
+    name: z.string(),
+    weight: z.number(),
+    forcedChannel: z.enum(['GREEN', 'YELLOW', 'RED', 'BLUE']).nullable(),
+    lines: z.array(z.number()),
+    instructions: z.string().nullable(),
+    isShadow: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('MODEL'),
+    probability: z.number(),
+    points: z.number(),
+    lineNo: z.number(),
+    topFeatures: z.array(z.object({ feature: z.string(), value: z.number() })),
+  }),
+  z.object({
+    kind: z.literal('VALUE_CONTROL'),
+    lineNo: z.number(),
+    hsCode: z.string(),
+    originCountry: z.string(),
+    unitPriceUsd: z.number(),
+    quantile: z.string(),
+    threshold: z.number(),
+    median: z.number(),
+  }),
   z.object({ kind: z.literal('RANDOM'), sharePercent: z.number() }),
   z.object({ kind: z.literal('AEO'), reduction: z.number() }),
   z.object({ kind: z.literal('FALLBACK'), message: z.string() }),
@@ -242,7 +349,8 @@ export function readStoredReasons(stored: unknown): { reasons: RiskReason[]; oth
   for (const element of Array.isArray(stored) ? stored : []) {
     const parsed = ZStoredReason.safeParse(element);
     if (parsed.success) reasons.push(parsed.data as RiskReason);
-    else if (element && typeof element === 'object' && typeof (element as { message?: unknown }).message === 'string') others.push((element as { message: string }).message);
+    else if (element && typeof element === 'object' && typeof (element as { message?: unknown }).message === 'string')
+      others.push((element as { message: string }).message);
   }
   return { reasons, others };
 }

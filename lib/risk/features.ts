@@ -163,7 +163,12 @@ export function logUnitValue(item: RiskItem): number {
  * `hs6LogUnitMedian` is the typical log unit value of the HS code (NaN when the code is unknown):
  * under-valuation shows as a unit value far below what the goods usually cost.
  */
-export function writeNumericFeatures(item: RiskItem, hs6LogUnitMedian: number, out: Float64Array, offset: number): void {
+export function writeNumericFeatures(
+  item: RiskItem,
+  hs6LogUnitMedian: number,
+  out: Float64Array,
+  offset: number,
+): void {
   const luv = logUnitValue(item);
   out[offset] = Number.isFinite(item.taxRate) ? item.taxRate : 0;
   out[offset + 1] = log1pSafe(item.netMass);

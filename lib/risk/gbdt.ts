@@ -112,7 +112,14 @@ export function binOf(x: number, cuts: Float64Array): number {
 
 // ---------------------------------------------------------------- training
 
-type SplitCandidate = { gain: number; feature: number; bin: number; gradLeft: number; hessLeft: number; countLeft: number };
+type SplitCandidate = {
+  gain: number;
+  feature: number;
+  bin: number;
+  gradLeft: number;
+  hessLeft: number;
+  countLeft: number;
+};
 
 type GrowingLeaf = {
   node: number;
@@ -133,7 +140,11 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
  * Train on column-major features (`columns[f][row]`) and 0/1 labels.
  * Deterministic for a given params.seed.
  */
-export function trainGbdt(columns: readonly Float64Array[], labels: ArrayLike<number>, params: GbdtParams): TrainResult {
+export function trainGbdt(
+  columns: readonly Float64Array[],
+  labels: ArrayLike<number>,
+  params: GbdtParams,
+): TrainResult {
   const nFeatures = columns.length;
   const nRows = labels.length;
   if (nRows === 0) throw new Error('no training rows');
@@ -161,7 +172,13 @@ export function trainGbdt(columns: readonly Float64Array[], labels: ArrayLike<nu
   const y = new Float64Array(nRows);
   for (let i = 0; i < nRows; i++) y[i] = labels[i] > 0 ? 1 : 0;
 
-  const nodes = { feature: [] as number[], threshold: [] as number[], bin: [] as number[], left: [] as number[], value: [] as number[] };
+  const nodes = {
+    feature: [] as number[],
+    threshold: [] as number[],
+    bin: [] as number[],
+    left: [] as number[],
+    value: [] as number[],
+  };
   const roots: number[] = [];
   const gainByFeature = new Float64Array(nFeatures);
   const rowIndex = new Int32Array(nRows);
@@ -186,7 +203,8 @@ export function trainGbdt(columns: readonly Float64Array[], labels: ArrayLike<nu
     }
     // Bagging: a seeded Bernoulli sample of rows, kept in ascending order for cache locality.
     let bagSize = 0;
-    for (let i = 0; i < nRows; i++) if (params.rowSubsample >= 1 || random() < params.rowSubsample) rowIndex[bagSize++] = i;
+    for (let i = 0; i < nRows; i++)
+      if (params.rowSubsample >= 1 || random() < params.rowSubsample) rowIndex[bagSize++] = i;
     // Feature sampling: a seeded partial shuffle.
     for (let f = 0; f < nFeatures; f++) featureOrder[f] = f;
     for (let f = 0; f < nFeaturesPerTree; f++) {
@@ -254,7 +272,16 @@ export function trainGbdt(columns: readonly Float64Array[], labels: ArrayLike<nu
       g0 += grad[rowIndex[r]];
       h0 += hess[rowIndex[r]];
     }
-    const first: GrowingLeaf = { node: root, start: 0, end: bagSize, depth: 0, grad: g0, hess: h0, hist: buildHist(0, bagSize), best: null };
+    const first: GrowingLeaf = {
+      node: root,
+      start: 0,
+      end: bagSize,
+      depth: 0,
+      grad: g0,
+      hess: h0,
+      hist: buildHist(0, bagSize),
+      best: null,
+    };
     first.best = bestSplit(first);
     const leaves: GrowingLeaf[] = [first];
 
@@ -287,8 +314,26 @@ export function trainGbdt(columns: readonly Float64Array[], labels: ArrayLike<nu
       nodes.left[leaf.node] = leftNode;
       gainByFeature[split.feature] += split.gain;
 
-      const leftLeaf: GrowingLeaf = { node: leftNode, start: leaf.start, end: mid, depth: leaf.depth + 1, grad: split.gradLeft, hess: split.hessLeft, hist: leaf.hist, best: null };
-      const rightLeaf: GrowingLeaf = { node: rightNode, start: mid, end: leaf.end, depth: leaf.depth + 1, grad: leaf.grad - split.gradLeft, hess: leaf.hess - split.hessLeft, hist: leaf.hist, best: null };
+      const leftLeaf: GrowingLeaf = {
+        node: leftNode,
+        start: leaf.start,
+        end: mid,
+        depth: leaf.depth + 1,
+        grad: split.gradLeft,
+        hess: split.hessLeft,
+        hist: leaf.hist,
+        best: null,
+      };
+      const rightLeaf: GrowingLeaf = {
+        node: rightNode,
+        start: mid,
+        end: leaf.end,
+        depth: leaf.depth + 1,
+        grad: leaf.grad - split.gradLeft,
+        hess: leaf.hess - split.hessLeft,
+        hist: leaf.hist,
+        best: null,
+      };
       // Histogram of the smaller child by scan, the larger one by subtraction from the parent.
       const smaller = nl <= nr ? leftLeaf : rightLeaf;
       const larger = nl <= nr ? rightLeaf : leftLeaf;
@@ -308,7 +353,8 @@ export function trainGbdt(columns: readonly Float64Array[], labels: ArrayLike<nu
     // Update every row (bagged or not) by walking the new tree on its bins.
     for (let i = 0; i < nRows; i++) {
       let node = root;
-      while (nodes.feature[node] >= 0) node = nodes.left[node] + (binned[nodes.feature[node]][i] <= nodes.bin[node] ? 0 : 1);
+      while (nodes.feature[node] >= 0)
+        node = nodes.left[node] + (binned[nodes.feature[node]][i] <= nodes.bin[node] ? 0 : 1);
       raw[i] += nodes.value[node];
     }
   }
@@ -344,7 +390,12 @@ function leafValue(forest: Forest, root: number, rows: Float64Array, base: numbe
  * Four items walk each tree side by side: a single walk is a chain of dependent loads, four
  * independent chains keep the CPU busy while it waits (about 1.5× faster).
  */
-export function predictRaw(forest: Forest, rows: Float64Array, nRows: number, out: Float64Array = new Float64Array(nRows)): Float64Array {
+export function predictRaw(
+  forest: Forest,
+  rows: Float64Array,
+  nRows: number,
+  out: Float64Array = new Float64Array(nRows),
+): Float64Array {
   const { feature, threshold, left, roots, nFeatures, baseScore } = forest;
   const nTrees = roots.length;
   let i = 0;
@@ -429,7 +480,8 @@ export function forestFromJson(json: ForestJson): Forest {
       threshold[i] = json.value[i];
       continue;
     }
-    if (!Number.isInteger(f) || f < 0 || f >= json.nFeatures) throw new Error(`node ${i} splits on unknown feature ${f}`);
+    if (!Number.isInteger(f) || f < 0 || f >= json.nFeatures)
+      throw new Error(`node ${i} splits on unknown feature ${f}`);
     // Children always come after their parent, so a walk can never loop.
     const child = json.left[i];
     if (!Number.isInteger(child) || child <= i || child + 1 >= n) throw new Error(`node ${i} has a bad child ${child}`);

@@ -41,7 +41,8 @@ function assertSameLength(a: ArrayLike<number>, b: ArrayLike<number>): void {
   if (a.length === 0) throw new Error('nothing to evaluate');
 }
 
-const isFraud = (labels: ArrayLike<number>): Float64Array => Float64Array.from({ length: labels.length }, (_, i) => (labels[i] > 0 ? 1 : 0));
+const isFraud = (labels: ArrayLike<number>): Float64Array =>
+  Float64Array.from({ length: labels.length }, (_, i) => (labels[i] > 0 ? 1 : 0));
 
 /** Share of fraud among the top `fraction` of items by score. */
 export function precisionAt(scores: ArrayLike<number>, labels: ArrayLike<number>, fraction: number): number {
@@ -63,7 +64,12 @@ export function recallAt(scores: ArrayLike<number>, labels: ArrayLike<number>, f
  * Revenue proxy caught in the top `fraction`: the sum of `revenue` (e.g. value × duty rate) over
  * FRAUD items there, and its share of the revenue of all fraud items.
  */
-export function revenueAt(scores: ArrayLike<number>, labels: ArrayLike<number>, revenue: ArrayLike<number>, fraction: number): { amount: number; share: number } {
+export function revenueAt(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  revenue: ArrayLike<number>,
+  fraction: number,
+): { amount: number; share: number } {
   assertSameLength(scores, labels);
   assertSameLength(scores, revenue);
   const fraudRevenue = Float64Array.from({ length: labels.length }, (_, i) => (labels[i] > 0 ? revenue[i] : 0));
@@ -98,7 +104,14 @@ export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): numbe
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
-export type RankingAtRate = { fraction: number; inspected: number; precision: number; recall: number; revenue: number; revenueShare: number };
+export type RankingAtRate = {
+  fraction: number;
+  inspected: number;
+  precision: number;
+  recall: number;
+  revenue: number;
+  revenueShare: number;
+};
 export type RankingReport = { items: number; frauds: number; auc: number; rates: RankingAtRate[] };
 
 export const INSPECTION_RATES = [0.01, 0.02, 0.05, 0.1] as const;
@@ -130,7 +143,13 @@ export function evaluateRanking(
   };
 }
 
-export type SubsetRanking = { items: number; hits: number; hitRate: number | null; precisionAt10: number | null; auc: number | null };
+export type SubsetRanking = {
+  items: number;
+  hits: number;
+  hitRate: number | null;
+  precisionAt10: number | null;
+  auc: number | null;
+};
 
 /**
  * The ranking figures on a subset of the items (`isIn[i]`), e.g. the randomly picked declarations:
@@ -138,8 +157,13 @@ export type SubsetRanking = { items: number; hits: number; hitRate: number | nul
  * the model's precision among them is not flattered by what the engine already selected.
  * AUC only when the subset holds both hits and clean items.
  */
-export function subsetRanking(scores: ArrayLike<number>, labels: ArrayLike<number>, isIn: ArrayLike<boolean>): SubsetRanking {
-  if (scores.length !== labels.length || scores.length !== isIn.length) throw new Error('scores, labels and subset differ in length');
+export function subsetRanking(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  isIn: ArrayLike<boolean>,
+): SubsetRanking {
+  if (scores.length !== labels.length || scores.length !== isIn.length)
+    throw new Error('scores, labels and subset differ in length');
   const s: number[] = [];
   const y: number[] = [];
   for (let i = 0; i < scores.length; i++) {
@@ -149,5 +173,11 @@ export function subsetRanking(scores: ArrayLike<number>, labels: ArrayLike<numbe
   }
   const hits = y.reduce((a, b) => a + b, 0);
   if (s.length === 0) return { items: 0, hits: 0, hitRate: null, precisionAt10: null, auc: null };
-  return { items: s.length, hits, hitRate: hits / s.length, precisionAt10: precisionAt(s, y, 0.1), auc: hits > 0 && hits < s.length ? auc(s, y) : null };
+  return {
+    items: s.length,
+    hits,
+    hitRate: hits / s.length,
+    precisionAt10: precisionAt(s, y, 0.1),
+    auc: hits > 0 && hits < s.length ? auc(s, y) : null,
+  };
 }

@@ -21,8 +21,26 @@ import {
   type KeyTable,
   type Vocabulary,
 } from './encoders';
-import { DEFAULT_KEYS, NUMERIC_FEATURES, fieldReader, isFieldName, keyName, logUnitValue, writeNumericFeatures, type FieldName, type RiskItem } from './features';
-import { DEFAULT_GBDT_PARAMS, forestFromJson, forestToJson, predictRaw, trainGbdt, type Forest, type GbdtParams } from './gbdt';
+import {
+  DEFAULT_KEYS,
+  NUMERIC_FEATURES,
+  fieldReader,
+  isFieldName,
+  keyName,
+  logUnitValue,
+  writeNumericFeatures,
+  type FieldName,
+  type RiskItem,
+} from './features';
+import {
+  DEFAULT_GBDT_PARAMS,
+  forestFromJson,
+  forestToJson,
+  predictRaw,
+  trainGbdt,
+  type Forest,
+  type GbdtParams,
+} from './gbdt';
 import { seededRng } from './random';
 
 export const RISK_MODEL_FORMAT = 'customs-risk-gbdt/1';
@@ -49,12 +67,17 @@ export const DEFAULT_TRAIN_OPTIONS: RiskTrainOptions = {
   gbdt: {},
 };
 
-
 // Large arrays are checked with one plain loop each: element-wise zod schemas cost ~100 ms per load.
 const isArrayOf = (v: unknown, ok: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every(ok);
-const finiteArray = z.custom<number[]>((v) => isArrayOf(v, (x) => typeof x === 'number' && Number.isFinite(x)), 'expected finite numbers');
+const finiteArray = z.custom<number[]>(
+  (v) => isArrayOf(v, (x) => typeof x === 'number' && Number.isFinite(x)),
+  'expected finite numbers',
+);
 const intArray = z.custom<number[]>((v) => isArrayOf(v, (x) => Number.isInteger(x)), 'expected integers');
-const countArray = z.custom<number[]>((v) => isArrayOf(v, (x) => Number.isInteger(x) && (x as number) >= 0), 'expected non-negative integers');
+const countArray = z.custom<number[]>(
+  (v) => isArrayOf(v, (x) => Number.isInteger(x) && (x as number) >= 0),
+  'expected non-negative integers',
+);
 const stringArray = z.custom<string[]>((v) => isArrayOf(v, (x) => typeof x === 'string'), 'expected strings');
 
 const modelSchema = z.object({
@@ -258,7 +281,12 @@ function encodeTrainingSet(items: readonly RiskItem[], labels: ArrayLike<number>
     }
     columns.push(rate, count);
     const table = fitKeyTable(codes, y);
-    encoders.push({ fields: [...fields], codes: Array.from(table.codes), counts: Array.from(table.counts), frauds: Array.from(table.frauds) });
+    encoders.push({
+      fields: [...fields],
+      codes: Array.from(table.codes),
+      counts: Array.from(table.counts),
+      frauds: Array.from(table.frauds),
+    });
   }
   const medians = hs6UnitValueMedians(items);
   const numeric = new Float64Array(NUMERIC_FEATURES.length);
@@ -276,7 +304,11 @@ function encodeTrainingSet(items: readonly RiskItem[], labels: ArrayLike<number>
  * The features the trees are trained on (column-major, `columns[f][row]`): every key's history
  * is out-of-fold, i.e. counted without the row's own fold. Exposed for tests and diagnostics.
  */
-export function outOfFoldFeatures(items: readonly RiskItem[], labels: ArrayLike<number>, options: Partial<RiskTrainOptions> = {}): { featureNames: string[]; columns: Float64Array[] } {
+export function outOfFoldFeatures(
+  items: readonly RiskItem[],
+  labels: ArrayLike<number>,
+  options: Partial<RiskTrainOptions> = {},
+): { featureNames: string[]; columns: Float64Array[] } {
   const { featureNames, columns } = encodeTrainingSet(items, labels, { ...DEFAULT_TRAIN_OPTIONS, ...options });
   return { featureNames, columns };
 }
@@ -286,10 +318,18 @@ export function outOfFoldFeatures(items: readonly RiskItem[], labels: ArrayLike<
  * the trees learn from out-of-fold encodings of the same rows, so they see histories as an unseen
  * item would. Pure and deterministic: same items, labels and options → identical JSON.
  */
-export function trainRiskModel(items: readonly RiskItem[], labels: ArrayLike<number>, options: Partial<RiskTrainOptions> = {}): RiskModelJson {
+export function trainRiskModel(
+  items: readonly RiskItem[],
+  labels: ArrayLike<number>,
+  options: Partial<RiskTrainOptions> = {},
+): RiskModelJson {
   const opts: RiskTrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const gbdt: GbdtParams = { ...DEFAULT_GBDT_PARAMS, seed: opts.seed, ...opts.gbdt };
-  const { y, frauds, prior, featureNames, columns, fieldNames, vocabularies, encoders, medians } = encodeTrainingSet(items, labels, opts);
+  const { y, frauds, prior, featureNames, columns, fieldNames, vocabularies, encoders, medians } = encodeTrainingSet(
+    items,
+    labels,
+    opts,
+  );
   const n = items.length;
   const { forest, gainByFeature } = trainGbdt(columns, y, gbdt);
   const medianKeys = [...medians.keys()];
@@ -386,7 +426,8 @@ export function parseRiskModel(input: unknown): RiskModel {
     throw new RiskModelError('feature names do not match this code version');
   }
   if (m.forest.nFeatures !== m.featureNames.length) throw new RiskModelError('forest and features disagree');
-  if (m.hs6LogUnitMedian.keys.length !== m.hs6LogUnitMedian.values.length) throw new RiskModelError('unit value medians are damaged');
+  if (m.hs6LogUnitMedian.keys.length !== m.hs6LogUnitMedian.values.length)
+    throw new RiskModelError('unit value medians are damaged');
   try {
     const fieldNames = m.fields.map((f) => f.name);
     const bad = fieldNames.find((f) => !isFieldName(f));
@@ -401,7 +442,12 @@ export function parseRiskModel(input: unknown): RiskModel {
       const span = radices.reduce((a, b) => a * b, 1);
       if (e.codes.some((c) => c >= span)) throw new Error(`key ${e.fields.join('×')} has a code out of range`);
       const table = keyTableOf(Float64Array.from(e.codes), Int32Array.from(e.counts), Int32Array.from(e.frauds));
-      return { name: keyName(e.fields as FieldName[]), positions: Int32Array.from(positions), radices: Float64Array.from(radices), table };
+      return {
+        name: keyName(e.fields as FieldName[]),
+        positions: Int32Array.from(positions),
+        radices: Float64Array.from(radices),
+        table,
+      };
     });
     const hs6LogUnitMedian = new Map<string, number>();
     m.hs6LogUnitMedian.keys.forEach((k, i) => hs6LogUnitMedian.set(k, m.hs6LogUnitMedian.values[i]));

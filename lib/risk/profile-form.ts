@@ -1,7 +1,13 @@
 // The supervisor's profile editor: one form, parsed here into a profile (conditions validated by
 // ZProfileConditions). Lists are typed comma-separated; every failing field is named.
 import { z } from 'zod';
-import { CHANNELS, PROFILE_CONDITION_FIELDS, ZProfileConditions, conditionProblems, type ProfileConditions } from './profiles';
+import {
+  CHANNELS,
+  PROFILE_CONDITION_FIELDS,
+  ZProfileConditions,
+  conditionProblems,
+  type ProfileConditions,
+} from './profiles';
 import { REGIMES } from '../reference/customs';
 import { isCalendarDate } from '../time';
 import { text } from '../text';
@@ -16,7 +22,11 @@ const list = (v: unknown) =>
       ? v
       : undefined;
 const optional = (v: unknown) => (v === '' || v === null ? undefined : v);
-const date = (label: string) => z.string({ error: `Enter ${label}` }).trim().refine(isCalendarDate, { error: `Enter ${label} as a real date, like 2026-12-01` });
+const date = (label: string) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .refine(isCalendarDate, { error: `Enter ${label} as a real date, like 2026-12-01` });
 
 /**
  * A condition field: the typed list (or value) checked with the stored profile's own schema. Its
@@ -36,7 +46,9 @@ const CONDITION_KEYS = Object.keys(PROFILE_CONDITION_FIELDS) as Array<keyof type
 
 export const ZProfileForm = z
   .object({
-    name: text({ error: 'Enter the name of the profile' }).min(3, { error: 'Enter the name of the profile (at least 3 characters)' }).max(200, { error: 'The name must be 200 characters or fewer' }),
+    name: text({ error: 'Enter the name of the profile' })
+      .min(3, { error: 'Enter the name of the profile (at least 3 characters)' })
+      .max(200, { error: 'The name must be 200 characters or fewer' }),
     hsPrefixes: condition('hsPrefixes'),
     originCountries: condition('originCountries'),
     dispatchCountries: condition('dispatchCountries'),
@@ -50,10 +62,19 @@ export const ZProfileForm = z
     maxCustomsValue: condition('maxCustomsValue', optional),
     minUnitPriceUsd: condition('minUnitPriceUsd', optional),
     maxUnitPriceUsd: condition('maxUnitPriceUsd', optional),
-    isFirstShipment: condition('isFirstShipment', (v) => (v === 'yes' || v === true ? true : v === 'no' || v === false ? false : undefined)),
-    weight: z.coerce.number({ error: 'Enter the weight as a whole number' }).int({ error: 'Enter the weight as a whole number' }).min(-100, { error: 'The weight must be between -100 and 100' }).max(100, { error: 'The weight must be between -100 and 100' }),
+    isFirstShipment: condition('isFirstShipment', (v) =>
+      v === 'yes' || v === true ? true : v === 'no' || v === false ? false : undefined,
+    ),
+    weight: z.coerce
+      .number({ error: 'Enter the weight as a whole number' })
+      .int({ error: 'Enter the weight as a whole number' })
+      .min(-100, { error: 'The weight must be between -100 and 100' })
+      .max(100, { error: 'The weight must be between -100 and 100' }),
     forcedChannel: z.preprocess(optional, z.enum(CHANNELS, { error: 'Choose a channel' }).optional()),
-    instructions: z.preprocess(optional, text({ isMultiline: true }).max(1000, { error: 'The instructions must be 1000 characters or fewer' }).optional()),
+    instructions: z.preprocess(
+      optional,
+      text({ isMultiline: true }).max(1000, { error: 'The instructions must be 1000 characters or fewer' }).optional(),
+    ),
     validFrom: date('the first day of validity'),
     validTo: z.preprocess(optional, date('the last day of validity').optional()),
     isShadow: z.preprocess((v) => v === 'yes' || v === true, z.boolean()),
@@ -79,17 +100,46 @@ export const ZProfileForm = z
         ctx.addIssue({ code: 'custom', path: p.path.length ? p.path : ['hsPrefixes'], message: p.message });
       }
       const { validFrom, validTo } = form as { validFrom: unknown; validTo: unknown };
-      if (typeof validTo === 'string' && typeof validFrom === 'string' && isCalendarDate(validTo) && isCalendarDate(validFrom) && validTo < validFrom) {
-        ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'The last day of validity must not be before the first' });
+      if (
+        typeof validTo === 'string' &&
+        typeof validFrom === 'string' &&
+        isCalendarDate(validTo) &&
+        isCalendarDate(validFrom) &&
+        validTo < validFrom
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['validTo'],
+          message: 'The last day of validity must not be before the first',
+        });
       }
-      if (form.weight === 0 && !form.forcedChannel) ctx.addIssue({ code: 'custom', path: ['weight'], message: 'Give a weight or a forced channel, or the profile does nothing' });
+      if (form.weight === 0 && !form.forcedChannel)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weight'],
+          message: 'Give a weight or a forced channel, or the profile does nothing',
+        });
     },
     { when: () => true },
   )
   .transform((form) => {
     const { name, weight, forcedChannel, instructions, validFrom, validTo, isShadow, isActive } = form;
-    const conditions = Object.fromEntries(CONDITION_KEYS.map((k) => [k, form[k]]).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as ProfileConditions;
-    return { name, conditions, weight, forcedChannel: forcedChannel ?? null, instructions: instructions ?? null, validFrom, validTo: validTo ?? null, isShadow, isActive };
+    const conditions = Object.fromEntries(
+      CONDITION_KEYS.map((k) => [k, form[k]]).filter(
+        ([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0),
+      ),
+    ) as ProfileConditions;
+    return {
+      name,
+      conditions,
+      weight,
+      forcedChannel: forcedChannel ?? null,
+      instructions: instructions ?? null,
+      validFrom,
+      validTo: validTo ?? null,
+      isShadow,
+      isActive,
+    };
   });
 export type ProfileForm = z.output<typeof ZProfileForm>;
 
@@ -97,11 +147,23 @@ export type ProfileForm = z.output<typeof ZProfileForm>;
 export const ZChannelShares = z
   .object({
     regime: z.enum(['default', ...REGIMES], { error: 'Choose a regime' }),
-    yellowPercent: z.coerce.number({ error: 'Enter the yellow share' }).min(0, { error: 'Shares are between 0 and 100' }).max(100, { error: 'Shares are between 0 and 100' }),
-    redPercent: z.coerce.number({ error: 'Enter the red share' }).min(0, { error: 'Shares are between 0 and 100' }).max(100, { error: 'Shares are between 0 and 100' }),
-    randomSharePercent: z.coerce.number({ error: 'Enter the random share' }).min(0, { error: 'Shares are between 0 and 100' }).max(20, { error: 'The random share is at most 20%' }),
+    yellowPercent: z.coerce
+      .number({ error: 'Enter the yellow share' })
+      .min(0, { error: 'Shares are between 0 and 100' })
+      .max(100, { error: 'Shares are between 0 and 100' }),
+    redPercent: z.coerce
+      .number({ error: 'Enter the red share' })
+      .min(0, { error: 'Shares are between 0 and 100' })
+      .max(100, { error: 'Shares are between 0 and 100' }),
+    randomSharePercent: z.coerce
+      .number({ error: 'Enter the random share' })
+      .min(0, { error: 'Shares are between 0 and 100' })
+      .max(20, { error: 'The random share is at most 20%' }),
   })
-  .refine((s) => s.yellowPercent + s.redPercent <= 100, { path: ['yellowPercent'], error: 'Yellow and red together cannot exceed 100%' });
+  .refine((s) => s.yellowPercent + s.redPercent <= 100, {
+    path: ['yellowPercent'],
+    error: 'Yellow and red together cannot exceed 100%',
+  });
 
 export const ZDateRange = z.object({
   from: z.string().trim().refine(isCalendarDate).optional().catch(undefined),
@@ -114,7 +176,17 @@ export type ProfileFormValues = Record<string, string | string[] | undefined>;
  * A stored profile as the editor's fields show it (lists joined with commas, checkbox groups as
  * arrays, yes/no radios): parsing these values with ZProfileForm gives the same profile back.
  */
-export function profileFormValues(p: { name: string; conditions: unknown; weight: number; forcedChannel: string | null; instructions: string | null; validFrom: string; validTo: string | null; isShadow: boolean; isActive: boolean }): ProfileFormValues {
+export function profileFormValues(p: {
+  name: string;
+  conditions: unknown;
+  weight: number;
+  forcedChannel: string | null;
+  instructions: string | null;
+  validFrom: string;
+  validTo: string | null;
+  isShadow: boolean;
+  isActive: boolean;
+}): ProfileFormValues {
   const parsed = ZProfileConditions.safeParse(p.conditions);
   const c: ProfileConditions = parsed.success ? parsed.data : {};
   const join = (v?: readonly string[]) => (v ? v.join(', ') : undefined);

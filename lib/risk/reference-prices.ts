@@ -14,7 +14,12 @@ type DecimalLike = D | string | { toString(): string };
  * currency's rate → USD at the USD rate of the same day, per unit. Null when a rate is missing or
  * the quantity is not positive. Registration (the engine's input) and the reference prices use this one formula.
  */
-export function unitPriceUsd(args: { invoiceValue: DecimalLike; quantity: DecimalLike; invoiceRate: DecimalLike | null; usdRate: DecimalLike | null }): D | null {
+export function unitPriceUsd(args: {
+  invoiceValue: DecimalLike;
+  quantity: DecimalLike;
+  invoiceRate: DecimalLike | null;
+  usdRate: DecimalLike | null;
+}): D | null {
   if (args.invoiceRate === null || args.usdRate === null) return null;
   const quantity = new D(args.quantity.toString());
   const usdRate = new D(args.usdRate.toString());
@@ -31,10 +36,24 @@ export function quantile(sorted: readonly D[], p: number): D {
 }
 
 export type PriceObservation = { hsCode: string; originCountry: string; unit: string; unitPriceUsd: D };
-export type ReferencePriceRow = { hsCode: string; originCountry: string; unit: string; sampleSize: number; q05: string; q10: string; q25: string; q50: string; q75: string; q90: string };
+export type ReferencePriceRow = {
+  hsCode: string;
+  originCountry: string;
+  unit: string;
+  sampleSize: number;
+  q05: string;
+  q10: string;
+  q25: string;
+  q50: string;
+  q75: string;
+  q90: string;
+};
 
 /** Group observations by HS code and origin; a group with at least `minSample` prices gets a row (sorted by code, origin). */
-export function referencePriceRows(observations: Iterable<PriceObservation>, options: { minSample?: number } = {}): ReferencePriceRow[] {
+export function referencePriceRows(
+  observations: Iterable<PriceObservation>,
+  options: { minSample?: number } = {},
+): ReferencePriceRow[] {
   const minSample = options.minSample ?? MIN_REFERENCE_SAMPLE;
   const groups = new Map<string, { hsCode: string; originCountry: string; unit: string; prices: D[] }>();
   for (const o of observations) {
@@ -44,11 +63,24 @@ export function referencePriceRows(observations: Iterable<PriceObservation>, opt
     g.prices.push(o.unitPriceUsd);
   }
   const rows: ReferencePriceRow[] = [];
-  for (const g of [...groups.values()].sort((a, b) => a.hsCode.localeCompare(b.hsCode) || a.originCountry.localeCompare(b.originCountry))) {
+  for (const g of [...groups.values()].sort(
+    (a, b) => a.hsCode.localeCompare(b.hsCode) || a.originCountry.localeCompare(b.originCountry),
+  )) {
     if (g.prices.length < minSample) continue;
     const sorted = [...g.prices].sort((a, b) => a.cmp(b));
     const [q05, q10, q25, q50, q75, q90] = REFERENCE_QUANTILES.map((p) => quantile(sorted, p).toFixed(6));
-    rows.push({ hsCode: g.hsCode, originCountry: g.originCountry, unit: g.unit, sampleSize: g.prices.length, q05, q10, q25, q50, q75, q90 });
+    rows.push({
+      hsCode: g.hsCode,
+      originCountry: g.originCountry,
+      unit: g.unit,
+      sampleSize: g.prices.length,
+      q05,
+      q10,
+      q25,
+      q50,
+      q75,
+      q90,
+    });
   }
   return rows;
 }

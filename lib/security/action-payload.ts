@@ -10,7 +10,10 @@ const ALLOWED_MARKERS = /^(?:\$\$|\$undefined$)/;
 const FORM_DATA_REFERENCE = /^\$K\d{1,4}$/;
 
 /** Null when the payload is one the portal's own pages could have sent; otherwise what is wrong. */
-export function actionPayloadProblem(payload: string, options: { isMultipart: boolean; isOutlinedPart?: boolean }): string | null {
+export function actionPayloadProblem(
+  payload: string,
+  options: { isMultipart: boolean; isOutlinedPart?: boolean },
+): string | null {
   let root: unknown;
   try {
     root = JSON.parse(payload);
@@ -24,7 +27,12 @@ export function actionPayloadProblem(payload: string, options: { isMultipart: bo
     const { value, depth } = pending.pop()!;
     if (depth > MAX_DEPTH) return 'the arguments are nested too deeply';
     if (typeof value === 'string') {
-      if (value.startsWith('$') && !ALLOWED_MARKERS.test(value) && !(options.isMultipart && FORM_DATA_REFERENCE.test(value))) return `unexpected value "${value.slice(0, 20)}"`;
+      if (
+        value.startsWith('$') &&
+        !ALLOWED_MARKERS.test(value) &&
+        !(options.isMultipart && FORM_DATA_REFERENCE.test(value))
+      )
+        return `unexpected value "${value.slice(0, 20)}"`;
     } else if (Array.isArray(value)) {
       for (const item of value) pending.push({ value: item, depth: depth + 1 });
     } else if (value && typeof value === 'object') {

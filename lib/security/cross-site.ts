@@ -53,17 +53,28 @@ function hostOf(origin: string): string | null {
  * as well as the Host itself. The proxy applies this to every write (server actions included, which
  * Next itself would refuse with a 500); route handlers apply it again with the JSON rule.
  */
-export function foreignOriginProblem(facts: Omit<RequestFacts, 'contentType' | 'hasBody'>, portalOrigins: readonly string[]): CrossSiteProblem | null {
+export function foreignOriginProblem(
+  facts: Omit<RequestFacts, 'contentType' | 'hasBody'>,
+  portalOrigins: readonly string[],
+): CrossSiteProblem | null {
   if (SAFE_METHODS.has(facts.method.toUpperCase())) return null;
   const fetchSite = facts.secFetchSite?.trim().toLowerCase();
   if (fetchSite && !ALLOWED_FETCH_SITES.has(fetchSite)) {
-    return { code: 'FORBIDDEN', message: 'This request came from another site and was refused. Use the portal’s own pages.' };
+    return {
+      code: 'FORBIDDEN',
+      message: 'This request came from another site and was refused. Use the portal’s own pages.',
+    };
   }
   if (facts.origin !== null) {
     const originHost = hostOf(facts.origin);
-    const allowed = new Set([...portalOrigins.map(hostOf), facts.host?.trim().toLowerCase() ?? null].filter((h): h is string => Boolean(h)));
+    const allowed = new Set(
+      [...portalOrigins.map(hostOf), facts.host?.trim().toLowerCase() ?? null].filter((h): h is string => Boolean(h)),
+    );
     if (!originHost || !allowed.has(originHost)) {
-      return { code: 'FORBIDDEN', message: 'This request came from another site and was refused. Use the portal’s own pages.' };
+      return {
+        code: 'FORBIDDEN',
+        message: 'This request came from another site and was refused. Use the portal’s own pages.',
+      };
     }
   }
   return null;
@@ -76,7 +87,10 @@ export function crossSiteProblem(facts: RequestFacts, portalOrigins: readonly st
   if (foreign) return foreign;
   const mediaType = facts.contentType?.split(';')[0].trim().toLowerCase() ?? null;
   if (mediaType ? mediaType !== 'application/json' : facts.hasBody) {
-    return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json).' };
+    return {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Send the request body as JSON (Content-Type: application/json).',
+    };
   }
   return null;
 }

@@ -65,7 +65,9 @@ export function signInRateLimitedError(retryAfterSeconds: number): string {
   return `RATE_LIMITED:${Math.max(1, Math.ceil(retryAfterSeconds))}`;
 }
 
-export function parseSignInError(error: string | null | undefined): { code: 'RATE_LIMITED'; retryAfterSeconds: number | null } | { code: 'INVALID_CREDENTIALS' } | null {
+export function parseSignInError(
+  error: string | null | undefined,
+): { code: 'RATE_LIMITED'; retryAfterSeconds: number | null } | { code: 'INVALID_CREDENTIALS' } | null {
   if (!error) return null;
   const match = /^RATE_LIMITED(?::(\d{1,7}))?$/.exec(error);
   if (match) return { code: 'RATE_LIMITED', retryAfterSeconds: match[1] ? Number(match[1]) : null };

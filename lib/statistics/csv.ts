@@ -4,7 +4,16 @@
 import { csvText } from '../csv';
 import type { Dashboard } from './dashboard';
 
-export const STATISTICS_CSV_HEADER = ['period_from', 'period_to', 'post', 'section', 'group', 'item', 'measure', 'value'] as const;
+export const STATISTICS_CSV_HEADER = [
+  'period_from',
+  'period_to',
+  'post',
+  'section',
+  'group',
+  'item',
+  'measure',
+  'value',
+] as const;
 
 const share = (v: number | null) => (v === null ? '' : v.toFixed(4));
 const minutes = (v: number | null) => (v === null ? '' : v.toFixed(2));
@@ -12,10 +21,12 @@ const minutes = (v: number | null) => (v === null ? '' : v.toFixed(2));
 export function dashboardCsvRows(d: Dashboard): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = [];
   const post = d.post?.code ?? 'ALL';
-  const add = (section: string, group: string, item: string, measure: string, value: string | number) => rows.push([d.period.from, d.period.to, post, section, group, item, measure, value]);
+  const add = (section: string, group: string, item: string, measure: string, value: string | number) =>
+    rows.push([d.period.from, d.period.to, post, section, group, item, measure, value]);
 
   for (const r of [...d.declarations.byRegime, { ...d.declarations.total, regime: 'ALL' }]) {
-    for (const channel of d.declarations.channels) add('declarations', r.regime, channel, 'registered', r.byChannel[channel]);
+    for (const channel of d.declarations.channels)
+      add('declarations', r.regime, channel, 'registered', r.byChannel[channel]);
     add('declarations', r.regime, 'ALL', 'registered', r.registered);
     add('declarations', r.regime, 'ALL', 'released', r.released);
     add('declarations', r.regime, 'ALL', 'released_green', r.releasedGreen);
@@ -59,7 +70,9 @@ export function dashboardCsvRows(d: Dashboard): Array<Array<string | number>> {
     add('workload', r.postCode, who, 'on_duty', r.isOnDuty ? 1 : 0);
   }
   for (const r of d.workload.pool) add('workload', r.postCode, 'POOL', 'open', r.open);
-  for (const p of d.trend.points) for (const channel of d.declarations.channels) add(`trend_${d.trend.unit}`, p.start, channel, 'registered', p.byChannel[channel]);
+  for (const p of d.trend.points)
+    for (const channel of d.declarations.channels)
+      add(`trend_${d.trend.unit}`, p.start, channel, 'registered', p.byChannel[channel]);
   return rows;
 }
 

@@ -17,10 +17,23 @@ export type PaymentType = (typeof PAYMENT_TYPES)[number];
 // ── Input: sums over the period ──────────────────────────────────────────────
 
 /** Declarations registered on `day` (or in the trend bucket that starts on it), per regime and channel. */
-export type DeclarationRow = { day: string; regime: Regime; channel: StatisticsChannel; registered: number; released: number; refused: number; withdrawn: number };
+export type DeclarationRow = {
+  day: string;
+  regime: Regime;
+  channel: StatisticsChannel;
+  registered: number;
+  released: number;
+  refused: number;
+  withdrawn: number;
+};
 export type ReleaseTimeRow = HistogramBucket & { channel: StatisticsChannel };
 /** percentile_cont computed by the database on the declarations themselves (small periods). */
-export type ExactReleaseTimeRow = { channel: StatisticsChannel | 'ALL'; released: number; medianSeconds: number | null; p90Seconds: number | null };
+export type ExactReleaseTimeRow = {
+  channel: StatisticsChannel | 'ALL';
+  released: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+};
 
 /**
  * Up to this many released declarations in the period, the median and p90 are computed exactly
@@ -30,7 +43,15 @@ export const EXACT_PERCENTILE_LIMIT = 20_000;
 export type InspectionRow = { kind: InspectionKind; inspections: number; hits: number; additionalRevenue: string };
 export type AssessedRow = { paymentType: PaymentType; amount: string; securedAmount: string };
 export type CollectedRow = { payments: number; amount: string };
-export type InspectorRow = { inspectorId: string; name: string; officerNumber: string | null; postCode: string; isOnDuty: boolean; open: number; closed: number };
+export type InspectorRow = {
+  inspectorId: string;
+  name: string;
+  officerNumber: string | null;
+  postCode: string;
+  isOnDuty: boolean;
+  open: number;
+  closed: number;
+};
 export type PoolRow = { postCode: string; open: number };
 
 export type DashboardInput = {
@@ -83,10 +104,21 @@ export type Dashboard = {
   releaseTimes: {
     /** exact: percentile_cont over the declarations; histogram: estimated within 0.3% (lib/statistics/percentile.ts). */
     method: 'exact' | 'histogram';
-    rows: Array<{ channel: StatisticsChannel | 'ALL'; released: number; medianMinutes: number | null; p90Minutes: number | null }>;
+    rows: Array<{
+      channel: StatisticsChannel | 'ALL';
+      released: number;
+      medianMinutes: number | null;
+      p90Minutes: number | null;
+    }>;
   };
   inspections: {
-    byKind: Array<{ kind: InspectionKind; inspections: number; hits: number; hitRate: number | null; additionalRevenue: string }>;
+    byKind: Array<{
+      kind: InspectionKind;
+      inspections: number;
+      hits: number;
+      hitRate: number | null;
+      additionalRevenue: string;
+    }>;
     total: { inspections: number; hits: number; hitRate: number | null; additionalRevenue: string };
   };
   duties: {
@@ -105,7 +137,12 @@ export const ratio = (part: number, whole: number): number | null => (whole === 
 const zeroChannels = (): ChannelCounts => ({ GREEN: 0, YELLOW: 0, RED: 0, BLUE: 0, NONE: 0 });
 
 function outcomesOf(rows: readonly Omit<DeclarationRow, 'day'>[]): Outcomes {
-  let registered = 0, released = 0, refused = 0, withdrawn = 0, routedGreen = 0, releasedGreen = 0;
+  let registered = 0,
+    released = 0,
+    refused = 0,
+    withdrawn = 0,
+    routedGreen = 0,
+    releasedGreen = 0;
   for (const r of rows) {
     registered += r.registered;
     released += r.released;
@@ -117,7 +154,12 @@ function outcomesOf(rows: readonly Omit<DeclarationRow, 'day'>[]): Outcomes {
     }
   }
   return {
-    registered, routedGreen, released, releasedGreen, refused, withdrawn,
+    registered,
+    routedGreen,
+    released,
+    releasedGreen,
+    refused,
+    withdrawn,
     inProgress: registered - released - refused - withdrawn,
     shareRoutedGreen: ratio(routedGreen, registered),
     shareReleasedGreen: ratio(releasedGreen, released),
@@ -139,7 +181,12 @@ function releaseTimesOf(input: DashboardInput): Dashboard['releaseTimes'] {
     for (const channel of [...STATISTICS_CHANNELS, 'ALL'] as const) {
       const row = input.exactReleaseTimes.find((r) => r.channel === channel);
       if (!row && channel === 'NONE') continue;
-      rows.push({ channel, released: row?.released ?? 0, medianMinutes: toMinutes(row?.medianSeconds ?? null), p90Minutes: toMinutes(row?.p90Seconds ?? null) });
+      rows.push({
+        channel,
+        released: row?.released ?? 0,
+        medianMinutes: toMinutes(row?.medianSeconds ?? null),
+        p90Minutes: toMinutes(row?.p90Seconds ?? null),
+      });
     }
     return { method: 'exact', rows };
   }
@@ -147,7 +194,12 @@ function releaseTimesOf(input: DashboardInput): Dashboard['releaseTimes'] {
     const histogram = input.releaseTimes.filter((r) => r.channel === channel);
     const released = histogram.reduce((s, b) => s + b.count, 0);
     if (released === 0 && channel === 'NONE') continue;
-    rows.push({ channel, released, medianMinutes: toMinutes(percentileFromHistogram(histogram, 0.5)), p90Minutes: toMinutes(percentileFromHistogram(histogram, 0.9)) });
+    rows.push({
+      channel,
+      released,
+      medianMinutes: toMinutes(percentileFromHistogram(histogram, 0.5)),
+      p90Minutes: toMinutes(percentileFromHistogram(histogram, 0.9)),
+    });
   }
   rows.push({
     channel: 'ALL',
@@ -165,7 +217,9 @@ export function assembleDashboard(input: DashboardInput): Dashboard {
   const channels = STATISTICS_CHANNELS.filter((c) => c !== 'NONE' || total.byChannel.NONE > 0);
 
   const unit = trendUnit(from, to);
-  const points = new Map(trendBuckets(from, to, unit).map((start) => [start, { start, byChannel: zeroChannels(), total: 0 }]));
+  const points = new Map(
+    trendBuckets(from, to, unit).map((start) => [start, { start, byChannel: zeroChannels(), total: 0 }]),
+  );
   for (const r of decl) {
     const point = points.get(bucketStart(r.day, unit));
     if (!point) continue;
@@ -179,17 +233,30 @@ export function assembleDashboard(input: DashboardInput): Dashboard {
     const rows = input.inspections.filter((r) => r.kind === kind);
     const inspections = rows.reduce((s, r) => s + r.inspections, 0);
     const hits = rows.reduce((s, r) => s + r.hits, 0);
-    return { kind, inspections, hits, hitRate: ratio(hits, inspections), additionalRevenue: money(sumMoney(rows.map((r) => r.additionalRevenue))) };
+    return {
+      kind,
+      inspections,
+      hits,
+      hitRate: ratio(hits, inspections),
+      additionalRevenue: money(sumMoney(rows.map((r) => r.additionalRevenue))),
+    };
   });
   const inspections = byKind.reduce((s, r) => s + r.inspections, 0);
   const hits = byKind.reduce((s, r) => s + r.hits, 0);
 
   const byType = PAYMENT_TYPES.map((paymentType) => {
     const rows = input.assessed.filter((r) => r.paymentType === paymentType);
-    return { paymentType, assessed: money(sumMoney(rows.map((r) => r.amount))), secured: money(sumMoney(rows.map((r) => r.securedAmount))) };
+    return {
+      paymentType,
+      assessed: money(sumMoney(rows.map((r) => r.amount))),
+      secured: money(sumMoney(rows.map((r) => r.securedAmount))),
+    };
   });
 
-  const inspectors = [...input.inspectors].sort((a, b) => a.postCode.localeCompare(b.postCode) || (a.officerNumber ?? a.name).localeCompare(b.officerNumber ?? b.name));
+  const inspectors = [...input.inspectors].sort(
+    (a, b) =>
+      a.postCode.localeCompare(b.postCode) || (a.officerNumber ?? a.name).localeCompare(b.officerNumber ?? b.name),
+  );
   return {
     period: { from, to, days: daysInPeriod(from, to) },
     post: input.post,
@@ -199,12 +266,23 @@ export function assembleDashboard(input: DashboardInput): Dashboard {
         const rows = decl.filter((r) => r.regime === regime);
         return { regime, ...outcomesOf(rows), byChannel: channelCounts(rows) };
       }),
-      byDirection: DIRECTIONS.map((direction) => ({ direction, ...outcomesOf(decl.filter((r) => REGIME_DIRECTION[r.regime] === direction)) })),
+      byDirection: DIRECTIONS.map((direction) => ({
+        direction,
+        ...outcomesOf(decl.filter((r) => REGIME_DIRECTION[r.regime] === direction)),
+      })),
       total,
     },
     trend: { unit, points: [...points.values()] },
     releaseTimes,
-    inspections: { byKind, total: { inspections, hits, hitRate: ratio(hits, inspections), additionalRevenue: money(sumMoney(byKind.map((r) => r.additionalRevenue))) } },
+    inspections: {
+      byKind,
+      total: {
+        inspections,
+        hits,
+        hitRate: ratio(hits, inspections),
+        additionalRevenue: money(sumMoney(byKind.map((r) => r.additionalRevenue))),
+      },
+    },
     duties: {
       byType,
       assessed: money(sumMoney(byType.map((r) => r.assessed))),

@@ -28,12 +28,17 @@ export const ZStatisticsQuery = z
   .object({
     from: date(MESSAGES.from),
     to: date(MESSAGES.to),
-    postCode: z.string({ error: MESSAGES.post }).trim().regex(/^\d{5}$/, { error: MESSAGES.post }).optional(),
+    postCode: z
+      .string({ error: MESSAGES.post })
+      .trim()
+      .regex(/^\d{5}$/, { error: MESSAGES.post })
+      .optional(),
   })
   .superRefine((q, ctx) => {
     if (!isServiceDate(q.from) || !isServiceDate(q.to)) return; // already named
     if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: MESSAGES.order });
-    else if (daysInPeriod(q.from, q.to) > STATISTICS_MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['from'], message: MESSAGES.span });
+    else if (daysInPeriod(q.from, q.to) > STATISTICS_MAX_DAYS)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: MESSAGES.span });
   });
 export type StatisticsQuery = z.output<typeof ZStatisticsQuery>;
 
@@ -60,7 +65,8 @@ export function parseStatisticsSearchParams(
   params: Record<string, string | string[] | undefined> | URLSearchParams,
   options: { today: string; allowPost: boolean },
 ): ParsedStatisticsParams {
-  const get = (key: string) => (params instanceof URLSearchParams ? (params.get(key) ?? '') : first(params[key])).trim().slice(0, 40);
+  const get = (key: string) =>
+    (params instanceof URLSearchParams ? (params.get(key) ?? '') : first(params[key])).trim().slice(0, 40);
   const entered = { from: get('from'), to: get('to'), post: options.allowPost ? get('post') : '' };
   const defaults = defaultStatisticsPeriod(options.today);
   const fieldErrors: FieldError[] = [];

@@ -9,7 +9,14 @@ import { FEE } from './reference.ts';
 export type Direction = 'IMPORT' | 'EXPORT' | 'TRANSIT';
 export type RegimeCode = 'IM40' | 'EK10' | 'TR80' | 'IM31' | 'EK31' | 'IM70';
 
-export const REGIME_DIRECTION: Record<RegimeCode, Direction> = { IM40: 'IMPORT', IM31: 'IMPORT', IM70: 'IMPORT', EK10: 'EXPORT', EK31: 'EXPORT', TR80: 'TRANSIT' };
+export const REGIME_DIRECTION: Record<RegimeCode, Direction> = {
+  IM40: 'IMPORT',
+  IM31: 'IMPORT',
+  IM70: 'IMPORT',
+  EK10: 'EXPORT',
+  EK31: 'EXPORT',
+  TR80: 'TRANSIT',
+};
 
 /** Transit and temporary import: duties are secured, not paid. */
 export const SECURED_REGIMES: ReadonlySet<RegimeCode> = new Set(['TR80', 'IM31']);
@@ -40,7 +47,9 @@ export function assessDeclaration(args: {
 }): Assessment {
   const direction = REGIME_DIRECTION[args.regime];
   const adds = incotermAdds(args.incoterm);
-  const addition = (adds.freight ? (args.freight ?? ZERO) : ZERO).plus(adds.insurance ? (args.insurance ?? ZERO) : ZERO);
+  const addition = (adds.freight ? (args.freight ?? ZERO) : ZERO).plus(
+    adds.insurance ? (args.insurance ?? ZERO) : ZERO,
+  );
   const invoiceTotal = args.items.reduce((s, i) => s.plus(i.invoiceValue), ZERO);
   const uplift = invoiceTotal.isZero() ? new D(1) : invoiceTotal.plus(addition).div(invoiceTotal);
 
@@ -53,7 +62,14 @@ export function assessDeclaration(args: {
     }
     const adValorem = round2(customsValue.mul(line.adValoremRate).div(100));
     const specific = round2(new D(line.specificRate).mul(item.quantity).mul(args.rateOf(line.specificCurrency)));
-    const duty = line.dutyType === 'AD_VALOREM' ? adValorem : line.dutyType === 'SPECIFIC' ? specific : line.dutyType === 'COMBINED' ? D.max(adValorem, specific) : ZERO;
+    const duty =
+      line.dutyType === 'AD_VALOREM'
+        ? adValorem
+        : line.dutyType === 'SPECIFIC'
+          ? specific
+          : line.dutyType === 'COMBINED'
+            ? D.max(adValorem, specific)
+            : ZERO;
     const excise =
       line.exciseType === 'AD_VALOREM'
         ? round2(customsValue.mul(line.exciseRate).div(100))

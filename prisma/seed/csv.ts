@@ -5,7 +5,8 @@ import { readCsvTable } from '../../lib/csv.ts';
 export function parseCsvObjects(text: string): Record<string, string>[] {
   const { header, rows } = readCsvTable(text);
   return rows.map((r) => {
-    if (r.length !== header.length) throw new Error(`CSV: expected ${header.length} fields, got ${r.length}: ${r.join(',')}`);
+    if (r.length !== header.length)
+      throw new Error(`CSV: expected ${header.length} fields, got ${r.length}: ${r.join(',')}`);
     return Object.fromEntries(header.map((h, k) => [h, r[k]]));
   });
 }

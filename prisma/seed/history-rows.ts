@@ -140,8 +140,24 @@ export function assessedPaymentRows(declarations: readonly HistoryDeclaration[])
     if (!d.assessedAt || !d.assessment) continue;
     const isSecured = SECURED_REGIMES.has(d.regime);
     const a = d.assessment;
-    const row = (itemId: string | null, key: string, paymentType: 'DUTY' | 'EXCISE' | 'VAT' | 'FEE', base: D, amount: D) =>
-      rows.push({ id: seedUuid(`assessed:${d.id}:${key}:${paymentType}`), declarationId: d.id, itemId, assessmentNo: 1, paymentType, base: money(base), amount: money(amount), isSecured, createdAt: d.assessedAt! });
+    const row = (
+      itemId: string | null,
+      key: string,
+      paymentType: 'DUTY' | 'EXCISE' | 'VAT' | 'FEE',
+      base: D,
+      amount: D,
+    ) =>
+      rows.push({
+        id: seedUuid(`assessed:${d.id}:${key}:${paymentType}`),
+        declarationId: d.id,
+        itemId,
+        assessmentNo: 1,
+        paymentType,
+        base: money(base),
+        amount: money(amount),
+        isSecured,
+        createdAt: d.assessedAt!,
+      });
     d.items.forEach((item, n) => {
       const x = a.items[n];
       row(item.id, String(item.lineNo), 'DUTY', x.customsValue, x.duty);
@@ -167,21 +183,45 @@ export function registrationSequenceRows(declarations: readonly HistoryDeclarati
 }
 
 export function documentRows(declarations: readonly HistoryDeclaration[]) {
-  const rows: { id: string; declarationId: string; type: 'INVOICE' | 'CONTRACT' | 'PACKING_LIST' | 'TRANSPORT_DOCUMENT' | 'CERTIFICATE_OF_ORIGIN'; number: string; date: Date; fileId: null; createdAt: Date }[] = [];
+  const rows: {
+    id: string;
+    declarationId: string;
+    type: 'INVOICE' | 'CONTRACT' | 'PACKING_LIST' | 'TRANSPORT_DOCUMENT' | 'CERTIFICATE_OF_ORIGIN';
+    number: string;
+    date: Date;
+    fileId: null;
+    createdAt: Date;
+  }[] = [];
   const CIS = new Set(['RU', 'KZ', 'KG', 'TJ', 'BY', 'AZ', 'TM', 'UZ']);
   for (const d of declarations) {
     const rng = new Rng(`documents:${d.id}`);
     const created = utcDay(d.createdAt).getTime();
     const add = (type: (typeof rows)[number]['type'], number: string, daysBefore: number) =>
-      rows.push({ id: seedUuid(`document:${d.id}:${type}`), declarationId: d.id, type, number, date: new Date(created - daysBefore * DAY), fileId: null, createdAt: d.createdAt });
+      rows.push({
+        id: seedUuid(`document:${d.id}:${type}`),
+        declarationId: d.id,
+        type,
+        number,
+        date: new Date(created - daysBefore * DAY),
+        fileId: null,
+        createdAt: d.createdAt,
+      });
     const year = new Date(created).getUTCFullYear();
     add('INVOICE', `INV-${year}/${rng.digits(5)}`, rng.int(1, 20));
-    add('CONTRACT', `${d.company.tin}/${d.partnerCountry}-${year - (rng.chance(0.4) ? 1 : 0)}-${String(rng.int(1, 40)).padStart(2, '0')}`, rng.int(40, 330));
+    add(
+      'CONTRACT',
+      `${d.company.tin}/${d.partnerCountry}-${year - (rng.chance(0.4) ? 1 : 0)}-${String(rng.int(1, 40)).padStart(2, '0')}`,
+      rng.int(40, 330),
+    );
     add('TRANSPORT_DOCUMENT', d.transportDocument, rng.int(0, 6));
     if (d.items.length > 1) add('PACKING_LIST', `PL-${year}/${rng.digits(5)}`, rng.int(1, 20));
     if (d.direction === 'IMPORT' && rng.chance(0.5)) {
       const origin = d.items[0].origin;
-      add('CERTIFICATE_OF_ORIGIN', CIS.has(origin) ? `CT-1 ${origin} ${rng.digits(9)}` : `${origin}${rng.digits(2)}/${rng.digits(7)}`, rng.int(1, 25));
+      add(
+        'CERTIFICATE_OF_ORIGIN',
+        CIS.has(origin) ? `CT-1 ${origin} ${rng.digits(9)}` : `${origin}${rng.digits(2)}/${rng.digits(7)}`,
+        rng.int(1, 25),
+      );
     }
   }
   return rows;

@@ -14,11 +14,28 @@ import { DAY, HOUR, MINUTE, addMs, isoDate, utcDay } from './dates.ts';
 import type { CompanySpec, Staff, Weighted } from './people.ts';
 import type { Goods } from './tariff.ts';
 import type { RateTable } from './reference.ts';
-import { assessDeclaration, incotermAdds, REGIME_DIRECTION, SECURED_REGIMES, type Direction, type RegimeCode } from './assess.ts';
+import {
+  assessDeclaration,
+  incotermAdds,
+  REGIME_DIRECTION,
+  SECURED_REGIMES,
+  type Direction,
+  type RegimeCode,
+} from './assess.ts';
 import { currencyFor, exportCurrencyFor, originFor, ORIGIN_PRICE, partnerIn } from './partners.ts';
 
 type Channel = 'GREEN' | 'YELLOW' | 'RED' | 'BLUE';
-type Status = 'DRAFT' | 'SUBMITTED' | 'REGISTERED' | 'ASSIGNED' | 'AMENDMENT_REQUESTED' | 'ASSESSED' | 'PAID' | 'RELEASED' | 'REFUSED' | 'WITHDRAWN';
+type Status =
+  | 'DRAFT'
+  | 'SUBMITTED'
+  | 'REGISTERED'
+  | 'ASSIGNED'
+  | 'AMENDMENT_REQUESTED'
+  | 'ASSESSED'
+  | 'PAID'
+  | 'RELEASED'
+  | 'REFUSED'
+  | 'WITHDRAWN';
 type Mode = 'SEA' | 'RAIL' | 'ROAD' | 'AIR' | 'POST';
 export type DiscrepancyType = 'UNDERVALUATION' | 'MISCLASSIFICATION' | 'ORIGIN' | 'QUANTITY' | 'PROHIBITED_GOODS';
 
@@ -36,7 +53,15 @@ export type HistoryItem = {
   customsValue: D;
 };
 
-export type HistoryEvent = { declarationId: string; fromStatus: Status | null; toStatus: Status; actorId: string | null; actorRole: string; reason: string | null; at: Date };
+export type HistoryEvent = {
+  declarationId: string;
+  fromStatus: Status | null;
+  toStatus: Status;
+  actorId: string | null;
+  actorRole: string;
+  reason: string | null;
+  at: Date;
+};
 
 export type HistoryDeclaration = {
   index: number;
@@ -81,7 +106,15 @@ export type HistoryDeclaration = {
   events: HistoryEvent[];
   assessedAt: Date | null;
   paidAt: Date | null;
-  inspection: { kind: 'DOCUMENT_CHECK' | 'PHYSICAL_EXAMINATION' | 'POST_CLEARANCE_AUDIT'; at: Date; isHit: boolean; isCritical: boolean; discrepancyType: string | null; additionalRevenue: D; findings: string } | null;
+  inspection: {
+    kind: 'DOCUMENT_CHECK' | 'PHYSICAL_EXAMINATION' | 'POST_CLEARANCE_AUDIT';
+    at: Date;
+    isHit: boolean;
+    isCritical: boolean;
+    discrepancyType: string | null;
+    additionalRevenue: D;
+    findings: string;
+  } | null;
   currentReason: string | null;
   // Money (UZS), when assessed.
   assessment: ReturnType<typeof assessDeclaration> | null;
@@ -104,58 +137,188 @@ function goodsRisk(chapter: string, origin: string): number {
 }
 
 function violationTypeFor(chapter: string, direction: Direction, rng: Rng): DiscrepancyType {
-  if (direction === 'EXPORT') return rng.weighted<DiscrepancyType>([['QUANTITY', 4], ['MISCLASSIFICATION', 2], ['UNDERVALUATION', 2], ['ORIGIN', 1], ['PROHIBITED_GOODS', 0.3]]);
-  if (chapter === '61' || chapter === '62' || chapter === '64') return rng.weighted<DiscrepancyType>([['UNDERVALUATION', 5], ['ORIGIN', 3], ['QUANTITY', 2], ['MISCLASSIFICATION', 1]]);
-  if (chapter === '84' || chapter === '85') return rng.weighted<DiscrepancyType>([['MISCLASSIFICATION', 4], ['UNDERVALUATION', 4], ['QUANTITY', 2], ['ORIGIN', 1]]);
-  if (chapter === '87') return rng.weighted<DiscrepancyType>([['UNDERVALUATION', 5], ['ORIGIN', 2], ['MISCLASSIFICATION', 2], ['QUANTITY', 1]]);
-  if (chapter === '22' || chapter === '24') return rng.weighted<DiscrepancyType>([['QUANTITY', 4], ['UNDERVALUATION', 3], ['PROHIBITED_GOODS', 1.5], ['MISCLASSIFICATION', 1]]);
-  return rng.weighted<DiscrepancyType>([['QUANTITY', 4], ['MISCLASSIFICATION', 3], ['UNDERVALUATION', 3], ['ORIGIN', 2], ['PROHIBITED_GOODS', 1]]);
+  if (direction === 'EXPORT')
+    return rng.weighted<DiscrepancyType>([
+      ['QUANTITY', 4],
+      ['MISCLASSIFICATION', 2],
+      ['UNDERVALUATION', 2],
+      ['ORIGIN', 1],
+      ['PROHIBITED_GOODS', 0.3],
+    ]);
+  if (chapter === '61' || chapter === '62' || chapter === '64')
+    return rng.weighted<DiscrepancyType>([
+      ['UNDERVALUATION', 5],
+      ['ORIGIN', 3],
+      ['QUANTITY', 2],
+      ['MISCLASSIFICATION', 1],
+    ]);
+  if (chapter === '84' || chapter === '85')
+    return rng.weighted<DiscrepancyType>([
+      ['MISCLASSIFICATION', 4],
+      ['UNDERVALUATION', 4],
+      ['QUANTITY', 2],
+      ['ORIGIN', 1],
+    ]);
+  if (chapter === '87')
+    return rng.weighted<DiscrepancyType>([
+      ['UNDERVALUATION', 5],
+      ['ORIGIN', 2],
+      ['MISCLASSIFICATION', 2],
+      ['QUANTITY', 1],
+    ]);
+  if (chapter === '22' || chapter === '24')
+    return rng.weighted<DiscrepancyType>([
+      ['QUANTITY', 4],
+      ['UNDERVALUATION', 3],
+      ['PROHIBITED_GOODS', 1.5],
+      ['MISCLASSIFICATION', 1],
+    ]);
+  return rng.weighted<DiscrepancyType>([
+    ['QUANTITY', 4],
+    ['MISCLASSIFICATION', 3],
+    ['UNDERVALUATION', 3],
+    ['ORIGIN', 2],
+    ['PROHIBITED_GOODS', 1],
+  ]);
 }
 
 const REGIME_MIX: Record<CompanySpec['kind'], ReadonlyArray<readonly [RegimeCode, number]>> = {
-  importer: [['IM40', 93], ['IM70', 2], ['IM31', 2], ['EK10', 3]],
-  exporter: [['EK10', 84], ['EK31', 3], ['IM40', 13]],
-  mixed: [['IM40', 65], ['EK10', 31], ['IM31', 2], ['EK31', 2]],
-  logistics: [['TR80', 30], ['IM40', 40], ['IM70', 12], ['EK10', 18]],
+  importer: [
+    ['IM40', 93],
+    ['IM70', 2],
+    ['IM31', 2],
+    ['EK10', 3],
+  ],
+  exporter: [
+    ['EK10', 84],
+    ['EK31', 3],
+    ['IM40', 13],
+  ],
+  mixed: [
+    ['IM40', 65],
+    ['EK10', 31],
+    ['IM31', 2],
+    ['EK31', 2],
+  ],
+  logistics: [
+    ['TR80', 30],
+    ['IM40', 40],
+    ['IM70', 12],
+    ['EK10', 18],
+  ],
 };
 
-const ITEM_COUNTS: ReadonlyArray<readonly [number, number]> = [[1, 45], [2, 25], [3, 15], [4, 9], [5, 6]];
+const ITEM_COUNTS: ReadonlyArray<readonly [number, number]> = [
+  [1, 45],
+  [2, 25],
+  [3, 15],
+  [4, 9],
+  [5, 6],
+];
 
 const TRANSIT_ROUTES: ReadonlyArray<readonly [string, string, number]> = [
-  ['CN', 'AF', 4], ['KZ', 'AF', 3], ['RU', 'AF', 2], ['CN', 'TM', 1], ['TR', 'KZ', 1], ['IR', 'KZ', 1], ['CN', 'TJ', 1], ['RU', 'TJ', 1], ['KZ', 'TM', 1],
+  ['CN', 'AF', 4],
+  ['KZ', 'AF', 3],
+  ['RU', 'AF', 2],
+  ['CN', 'TM', 1],
+  ['TR', 'KZ', 1],
+  ['IR', 'KZ', 1],
+  ['CN', 'TJ', 1],
+  ['RU', 'TJ', 1],
+  ['KZ', 'TM', 1],
 ];
 
 /** Mode and post by the partner country (where the goods cross the border). */
 function routeFor(partner: string, rng: Rng): [Mode, string] {
   switch (partner) {
     case 'AF':
-      return rng.weighted<[Mode, string]>([[['ROAD', '30001'], 7], [['RAIL', '30001'], 3]]);
+      return rng.weighted<[Mode, string]>([
+        [['ROAD', '30001'], 7],
+        [['RAIL', '30001'], 3],
+      ]);
     case 'KG':
-      return [['ROAD', '12001'], ['ROAD', '26003']][rng.chance(0.8) ? 0 : 1] as [Mode, string];
+      return [
+        ['ROAD', '12001'],
+        ['ROAD', '26003'],
+      ][rng.chance(0.8) ? 0 : 1] as [Mode, string];
     case 'TJ':
-      return rng.weighted<[Mode, string]>([[['ROAD', '23001'], 6], [['ROAD', '30001'], 2], [['RAIL', '26001'], 2]]);
+      return rng.weighted<[Mode, string]>([
+        [['ROAD', '23001'], 6],
+        [['ROAD', '30001'], 2],
+        [['RAIL', '26001'], 2],
+      ]);
     case 'TM':
-      return rng.weighted<[Mode, string]>([[['ROAD', '18001'], 5], [['ROAD', '23001'], 3], [['RAIL', '23001'], 2]]);
+      return rng.weighted<[Mode, string]>([
+        [['ROAD', '18001'], 5],
+        [['ROAD', '23001'], 3],
+        [['RAIL', '23001'], 2],
+      ]);
     case 'KZ':
     case 'RU':
     case 'BY':
-      return rng.weighted<[Mode, string]>([[['ROAD', '26003'], 5], [['RAIL', '26001'], 3], [['ROAD', '18001'], 2], [['AIR', '26002'], 0.5]]);
+      return rng.weighted<[Mode, string]>([
+        [['ROAD', '26003'], 5],
+        [['RAIL', '26001'], 3],
+        [['ROAD', '18001'], 2],
+        [['AIR', '26002'], 0.5],
+      ]);
     case 'CN':
-      return rng.weighted<[Mode, string]>([[['RAIL', '26001'], 4], [['ROAD', '12001'], 2.5], [['AIR', '26002'], 1.5], [['ROAD', '26003'], 1], [['ROAD', '23001'], 1]]);
+      return rng.weighted<[Mode, string]>([
+        [['RAIL', '26001'], 4],
+        [['ROAD', '12001'], 2.5],
+        [['AIR', '26002'], 1.5],
+        [['ROAD', '26003'], 1],
+        [['ROAD', '23001'], 1],
+      ]);
     case 'TR':
     case 'IR':
     case 'GE':
     case 'AZ':
-      return rng.weighted<[Mode, string]>([[['ROAD', '26003'], 3], [['ROAD', '23001'], 3], [['ROAD', '18001'], 1], [['AIR', '26002'], 1.5], [['RAIL', '26001'], 1.5]]);
+      return rng.weighted<[Mode, string]>([
+        [['ROAD', '26003'], 3],
+        [['ROAD', '23001'], 3],
+        [['ROAD', '18001'], 1],
+        [['AIR', '26002'], 1.5],
+        [['RAIL', '26001'], 1.5],
+      ]);
     default:
-      return rng.weighted<[Mode, string]>([[['AIR', '26002'], 4], [['RAIL', '26001'], 3.5], [['ROAD', '23001'], 1.5], [['SEA', '26001'], 1]]);
+      return rng.weighted<[Mode, string]>([
+        [['AIR', '26002'], 4],
+        [['RAIL', '26001'], 3.5],
+        [['ROAD', '23001'], 1.5],
+        [['SEA', '26001'], 1],
+      ]);
   }
 }
 
 function incotermFor(mode: Mode, direction: Direction, rng: Rng): string {
-  if (mode === 'SEA') return rng.weighted([['FOB', 4], ['CFR', 2], ['CIF', 3], ['EXW', 1], ['FCA', 1]]);
-  if (direction === 'EXPORT') return rng.weighted([['FCA', 30], ['DAP', 30], ['CPT', 15], ['EXW', 10], ['CIP', 5], ['DDP', 3], ['DPU', 2]]);
-  return rng.weighted([['FCA', 25], ['EXW', 12], ['CPT', 15], ['CIP', 6], ['DAP', 32], ['DPU', 3], ['DDP', 3]]);
+  if (mode === 'SEA')
+    return rng.weighted([
+      ['FOB', 4],
+      ['CFR', 2],
+      ['CIF', 3],
+      ['EXW', 1],
+      ['FCA', 1],
+    ]);
+  if (direction === 'EXPORT')
+    return rng.weighted([
+      ['FCA', 30],
+      ['DAP', 30],
+      ['CPT', 15],
+      ['EXW', 10],
+      ['CIP', 5],
+      ['DDP', 3],
+      ['DPU', 2],
+    ]);
+  return rng.weighted([
+    ['FCA', 25],
+    ['EXW', 12],
+    ['CPT', 15],
+    ['CIP', 6],
+    ['DAP', 32],
+    ['DPU', 3],
+    ['DDP', 3],
+  ]);
 }
 
 function transportDocumentFor(mode: Mode, rng: Rng): string {
@@ -182,8 +345,30 @@ function registrationMoment(from: number, to: number, rng: Rng): Date {
     if (weekday === 0 && !rng.chance(0.3)) continue;
     if (weekday === 6 && !rng.chance(0.65)) continue;
     const hour = rng.weighted<number>([
-      [0, 0.2], [1, 0.1], [2, 0.1], [3, 0.1], [4, 0.1], [5, 0.2], [6, 0.6], [7, 1.5], [8, 4], [9, 7], [10, 8], [11, 8],
-      [12, 6], [13, 7], [14, 8], [15, 8], [16, 7], [17, 5], [18, 3], [19, 2], [20, 1.2], [21, 0.8], [22, 0.5], [23, 0.3],
+      [0, 0.2],
+      [1, 0.1],
+      [2, 0.1],
+      [3, 0.1],
+      [4, 0.1],
+      [5, 0.2],
+      [6, 0.6],
+      [7, 1.5],
+      [8, 4],
+      [9, 7],
+      [10, 8],
+      [11, 8],
+      [12, 6],
+      [13, 7],
+      [14, 8],
+      [15, 8],
+      [16, 7],
+      [17, 5],
+      [18, 3],
+      [19, 2],
+      [20, 1.2],
+      [21, 0.8],
+      [22, 0.5],
+      [23, 0.3],
     ]);
     const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
     const moment = day + hour * HOUR + rng.int(0, 3599) * 1000 - 5 * HOUR;
@@ -209,7 +394,13 @@ const PERCENT_FORMAT = (x: number) => `${Math.round(x * 100)}%`;
 
 // ───────────────────────────── Generation ─────────────────────────────
 
-export function generateHistory(args: { now: Date; companies: readonly CompanySpec[]; goods: readonly Goods[]; rates: RateTable; staff: Staff }): HistoryDeclaration[] {
+export function generateHistory(args: {
+  now: Date;
+  companies: readonly CompanySpec[];
+  goods: readonly Goods[];
+  rates: RateTable;
+  staff: Staff;
+}): HistoryDeclaration[] {
   const { now, companies, goods, rates, staff } = args;
   const goodsByChapter = new Map<string, Goods[]>();
   for (const g of goods) {
@@ -267,14 +458,16 @@ export function generateHistory(args: { now: Date; companies: readonly CompanySp
 
       // Goods (lines and origins first; quantities and prices once the truth is known).
       const chapters = direction === 'EXPORT' ? company.exportChapters : company.importChapters;
-      const itemCount = regime === 'TR80' || regime === 'IM31' || regime === 'EK31' ? rng.int(1, 2) : rng.weighted(ITEM_COUNTS);
+      const itemCount =
+        regime === 'TR80' || regime === 'IM31' || regime === 'EK31' ? rng.int(1, 2) : rng.weighted(ITEM_COUNTS);
       const picked: { goods: Goods; origin: string }[] = [];
       const used = new Set<string>();
       for (let n = 0; n < itemCount; n++) {
         const g = pickGoods(regime === 'IM31' || regime === 'EK31' ? [['84', 1]] : chapters, goodsByChapter, rng);
         if (used.has(g.line.hsCode)) continue;
         used.add(g.line.hsCode);
-        const origin = direction === 'EXPORT' ? 'UZ' : direction === 'TRANSIT' ? dispatchCountry : originFor(partnerCountry, rng);
+        const origin =
+          direction === 'EXPORT' ? 'UZ' : direction === 'TRANSIT' ? dispatchCountry : originFor(partnerCountry, rng);
         picked.push({ goods: g, origin });
       }
 
@@ -290,10 +483,15 @@ export function generateHistory(args: { now: Date; companies: readonly CompanySp
       if (direction === 'TRANSIT') propensity *= 0.5;
       propensity = Math.min(0.85, propensity);
       const violationItem = itemRisks.indexOf(maxRisk);
-      const violation = rng.chance(propensity) ? violationTypeFor(picked[violationItem].goods.line.chapter, direction, rng) : null;
+      const violation = rng.chance(propensity)
+        ? violationTypeFor(picked[violationItem].goods.line.chapter, direction, rng)
+        : null;
 
       // Currency and rates of the registration date.
-      const currency = direction === 'EXPORT' ? exportCurrencyFor(partnerCountry, rng) : currencyFor(direction === 'TRANSIT' ? dispatchCountry : partnerCountry, rng);
+      const currency =
+        direction === 'EXPORT'
+          ? exportCurrencyFor(partnerCountry, rng)
+          : currencyFor(direction === 'TRANSIT' ? dispatchCountry : partnerCountry, rng);
       const day = registrationDate(registeredAt);
       const usdRate = rates.rate('USD', day);
       const invoiceRate = rates.rate(currency, day);
@@ -303,13 +501,20 @@ export function generateHistory(args: { now: Date; companies: readonly CompanySp
         const { goods: g, origin } = p;
         const unit = g.line.supplementaryUnit;
         let priceFactor = Math.exp(0.18 * rng.normal());
-        if (violation === 'UNDERVALUATION' && (n === violationItem || (g.line.chapter === picked[violationItem].goods.line.chapter && rng.chance(0.5)))) priceFactor = rng.float(0.3, 0.55);
+        if (
+          violation === 'UNDERVALUATION' &&
+          (n === violationItem || (g.line.chapter === picked[violationItem].goods.line.chapter && rng.chance(0.5)))
+        )
+          priceFactor = rng.float(0.3, 0.55);
         else if (!violation && rng.chance(0.02)) priceFactor = rng.float(0.5, 0.75); // honest discounts: false alarms for value control
         const unitPriceUsd = g.priceUsd * (ORIGIN_PRICE[origin] ?? 1) * priceFactor;
         const targetValueUsd = Math.min(250_000, Math.max(400, rng.lognormal(14_000, 0.9)));
         let quantity = quantize(targetValueUsd / (g.priceUsd * (ORIGIN_PRICE[origin] ?? 1)), unit);
         if (unit === 'PCS' && g.priceUsd >= 5000) quantity = Math.min(quantity, rng.int(1, 12));
-        const unitPrice = new D(unitPriceUsd.toPrecision(6)).mul(usdRate).div(invoiceRate).toDecimalPlaces(4, D.ROUND_HALF_UP);
+        const unitPrice = new D(unitPriceUsd.toPrecision(6))
+          .mul(usdRate)
+          .div(invoiceRate)
+          .toDecimalPlaces(4, D.ROUND_HALF_UP);
         const invoiceValue = D.max(new D('0.01'), round2(unitPrice.mul(quantity)));
         const net = unit === 'KG' ? quantity : quantity * g.massKg * (unit === 'L' ? 1 : rng.float(0.97, 1.03));
         const gross = net * (g.priceUsd >= 5000 && unit === 'PCS' ? 1 : rng.float(1.02, 1.1));
@@ -331,8 +536,10 @@ export function generateHistory(args: { now: Date; companies: readonly CompanySp
       const valueUsd = Number(invoiceTotal.mul(invoiceRate).div(usdRate).toFixed(2));
 
       // Route: heavy or cheap goods never fly.
-      let [transportMode, postCode] = direction === 'TRANSIT' ? routeFor(destinationCountry, rng) : routeFor(partnerCountry, rng);
-      if (transportMode === 'AIR' && (totalGross > 3000 || valueUsd / Math.max(1, totalGross) < 15)) [transportMode, postCode] = ['RAIL', '26001'];
+      let [transportMode, postCode] =
+        direction === 'TRANSIT' ? routeFor(destinationCountry, rng) : routeFor(partnerCountry, rng);
+      if (transportMode === 'AIR' && (totalGross > 3000 || valueUsd / Math.max(1, totalGross) < 15))
+        [transportMode, postCode] = ['RAIL', '26001'];
       if (transportMode === 'AIR' && totalGross < 30 && rng.chance(0.3)) transportMode = 'POST';
       const incoterm = incotermFor(transportMode, direction, rng);
       const adds = incotermAdds(incoterm);
@@ -459,7 +666,12 @@ function assignChannels(declarations: HistoryDeclaration[]): void {
   // Score in the channel's band, ordered by the engine's risk, and the reasons behind it.
   const sorted = [...declarations].sort((a, b) => a.engineRisk - b.engineRisk || a.index - b.index);
   const rank = new Map(sorted.map((d, i) => [d.id, i / Math.max(1, sorted.length - 1)]));
-  const BANDS: Record<Channel, readonly [number, number]> = { GREEN: [2, 39], BLUE: [25, 45], YELLOW: [40, 69], RED: [70, 99] };
+  const BANDS: Record<Channel, readonly [number, number]> = {
+    GREEN: [2, 39],
+    BLUE: [25, 45],
+    YELLOW: [40, 69],
+    RED: [70, 99],
+  };
   for (const d of declarations) {
     const [lo, hi] = d.isRandomPick ? BANDS.GREEN : BANDS[d.channel];
     d.score = Math.round(lo + (hi - lo) * rank.get(d.id)!);
@@ -470,9 +682,22 @@ function assignChannels(declarations: HistoryDeclaration[]): void {
 function reasonsFor(d: HistoryDeclaration): HistoryDeclaration['reasons'] {
   const reasons: HistoryDeclaration['reasons'] = [];
   const c = d.company;
-  if (c.isRisky) reasons.push({ kind: 'TRADER', code: 'TRADER-HISTORY', message: 'Earlier inspections of this trader found violations', weight: 25 });
-  if (c.isAuthorisedEconomicOperator) reasons.push({ kind: 'TRADER', code: 'AEO', message: 'Authorised economic operator', weight: -20 });
-  if ((d.registeredAt.getTime() - c.registeredAt.getTime()) / DAY < 365) reasons.push({ kind: 'TRADER', code: 'TRADER-NEW', message: 'Company registered less than a year ago', weight: 10 });
+  if (c.isRisky)
+    reasons.push({
+      kind: 'TRADER',
+      code: 'TRADER-HISTORY',
+      message: 'Earlier inspections of this trader found violations',
+      weight: 25,
+    });
+  if (c.isAuthorisedEconomicOperator)
+    reasons.push({ kind: 'TRADER', code: 'AEO', message: 'Authorised economic operator', weight: -20 });
+  if ((d.registeredAt.getTime() - c.registeredAt.getTime()) / DAY < 365)
+    reasons.push({
+      kind: 'TRADER',
+      code: 'TRADER-NEW',
+      message: 'Company registered less than a year ago',
+      weight: 10,
+    });
   const seen = new Set<string>();
   for (const item of d.items) {
     const ch = item.goods.line.chapter;
@@ -495,14 +720,26 @@ function reasonsFor(d: HistoryDeclaration): HistoryDeclaration['reasons'] {
   }
   for (const item of d.items) {
     if (item.priceFactor < 0.6) {
-      reasons.push({ kind: 'VALUE', code: 'PRICE-BELOW-REFERENCE', message: `Item ${item.lineNo}: declared unit price is ${PERCENT_FORMAT(item.priceFactor)} of the usual price for ${item.goods.line.hsCode} from ${item.origin}`, weight: 30 });
+      reasons.push({
+        kind: 'VALUE',
+        code: 'PRICE-BELOW-REFERENCE',
+        message: `Item ${item.lineNo}: declared unit price is ${PERCENT_FORMAT(item.priceFactor)} of the usual price for ${item.goods.line.hsCode} from ${item.origin}`,
+        weight: 30,
+      });
     }
   }
-  if (d.isRandomPick) reasons.push({ kind: 'RANDOM', code: 'RANDOM', message: 'Random selection for inspection', weight: 0 });
+  if (d.isRandomPick)
+    reasons.push({ kind: 'RANDOM', code: 'RANDOM', message: 'Random selection for inspection', weight: 0 });
   else if ((d.channel === 'YELLOW' || d.channel === 'RED') && !reasons.some((r) => r.weight > 0)) {
-    reasons.push({ kind: 'MODEL', code: 'MODEL-SCORE', message: 'Combined route, value and commodity indicators above the channel threshold', weight: 20 });
+    reasons.push({
+      kind: 'MODEL',
+      code: 'MODEL-SCORE',
+      message: 'Combined route, value and commodity indicators above the channel threshold',
+      weight: 20,
+    });
   }
-  if (d.channel === 'BLUE') reasons.push({ kind: 'PROFILE', code: 'POST-AUDIT', message: 'Listed for post-clearance audit', weight: 0 });
+  if (d.channel === 'BLUE')
+    reasons.push({ kind: 'PROFILE', code: 'POST-AUDIT', message: 'Listed for post-clearance audit', weight: 0 });
   return reasons;
 }
 
@@ -563,10 +800,17 @@ const WITHDRAWAL_REASONS = [
   'Withdrawn by the declarant: the goods are returned to the consignor.',
 ];
 
-function findingsFor(d: HistoryDeclaration, kind: 'DOCUMENT_CHECK' | 'PHYSICAL_EXAMINATION' | 'POST_CLEARANCE_AUDIT', isHit: boolean, rng: Rng): string {
+function findingsFor(
+  d: HistoryDeclaration,
+  kind: 'DOCUMENT_CHECK' | 'PHYSICAL_EXAMINATION' | 'POST_CLEARANCE_AUDIT',
+  isHit: boolean,
+  rng: Rng,
+): string {
   if (!isHit) {
-    if (kind === 'DOCUMENT_CHECK') return 'Documents checked: invoice, contract and transport document are consistent with the declaration. No discrepancies.';
-    if (kind === 'PHYSICAL_EXAMINATION') return 'Physical examination: goods, quantity, marking and packaging correspond to the declaration. No discrepancies.';
+    if (kind === 'DOCUMENT_CHECK')
+      return 'Documents checked: invoice, contract and transport document are consistent with the declaration. No discrepancies.';
+    if (kind === 'PHYSICAL_EXAMINATION')
+      return 'Physical examination: goods, quantity, marking and packaging correspond to the declaration. No discrepancies.';
     return 'Post-clearance audit: accounting records and payment documents are consistent with the declaration.';
   }
   const item = d.items[d.violationItem];
@@ -593,9 +837,11 @@ function additionalRevenueFor(d: HistoryDeclaration, rng: Rng): D {
   const line = item.goods.line;
   const cv = item.customsValue;
   const dutyRate = new D(d.direction === 'EXPORT' ? line.exportDutyRate : line.adValoremRate).div(100);
-  const exciseRate = d.direction === 'IMPORT' && line.exciseType === 'AD_VALOREM' ? new D(line.exciseRate).div(100) : new D(0);
+  const exciseRate =
+    d.direction === 'IMPORT' && line.exciseType === 'AD_VALOREM' ? new D(line.exciseRate).div(100) : new D(0);
   const vatRate = d.direction === 'IMPORT' ? new D(line.vatRate).div(100) : new D(0);
-  const taxOn = (base: D) => base.mul(dutyRate.plus(exciseRate).plus(vatRate.mul(new D(1).plus(dutyRate).plus(exciseRate))));
+  const taxOn = (base: D) =>
+    base.mul(dutyRate.plus(exciseRate).plus(vatRate.mul(new D(1).plus(dutyRate).plus(exciseRate))));
   let extra: D;
   if (d.violation === 'UNDERVALUATION') {
     const diff = cv.div(new D(item.priceFactor.toFixed(4))).minus(cv);
@@ -617,7 +863,8 @@ function scheduleAndRecord(declarations: HistoryDeclaration[], now: Date, rates:
     const rng = new Rng(`timeline:${d.id}`);
     const total = durationFor(d, rng);
     // Nothing may end in the last hour: move the registration earlier when needed.
-    if (d.registeredAt.getTime() + total > latest) d.registeredAt = new Date(latest - total - rng.float(1, 30) * MINUTE);
+    if (d.registeredAt.getTime() + total > latest)
+      d.registeredAt = new Date(latest - total - rng.float(1, 30) * MINUTE);
     const reg = d.registeredAt;
     d.createdAt = addMs(reg, -rng.float(3, 360) * MINUTE);
     d.endAt = addMs(reg, total);
@@ -639,7 +886,9 @@ function scheduleAndRecord(declarations: HistoryDeclaration[], now: Date, rates:
   }
 
   // Registration numbers: per post and Tashkent day, in registration order.
-  const ordered = [...declarations].sort((a, b) => a.registeredAt.getTime() - b.registeredAt.getTime() || a.index - b.index);
+  const ordered = [...declarations].sort(
+    (a, b) => a.registeredAt.getTime() - b.registeredAt.getTime() || a.index - b.index,
+  );
   const sequences = new Map<string, number>();
   for (const d of ordered) {
     const key = `${d.postCode}:${isoDate(registrationDate(d.registeredAt))}`;
@@ -666,7 +915,9 @@ function keepRecentBlueUnaudited(declarations: HistoryDeclaration[]): void {
     byPost.set(d.postCode, [...(byPost.get(d.postCode) ?? []), d]);
   }
   for (const list of byPost.values()) {
-    for (const d of list.sort((a, b) => b.endAt.getTime() - a.endAt.getTime() || a.index - b.index).slice(0, UNAUDITED_BLUE_PER_POST)) {
+    for (const d of list
+      .sort((a, b) => b.endAt.getTime() - a.endAt.getTime() || a.index - b.index)
+      .slice(0, UNAUDITED_BLUE_PER_POST)) {
       if (d.inspection?.kind !== 'POST_CLEARANCE_AUDIT') continue;
       d.inspection = null;
       d.isHit = false;
@@ -680,8 +931,23 @@ function recordTimeline(d: HistoryDeclaration, now: Date): void {
   const total = d.endAt.getTime() - reg;
   const trader = d.company.traderId;
   const events: HistoryEvent[] = [];
-  const push = (from: Status | null, to: Status, at: number, actorId: string | null, actorRole: string, reason: string | null = null) =>
-    events.push({ declarationId: d.id, fromStatus: from, toStatus: to, actorId, actorRole, reason, at: new Date(Math.round(at)) });
+  const push = (
+    from: Status | null,
+    to: Status,
+    at: number,
+    actorId: string | null,
+    actorRole: string,
+    reason: string | null = null,
+  ) =>
+    events.push({
+      declarationId: d.id,
+      fromStatus: from,
+      toStatus: to,
+      actorId,
+      actorRole,
+      reason,
+      at: new Date(Math.round(at)),
+    });
   const isSecured = SECURED_REGIMES.has(d.regime);
 
   push('DRAFT', 'SUBMITTED', reg, trader, 'TRADER');
@@ -689,17 +955,38 @@ function recordTimeline(d: HistoryDeclaration, now: Date): void {
 
   if (d.channel === 'GREEN' || d.channel === 'BLUE') {
     const assessedAt = reg + rng.float(2, 20) * 1000;
-    push('REGISTERED', 'ASSESSED', assessedAt, null, 'SYSTEM', d.channel === 'BLUE' ? 'Blue channel: assessed automatically' : 'Green channel: assessed automatically');
+    push(
+      'REGISTERED',
+      'ASSESSED',
+      assessedAt,
+      null,
+      'SYSTEM',
+      d.channel === 'BLUE' ? 'Blue channel: assessed automatically' : 'Green channel: assessed automatically',
+    );
     d.assessedAt = new Date(Math.round(assessedAt));
     if (d.outcome === 'WITHDRAWN') {
-      push('ASSESSED', 'WITHDRAWN', assessedAt + (d.endAt.getTime() - assessedAt) * rng.float(0.3, 0.9), trader, 'TRADER', rng.pick(WITHDRAWAL_REASONS));
+      push(
+        'ASSESSED',
+        'WITHDRAWN',
+        assessedAt + (d.endAt.getTime() - assessedAt) * rng.float(0.3, 0.9),
+        trader,
+        'TRADER',
+        rng.pick(WITHDRAWAL_REASONS),
+      );
     } else if (isSecured) {
       push('ASSESSED', 'RELEASED', d.endAt.getTime(), null, 'SYSTEM', 'Released; payments secured by a guarantee');
     } else {
       const paidAt = assessedAt + (d.endAt.getTime() - assessedAt) * rng.float(0.3, 0.9);
       d.paidAt = new Date(Math.round(paidAt));
       push('ASSESSED', 'PAID', paidAt, null, 'SYSTEM', 'Paid from the personal account');
-      push('PAID', 'RELEASED', d.endAt.getTime(), null, 'SYSTEM', d.channel === 'BLUE' ? 'Released; listed for post-clearance audit' : 'Released (green channel)');
+      push(
+        'PAID',
+        'RELEASED',
+        d.endAt.getTime(),
+        null,
+        'SYSTEM',
+        d.channel === 'BLUE' ? 'Released; listed for post-clearance audit' : 'Released (green channel)',
+      );
     }
     if (d.channel === 'BLUE' && d.outcome === 'RELEASED') {
       const auditAt = d.endAt.getTime() + rng.float(10, 60) * DAY;
@@ -723,12 +1010,30 @@ function recordTimeline(d: HistoryDeclaration, now: Date): void {
     let t = reg;
     if (d.hasAmendment) {
       t = reg + total * rng.float(0.08, 0.2);
-      push('ASSIGNED', 'AMENDMENT_REQUESTED', t, inspector, 'INSPECTOR', rng.pick(['Attach the signed contract and the packing list.', 'Attach the certificate of origin for the goods.', 'The invoice total differs from the payment order; attach the corrected invoice.']));
+      push(
+        'ASSIGNED',
+        'AMENDMENT_REQUESTED',
+        t,
+        inspector,
+        'INSPECTOR',
+        rng.pick([
+          'Attach the signed contract and the packing list.',
+          'Attach the certificate of origin for the goods.',
+          'The invoice total differs from the payment order; attach the corrected invoice.',
+        ]),
+      );
       t += total * rng.float(0.05, 0.15);
       push('AMENDMENT_REQUESTED', 'ASSIGNED', t, trader, 'TRADER', 'Documents added by the declarant');
     }
     if (d.outcome === 'WITHDRAWN') {
-      push('ASSIGNED', 'WITHDRAWN', t + (d.endAt.getTime() - t) * rng.float(0.2, 0.8), trader, 'TRADER', rng.pick(WITHDRAWAL_REASONS));
+      push(
+        'ASSIGNED',
+        'WITHDRAWN',
+        t + (d.endAt.getTime() - t) * rng.float(0.2, 0.8),
+        trader,
+        'TRADER',
+        rng.pick(WITHDRAWAL_REASONS),
+      );
     } else {
       const kind = d.channel === 'RED' ? 'PHYSICAL_EXAMINATION' : 'DOCUMENT_CHECK';
       const inspectedAt = t + (d.endAt.getTime() - t) * rng.float(0.4, 0.8);
@@ -743,14 +1048,39 @@ function recordTimeline(d: HistoryDeclaration, now: Date): void {
       };
       if (d.outcome === 'REFUSED') {
         const reason = REFUSAL_REASON[d.isHit && d.violation ? d.violation : 'NONE'];
-        push('ASSIGNED', 'REFUSED', inspectedAt + (d.endAt.getTime() - inspectedAt) * rng.float(0.2, 1), inspector, 'INSPECTOR', reason);
+        push(
+          'ASSIGNED',
+          'REFUSED',
+          inspectedAt + (d.endAt.getTime() - inspectedAt) * rng.float(0.2, 1),
+          inspector,
+          'INSPECTOR',
+          reason,
+        );
         d.currentReason = reason;
       } else {
         const assessedAt = inspectedAt + (d.endAt.getTime() - inspectedAt) * rng.float(0.05, 0.3);
         d.assessedAt = new Date(Math.round(assessedAt));
-        push('ASSIGNED', 'ASSESSED', assessedAt, inspector, 'INSPECTOR', d.isHit ? 'Inspection completed with findings; reassessed' : kind === 'PHYSICAL_EXAMINATION' ? 'Physical examination completed' : 'Document check completed');
+        push(
+          'ASSIGNED',
+          'ASSESSED',
+          assessedAt,
+          inspector,
+          'INSPECTOR',
+          d.isHit
+            ? 'Inspection completed with findings; reassessed'
+            : kind === 'PHYSICAL_EXAMINATION'
+              ? 'Physical examination completed'
+              : 'Document check completed',
+        );
         if (isSecured) {
-          push('ASSESSED', 'RELEASED', d.endAt.getTime(), inspector, 'INSPECTOR', 'Released; payments secured by a guarantee');
+          push(
+            'ASSESSED',
+            'RELEASED',
+            d.endAt.getTime(),
+            inspector,
+            'INSPECTOR',
+            'Released; payments secured by a guarantee',
+          );
         } else {
           const paidAt = assessedAt + (d.endAt.getTime() - assessedAt) * rng.float(0.3, 0.9);
           d.paidAt = new Date(Math.round(paidAt));

@@ -70,20 +70,31 @@ export type SeedSummary = {
   permitLinks: number;
 };
 
-export async function seedDatabase(db: PrismaClient, options: { now: Date; log?: (line: string) => void }): Promise<SeedSummary> {
+export async function seedDatabase(
+  db: PrismaClient,
+  options: { now: Date; log?: (line: string) => void },
+): Promise<SeedSummary> {
   const { now } = options;
   const log = options.log ?? (() => {});
   if (Number.isNaN(now.getTime())) throw new Error('seedDatabase: `now` is not a valid date');
   const started = Date.now();
   const step = (what: string) => log(`  seed: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-  const [marker, companyCount] = await Promise.all([db.setting.findUnique({ where: { key: 'seed.version' } }), db.company.count()]);
-  if (marker || companyCount > 0) throw new Error('seedDatabase: the database is not empty (it has companies or a seed marker); seed only an empty database.');
+  const [marker, companyCount] = await Promise.all([
+    db.setting.findUnique({ where: { key: 'seed.version' } }),
+    db.company.count(),
+  ]);
+  if (marker || companyCount > 0)
+    throw new Error(
+      'seedDatabase: the database is not empty (it has companies or a seed marker); seed only an empty database.',
+    );
 
   // One argon2id hash (library defaults, as the app uses) for every demo user: hashing is slow on
   // purpose. The salt is derived from a label, so the rows stay identical from seed to seed; the
   // demo password is public anyway.
-  const passwordHash = hash(DEMO_PASSWORD, { salt: createHash('sha256').update('csw-seed:demo-password-salt').digest().subarray(0, 16) });
+  const passwordHash = hash(DEMO_PASSWORD, {
+    salt: createHash('sha256').update('csw-seed:demo-password-salt').digest().subarray(0, 16),
+  });
 
   // Build everything in memory first.
   const hs = readHsNomenclature();
@@ -177,7 +188,9 @@ export async function seedDatabase(db: PrismaClient, options: { now: Date; log?:
       c.permitLinks = await insertMany((a) => tx.permitLink.createMany(a), permits.links);
       step('permits');
       // Last: the marker the start script checks to seed only once.
-      await tx.setting.create({ data: { key: 'seed.version', value: { version: SEED_VERSION, seededAt: now.toISOString() }, updatedAt: now } });
+      await tx.setting.create({
+        data: { key: 'seed.version', value: { version: SEED_VERSION, seededAt: now.toISOString() }, updatedAt: now },
+      });
       c.settings += 1;
       return c;
     },

@@ -11,7 +11,10 @@ const MAX_PARAMS = 30_000;
 const MAX_ROWS = 5_000;
 
 /** createMany in batches that keep each INSERT well under PostgreSQL's 65,535 bind parameters. */
-export async function insertMany<T extends object>(create: (args: { data: T[] }) => PromiseLike<{ count: number }>, rows: readonly T[]): Promise<number> {
+export async function insertMany<T extends object>(
+  create: (args: { data: T[] }) => PromiseLike<{ count: number }>,
+  rows: readonly T[],
+): Promise<number> {
   if (rows.length === 0) return 0;
   const columns = Math.max(1, Object.keys(rows[0]).length);
   const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns)));
@@ -67,7 +70,11 @@ function toParam(value: unknown, udt: string): unknown {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-export async function bulkInsert<K extends keyof BulkTables>(db: Db, table: K, rows: readonly BulkTables[K][]): Promise<number> {
+export async function bulkInsert<K extends keyof BulkTables>(
+  db: Db,
+  table: K,
+  rows: readonly BulkTables[K][],
+): Promise<number> {
   if (rows.length === 0) return 0;
   const columns = Object.keys(rows[0]);
   const info = await db.$queryRawUnsafe<{ column_name: string; data_type: string; udt_name: string }[]>(
@@ -95,7 +102,9 @@ export async function bulkInsert<K extends keyof BulkTables>(db: Db, table: K, r
         return toParam(value, casts[k].udt);
       }),
     );
-    for (const row of batch) if (Object.keys(row).length !== columns.length) throw new Error(`bulkInsert: ${table} rows must all have the same columns`);
+    for (const row of batch)
+      if (Object.keys(row).length !== columns.length)
+        throw new Error(`bulkInsert: ${table} rows must all have the same columns`);
     count += await db.$executeRawUnsafe(statement, ...params);
   }
   return count;

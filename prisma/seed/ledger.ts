@@ -18,13 +18,53 @@ const ZERO = new D(0);
 const MILLION = new D(1_000_000);
 
 /** Extra money the demo traders keep on their accounts, credited a few days before `now`. */
-const DEMO_FLOAT: Record<string, string> = { [DEMO_COMPANY_TINS.silkRoad]: '300000000.00', [DEMO_COMPANY_TINS.orient]: '500000000.00' };
+const DEMO_FLOAT: Record<string, string> = {
+  [DEMO_COMPANY_TINS.silkRoad]: '300000000.00',
+  [DEMO_COMPANY_TINS.orient]: '500000000.00',
+};
 
-export function buildMoney(args: { now: Date; companies: readonly CompanySpec[]; declarations: readonly HistoryDeclaration[] }) {
+export function buildMoney(args: {
+  now: Date;
+  companies: readonly CompanySpec[];
+  declarations: readonly HistoryDeclaration[];
+}) {
   const { now, companies, declarations } = args;
-  const payments: { id: string; declarationId: string; companyId: string; idempotencyKey: string; amount: string; status: 'COMPLETED'; receiptNumber: string; actorId: string; at: Date }[] = [];
-  const topUps: { id: string; companyId: string; amount: string; gateway: string; gatewayTransactionId: string; status: 'SUCCEEDED'; receiptNumber: string; createdById: string; createdAt: Date; completedAt: Date }[] = [];
-  type Entry = { accountId: string; kind: 'TOP_UP' | 'PAYMENT'; amount: string; paymentType: PaymentType | null; declarationId: string | null; paymentId: string | null; topUpId: string | null; refundId: null; reference: string; actorId: string; at: Date };
+  const payments: {
+    id: string;
+    declarationId: string;
+    companyId: string;
+    idempotencyKey: string;
+    amount: string;
+    status: 'COMPLETED';
+    receiptNumber: string;
+    actorId: string;
+    at: Date;
+  }[] = [];
+  const topUps: {
+    id: string;
+    companyId: string;
+    amount: string;
+    gateway: string;
+    gatewayTransactionId: string;
+    status: 'SUCCEEDED';
+    receiptNumber: string;
+    createdById: string;
+    createdAt: Date;
+    completedAt: Date;
+  }[] = [];
+  type Entry = {
+    accountId: string;
+    kind: 'TOP_UP' | 'PAYMENT';
+    amount: string;
+    paymentType: PaymentType | null;
+    declarationId: string | null;
+    paymentId: string | null;
+    topUpId: string | null;
+    refundId: null;
+    reference: string;
+    actorId: string;
+    at: Date;
+  };
   const entries: { entry: Entry; order: number }[] = [];
   const receipts: Receipt[] = [];
   const accounts: { id: string; companyId: string; balance: string; version: number; createdAt: Date }[] = [];
@@ -32,7 +72,9 @@ export function buildMoney(args: { now: Date; companies: readonly CompanySpec[];
 
   for (const company of companies) {
     const rng = new Rng(`ledger:${company.tin}`);
-    const paid = declarations.filter((d) => d.company.id === company.id && d.paidAt).sort((a, b) => a.paidAt!.getTime() - b.paidAt!.getTime() || a.index - b.index);
+    const paid = declarations
+      .filter((d) => d.company.id === company.id && d.paidAt)
+      .sort((a, b) => a.paidAt!.getTime() - b.paidAt!.getTime() || a.index - b.index);
     let balance = ZERO;
     let count = 0;
     let lastMovement = company.traderCreatedAt.getTime();
@@ -52,9 +94,25 @@ export function buildMoney(args: { now: Date; companies: readonly CompanySpec[];
         completedAt: new Date(Math.round(completedAt)),
       };
       topUps.push(row);
-      const entry: Entry = { accountId: company.accountId, kind: 'TOP_UP', amount: row.amount, paymentType: null, declarationId: null, paymentId: null, topUpId: id, refundId: null, reference: '', actorId: company.traderId, at: row.completedAt };
+      const entry: Entry = {
+        accountId: company.accountId,
+        kind: 'TOP_UP',
+        amount: row.amount,
+        paymentType: null,
+        declarationId: null,
+        paymentId: null,
+        topUpId: id,
+        refundId: null,
+        reference: '',
+        actorId: company.traderId,
+        at: row.completedAt,
+      };
       entries.push({ entry, order: order++ });
-      receipts.push({ at: row.completedAt, order: order++, set: (r) => ((row.receiptNumber = r), (entry.reference = r)) });
+      receipts.push({
+        at: row.completedAt,
+        order: order++,
+        set: (r) => ((row.receiptNumber = r), (entry.reference = r)),
+      });
       balance = balance.plus(amount);
       count++;
     };
@@ -76,13 +134,35 @@ export function buildMoney(args: { now: Date; companies: readonly CompanySpec[];
         topUp(amount, Math.min(when, at - MINUTE));
       }
       const paymentId = seedUuid(`payment:${d.id}`);
-      const payment = { id: paymentId, declarationId: d.id, companyId: company.id, idempotencyKey: `seed-${d.id}`, amount: total.toFixed(2), status: 'COMPLETED' as const, receiptNumber: '', actorId: company.traderId, at: d.paidAt! };
+      const payment = {
+        id: paymentId,
+        declarationId: d.id,
+        companyId: company.id,
+        idempotencyKey: `seed-${d.id}`,
+        amount: total.toFixed(2),
+        status: 'COMPLETED' as const,
+        receiptNumber: '',
+        actorId: company.traderId,
+        at: d.paidAt!,
+      };
       payments.push(payment);
       receipts.push({ at: d.paidAt!, order: order++, set: (r) => (payment.receiptNumber = r) });
       for (const type of ['DUTY', 'EXCISE', 'VAT', 'FEE'] as const) {
         if (byType[type].isZero()) continue;
         entries.push({
-          entry: { accountId: company.accountId, kind: 'PAYMENT', amount: byType[type].neg().toFixed(2), paymentType: type, declarationId: d.id, paymentId, topUpId: null, refundId: null, reference: d.registrationNumber, actorId: company.traderId, at: d.paidAt! },
+          entry: {
+            accountId: company.accountId,
+            kind: 'PAYMENT',
+            amount: byType[type].neg().toFixed(2),
+            paymentType: type,
+            declarationId: d.id,
+            paymentId,
+            topUpId: null,
+            refundId: null,
+            reference: d.registrationNumber,
+            actorId: company.traderId,
+            at: d.paidAt!,
+          },
           order: order++,
         });
         count++;
@@ -93,9 +173,16 @@ export function buildMoney(args: { now: Date; companies: readonly CompanySpec[];
     }
 
     const float = DEMO_FLOAT[company.tin];
-    if (float) topUp(new D(float), Math.max(lastMovement + MINUTE, utcDay(now).getTime() - 3 * DAY + 5 * HOUR + 12 * MINUTE));
+    if (float)
+      topUp(new D(float), Math.max(lastMovement + MINUTE, utcDay(now).getTime() - 3 * DAY + 5 * HOUR + 12 * MINUTE));
 
-    accounts.push({ id: company.accountId, companyId: company.id, balance: balance.toFixed(2), version: count, createdAt: company.registeredAt });
+    accounts.push({
+      id: company.accountId,
+      companyId: company.id,
+      balance: balance.toFixed(2),
+      version: count,
+      createdAt: company.registeredAt,
+    });
   }
 
   // Receipt numbers R-YYYY-NNNNNNN, one series per (Tashkent) year, in time order.

@@ -74,9 +74,21 @@ export function partnerIn(country: string, rng: Rng): Partner {
 
 /** Hubs re-sell goods made elsewhere: the origin differs from the country of dispatch. */
 const HUB_ORIGINS: Record<string, ReadonlyArray<readonly [string, number]>> = {
-  AE: [['CN', 5], ['KR', 2], ['JP', 1], ['IN', 1], ['VN', 1]],
-  CH: [['DE', 1], ['TR', 1]],
-  PK: [['PK', 2], ['CN', 1]],
+  AE: [
+    ['CN', 5],
+    ['KR', 2],
+    ['JP', 1],
+    ['IN', 1],
+    ['VN', 1],
+  ],
+  CH: [
+    ['DE', 1],
+    ['TR', 1],
+  ],
+  PK: [
+    ['PK', 2],
+    ['CN', 1],
+  ],
 };
 
 /** Country of origin of an imported item dispatched from `partner`. */
@@ -84,33 +96,106 @@ export function originFor(partner: string, rng: Rng): string {
   const hub = HUB_ORIGINS[partner];
   if (hub && rng.chance(0.75)) return rng.weighted(hub);
   if (rng.chance(0.9)) return partner;
-  return rng.weighted([['CN', 4], ['TR', 2], ['RU', 2], ['DE', 1], ['KR', 1], ['IN', 1]]);
+  return rng.weighted([
+    ['CN', 4],
+    ['TR', 2],
+    ['RU', 2],
+    ['DE', 1],
+    ['KR', 1],
+    ['IN', 1],
+  ]);
 }
 
 const EUROZONE = new Set(['DE', 'IT', 'FR', 'NL', 'FI']);
 
 /** The invoice currency a partner in `country` usually bills in (only the currencies with rates). */
 export function currencyFor(country: string, rng: Rng): string {
-  if (country === 'CN') return rng.weighted([['CNY', 35], ['USD', 65]]);
-  if (country === 'RU' || country === 'BY') return rng.weighted([['RUB', 60], ['USD', 40]]);
-  if (country === 'KZ') return rng.weighted([['KZT', 40], ['USD', 60]]);
-  if (country === 'TR') return rng.weighted([['TRY', 20], ['USD', 55], ['EUR', 25]]);
-  if (EUROZONE.has(country) || country === 'PL' || country === 'CH') return rng.weighted([['EUR', 80], ['USD', 20]]);
+  if (country === 'CN')
+    return rng.weighted([
+      ['CNY', 35],
+      ['USD', 65],
+    ]);
+  if (country === 'RU' || country === 'BY')
+    return rng.weighted([
+      ['RUB', 60],
+      ['USD', 40],
+    ]);
+  if (country === 'KZ')
+    return rng.weighted([
+      ['KZT', 40],
+      ['USD', 60],
+    ]);
+  if (country === 'TR')
+    return rng.weighted([
+      ['TRY', 20],
+      ['USD', 55],
+      ['EUR', 25],
+    ]);
+  if (EUROZONE.has(country) || country === 'PL' || country === 'CH')
+    return rng.weighted([
+      ['EUR', 80],
+      ['USD', 20],
+    ]);
   return 'USD';
 }
 
 /** Price level of goods by origin (Chinese and Bangladeshi goods cheaper, German dearer). */
 export const ORIGIN_PRICE: Record<string, number> = {
-  CN: 0.85, BD: 0.75, VN: 0.85, IN: 0.85, PK: 0.85, TR: 1.0, RU: 1.0, KZ: 0.95, BY: 0.95, IR: 0.9, AF: 0.8, UZ: 1.0,
-  KR: 1.1, JP: 1.3, DE: 1.35, IT: 1.4, FR: 1.4, NL: 1.25, FI: 1.2, CH: 1.4, US: 1.25, GE: 1.0, BR: 0.9, AE: 1.0, PL: 1.1, AZ: 1.0,
+  CN: 0.85,
+  BD: 0.75,
+  VN: 0.85,
+  IN: 0.85,
+  PK: 0.85,
+  TR: 1.0,
+  RU: 1.0,
+  KZ: 0.95,
+  BY: 0.95,
+  IR: 0.9,
+  AF: 0.8,
+  UZ: 1.0,
+  KR: 1.1,
+  JP: 1.3,
+  DE: 1.35,
+  IT: 1.4,
+  FR: 1.4,
+  NL: 1.25,
+  FI: 1.2,
+  CH: 1.4,
+  US: 1.25,
+  GE: 1.0,
+  BR: 0.9,
+  AE: 1.0,
+  PL: 1.1,
+  AZ: 1.0,
 };
 
 /** The invoice currency of an export to `country`. */
 export function exportCurrencyFor(country: string, rng: Rng): string {
-  if (country === 'RU') return rng.weighted([['RUB', 45], ['USD', 55]]);
-  if (country === 'KZ') return rng.weighted([['KZT', 30], ['USD', 70]]);
-  if (EUROZONE.has(country) || country === 'PL') return rng.weighted([['EUR', 70], ['USD', 30]]);
-  if (country === 'CN') return rng.weighted([['USD', 80], ['CNY', 20]]);
-  if (country === 'TR') return rng.weighted([['USD', 75], ['EUR', 15], ['TRY', 10]]);
+  if (country === 'RU')
+    return rng.weighted([
+      ['RUB', 45],
+      ['USD', 55],
+    ]);
+  if (country === 'KZ')
+    return rng.weighted([
+      ['KZT', 30],
+      ['USD', 70],
+    ]);
+  if (EUROZONE.has(country) || country === 'PL')
+    return rng.weighted([
+      ['EUR', 70],
+      ['USD', 30],
+    ]);
+  if (country === 'CN')
+    return rng.weighted([
+      ['USD', 80],
+      ['CNY', 20],
+    ]);
+  if (country === 'TR')
+    return rng.weighted([
+      ['USD', 75],
+      ['EUR', 15],
+      ['TRY', 10],
+    ]);
   return 'USD';
 }

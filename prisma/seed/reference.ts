@@ -14,11 +14,33 @@ export function buildCountries() {
   return COUNTRIES.map(([code, name]) => ({ code, name }));
 }
 
-const ZERO_DECIMALS = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
+const ZERO_DECIMALS = new Set([
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'ISK',
+  'JPY',
+  'KMF',
+  'KRW',
+  'PYG',
+  'RWF',
+  'UGX',
+  'UYI',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
+]);
 const THREE_DECIMALS = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
 
 export function buildCurrencies() {
-  const rows = CURRENCIES.map(([code, name]) => ({ code, name, decimals: ZERO_DECIMALS.has(code) ? 0 : THREE_DECIMALS.has(code) ? 3 : 2 }));
+  const rows = CURRENCIES.map(([code, name]) => ({
+    code,
+    name,
+    decimals: ZERO_DECIMALS.has(code) ? 0 : THREE_DECIMALS.has(code) ? 3 : 2,
+  }));
   if (!rows.some((r) => r.code === 'UZS')) rows.push({ code: 'UZS', name: 'Uzbekistani Som', decimals: 2 });
   return rows;
 }
@@ -88,7 +110,14 @@ export function buildExchangeRates(now: Date) {
         x = 2 * w.lo - x;
         v = Math.abs(v);
       }
-      rows.push({ id: seedUuid(`rate:${code}:${isoDate(date)}`), currencyCode: code, date, rate: x.toFixed(2), units: 1, source: 'DEMO' });
+      rows.push({
+        id: seedUuid(`rate:${code}:${isoDate(date)}`),
+        currencyCode: code,
+        date,
+        rate: x.toFixed(2),
+        units: 1,
+        source: 'DEMO',
+      });
     }
   }
   return rows;

@@ -4,7 +4,17 @@ import { seedUuid } from './ids.ts';
 
 export function buildRiskProfiles(now: Date) {
   const validFrom = new Date(Date.UTC(now.getUTCFullYear() - 1, 0, 1));
-  const profile = (key: string, p: { name: string; conditions: object; weight?: number; forcedChannel?: 'YELLOW' | 'RED' | null; instructions: string; isShadow?: boolean }) => ({
+  const profile = (
+    key: string,
+    p: {
+      name: string;
+      conditions: object;
+      weight?: number;
+      forcedChannel?: 'YELLOW' | 'RED' | null;
+      instructions: string;
+      isShadow?: boolean;
+    },
+  ) => ({
     id: seedUuid(`risk-profile:${key}`),
     name: p.name,
     conditions: p.conditions,

@@ -20,7 +20,9 @@ const EXPECTED_REMAINING = '5.5';
 
 export async function benchPermits(): Promise<BenchFigure[]> {
   // Release signs a release note: a throwaway key when the bench has none (its database is thrown away too).
-  process.env.DOCUMENT_SIGNING_KEY ||= generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  process.env.DOCUMENT_SIGNING_KEY ||= generateKeyPairSync('ed25519')
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
   const { db } = await import('../server/db.ts');
   const { releaseDeclaration } = await import('../server/declarations/release.ts');
   const { hashPassword } = await import('../server/auth/password.ts');
@@ -28,12 +30,42 @@ export async function benchPermits(): Promise<BenchFigure[]> {
 
   // A company, a post, an inspector and a permit of the bench's own (codes outside the seed's and bench.ts's).
   const suffix = String(Date.now()).slice(-6);
-  const company = await db.company.create({ data: { tin: `48${suffix}1`.slice(0, 9), name: 'Bench Permits LLC', address: 'Tashkent' } });
-  const post = await db.customsPost.create({ data: { code: `4${suffix.slice(-4)}`, name: 'Bench permits post', region: 'Bench' } });
+  const company = await db.company.create({
+    data: { tin: `48${suffix}1`.slice(0, 9), name: 'Bench Permits LLC', address: 'Tashkent' },
+  });
+  const post = await db.customsPost.create({
+    data: { code: `4${suffix.slice(-4)}`, name: 'Bench permits post', region: 'Bench' },
+  });
   const passwordHash = await hashPassword('bench');
-  const trader = await db.user.create({ data: { email: `bench-permits-trader-${suffix}@example.uz`, name: 'Bench trader', passwordHash, role: 'TRADER', companyId: company.id } });
-  const inspectorUser = await db.user.create({ data: { email: `bench-permits-inspector-${suffix}@example.uz`, name: 'Bench inspector', passwordHash, role: 'INSPECTOR', postId: post.id, isOnDuty: true, officerNumber: `BENCH-${suffix}` } });
-  const inspector = { userId: inspectorUser.id, role: 'INSPECTOR' as const, email: inspectorUser.email, name: inspectorUser.name, companyId: null, postId: post.id, authorityId: null };
+  const trader = await db.user.create({
+    data: {
+      email: `bench-permits-trader-${suffix}@example.uz`,
+      name: 'Bench trader',
+      passwordHash,
+      role: 'TRADER',
+      companyId: company.id,
+    },
+  });
+  const inspectorUser = await db.user.create({
+    data: {
+      email: `bench-permits-inspector-${suffix}@example.uz`,
+      name: 'Bench inspector',
+      passwordHash,
+      role: 'INSPECTOR',
+      postId: post.id,
+      isOnDuty: true,
+      officerNumber: `BENCH-${suffix}`,
+    },
+  });
+  const inspector = {
+    userId: inspectorUser.id,
+    role: 'INSPECTOR' as const,
+    email: inspectorUser.email,
+    name: inspectorUser.name,
+    companyId: null,
+    postId: post.id,
+    authorityId: null,
+  };
   const permit = await db.permit.create({
     data: {
       number: `SES-FOOD/BENCH/${suffix}`,
@@ -57,12 +89,43 @@ export async function benchPermits(): Promise<BenchFigure[]> {
   for (let i = 1; i <= PARALLEL; i++) {
     const d = await db.declaration.create({
       data: {
-        companyId: company.id, createdById: trader.id, postId: post.id, regime: 'IM40', status: 'ASSIGNED',
+        companyId: company.id,
+        createdById: trader.id,
+        postId: post.id,
+        regime: 'IM40',
+        status: 'ASSIGNED',
         registrationNumber: `${post.code}/261128/${String(i).padStart(7, '0')}`,
-        consignorName: 'Brewery GmbH', consignorCountry: 'DE', consignorAddress: 'Munich', consigneeName: 'Bench Permits LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent',
-        dispatchCountry: 'DE', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 1', incoterm: 'FCA', invoiceCurrency: 'EUR', invoiceTotal: '100.00',
-        createdAt: NOW, submittedAt: NOW, registeredAt: NOW,
-        items: { create: [{ lineNo: 1, hsCode: '2203000900', description: 'Beer', originCountry: 'DE', grossMass: '11', netMass: '10', quantity: EACH, supplementaryUnit: 'L', invoiceValue: '100.00' }] },
+        consignorName: 'Brewery GmbH',
+        consignorCountry: 'DE',
+        consignorAddress: 'Munich',
+        consigneeName: 'Bench Permits LLC',
+        consigneeCountry: 'UZ',
+        consigneeAddress: 'Tashkent',
+        dispatchCountry: 'DE',
+        destinationCountry: 'UZ',
+        transportMode: 'ROAD',
+        transportDocument: 'CMR 1',
+        incoterm: 'FCA',
+        invoiceCurrency: 'EUR',
+        invoiceTotal: '100.00',
+        createdAt: NOW,
+        submittedAt: NOW,
+        registeredAt: NOW,
+        items: {
+          create: [
+            {
+              lineNo: 1,
+              hsCode: '2203000900',
+              description: 'Beer',
+              originCountry: 'DE',
+              grossMass: '11',
+              netMass: '10',
+              quantity: EACH,
+              supplementaryUnit: 'L',
+              invoiceValue: '100.00',
+            },
+          ],
+        },
       },
       include: { items: true },
     });
@@ -76,7 +139,12 @@ export async function benchPermits(): Promise<BenchFigure[]> {
       db.$transaction(
         async (tx) => {
           await tx.$queryRaw`SELECT id FROM "Declaration" WHERE id = ${declarationId}::uuid FOR UPDATE`;
-          return releaseDeclaration(tx, { declarationId, actor: inspector, officerNumber: inspectorUser.officerNumber, now: NOW });
+          return releaseDeclaration(tx, {
+            declarationId,
+            actor: inspector,
+            officerNumber: inspectorUser.officerNumber,
+            now: NOW,
+          });
         },
         { maxWait: 120_000, timeout: 120_000 },
       ),
@@ -84,14 +152,24 @@ export async function benchPermits(): Promise<BenchFigure[]> {
   );
   const elapsed = performance.now() - t0;
   const released = outcomes.filter((o) => o.status === 'fulfilled').length;
-  const refused = outcomes.filter((o) => o.status === 'rejected' && (o.reason as { code?: string }).code === 'CONFLICT').length;
+  const refused = outcomes.filter(
+    (o) => o.status === 'rejected' && (o.reason as { code?: string }).code === 'CONFLICT',
+  ).length;
   const other = outcomes.length - released - refused;
-  const firstError = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected' && (o.reason as { code?: string }).code !== 'CONFLICT');
+  const firstError = outcomes.find(
+    (o): o is PromiseRejectedResult => o.status === 'rejected' && (o.reason as { code?: string }).code !== 'CONFLICT',
+  );
   if (firstError) console.error('[bench] an unexpected error in a release:', firstError.reason);
   const after = await db.permit.findUniqueOrThrow({ where: { id: permit.id } });
   const remaining = new D(after.remainingQuantity.toString());
-  const writtenOff = await db.permitLink.aggregate({ where: { permitId: permit.id, writtenOffAt: { not: null } }, _sum: { quantity: true } });
-  const isExact = released === EXPECTED_RELEASED && remaining.eq(EXPECTED_REMAINING) && new D(writtenOff._sum.quantity?.toString() ?? '0').plus(remaining).eq(GRANTED);
+  const writtenOff = await db.permitLink.aggregate({
+    where: { permitId: permit.id, writtenOffAt: { not: null } },
+    _sum: { quantity: true },
+  });
+  const isExact =
+    released === EXPECTED_RELEASED &&
+    remaining.eq(EXPECTED_REMAINING) &&
+    new D(writtenOff._sum.quantity?.toString() ?? '0').plus(remaining).eq(GRANTED);
   return [
     {
       label: `${PARALLEL} parallel releases on one ${GRANTED} L permit, ${EACH} L each: released / refused / left`,
@@ -102,12 +180,15 @@ export async function benchPermits(): Promise<BenchFigure[]> {
 }
 
 async function main() {
-  const figures = await withSeededDatabase({ prefix: 'csw_bench_permits', log: (line) => console.log(`[bench] ${line}`) }, async () => {
-    const measured = await benchPermits();
-    const { disconnectDb } = await import('../server/db.ts');
-    await disconnectDb();
-    return measured;
-  });
+  const figures = await withSeededDatabase(
+    { prefix: 'csw_bench_permits', log: (line) => console.log(`[bench] ${line}`) },
+    async () => {
+      const measured = await benchPermits();
+      const { disconnectDb } = await import('../server/db.ts');
+      await disconnectDb();
+      return measured;
+    },
+  );
   printFigures(figures);
 }
 

@@ -28,20 +28,41 @@ await withSeededDatabase({ prefix: 'csw_bench_security', log }, async () => {
 
   // 1. The proxy on a signed-in page request, against decoding the session cookie alone.
   const jwt = await encode({ token: { sid: session.id, userId: user.id }, secret: process.env.NEXTAUTH_SECRET! });
-  const request = () => new NextRequest('http://localhost:3000/trader/declarations/new', { headers: { cookie: `next-auth.session-token=${jwt}`, host: 'localhost:3000' } });
+  const request = () =>
+    new NextRequest('http://localhost:3000/trader/declarations/new', {
+      headers: { cookie: `next-auth.session-token=${jwt}`, host: 'localhost:3000' },
+    });
   const proxyTimes = await timeRuns(RUNS, 200, () => proxy(request()));
-  const decodeTimes = await timeRuns(RUNS, 200, () => getToken({ req: request(), secret: process.env.NEXTAUTH_SECRET }));
+  const decodeTimes = await timeRuns(RUNS, 200, () =>
+    getToken({ req: request(), secret: process.env.NEXTAUTH_SECRET }),
+  );
   const proxyAdded = percentile(proxyTimes, 95) - percentile(decodeTimes, 95);
-  figures.push({ label: `proxy per request (headers, CSP nonce, checks, cookie decode), p95 of ${RUNS} (p50 ${ms(percentile(proxyTimes, 50))})`, target: '—', value: ms(percentile(proxyTimes, 95)) });
-  figures.push({ label: `  of which the cookie decode alone (what the proxy did before), p95`, target: '—', value: ms(percentile(decodeTimes, 95)) });
+  figures.push({
+    label: `proxy per request (headers, CSP nonce, checks, cookie decode), p95 of ${RUNS} (p50 ${ms(percentile(proxyTimes, 50))})`,
+    target: '—',
+    value: ms(percentile(proxyTimes, 95)),
+  });
+  figures.push({
+    label: `  of which the cookie decode alone (what the proxy did before), p95`,
+    target: '—',
+    value: ms(percentile(decodeTimes, 95)),
+  });
 
   // 2. The session check against the user lookup it replaced.
   const sessionTimes = await timeRuns(RUNS, 200, () => actorOfSession(session.id, new Date(NOW.getTime() + 1000)));
   const userTimes = await timeRuns(RUNS, 200, () => db.user.findUnique({ where: { id: user.id } }));
   const sessionAdded = percentile(sessionTimes, 95) - percentile(userTimes, 95);
-  figures.push({ label: `session check (session + user, one query), p95 of ${RUNS} (p50 ${ms(percentile(sessionTimes, 50))})`, target: '—', value: ms(percentile(sessionTimes, 95)) });
+  figures.push({
+    label: `session check (session + user, one query), p95 of ${RUNS} (p50 ${ms(percentile(sessionTimes, 50))})`,
+    target: '—',
+    value: ms(percentile(sessionTimes, 95)),
+  });
   figures.push({ label: `  the user lookup it replaced, p95`, target: '—', value: ms(percentile(userTimes, 95)) });
-  figures.push({ label: 'added per request by the security headers and the session check (p95 differences)', target: '< 2 ms', value: ms(Math.max(0, proxyAdded) + Math.max(0, sessionAdded)) });
+  figures.push({
+    label: 'added per request by the security headers and the session check (p95 differences)',
+    target: '< 2 ms',
+    value: ms(Math.max(0, proxyAdded) + Math.max(0, sessionAdded)),
+  });
 
   // 3. The JSON API's rate limits (per user and per address), distinct users so none is refused.
   const limitTimes: number[] = [];
@@ -50,7 +71,11 @@ await withSeededDatabase({ prefix: 'csw_bench_security', log }, async () => {
     await enforceApiRateLimits({ userId: `bench-${i % 50}`, headers: { 'x-forwarded-for': `10.9.${i % 250}.1` } });
     limitTimes.push(performance.now() - t0);
   }
-  figures.push({ label: `JSON API rate limits (two atomic upserts), p95 of ${RUNS} (p50 ${ms(percentile(limitTimes, 50))})`, target: '—', value: ms(percentile(limitTimes, 95)) });
+  figures.push({
+    label: `JSON API rate limits (two atomic upserts), p95 of ${RUNS} (p50 ${ms(percentile(limitTimes, 50))})`,
+    target: '—',
+    value: ms(percentile(limitTimes, 95)),
+  });
 
   await closeRateLimitStore();
   await db.$disconnect();

@@ -43,7 +43,18 @@ function isPortOpen(port: number): Promise<boolean> {
 
 async function timedStart(label: string, port: number, pgPort: number): Promise<number> {
   const started = Date.now();
-  const child = spawn('npm', ['start'], { cwd: clone, env: { ...process.env, DATABASE_URL: '', PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), NEXTAUTH_SECRET: '' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['start'], {
+    cwd: clone,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      NEXTAUTH_SECRET: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
@@ -60,12 +71,17 @@ async function timedStart(label: string, port: number, pgPort: number): Promise<
   const stopped = Date.now();
   let leftovers: string[] = [];
   for (;;) {
-    leftovers = [(await isPortOpen(port)) ? `app still on ${port}` : null, (await isPortOpen(pgPort)) ? `PostgreSQL still on ${pgPort}` : null].filter((x): x is string => x !== null);
+    leftovers = [
+      (await isPortOpen(port)) ? `app still on ${port}` : null,
+      (await isPortOpen(pgPort)) ? `PostgreSQL still on ${pgPort}` : null,
+    ].filter((x): x is string => x !== null);
     if (leftovers.length === 0 || Date.now() - stopped > 20_000) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   const after = ((Date.now() - stopped) / 1000).toFixed(1);
-  console.log(`${label}: first page served after ${seconds.toFixed(1)} s; SIGTERM → ${leftovers.length ? `after ${after} s still running: ${leftovers.join(', ')}` : `everything stopped within ${after} s`}`);
+  console.log(
+    `${label}: first page served after ${seconds.toFixed(1)} s; SIGTERM → ${leftovers.length ? `after ${after} s still running: ${leftovers.join(', ')}` : `everything stopped within ${after} s`}`,
+  );
   return seconds;
 }
 

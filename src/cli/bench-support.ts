@@ -61,7 +61,10 @@ export async function seedDemoData(url: string, options: SeedOptions): Promise<v
  * or an embedded cluster), seeded with the demo data, with DATABASE_URL pointing at it. Afterwards,
  * whatever happened, the database is dropped and the server stopped; `work` disconnects its own clients.
  */
-export async function withSeededDatabase<T>(options: SeedOptions & { prefix: string }, work: () => Promise<T>): Promise<T> {
+export async function withSeededDatabase<T>(
+  options: SeedOptions & { prefix: string },
+  work: () => Promise<T>,
+): Promise<T> {
   const server = await openTestServer();
   const database = await createFreshDatabase(server.connection, options.prefix);
   process.env.DATABASE_URL = database.url;

@@ -26,13 +26,23 @@ const SUBMIT_CONCURRENCY = 64;
 
 /** Share of the volume per seeded post (they sum to 1). */
 const POST_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
-  ['12001', 0.12], ['18001', 0.08], ['23001', 0.15], ['26001', 0.1], ['26002', 0.15], ['26003', 0.25], ['30001', 0.15],
+  ['12001', 0.12],
+  ['18001', 0.08],
+  ['23001', 0.15],
+  ['26001', 0.1],
+  ['26002', 0.15],
+  ['26003', 0.25],
+  ['30001', 0.15],
 ];
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
 /** Run `fn` over `items`, at most `limit` at a time. */
-async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -54,7 +64,15 @@ function postCase(column: string): string {
   return `CASE ${arms.join(' ')} END`;
 }
 
-const LOADED_TABLES = ['Declaration', 'DeclarationItem', 'RiskAssessment', 'Assignment', 'Inspection', 'AssessedPayment', 'Payment'];
+const LOADED_TABLES = [
+  'Declaration',
+  'DeclarationItem',
+  'RiskAssessment',
+  'Assignment',
+  'Inspection',
+  'AssessedPayment',
+  'Payment',
+];
 
 /**
  * The history, in SQL. One row of `bench_d` per declaration with everything derived from it;
@@ -198,7 +216,9 @@ async function loadWithoutSecondaryIndexes(client: pg.Client, load: () => Promis
   return rows.length;
 }
 
-export async function benchVolume(options: { declarations?: number; registrations?: number; log?: (line: string) => void } = {}): Promise<BenchFigure[]> {
+export async function benchVolume(
+  options: { declarations?: number; registrations?: number; log?: (line: string) => void } = {},
+): Promise<BenchFigure[]> {
   const declarations = options.declarations ?? Number(process.env.BENCH_DECLARATIONS ?? 1_000_000);
   const registrations = options.registrations ?? Number(process.env.BENCH_REGISTRATIONS ?? 1_000);
   const log = options.log ?? ((line: string) => console.log(`[bench:volume] ${line}`));
@@ -221,7 +241,9 @@ export async function benchVolume(options: { declarations?: number; registration
     await seedDemoData(database.url, { now: NOW, log });
 
     // ── The history ─────────────────────────────────────────────────────────
-    log(`Generating ${count(declarations)} declarations with items, risk assessments, assignments, inspections, assessments and payments …`);
+    log(
+      `Generating ${count(declarations)} declarations with items, risk assessments, assignments, inspections, assessments and payments …`,
+    );
     await bulk.connect();
     // Bulk load: no triggers, no foreign-key checks (the ids are consistent by construction), big sorts.
     await bulk.query(`SET session_replication_role = replica`);
@@ -246,37 +268,73 @@ export async function benchVolume(options: { declarations?: number; registration
          UNION ALL SELECT 'Payment', count(*)::text FROM "Payment"`,
       )
     ).rows;
-    log(`Loaded in ${loadSeconds.toFixed(0)} s (${indexes} secondary indexes rebuilt): ${sizes.map((s) => `${s.table} ${count(Number(s.rows))}`).join(', ')}`);
-    figures.push({ label: `load: ${count(declarations)} declarations and their rows (generate_series)`, target: 'minutes', value: `${loadSeconds.toFixed(0)} s` });
+    log(
+      `Loaded in ${loadSeconds.toFixed(0)} s (${indexes} secondary indexes rebuilt): ${sizes.map((s) => `${s.table} ${count(Number(s.rows))}`).join(', ')}`,
+    );
+    figures.push({
+      label: `load: ${count(declarations)} declarations and their rows (generate_series)`,
+      target: 'minutes',
+      value: `${loadSeconds.toFixed(0)} s`,
+    });
 
     const { rebuildStatistics } = await import('../server/statistics/refresh.ts');
     const rebuildStart = performance.now();
     const rebuilt = await rebuildStatistics();
     const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
     log(`Statistics rebuilt for ${rebuilt.days} days in ${rebuildSeconds.toFixed(1)} s; VACUUM ANALYZE …`);
-    figures.push({ label: `statistics: full rebuild of ${rebuilt.days} days (after a bulk load only)`, target: '—', value: `${rebuildSeconds.toFixed(1)} s` });
+    figures.push({
+      label: `statistics: full rebuild of ${rebuilt.days} days (after a bulk load only)`,
+      target: '—',
+      value: `${rebuildSeconds.toFixed(1)} s`,
+    });
     await bulk.query('VACUUM ANALYZE');
 
     // ── The work queue ──────────────────────────────────────────────────────
     const { db } = await import('../server/db.ts');
     const { listWorkQueue } = await import('../server/officer/queue.ts');
-    const actorOf = (u: { id: string; role: 'TRADER' | 'INSPECTOR' | 'SUPERVISOR' | 'AGENCY_OFFICER' | 'ADMIN'; email: string; name: string; companyId: string | null; postId: string | null; authorityId: string | null }) => ({
-      userId: u.id, role: u.role, email: u.email, name: u.name, companyId: u.companyId, postId: u.postId, authorityId: u.authorityId,
+    const actorOf = (u: {
+      id: string;
+      role: 'TRADER' | 'INSPECTOR' | 'SUPERVISOR' | 'AGENCY_OFFICER' | 'ADMIN';
+      email: string;
+      name: string;
+      companyId: string | null;
+      postId: string | null;
+      authorityId: string | null;
+    }) => ({
+      userId: u.id,
+      role: u.role,
+      email: u.email,
+      name: u.name,
+      companyId: u.companyId,
+      postId: u.postId,
+      authorityId: u.authorityId,
     });
     const busyPost = await db.customsPost.findUniqueOrThrow({ where: { code: BUSY_POST } });
     const [inspectorRow] = await db.$queryRaw<{ id: string; open: number }[]>`
       SELECT a."inspectorId"::text AS id, count(*)::int AS open FROM "Assignment" a
       WHERE a."closedAt" IS NULL AND a."inspectorId" IS NOT NULL AND a."postId" = ${busyPost.id}::uuid GROUP BY 1 ORDER BY 2 DESC LIMIT 1`;
-    const inspector = actorOf(await db.user.findUniqueOrThrow({ where: inspectorRow ? { id: inspectorRow.id } : { email: 'inspector@customs.uz' } }));
+    const inspector = actorOf(
+      await db.user.findUniqueOrThrow({
+        where: inspectorRow ? { id: inspectorRow.id } : { email: 'inspector@customs.uz' },
+      }),
+    );
     const supervisor = actorOf(await db.user.findUniqueOrThrow({ where: { email: 'supervisor@customs.uz' } }));
     const admin = actorOf(await db.user.findUniqueOrThrow({ where: { email: 'admin@customs.uz' } }));
     const postDeclarations = await db.declaration.count({ where: { postId: busyPost.id } });
     const postOpen = await db.assignment.count({ where: { postId: busyPost.id, closedAt: null } });
 
     const inspectorQueue = await timeRuns(50, 5, () => listWorkQueue({ actor: inspector, page: 1, now: NOW }));
-    figures.push({ label: `queue, first page: inspector ${inspector.email} (${inspectorRow?.open ?? 0} open), p95 of 50`, target: '< 50 ms', value: ms(percentile(inspectorQueue, 95)) });
+    figures.push({
+      label: `queue, first page: inspector ${inspector.email} (${inspectorRow?.open ?? 0} open), p95 of 50`,
+      target: '< 50 ms',
+      value: ms(percentile(inspectorQueue, 95)),
+    });
     const supervisorQueue = await timeRuns(50, 5, () => listWorkQueue({ actor: supervisor, page: 1, now: NOW }));
-    figures.push({ label: `queue, first page: supervisor of ${BUSY_POST} (${count(postDeclarations)} declarations, ${postOpen} open), p95 of 50`, target: '< 50 ms', value: ms(percentile(supervisorQueue, 95)) });
+    figures.push({
+      label: `queue, first page: supervisor of ${BUSY_POST} (${count(postDeclarations)} declarations, ${postOpen} open), p95 of 50`,
+      target: '< 50 ms',
+      value: ms(percentile(supervisorQueue, 95)),
+    });
 
     // ── The dashboard ───────────────────────────────────────────────────────
     const { getDashboard } = await import('../server/statistics/dashboard.ts');
@@ -300,51 +358,131 @@ export async function benchVolume(options: { declarations?: number; registration
     });
     const month = { from: addDays(to, -29), to };
     const monthTimes = await timeRuns(30, 3, () => getDashboard({ actor: supervisor, query: month }));
-    figures.push({ label: `dashboard: supervisor of ${BUSY_POST}, last 30 days (exact percentiles), p95 of 30`, target: '< 300 ms', value: ms(percentile(monthTimes, 95)) });
+    figures.push({
+      label: `dashboard: supervisor of ${BUSY_POST}, last 30 days (exact percentiles), p95 of 30`,
+      target: '< 300 ms',
+      value: ms(percentile(monthTimes, 95)),
+    });
 
     // ── 1,000 parallel registrations ────────────────────────────────────────
     const { hashPassword } = await import('../server/auth/password.ts');
     const { createDeclarationDraft } = await import('../server/declarations/drafts.ts');
     const { submitDeclaration } = await import('../server/declarations/submit.ts');
-    log(`Registering ${count(registrations)} declarations in parallel at post ${BENCH_POST} (${BENCH_INSPECTORS} inspectors on duty) …`);
-    const post = await db.customsPost.create({ data: { code: BENCH_POST, name: 'Volume bench post', region: 'Bench' } });
-    const company = await db.company.create({ data: { tin: '499500001', name: 'Volume Bench Trading LLC', address: 'Tashkent' } });
+    log(
+      `Registering ${count(registrations)} declarations in parallel at post ${BENCH_POST} (${BENCH_INSPECTORS} inspectors on duty) …`,
+    );
+    const post = await db.customsPost.create({
+      data: { code: BENCH_POST, name: 'Volume bench post', region: 'Bench' },
+    });
+    const company = await db.company.create({
+      data: { tin: '499500001', name: 'Volume Bench Trading LLC', address: 'Tashkent' },
+    });
     const passwordHash = await hashPassword('bench-volume');
-    const trader = actorOf(await db.user.create({ data: { email: 'bench-volume-trader@example.uz', name: 'Bench trader', passwordHash, role: 'TRADER', companyId: company.id } }));
+    const trader = actorOf(
+      await db.user.create({
+        data: {
+          email: 'bench-volume-trader@example.uz',
+          name: 'Bench trader',
+          passwordHash,
+          role: 'TRADER',
+          companyId: company.id,
+        },
+      }),
+    );
     for (let i = 1; i <= BENCH_INSPECTORS; i++) {
-      await db.user.create({ data: { email: `bench-volume-inspector-${i}@example.uz`, name: `Bench inspector ${i}`, passwordHash, role: 'INSPECTOR', postId: post.id, isOnDuty: true, officerNumber: `INS-${BENCH_POST}-${String(i).padStart(2, '0')}` } });
+      await db.user.create({
+        data: {
+          email: `bench-volume-inspector-${i}@example.uz`,
+          name: `Bench inspector ${i}`,
+          passwordHash,
+          role: 'INSPECTOR',
+          postId: post.id,
+          isOnDuty: true,
+          officerNumber: `INS-${BENCH_POST}-${String(i).padStart(2, '0')}`,
+        },
+      });
     }
-    await db.user.create({ data: { email: 'bench-volume-inspector-off@example.uz', name: 'Bench inspector off duty', passwordHash, role: 'INSPECTOR', postId: post.id, isOnDuty: false, officerNumber: `INS-${BENCH_POST}-99` } });
+    await db.user.create({
+      data: {
+        email: 'bench-volume-inspector-off@example.uz',
+        name: 'Bench inspector off duty',
+        passwordHash,
+        role: 'INSPECTOR',
+        postId: post.id,
+        isOnDuty: false,
+        officerNumber: `INS-${BENCH_POST}-99`,
+      },
+    });
     // A supervisor's standing rule: everything at the bench post gets a document check, so every
     // registration is distributed (the risk engine would send most of these green).
     await db.riskProfile.create({
-      data: { name: 'Bench post: document check', conditions: { postCodes: [BENCH_POST] }, forcedChannel: 'YELLOW', validFrom: new Date('2026-01-01T00:00:00Z'), instructions: 'Bench', createdAt: NOW, updatedAt: NOW },
+      data: {
+        name: 'Bench post: document check',
+        conditions: { postCodes: [BENCH_POST] },
+        forcedChannel: 'YELLOW',
+        validFrom: new Date('2026-01-01T00:00:00Z'),
+        instructions: 'Bench',
+        createdAt: NOW,
+        updatedAt: NOW,
+      },
     });
     const day = (n: number) => serviceDate(new Date(NOW.getTime() - n * 86_400_000));
     const draft = {
-      regime: 'IM40', postCode: BENCH_POST,
-      consignorName: 'Almaty Cotton LLP', consignorCountry: 'KZ', consignorAddress: 'Almaty, Abay 10',
-      consigneeName: 'Volume Bench Trading LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent',
-      dispatchCountry: 'KZ', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 500100', incoterm: 'DAP',
-      invoiceCurrency: 'USD', invoiceTotal: '1500.00',
-      documents: [{ type: 'INVOICE', number: 'INV-BENCH-1', date: day(3) }, { type: 'TRANSPORT_DOCUMENT', number: 'CMR 500100', date: day(2) }],
-      items: [{ hsCode: '5201000000', description: 'Raw cotton', originCountry: 'KZ', grossMass: '1010', netMass: '1000', quantity: '1000', supplementaryUnit: 'KG', invoiceValue: '1500.00' }],
+      regime: 'IM40',
+      postCode: BENCH_POST,
+      consignorName: 'Almaty Cotton LLP',
+      consignorCountry: 'KZ',
+      consignorAddress: 'Almaty, Abay 10',
+      consigneeName: 'Volume Bench Trading LLC',
+      consigneeCountry: 'UZ',
+      consigneeAddress: 'Tashkent',
+      dispatchCountry: 'KZ',
+      destinationCountry: 'UZ',
+      transportMode: 'ROAD',
+      transportDocument: 'CMR 500100',
+      incoterm: 'DAP',
+      invoiceCurrency: 'USD',
+      invoiceTotal: '1500.00',
+      documents: [
+        { type: 'INVOICE', number: 'INV-BENCH-1', date: day(3) },
+        { type: 'TRANSPORT_DOCUMENT', number: 'CMR 500100', date: day(2) },
+      ],
+      items: [
+        {
+          hsCode: '5201000000',
+          description: 'Raw cotton',
+          originCountry: 'KZ',
+          grossMass: '1010',
+          netMass: '1000',
+          quantity: '1000',
+          supplementaryUnit: 'KG',
+          invoiceValue: '1500.00',
+        },
+      ],
     };
     const ids: string[] = new Array(registrations);
-    await eachLimited(Array.from({ length: registrations }, (_, i) => i), 50, async (i) => {
-      ids[i] = (await createDeclarationDraft({ actor: trader, input: draft, now: NOW })).id;
-    });
+    await eachLimited(
+      Array.from({ length: registrations }, (_, i) => i),
+      50,
+      async (i) => {
+        ids[i] = (await createDeclarationDraft({ actor: trader, input: draft, now: NOW })).id;
+      },
+    );
     const submitStart = performance.now();
     // All submitted together, at most SUBMIT_CONCURRENCY in flight: each holds a pooled connection
     // for its transaction, and a transaction that waits too long for one is refused by Prisma.
     const failures: unknown[] = [];
     await eachLimited(ids, SUBMIT_CONCURRENCY, async (declarationId) => {
-      await submitDeclaration({ actor: trader, declarationId, now: new Date(NOW.getTime() + 60_000) }).catch((e: unknown) => void failures.push(e));
+      await submitDeclaration({ actor: trader, declarationId, now: new Date(NOW.getTime() + 60_000) }).catch(
+        (e: unknown) => void failures.push(e),
+      );
     });
     const submitSeconds = (performance.now() - submitStart) / 1000;
     const failed = failures;
     if (failed.length) log(`${failed.length} registrations failed, the first: ${String(failed[0])}`);
-    const [check] = await db.$queryRaw<{ registered: number; numbers: number; exactlyOne: number; none: number; several: number; distributed: number }[]>`
+    const [check] = await db.$queryRaw<
+      { registered: number; numbers: number; exactlyOne: number; none: number; several: number; distributed: number }[]
+    >`
       SELECT count(*) FILTER (WHERE d."registrationNumber" IS NOT NULL)::int AS registered, count(DISTINCT d."registrationNumber")::int AS numbers,
         count(*) FILTER (WHERE a.n = 1)::int AS "exactlyOne", count(*) FILTER (WHERE a.n = 0)::int AS none, count(*) FILTER (WHERE a.n > 1)::int AS several,
         count(*) FILTER (WHERE d."channel" IN ('YELLOW', 'RED'))::int AS distributed
@@ -357,7 +495,9 @@ export async function benchVolume(options: { declarations?: number; registration
     const onDuty = open.filter((o) => o.isOnDuty).map((o) => o.open);
     const offDuty = open.filter((o) => !o.isOnDuty).reduce((s, o) => s + o.open, 0);
     const pool = await db.assignment.count({ where: { postId: post.id, inspectorId: null, closedAt: null } });
-    log(`Registered ${check.registered} (${check.numbers} distinct numbers) in ${submitSeconds.toFixed(1)} s; ${check.distributed} distributed; open per on-duty inspector ${onDuty.sort((a, b) => a - b).join(', ')}; off duty ${offDuty}; pool ${pool}`);
+    log(
+      `Registered ${check.registered} (${check.numbers} distinct numbers) in ${submitSeconds.toFixed(1)} s; ${check.distributed} distributed; open per on-duty inspector ${onDuty.sort((a, b) => a - b).join(', ')}; off duty ${offDuty}; pool ${pool}`,
+    );
     figures.push({
       label: `${count(registrations)} registrations, ${SUBMIT_CONCURRENCY} at a time (${check.registered} registered in ${submitSeconds.toFixed(1)} s, ${check.distributed} to inspectors): declarations without exactly one assignment`,
       target: '0',
@@ -372,8 +512,14 @@ export async function benchVolume(options: { declarations?: number; registration
     // The dashboard right after the writes: its refresh recomputes today first.
     const t0 = performance.now();
     const after = await getDashboard({ actor: admin, query: year });
-    figures.push({ label: `dashboard: administrator, one year, right after the registrations (refreshing today included)`, target: '< 300 ms', value: ms(performance.now() - t0) });
-    log(`The administrator's year now counts ${count(after.declarations.total.registered)} declarations (${count(adminYear.declarations.total.registered)} before).`);
+    figures.push({
+      label: `dashboard: administrator, one year, right after the registrations (refreshing today included)`,
+      target: '< 300 ms',
+      value: ms(performance.now() - t0),
+    });
+    log(
+      `The administrator's year now counts ${count(after.declarations.total.registered)} declarations (${count(adminYear.declarations.total.registered)} before).`,
+    );
     log(`Done in ${elapsed()}.`);
   } finally {
     await bulk.end().catch(() => {});

@@ -5,7 +5,20 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { ROOT } from './db/schema-engine.ts';
 
-const SOURCES = ['app', 'components', 'lib', 'src/server', 'src/i18n', 'public', 'prisma/schema.prisma', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'src/server',
+  'src/i18n',
+  'public',
+  'prisma/schema.prisma',
+  'proxy.ts',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+];
 /** Where `next build` writes (NEXT_DIST_DIR lets two builds of one tree live side by side, e.g. a helper's). */
 export const DIST_DIR = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next');
 const FINGERPRINT = path.join(DIST_DIR, 'csw-source-fingerprint');
@@ -33,7 +46,11 @@ export function sourceFingerprint(): string {
 }
 
 export function isBuildCurrent(): boolean {
-  return existsSync(path.join(DIST_DIR, 'BUILD_ID')) && existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === sourceFingerprint();
+  return (
+    existsSync(path.join(DIST_DIR, 'BUILD_ID')) &&
+    existsSync(FINGERPRINT) &&
+    readFileSync(FINGERPRINT, 'utf8') === sourceFingerprint()
+  );
 }
 
 export async function ensureBuilt(log: (line: string) => void): Promise<void> {
@@ -41,7 +58,11 @@ export async function ensureBuilt(log: (line: string) => void): Promise<void> {
   log('Building the portal (next build) — the first start takes about a minute …');
   const fingerprint = sourceFingerprint();
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const child = spawn(process.execPath, [NEXT_BIN, 'build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})`))));
   });

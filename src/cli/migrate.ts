@@ -11,15 +11,23 @@ let exitCode = 0;
 try {
   if (command === 'apply') {
     const applied = await applyMigrations(database.connection);
-    log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
+    log(
+      applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.',
+    );
   } else if (command === 'create') {
     if (!name) throw new Error('Name the migration: npm run db:migration:create -- add_something');
     const created = await createMigration(database.connection, name);
-    log(created ? `Created prisma/migrations/${created}/migration.sql — review it, then run npm run db:migrate.` : 'The schema matches the migrations: nothing to create.');
+    log(
+      created
+        ? `Created prisma/migrations/${created}/migration.sql — review it, then run npm run db:migrate.`
+        : 'The schema matches the migrations: nothing to create.',
+    );
   } else if (command === 'check') {
     const diff = await diffMigrationsToSchema(database.connection);
     if (diff) {
-      console.error(`prisma/schema.prisma and prisma/migrations disagree. Run npm run db:migration:create -- <name>. Missing SQL:\n${diff}`);
+      console.error(
+        `prisma/schema.prisma and prisma/migrations disagree. Run npm run db:migration:create -- <name>. Missing SQL:\n${diff}`,
+      );
       exitCode = 1;
     } else log('The schema and the migrations agree.');
   } else {

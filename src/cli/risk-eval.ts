@@ -53,7 +53,8 @@ const fixed = (x: number, d = 3) => x.toFixed(d);
 const money = (x: number) => x.toExponential(3);
 
 const parsedArgs = argsSchema.safeParse(argRecord(process.argv.slice(2)));
-if (!parsedArgs.success) fail(parsedArgs.error.issues.map((i) => `${i.path.join('.') || 'args'}: ${i.message}`).join('; '));
+if (!parsedArgs.success)
+  fail(parsedArgs.error.issues.map((i) => `${i.path.join('.') || 'args'}: ${i.message}`).join('; '));
 const args = parsedArgs.data;
 
 const train = readDataset(args.train);
@@ -92,7 +93,9 @@ const report = evaluateRanking(
   test.map((r) => r.fraud),
   test.map((r) => r.revenue),
 );
-console.log(`model: ${model.version}, ${modelJson.forest.roots.length} trees, ${model.encoders.length} encoded keys, ${(stored.length / 1e6).toFixed(1)} MB JSON`);
+console.log(
+  `model: ${model.version}, ${modelJson.forest.roots.length} trees, ${model.encoders.length} encoded keys, ${(stored.length / 1e6).toFixed(1)} MB JSON`,
+);
 console.log(`training: ${fixed(trainSeconds, 1)} s; model load: ${fixed(loadMs, 0)} ms`);
 console.log('');
 console.log('top n%  inspected  precision  recall  revenue(fraud)  revenue share');

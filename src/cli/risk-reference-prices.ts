@@ -14,5 +14,7 @@ if (!Number.isInteger(windowDays) || windowDays < 1) {
 }
 await runWithClient(async (db) => {
   const r = await rebuildReferencePrices(db, { now: new Date(), windowDays });
-  log(`Reference prices rebuilt from ${r.observations} items of ${r.declarations} released declarations (${r.from.toISOString().slice(0, 10)} to ${r.to.toISOString().slice(0, 10)}): ${r.rows} HS code and origin pairs with enough observations.`);
+  log(
+    `Reference prices rebuilt from ${r.observations} items of ${r.declarations} released declarations (${r.from.toISOString().slice(0, 10)} to ${r.to.toISOString().slice(0, 10)}): ${r.rows} HS code and origin pairs with enough observations.`,
+  );
 }, log);

@@ -19,13 +19,21 @@ await runWithClient(async (db) => {
     const started = Date.now();
     const outcome = await trainFromHistory(db, { now: new Date(), activate: isActivate });
     await finishTrainingRun(db, { runId, now: new Date(), version: outcome.version });
-    log(`Trained ${outcome.version} on ${outcome.rows} inspected items (${outcome.hits} hits) in ${((Date.now() - started) / 1000).toFixed(1)} s${isActivate ? ', activated' : ' (not active: activate it on the risk page or with --activate)'}.`);
-    log(`Reference prices rebuilt first: ${outcome.referencePrices.rows} HS code and origin pairs from ${outcome.referencePrices.declarations} released declarations.`);
+    log(
+      `Trained ${outcome.version} on ${outcome.rows} inspected items (${outcome.hits} hits) in ${((Date.now() - started) / 1000).toFixed(1)} s${isActivate ? ', activated' : ' (not active: activate it on the risk page or with --activate)'}.`,
+    );
+    log(
+      `Reference prices rebuilt first: ${outcome.referencePrices.rows} HS code and origin pairs from ${outcome.referencePrices.declarations} released declarations.`,
+    );
     if (outcome.metrics) {
-      log(`Holdout (last 20% in time): AUC ${outcome.metrics.auc.toFixed(3)}, precision@5% ${outcome.metrics.precisionAt5.toFixed(3)}, precision@10% ${outcome.metrics.precisionAt10.toFixed(3)}`);
+      log(
+        `Holdout (last 20% in time): AUC ${outcome.metrics.auc.toFixed(3)}, precision@5% ${outcome.metrics.precisionAt5.toFixed(3)}, precision@10% ${outcome.metrics.precisionAt10.toFixed(3)}`,
+      );
       const r = outcome.metrics.randomPicks;
       const fmt = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
-      log(`Holdout, random picks only: ${r.items} items, hit rate ${fmt(r.hitRate)}, precision@10% ${fmt(r.precisionAt10)}, AUC ${fmt(r.auc)}`);
+      log(
+        `Holdout, random picks only: ${r.items} items, hit rate ${fmt(r.hitRate)}, precision@10% ${fmt(r.precisionAt10)}, AUC ${fmt(r.auc)}`,
+      );
     }
   } catch (e) {
     await finishTrainingRun(db, { runId, now: new Date(), error: (e as Error).message }).catch(() => false);

@@ -41,5 +41,7 @@ process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 
 server.listen(port, hostname, () => {
-  console.log(`[serve] Ready on http://${hostname ?? 'localhost'}:${port}${trusted.isEmpty ? ' (no trusted proxies: client addresses come from the socket)' : ''}`);
+  console.log(
+    `[serve] Ready on http://${hostname ?? 'localhost'}:${port}${trusted.isEmpty ? ' (no trusted proxies: client addresses come from the socket)' : ''}`,
+  );
 });

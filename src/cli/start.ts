@@ -93,7 +93,9 @@ try {
   };
   // Production and demo: our own server in front of Next's handler (src/cli/serve.ts: client addresses
   // from the socket). Development: `next dev`.
-  const command = isDev ? [NEXT_BIN, 'dev', '-p', String(port)] : ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'serve.ts')];
+  const command = isDev
+    ? [NEXT_BIN, 'dev', '-p', String(port)]
+    : ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'serve.ts')];
   app = spawn(process.execPath, command, { cwd: ROOT, env, stdio: 'inherit', detached: true });
   app.on('exit', (code) => {
     if (!isStopping) {

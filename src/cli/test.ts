@@ -34,6 +34,8 @@ if (only('e2e') && !browser) console.warn(`[test] ${CHROMIUM_HELP}`);
 if (only('lint')) {
   log('Lint (eslint, with the import-boundary rules)');
   if ((await run(bin('eslint'), ['.'])) !== 0) failures.push('lint');
+  log('Layout (prettier --check)');
+  if ((await run(bin('prettier'), ['--check', '--log-level', 'warn', '.'])) !== 0) failures.push('format');
   log('Type check (tsc --noEmit)');
   if ((await run(bin('tsc'), ['--noEmit'])) !== 0) failures.push('typecheck');
 }
@@ -48,9 +50,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 try {
   if (only('unit') || only('integration')) {
-    const projects = [...(only('unit') ? ['--project', 'unit'] : []), ...(only('integration') ? ['--project', 'integration'] : [])];
+    const projects = [
+      ...(only('unit') ? ['--project', 'unit'] : []),
+      ...(only('integration') ? ['--project', 'integration'] : []),
+    ];
     log('Unit and integration tests (vitest)');
-    if ((await run(bin('vitest'), ['run', ...projects], { TEST_DATABASE_SERVER_URL: serverUrl, DATABASE_URL: '' })) !== 0) failures.push('unit/integration');
+    if (
+      (await run(bin('vitest'), ['run', ...projects], { TEST_DATABASE_SERVER_URL: serverUrl, DATABASE_URL: '' })) !== 0
+    )
+      failures.push('unit/integration');
   }
 
   if (only('e2e')) {
@@ -69,7 +77,14 @@ try {
         }
         await ensureBuilt((l) => console.log(`[test] ${l}`));
         const port = await findFreePort(3100);
-        if ((await run(bin('playwright'), ['test'], { E2E_DATABASE_URL: database.url, E2E_PORT: String(port), CHROMIUM_PATH: browser })) !== 0) failures.push('e2e');
+        if (
+          (await run(bin('playwright'), ['test'], {
+            E2E_DATABASE_URL: database.url,
+            E2E_PORT: String(port),
+            CHROMIUM_PATH: browser,
+          })) !== 0
+        )
+          failures.push('e2e');
       } finally {
         await database.drop();
       }

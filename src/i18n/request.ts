@@ -13,7 +13,9 @@ const cache = new Map<Locale, Promise<Messages>>();
 async function loadMessages(locale: Locale): Promise<Messages> {
   const dir = path.join(process.cwd(), 'lib', 'i18n', 'messages', locale);
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  const entries = await Promise.all(files.map(async (f) => [f.replace(/\.json$/, ''), JSON.parse(await readFile(path.join(dir, f), 'utf8'))] as const));
+  const entries = await Promise.all(
+    files.map(async (f) => [f.replace(/\.json$/, ''), JSON.parse(await readFile(path.join(dir, f), 'utf8'))] as const),
+  );
   return Object.fromEntries(entries);
 }
 

@@ -14,7 +14,15 @@ export type Actor = {
 };
 
 /** The actor of a user as stored (its role and scope are read from the row, never from the session). */
-export function actorOfUser(user: { id: string; role: Role; email: string; name: string; companyId: string | null; postId: string | null; authorityId: string | null }): Actor {
+export function actorOfUser(user: {
+  id: string;
+  role: Role;
+  email: string;
+  name: string;
+  companyId: string | null;
+  postId: string | null;
+  authorityId: string | null;
+}): Actor {
   return {
     userId: user.id,
     role: user.role,

@@ -26,7 +26,10 @@ function headerValues(headers: HeaderSource, name: string): string[] {
     return value === null ? [] : [value];
   }
   const record = headers as Record<string, string | string[] | undefined>;
-  const value = record[name] ?? record[name.toLowerCase()] ?? Object.entries(record).find(([key]) => key.toLowerCase() === name)?.[1];
+  const value =
+    record[name] ??
+    record[name.toLowerCase()] ??
+    Object.entries(record).find(([key]) => key.toLowerCase() === name)?.[1];
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }
@@ -54,7 +57,10 @@ export type TrustedProxies = { list: BlockList; isEmpty: boolean };
 export function parseTrustedProxies(value: string | null | undefined): TrustedProxies {
   const list = new BlockList();
   let count = 0;
-  for (const entry of (value ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address, prefix, ...rest] = entry.split('/');
     const family = isIP(address);
     const bits = prefix === undefined ? null : Number(prefix);
@@ -79,7 +85,11 @@ function isTrusted(proxies: TrustedProxies, address: string): boolean {
  * The client's address from the request headers, and the socket's peer when the caller has it
  * (a test, a custom server). Pure: the trusted proxies are passed in.
  */
-export function clientAddressFrom(input: { headers: HeaderSource; peerAddress?: string | null; trustedProxies: TrustedProxies }): string {
+export function clientAddressFrom(input: {
+  headers: HeaderSource;
+  peerAddress?: string | null;
+  trustedProxies: TrustedProxies;
+}): string {
   const { headers, trustedProxies } = input;
   const peer = normaliseAddress(input.peerAddress);
   // A known peer that is not a trusted proxy is the client; whatever it wrote in headers is ignored.
@@ -107,7 +117,11 @@ export function clientAddressFrom(input: { headers: HeaderSource; peerAddress?: 
  * wrote and gets the proxy's own address appended; from anyone else it becomes the peer's address
  * alone, and X-Real-IP / X-Forwarded-Host / X-Forwarded-Proto are dropped. In place; pure otherwise.
  */
-export function rewriteForwardingHeaders(headers: Record<string, string | string[] | undefined>, peerAddress: string | null | undefined, proxies: TrustedProxies): void {
+export function rewriteForwardingHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  peerAddress: string | null | undefined,
+  proxies: TrustedProxies,
+): void {
   const peer = normaliseAddress(peerAddress);
   if (peer && isTrusted(proxies, peer)) {
     const given = headers['x-forwarded-for'];

@@ -13,11 +13,15 @@ export type Upload = { fileName: string; bytes: Uint8Array };
 /** An empty, too large or unknown kind of file is a VALIDATION error on the field `file`. */
 export function assertAcceptableUpload(file: Upload): void {
   const problem = uploadProblem(file.bytes.byteLength, file.bytes);
-  if (problem) throw new AppError('VALIDATION', 'There is a problem with the file.', [{ path: 'file', message: problem }]);
+  if (problem)
+    throw new AppError('VALIDATION', 'There is a problem with the file.', [{ path: 'file', message: problem }]);
 }
 
 /** Keeps an accepted upload (see assertAcceptableUpload) for the trader's company, under a safe file name. */
-export async function storeUpload(tx: Tx, args: { actor: TraderActor; file: Upload; now: Date }): Promise<{ id: string }> {
+export async function storeUpload(
+  tx: Tx,
+  args: { actor: TraderActor; file: Upload; now: Date },
+): Promise<{ id: string }> {
   const { actor, file, now } = args;
   const kind = sniffUpload(file.bytes)!;
   const safeName = file.fileName.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || `document.${kind.extension}`;
@@ -37,7 +41,12 @@ export async function storeUpload(tx: Tx, args: { actor: TraderActor; file: Uplo
 }
 
 /** A stored file, downloaded: its own type (never sniffed by the browser), not cached. */
-export function storedFileResponse(file: { fileName: string; mimeType: string; size: number; content: Uint8Array }): Response {
+export function storedFileResponse(file: {
+  fileName: string;
+  mimeType: string;
+  size: number;
+  content: Uint8Array;
+}): Response {
   const safeName = file.fileName.replace(/[^\w.\- ]+/g, '_');
   return new Response(new Uint8Array(file.content), {
     headers: {

@@ -16,12 +16,22 @@ export type ErrorBody = { error: { code: string; message: string; fieldErrors: F
 export function errorResponse(e: unknown): NextResponse<ErrorBody> {
   if (isAppError(e)) {
     const headers = e.code === 'RATE_LIMITED' ? { 'Retry-After': String(e.retryAfterSeconds ?? 60) } : undefined;
-    return NextResponse.json({ error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } }, { status: httpStatus(e.code), headers });
+    return NextResponse.json(
+      { error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } },
+      { status: httpStatus(e.code), headers },
+    );
   }
   const requestId = randomUUID();
   console.error(`[${requestId}] unexpected error`, e);
   return NextResponse.json(
-    { error: { code: 'INTERNAL', message: `Something went wrong on our side. Quote reference ${requestId} if you contact the help desk.`, fieldErrors: [], requestId } },
+    {
+      error: {
+        code: 'INTERNAL',
+        message: `Something went wrong on our side. Quote reference ${requestId} if you contact the help desk.`,
+        fieldErrors: [],
+        requestId,
+      },
+    },
     { status: 500 },
   );
 }
@@ -55,18 +65,24 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 
 export async function readJson(request: Request): Promise<unknown> {
   const text = await readBodyText(request, MAX_JSON_BODY_BYTES);
-  if (text === null) throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.', [{ path: '_body', message: 'The request body must be at most 2 MB' }]);
+  if (text === null)
+    throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.', [
+      { path: '_body', message: 'The request body must be at most 2 MB' },
+    ]);
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('VALIDATION', 'The request body must be valid JSON.', [{ path: '_body', message: 'The request body must be valid JSON' }]);
+    throw new AppError('VALIDATION', 'The request body must be valid JSON.', [
+      { path: '_body', message: 'The request body must be valid JSON' },
+    ]);
   }
 }
 
 export function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.output<S> {
   const result = schema.safeParse(params);
   // An id that cannot exist is simply not found.
-  if (!result.success) throw new AppError('NOT_FOUND', 'The page or record was not found.', fieldErrorsOf(result.error));
+  if (!result.success)
+    throw new AppError('NOT_FOUND', 'The page or record was not found.', fieldErrorsOf(result.error));
   return result.data;
 }
 
@@ -103,8 +119,7 @@ export function withActor<C>(handler: (request: Request, context: C, actor: Acto
 }
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; formError: string; fieldErrors: FieldError[] };
+  { ok: true; data: T } | { ok: false; code: string; formError: string; fieldErrors: FieldError[] };
 
 /**
  * The one server-action wrapper: resolve the actor, parse the input with its schema (every field
@@ -120,13 +135,23 @@ export async function runAction<S extends z.ZodType, T>(
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      return { ok: false, code: 'VALIDATION', formError: 'There is a problem with the information you entered.', fieldErrors: fieldErrorsOf(parsed.error) };
+      return {
+        ok: false,
+        code: 'VALIDATION',
+        formError: 'There is a problem with the information you entered.',
+        fieldErrors: fieldErrorsOf(parsed.error),
+      };
     }
     return { ok: true, data: await execute({ actor, input: parsed.data }) };
   } catch (e) {
     if (isAppError(e)) return { ok: false, code: e.code, formError: e.message, fieldErrors: e.fieldErrors };
     const requestId = randomUUID();
     console.error(`[${requestId}] unexpected error in server action`, e);
-    return { ok: false, code: 'INTERNAL', formError: `Something went wrong on our side. Quote reference ${requestId} if you contact the help desk.`, fieldErrors: [] };
+    return {
+      ok: false,
+      code: 'INTERNAL',
+      formError: `Something went wrong on our side. Quote reference ${requestId} if you contact the help desk.`,
+      fieldErrors: [],
+    };
   }
 }

@@ -68,8 +68,13 @@ function decisionOf(res: RateLimiterRes, isAllowed: boolean): RateLimitDecision 
  * window for a window that starts now (the growing sign-in delay). A store failure throws: the
  * limits fail closed.
  */
-export async function consume(policy: RateLimitPolicyName, key: string, options: { durationSeconds?: number } = {}): Promise<RateLimitDecision> {
-  const extra = options.durationSeconds === undefined ? {} : { customDuration: Math.max(1, Math.ceil(options.durationSeconds)) };
+export async function consume(
+  policy: RateLimitPolicyName,
+  key: string,
+  options: { durationSeconds?: number } = {},
+): Promise<RateLimitDecision> {
+  const extra =
+    options.durationSeconds === undefined ? {} : { customDuration: Math.max(1, Math.ceil(options.durationSeconds)) };
   try {
     return decisionOf(await limiter(policy).consume(storeKey(key), 1, extra), true);
   } catch (e) {
@@ -112,7 +117,11 @@ export async function verifyRateLimitResponse(request: Request): Promise<NextRes
   if (decision.isAllowed) return null;
   return new NextResponse('Too many verification requests from your network. Wait a moment and try again.', {
     status: 429,
-    headers: { 'Retry-After': String(decision.retryAfterSeconds), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: {
+      'Retry-After': String(decision.retryAfterSeconds),
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+    },
   });
 }
 

@@ -3,7 +3,10 @@ import { expectNoAxeViolations, signInAs } from './helpers';
 
 test('the administrator sets the SLA targets and the four-eyes limit, every field checked', async ({ page }) => {
   await signInAs(page, 'admin@customs.uz', '/admin');
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Service settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Service settings' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Service settings' })).toBeVisible();
   const inForce = page.getByRole('region', { name: 'In force now' });
   await expect(inForce.getByText('240 minutes (4 h)')).toBeVisible();
@@ -17,8 +20,12 @@ test('the administrator sets the SLA targets and the four-eyes limit, every fiel
   await limit.fill('zero');
   await page.getByRole('button', { name: 'Save the settings' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
-  await expect(summary.getByRole('link', { name: 'The red channel target cannot be shorter than the yellow one' })).toHaveAttribute('href', '#redTargetMinutes');
-  await expect(summary.getByRole('link', { name: 'The four-eyes limit must be a number, like 1250.50' })).toHaveAttribute('href', '#fourEyesLimit');
+  await expect(
+    summary.getByRole('link', { name: 'The red channel target cannot be shorter than the yellow one' }),
+  ).toHaveAttribute('href', '#redTargetMinutes');
+  await expect(
+    summary.getByRole('link', { name: 'The four-eyes limit must be a number, like 1250.50' }),
+  ).toHaveAttribute('href', '#fourEyesLimit');
   await expect(inForce.getByText('240 minutes (4 h)')).toBeVisible();
 
   // A change shows at once; the seeded values are put back (other tests read them).

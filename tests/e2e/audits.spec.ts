@@ -1,9 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, signInAs } from './helpers';
 
-test('an inspector audits a released blue-channel declaration after clearance and records the additional revenue', async ({ page }) => {
+test('an inspector audits a released blue-channel declaration after clearance and records the additional revenue', async ({
+  page,
+}) => {
   await signInAs(page, 'inspector@customs.uz', '/officer');
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Post-clearance audits' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Post-clearance audits' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Post-clearance audits' })).toBeVisible();
   const due = page.getByRole('table', { name: 'To audit' });
   const first = due.getByRole('row').nth(1).getByRole('link');
@@ -17,8 +22,14 @@ test('an inspector audits a released blue-channel declaration after clearance an
   await page.getByLabel('Additional revenue (UZS)').fill('250000');
   await page.getByRole('button', { name: 'Record the audit' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
-  await expect(summary.getByRole('link', { name: 'Enter the findings of the audit' })).toHaveAttribute('href', '#findings');
-  await expect(summary.getByRole('link', { name: /Additional revenue comes from a discrepancy/ })).toHaveAttribute('href', '#additionalRevenue');
+  await expect(summary.getByRole('link', { name: 'Enter the findings of the audit' })).toHaveAttribute(
+    'href',
+    '#findings',
+  );
+  await expect(summary.getByRole('link', { name: /Additional revenue comes from a discrepancy/ })).toHaveAttribute(
+    'href',
+    '#additionalRevenue',
+  );
 
   await page.getByLabel('Findings').fill('The buyer paid a second invoice abroad; the customs value was understated.');
   await page.getByRole('radio', { name: 'Discrepancy found' }).check();
@@ -30,5 +41,7 @@ test('an inspector audits a released blue-channel declaration after clearance an
   await expect(page.getByRole('button', { name: 'Record the audit' })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Back to post-clearance audits' }).click();
-  await expect(page.getByRole('table', { name: 'Audited' }).getByRole('row').filter({ hasText: number })).toContainText('Discrepancy found: 250 000.00 UZS');
+  await expect(page.getByRole('table', { name: 'Audited' }).getByRole('row').filter({ hasText: number })).toContainText(
+    'Discrepancy found: 250 000.00 UZS',
+  );
 });

@@ -1,8 +1,22 @@
 import { test, expect, type Page, type Route } from '@playwright/test';
-import { signInAs, exportDeclarationBody, newSignedInPage, expectNoAxeViolations, submitDeclarationByApi } from './helpers';
+import {
+  signInAs,
+  exportDeclarationBody,
+  newSignedInPage,
+  expectNoAxeViolations,
+  submitDeclarationByApi,
+} from './helpers';
 
-const CSV_BAD = ['hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue', '8471300000,Laptops,CN,120,100,50,PCS,6000.00', '9999999999,Mystery,CN,1,1,1,KG,1'].join('\n');
-const CSV_GOOD = ['hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue', '8471300000,Laptops,CN,120,100,50,PCS,6000.00', '2203000900,Beer,DE,2400,2000,2000,L,4000.00'].join('\n');
+const CSV_BAD = [
+  'hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue',
+  '8471300000,Laptops,CN,120,100,50,PCS,6000.00',
+  '9999999999,Mystery,CN,1,1,1,KG,1',
+].join('\n');
+const CSV_GOOD = [
+  'hsCode,description,originCountry,grossMass,netMass,quantity,supplementaryUnit,invoiceValue',
+  '8471300000,Laptops,CN,120,100,50,PCS,6000.00',
+  '2203000900,Beer,DE,2400,2000,2000,L,4000.00',
+].join('\n');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 /** Server actions (POSTs) fail on the way, as when the connection drops or the body is refused. */
@@ -50,18 +64,26 @@ test('a trader files a whole declaration in the browser and sees its status chan
   // A request that never reaches the server is said so, and nothing typed is lost.
   await trader.route(JOURNEY, dropActions);
   await saveAndContinue(trader);
-  await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('The request could not be sent');
+  await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'The request could not be sent',
+  );
   await expect(trader.getByLabel('Invoice total')).toHaveValue('10500.00');
   await trader.unroute(JOURNEY, dropActions);
   await saveAndContinue(trader);
 
   // Step 3: items — a CSV import (a bad file first: nothing imported), then one item by hand with the tariff search.
   await expect(trader.getByRole('heading', { level: 1, name: 'Items' })).toBeVisible();
-  await trader.getByLabel('CSV file of items').setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV_BAD) });
+  await trader
+    .getByLabel('CSV file of items')
+    .setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV_BAD) });
   await trader.getByRole('button', { name: 'Import items' }).click();
-  await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('Line 3, column hsCode: Commodity code 9999999999 is not in the national tariff');
+  await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'Line 3, column hsCode: Commodity code 9999999999 is not in the national tariff',
+  );
   await expect(trader.getByText('There are no items yet.')).toBeVisible();
-  await trader.getByLabel('CSV file of items').setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV_GOOD) });
+  await trader
+    .getByLabel('CSV file of items')
+    .setInputFiles({ name: 'items.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV_GOOD) });
   await trader.getByRole('button', { name: 'Import items' }).click();
   await expect(trader.getByRole('button', { name: 'Remove item 2' })).toBeVisible();
   await expectNoAxeViolations(trader);
@@ -91,12 +113,19 @@ test('a trader files a whole declaration in the browser and sees its status chan
   await trader.getByLabel('Document number').fill('INV-2026-0457');
   await trader.getByLabel('Date of the document').fill('2026-11-20');
   // A file over the limit is refused in the browser, naming the field (it would exceed the request limit).
-  await trader.getByLabel('File (optional)').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) });
+  await trader
+    .getByLabel('File (optional)')
+    .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) });
   await trader.getByRole('button', { name: 'Add document' }).click();
   const tooLarge = trader.getByRole('alert').filter({ hasText: 'There is a problem' });
-  await expect(tooLarge.getByRole('link', { name: 'The selected file must be smaller than 10 MB' })).toHaveAttribute('href', '#file');
+  await expect(tooLarge.getByRole('link', { name: 'The selected file must be smaller than 10 MB' })).toHaveAttribute(
+    'href',
+    '#file',
+  );
   await expect(trader.getByLabel('Document number')).toHaveValue('INV-2026-0457');
-  await trader.getByLabel('File (optional)').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await trader
+    .getByLabel('File (optional)')
+    .setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF });
   await trader.getByRole('button', { name: 'Add document' }).click();
   await expect(trader.getByRole('link', { name: 'Open invoice.pdf' })).toBeVisible();
   await trader.getByLabel('Type of document').selectOption('TRANSPORT_DOCUMENT');
@@ -117,7 +146,9 @@ test('a trader files a whole declaration in the browser and sees its status chan
   await expectNoAxeViolations(trader);
   await trader.route(JOURNEY, dropActions);
   await trader.getByRole('button', { name: 'Submit declaration' }).click();
-  await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('The request could not be sent');
+  await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'The request could not be sent',
+  );
   await expect(trader.getByRole('button', { name: 'Submit declaration' })).toBeEnabled();
   await trader.unroute(JOURNEY, dropActions);
   await trader.getByRole('button', { name: 'Submit declaration' }).click();
@@ -133,11 +164,15 @@ test('a trader files a whole declaration in the browser and sees its status chan
   const inspector = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
   await inspector.getByRole('link', { name: number }).click();
   await expect(inspector.getByRole('heading', { level: 1, name: `Declaration ${number}` })).toBeVisible();
-  await inspector.getByLabel('What should the trader change?').fill('Attach the certificate of conformity for the laptops');
+  await inspector
+    .getByLabel('What should the trader change?')
+    .fill('Attach the certificate of conformity for the laptops');
   await inspector.getByRole('button', { name: 'Request amendment' }).click();
   await expect(inspector.getByText('Amendment requested').first()).toBeVisible();
 
-  await expect(trader.getByText('The officer asked for an amendment: Attach the certificate of conformity for the laptops')).toBeVisible({ timeout: 15_000 });
+  await expect(
+    trader.getByText('The officer asked for an amendment: Attach the certificate of conformity for the laptops'),
+  ).toBeVisible({ timeout: 15_000 });
   await expect(trader.getByText('Amendment requested').first()).toBeVisible();
   // While amending, the regime and the customs post stay as registered.
   await trader.goto(`${trader.url()}/parties`);
@@ -178,11 +213,16 @@ test('20 concurrent submissions get 20 distinct registration numbers', async ({ 
 
 test('the API names every failing field of a malformed declaration with a 422', async ({ page }) => {
   await signInAs(page, 'trader@orient.uz', '/trader');
-  const res = await page.request.post('/api/declarations', { data: { ...body('23001'), consignorCountry: 'Uzbekistan', items: [] } });
+  const res = await page.request.post('/api/declarations', {
+    data: { ...body('23001'), consignorCountry: 'Uzbekistan', items: [] },
+  });
   expect(res.status()).toBe(422);
   const json = await res.json();
   expect(json.error.fieldErrors.map((e: { path: string }) => e.path).sort()).toEqual(['consignorCountry', 'items']);
-  const notJson = await page.request.post('/api/declarations', { data: 'not json', headers: { 'content-type': 'application/json' } });
+  const notJson = await page.request.post('/api/declarations', {
+    data: 'not json',
+    headers: { 'content-type': 'application/json' },
+  });
   expect(notJson.status()).toBe(422);
   expect((await page.request.get('/api/declarations/not-a-uuid')).status()).toBe(404);
   expect((await page.request.get('/api/declarations/00000000-0000-4000-8000-000000000000')).status()).toBe(404);
@@ -205,13 +245,19 @@ test('the account lists, filters and exports the company’s declarations', asyn
   await expect(page.locator('a[aria-sort]')).toHaveCount(0);
   // A date that does not exist is named beside its field; the list still shows.
   await page.goto('/trader?from=2026-02-30');
-  await expect(page.getByRole('alert').getByRole('link', { name: 'The "registered from" date must be a real date, like 2026-11-28' })).toHaveAttribute('href', '#filter-from');
+  await expect(
+    page
+      .getByRole('alert')
+      .getByRole('link', { name: 'The "registered from" date must be a real date, like 2026-11-28' }),
+  ).toHaveAttribute('href', '#filter-from');
   await expect(page.getByLabel('Registered from')).toHaveValue('2026-02-30');
   await expect(page).toHaveTitle(/^Error: /);
   const csv = await page.request.get('/trader/declarations/export?status=RELEASED');
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split('\r\n');
-  expect(lines[0]).toBe('registration_number,status,regime,post,items,invoice_currency,invoice_total,created_at,registered_at,released_at');
+  expect(lines[0]).toBe(
+    'registration_number,status,regime,post,items,invoice_currency,invoice_total,created_at,registered_at,released_at',
+  );
   expect(lines.length).toBeGreaterThan(1);
   for (const line of lines.slice(1)) expect(line.split(',')[1]).toBe('RELEASED');
 });
@@ -237,7 +283,9 @@ test('a trader copies a registered declaration as a new draft, then withdraws th
   await page.goto(`/trader/declarations/${id}`);
   const withdraw = page.getByRole('button', { name: 'Withdraw declaration' });
   await withdraw.click();
-  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('Say why you are withdrawing the declaration');
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'Say why you are withdrawing the declaration',
+  );
   await page.getByLabel('Why are you withdrawing it?').fill('The buyer cancelled the order');
   await withdraw.click();
   await expect(page.getByText('Withdrawn', { exact: true }).first()).toBeVisible();

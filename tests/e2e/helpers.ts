@@ -27,7 +27,14 @@ export async function newSignedInPage(browser: Browser, email: string, home: str
 /** The page as it stands has no accessibility violations (axe); the failure lists each rule and its nodes. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations, JSON.stringify(results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
+  expect(
+    results.violations,
+    JSON.stringify(
+      results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })),
+      null,
+      2,
+    ),
+  ).toEqual([]);
 }
 
 export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -35,21 +42,45 @@ export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toIS
 /** A complete export declaration (raw cotton to Kazakhstan) for the JSON API. */
 export function exportDeclarationBody(postCode: string, description = 'Raw cotton') {
   return {
-    regime: 'EK10', postCode,
-    consignorName: 'Orient Logistics JSC', consignorCountry: 'UZ', consignorAddress: 'Tashkent, Mustaqillik 59',
-    consigneeName: 'Almaty Trade LLP', consigneeCountry: 'KZ', consigneeAddress: 'Almaty, Abay 10',
-    dispatchCountry: 'UZ', destinationCountry: 'KZ', transportMode: 'ROAD', transportDocument: 'CMR 100200', incoterm: 'DAP',
-    invoiceCurrency: 'USD', invoiceTotal: '1500.00',
+    regime: 'EK10',
+    postCode,
+    consignorName: 'Orient Logistics JSC',
+    consignorCountry: 'UZ',
+    consignorAddress: 'Tashkent, Mustaqillik 59',
+    consigneeName: 'Almaty Trade LLP',
+    consigneeCountry: 'KZ',
+    consigneeAddress: 'Almaty, Abay 10',
+    dispatchCountry: 'UZ',
+    destinationCountry: 'KZ',
+    transportMode: 'ROAD',
+    transportDocument: 'CMR 100200',
+    incoterm: 'DAP',
+    invoiceCurrency: 'USD',
+    invoiceTotal: '1500.00',
     documents: [
       { type: 'INVOICE', number: 'INV-E2E-1', date: daysAgo(3) },
       { type: 'TRANSPORT_DOCUMENT', number: 'CMR 100200', date: daysAgo(2) },
     ],
-    items: [{ hsCode: '5201000000', description, originCountry: 'UZ', grossMass: '1010', netMass: '1000', quantity: '1000', supplementaryUnit: 'KG', invoiceValue: '1500.00' }],
+    items: [
+      {
+        hsCode: '5201000000',
+        description,
+        originCountry: 'UZ',
+        grossMass: '1010',
+        netMass: '1000',
+        quantity: '1000',
+        supplementaryUnit: 'KG',
+        invoiceValue: '1500.00',
+      },
+    ],
   };
 }
 
 /** Files the declaration through the JSON API as the page's trader: created (201), then submitted (201). */
-export async function submitDeclarationByApi(page: Page, body: unknown): Promise<{ id: string; registrationNumber: string }> {
+export async function submitDeclarationByApi(
+  page: Page,
+  body: unknown,
+): Promise<{ id: string; registrationNumber: string }> {
   const created = await page.request.post('/api/declarations', { data: body });
   expect(created.status(), await created.text()).toBe(201);
   const { id } = (await created.json()) as { id: string };
@@ -66,7 +97,9 @@ export async function recordUndervaluation(inspector: Page, findings: string) {
   await examination.getByRole('group', { name: 'Outcome' }).getByLabel('Discrepancy found').check();
   await examination.getByLabel('Type of discrepancy').selectOption('UNDERVALUATION');
   await examination.getByRole('button', { name: 'Record examination' }).click();
-  await expect(inspector.getByRole('table', { name: 'Checks and examinations' })).toContainText('Discrepancy — Undervaluation');
+  await expect(inspector.getByRole('table', { name: 'Checks and examinations' })).toContainText(
+    'Discrepancy — Undervaluation',
+  );
 }
 
 /** On the officer's declaration page: item 1's value adjusted above the four-eyes limit, so it waits for a supervisor. */
@@ -82,7 +115,10 @@ export async function adjustFirstItemValue(inspector: Page, value: string, reaso
 /** The demo supervisor opens the declaration from the approvals list and approves its waiting adjustment. */
 export async function approveAdjustmentAsSupervisor(browser: Browser, registrationNumber: string): Promise<Page> {
   const supervisor = await newSignedInPage(browser, 'supervisor@customs.uz', '/officer');
-  await supervisor.getByRole('region', { name: 'Adjustments waiting for your approval' }).getByRole('link', { name: registrationNumber }).click();
+  await supervisor
+    .getByRole('region', { name: 'Adjustments waiting for your approval' })
+    .getByRole('link', { name: registrationNumber })
+    .click();
   await supervisor.getByRole('button', { name: 'Approve adjustment' }).click();
   await expect(supervisor.getByRole('heading', { name: 'Adjustment waiting for a supervisor' })).toHaveCount(0);
   return supervisor;
@@ -107,7 +143,10 @@ export async function aTraderOfANewCompany(label: string): Promise<string> {
   const email = `pay-${label}-${suffix}@example.uz`;
   await withDatabase(async (db) => {
     const tin = String(500000000 + Math.floor(Math.random() * 99_999_999));
-    const company = await db.query<{ id: string }>(`INSERT INTO "Company" (id, tin, name, address, "registeredAt") VALUES (gen_random_uuid(), $1, $2, 'Tashkent, Payment street 6', now()) RETURNING id`, [tin, `E2E Payments ${label} LLC`]);
+    const company = await db.query<{ id: string }>(
+      `INSERT INTO "Company" (id, tin, name, address, "registeredAt") VALUES (gen_random_uuid(), $1, $2, 'Tashkent, Payment street 6', now()) RETURNING id`,
+      [tin, `E2E Payments ${label} LLC`],
+    );
     // The demo password's hash, borrowed from a demo trader.
     await db.query(
       `INSERT INTO "User" (id, email, name, "passwordHash", role, "companyId", "createdAt") SELECT gen_random_uuid(), $1, $2, "passwordHash", 'TRADER', $3, now() FROM "User" WHERE email = 'trader@silkroad.uz'`,

@@ -1,11 +1,18 @@
 import { test, expect, type Page, type Browser } from '@playwright/test';
-import { aTraderOfANewCompany, exportDeclarationBody, expectNoAxeViolations, newSignedInPage, submitDeclarationByApi, withDatabase } from './helpers';
+import {
+  aTraderOfANewCompany,
+  exportDeclarationBody,
+  expectNoAxeViolations,
+  newSignedInPage,
+  submitDeclarationByApi,
+  withDatabase,
+} from './helpers';
 
 // Each test uses a company of its own (created here, with the demo password), so that balances are
 // exact whatever runs in parallel.
 
-
-const balanceOn = async (page: Page) => (await page.getByRole('region', { name: 'Balance', exact: true }).getByText(/UZS$/).textContent())!.trim();
+const balanceOn = async (page: Page) =>
+  (await page.getByRole('region', { name: 'Balance', exact: true }).getByText(/UZS$/).textContent())!.trim();
 
 async function startTopUp(page: Page, amount: string) {
   await page.goto('/trader/account');
@@ -19,26 +26,42 @@ async function newTrader(browser: Browser, label: string) {
   return page;
 }
 
-test('a trader tops up through the test gateway, pays a green declaration and sees it released', async ({ browser }) => {
+test('a trader tops up through the test gateway, pays a green declaration and sees it released', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const page = await newTrader(browser, 'green');
 
   // A submitted declaration, made green and assessed. Test setup standing in for the risk engine:
   // there is no screen that makes a declaration green, so the e2e database is changed directly.
-  const { id, registrationNumber } = await submitDeclarationByApi(page, exportDeclarationBody('23001', 'Raw cotton, paid e2e'));
-  await withDatabase((db) => db.query(`UPDATE "Declaration" SET channel = 'GREEN', status = 'ASSESSED', version = version + 1 WHERE id = $1`, [id]));
+  const { id, registrationNumber } = await submitDeclarationByApi(
+    page,
+    exportDeclarationBody('23001', 'Raw cotton, paid e2e'),
+  );
+  await withDatabase((db) =>
+    db.query(`UPDATE "Declaration" SET channel = 'GREEN', status = 'ASSESSED', version = version + 1 WHERE id = $1`, [
+      id,
+    ]),
+  );
 
   // The new company's account is empty; the declaration is listed as due.
   await page.goto('/trader/account');
   await expect(page.getByRole('heading', { level: 1, name: 'Payments and balance' })).toBeVisible();
   expect(await balanceOn(page)).toBe('0.00 UZS');
-  await expect(page.getByRole('table', { name: 'Payments due' }).getByRole('link', { name: registrationNumber })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Payments due' }).getByRole('link', { name: registrationNumber }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Bad input names the field, and nothing starts.
   await page.getByLabel('Amount to top up (UZS)').fill('12.345');
   await page.getByRole('button', { name: 'Continue to payment' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: 'The amount to top up can have at most 2 decimal places' })).toHaveAttribute('href', '#amount');
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: 'There is a problem' })
+      .getByRole('link', { name: 'The amount to top up can have at most 2 decimal places' }),
+  ).toHaveAttribute('href', '#amount');
   await expect(page).toHaveTitle(/^Error: /);
 
   // Top up 250 000.00 through the test gateway.
@@ -92,7 +115,9 @@ test('a trader tops up through the test gateway, pays a green declaration and se
   await page.goto('/trader/account/statement');
   await expect(page.getByRole('heading', { level: 1, name: 'Statement' })).toBeVisible();
   await expectNoAxeViolations(page);
-  const csv = await page.request.get(`${(await page.getByRole('link', { name: 'Download the statement (CSV)' }).getAttribute('href'))!}`);
+  const csv = await page.request.get(
+    `${(await page.getByRole('link', { name: 'Download the statement (CSV)' }).getAttribute('href'))!}`,
+  );
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split('\r\n');
   expect(lines[0]).toBe('date_time,kind,payment_type,reference,receipt_number,debit,credit,balance');
@@ -103,7 +128,9 @@ test('a trader tops up through the test gateway, pays a green declaration and se
   expect((await stranger.request.get(`/trader/account/receipts/${receiptNumber}`)).status()).toBe(404);
 });
 
-test('a declined top-up credits nothing; a delayed notification is credited when it arrives, live', async ({ browser }) => {
+test('a declined top-up credits nothing; a delayed notification is credited when it arrives, live', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const page = await newTrader(browser, 'declined');
 
@@ -134,7 +161,9 @@ test('a declined top-up credits nothing; a delayed notification is credited when
   expect(await balanceOn(page)).toBe('120 000.50 UZS');
 });
 
-test('a trader asks for a refund of unused balance; the finance officer approves it and the balance is debited', async ({ browser }) => {
+test('a trader asks for a refund of unused balance; the finance officer approves it and the balance is debited', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const page = await newTrader(browser, 'refund');
   await startTopUp(page, '400000');
@@ -147,7 +176,12 @@ test('a trader asks for a refund of unused balance; the finance officer approves
   await page.getByLabel('Amount to refund (UZS)').fill('500000');
   await page.getByLabel('Reason').fill('Advance no longer needed');
   await page.getByRole('button', { name: 'Ask for the refund' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: /You can ask for at most 400 000\.00 UZS/ })).toHaveAttribute('href', '#amount');
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: 'There is a problem' })
+      .getByRole('link', { name: /You can ask for at most 400 000\.00 UZS/ }),
+  ).toHaveAttribute('href', '#amount');
   await page.getByLabel('Amount to refund (UZS)').fill('150000.25');
   await page.getByRole('button', { name: 'Ask for the refund' }).click();
   const requests = page.getByRole('table', { name: 'Your refund requests' });
@@ -157,12 +191,20 @@ test('a trader asks for a refund of unused balance; the finance officer approves
   const finance = await newSignedInPage(browser, 'supervisor@customs.uz', '/officer');
   await finance.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Refunds' }).click();
   await expect(finance.getByRole('heading', { level: 1, name: 'Refund requests' })).toBeVisible();
-  const row = finance.getByRole('row').filter({ hasText: 'E2E Payments refund LLC' }).filter({ hasText: '150 000.25 UZS' });
+  const row = finance
+    .getByRole('row')
+    .filter({ hasText: 'E2E Payments refund LLC' })
+    .filter({ hasText: '150 000.25 UZS' });
   await row.getByRole('link').click();
   await expect(finance.getByRole('heading', { level: 1, name: 'Refund request' })).toBeVisible();
   await expectNoAxeViolations(finance);
   await finance.getByRole('button', { name: 'Refuse the refund' }).click();
-  await expect(finance.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: 'Say why the refund is refused' })).toHaveAttribute('href', '#refusalReason');
+  await expect(
+    finance
+      .getByRole('alert')
+      .filter({ hasText: 'There is a problem' })
+      .getByRole('link', { name: 'Say why the refund is refused' }),
+  ).toHaveAttribute('href', '#refusalReason');
   await finance.getByLabel('Note (optional)').fill('Paid to the settlement account');
   await finance.getByRole('button', { name: 'Approve the refund' }).click();
   await expect(finance.getByText('Approved and paid out', { exact: true })).toBeVisible();
@@ -177,7 +219,11 @@ test('a trader asks for a refund of unused balance; the finance officer approves
   const inspector = await newSignedInPage(browser, 'inspector@customs.uz', '/officer');
   expect((await inspector.goto('/officer/refunds'))?.status()).toBe(403);
   const supervisor = await newSignedInPage(browser, 'supervisor.26002@customs.uz', '/officer');
-  await expect(supervisor.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Statistics' })).toBeVisible();
-  await expect(supervisor.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Refunds' })).toHaveCount(0);
+  await expect(
+    supervisor.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Statistics' }),
+  ).toBeVisible();
+  await expect(
+    supervisor.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Refunds' }),
+  ).toHaveCount(0);
   expect((await supervisor.goto('/officer/refunds'))?.status()).toBe(403);
 });

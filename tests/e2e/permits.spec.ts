@@ -17,12 +17,17 @@ async function applyFor(page: Page, args: { type: string; purpose: string; produ
   await expect(page.getByRole('button', { name: `Remove product ${args.product.hsCode}` })).toBeVisible();
   for (const document of args.documents) {
     await page.getByLabel('Document', { exact: true }).selectOption(document);
-    await page.getByLabel('File', { exact: true }).setInputFiles({ name: fileName(document), mimeType: 'application/pdf', buffer: PDF });
+    await page
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: fileName(document), mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Attach document' }).click();
     await expect(page.getByRole('link', { name: `Open ${fileName(document)}` })).toBeVisible();
   }
   await page.getByRole('button', { name: 'Submit application' }).click();
-  const heading = page.getByRole('heading', { level: 1, name: new RegExp(`^Application A/${args.type}/\\d{4}/\\d{6}$`) });
+  const heading = page.getByRole('heading', {
+    level: 1,
+    name: new RegExp(`^Application A/${args.type}/\\d{4}/\\d{6}$`),
+  });
   await expect(heading).toBeVisible();
   await expect(page.getByText('Waiting for a decision').first()).toBeVisible();
   return (await heading.textContent())!.replace('Application ', '');
@@ -49,9 +54,17 @@ async function issueFromDesk(page: Page, applicationNumber: string, conditions?:
   return (await permitLink.textContent())!;
 }
 
-const apples: Product = { hsCode: '0808108000', description: 'Fresh apples, Golden Delicious', quantity: '20000', unit: 'KG', country: 'IR' };
+const apples: Product = {
+  hsCode: '0808108000',
+  description: 'Fresh apples, Golden Delicious',
+  quantity: '20000',
+  unit: 'KG',
+  country: 'IR',
+};
 
-test('a trader applies for a phytosanitary import permit, the officer asks and issues, and the permit satisfies the declaration item it is linked to', async ({ browser }) => {
+test('a trader applies for a phytosanitary import permit, the officer asks and issues, and the permit satisfies the declaration item it is linked to', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const trader = await newSignedInPage(browser, 'trader@silkroad.uz', '/trader');
   await trader.goto('/trader/permits');
@@ -61,7 +74,10 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
   // Nothing chosen: every field named in the summary.
   await trader.getByRole('button', { name: 'Start application' }).click();
   const summary = trader.getByRole('alert').filter({ hasText: 'There is a problem' });
-  await expect(summary.getByRole('link', { name: 'Choose the permit type' })).toHaveAttribute('href', '#permitTypeCode');
+  await expect(summary.getByRole('link', { name: 'Choose the permit type' })).toHaveAttribute(
+    'href',
+    '#permitTypeCode',
+  );
   await expect(summary.getByRole('link', { name: 'Enter the purpose of the import or export' })).toBeVisible();
   await expect(trader).toHaveTitle(/^Error: /);
   // A type of several directions asks which one (only its own); a type of one direction does not.
@@ -76,21 +92,38 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
   await expect(trader.getByRole('heading', { level: 1, name: 'Draft application for PQ-IMP' })).toBeVisible();
 
   // A product the permit type does not cover is refused on its field.
-  await fillProduct(trader, { hsCode: '8471300000', description: 'Laptops', quantity: '10', unit: 'PCS', country: 'CN' });
-  await expect(trader.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: /A PQ-IMP permit does not cover commodity code 8471300000/ })).toHaveAttribute('href', '#hsCode');
+  await fillProduct(trader, {
+    hsCode: '8471300000',
+    description: 'Laptops',
+    quantity: '10',
+    unit: 'PCS',
+    country: 'CN',
+  });
+  await expect(
+    trader
+      .getByRole('alert')
+      .filter({ hasText: 'There is a problem' })
+      .getByRole('link', { name: /A PQ-IMP permit does not cover commodity code 8471300000/ }),
+  ).toHaveAttribute('href', '#hsCode');
   await fillProduct(trader, apples);
   await expect(trader.getByRole('button', { name: 'Remove product 0808108000' })).toBeVisible();
 
   // Submitting without the documents names each one missing; a file that is not a PDF, JPEG or PNG is refused.
   await trader.getByRole('button', { name: 'Submit application' }).click();
-  await expect(trader.getByRole('link', { name: 'Attach the Phytosanitary certificate of the exporting country' })).toBeVisible();
+  await expect(
+    trader.getByRole('link', { name: 'Attach the Phytosanitary certificate of the exporting country' }),
+  ).toBeVisible();
   await trader.getByLabel('Document', { exact: true }).selectOption('Contract');
-  await trader.getByLabel('File', { exact: true }).setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a document') });
+  await trader
+    .getByLabel('File', { exact: true })
+    .setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a document') });
   await trader.getByRole('button', { name: 'Attach document' }).click();
   await expect(trader.getByRole('link', { name: 'The selected file must be a PDF, JPEG or PNG' })).toBeVisible();
   for (const document of ['Contract', 'Invoice', 'Phytosanitary certificate of the exporting country']) {
     await trader.getByLabel('Document', { exact: true }).selectOption(document);
-    await trader.getByLabel('File', { exact: true }).setInputFiles({ name: fileName(document), mimeType: 'application/pdf', buffer: PDF });
+    await trader
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: fileName(document), mimeType: 'application/pdf', buffer: PDF });
     await trader.getByRole('button', { name: 'Attach document' }).click();
     await expect(trader.getByRole('link', { name: `Open ${fileName(document)}` })).toBeVisible();
   }
@@ -102,7 +135,9 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
 
   // The plant-quarantine officer finds it on the desk, with its time limit, and asks a question.
   const officer = await newSignedInPage(browser, 'pq.officer@agency.uz', '/agency');
-  const row = officer.getByRole('table', { name: 'Permit desk' }).getByRole('row', { name: new RegExp(applicationNumber) });
+  const row = officer
+    .getByRole('table', { name: 'Permit desk' })
+    .getByRole('row', { name: new RegExp(applicationNumber) });
   await expect(row).toContainText('Silk Road Trading LLC');
   await expect(row).toContainText('On time');
   await expectNoAxeViolations(officer);
@@ -110,7 +145,11 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
   await expect(officer.getByRole('heading', { level: 1, name: `Application ${applicationNumber}` })).toBeVisible();
   await expectNoAxeViolations(officer);
   // Every document opens in the browser.
-  const file = await officer.request.get((await officer.getByRole('link', { name: 'Open phytosanitary-certificate-of-the-exporting-country.pdf' }).getAttribute('href'))!);
+  const file = await officer.request.get(
+    (await officer
+      .getByRole('link', { name: 'Open phytosanitary-certificate-of-the-exporting-country.pdf' })
+      .getAttribute('href'))!,
+  );
   expect(file.status()).toBe(200);
   expect(file.headers()['content-type']).toBe('application/pdf');
   await officer.getByLabel('Your question to the trader').fill('Which orchard do the apples come from?');
@@ -122,7 +161,9 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
   expect((await ses.goto(officer.url()))?.status()).toBe(404);
 
   // The trader's open page shows the question without a reload; the trader answers.
-  await expect(trader.getByText('The authority asked: Which orchard do the apples come from?')).toBeVisible({ timeout: 15_000 });
+  await expect(trader.getByText('The authority asked: Which orchard do the apples come from?')).toBeVisible({
+    timeout: 15_000,
+  });
   await trader.getByLabel('Your answer').fill('Orchard 12 near Urmia; the certificate names it.');
   await trader.getByRole('button', { name: 'Send answer' }).click();
   await expect(trader.getByText('Waiting for a decision').first()).toBeVisible();
@@ -131,7 +172,10 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
   await expect(officer.getByText('Orchard 12 near Urmia; the certificate names it.')).toBeVisible({ timeout: 15_000 });
   await officer.getByLabel('Quantity permitted').fill('0');
   await officer.getByRole('button', { name: 'Issue permit' }).click();
-  await expect(officer.getByRole('link', { name: 'The quantity must be greater than 0' })).toHaveAttribute('href', '#quantity');
+  await expect(officer.getByRole('link', { name: 'The quantity must be greater than 0' })).toHaveAttribute(
+    'href',
+    '#quantity',
+  );
   await officer.getByLabel('Quantity permitted').fill('20000');
   await officer.getByLabel('Conditions (optional)').fill('Fumigation certificate at the border');
   await officer.getByRole('button', { name: 'Issue permit' }).click();
@@ -163,13 +207,34 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
   // A draft declaration of the apples (JSON API); the trader links the permits to its item.
   const created = await trader.request.post('/api/declarations', {
     data: {
-      regime: 'IM40', postCode: '26001',
-      consignorName: 'Urmia Fruit Co', consignorCountry: 'IR', consignorAddress: 'Urmia, Imam Street 5',
-      consigneeName: 'Silk Road Trading LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent, Amir Temur 107',
-      dispatchCountry: 'IR', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 550123', incoterm: 'DAP',
-      invoiceCurrency: 'USD', invoiceTotal: '18000.00',
+      regime: 'IM40',
+      postCode: '26001',
+      consignorName: 'Urmia Fruit Co',
+      consignorCountry: 'IR',
+      consignorAddress: 'Urmia, Imam Street 5',
+      consigneeName: 'Silk Road Trading LLC',
+      consigneeCountry: 'UZ',
+      consigneeAddress: 'Tashkent, Amir Temur 107',
+      dispatchCountry: 'IR',
+      destinationCountry: 'UZ',
+      transportMode: 'ROAD',
+      transportDocument: 'CMR 550123',
+      incoterm: 'DAP',
+      invoiceCurrency: 'USD',
+      invoiceTotal: '18000.00',
       documents: [],
-      items: [{ hsCode: '0808108000', description: 'Fresh apples', originCountry: 'IR', grossMass: '21000', netMass: '20000', quantity: '20000', supplementaryUnit: 'KG', invoiceValue: '18000.00' }],
+      items: [
+        {
+          hsCode: '0808108000',
+          description: 'Fresh apples',
+          originCountry: 'IR',
+          grossMass: '21000',
+          netMass: '20000',
+          quantity: '20000',
+          supplementaryUnit: 'KG',
+          invoiceValue: '18000.00',
+        },
+      ],
     },
   });
   expect(created.status(), await created.text()).toBe(201);
@@ -199,11 +264,15 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
 
   // The permits list shows what is left; the permit prints with its QR code.
   await trader.goto('/trader/permits');
-  const permitRow = trader.getByRole('table', { name: 'Your company’s permits' }).getByRole('row', { name: new RegExp(pqPermit) });
+  const permitRow = trader
+    .getByRole('table', { name: 'Your company’s permits' })
+    .getByRole('row', { name: new RegExp(pqPermit) });
   await expect(permitRow).toContainText('Valid');
   await permitRow.getByRole('link', { name: pqPermit }).click();
   await expect(trader.getByRole('heading', { level: 1, name: `Permit ${pqPermit}` })).toBeVisible();
-  await expect(trader.getByRole('table', { name: 'Declarations using this permit' })).toContainText('Not yet (at release)');
+  await expect(trader.getByRole('table', { name: 'Declarations using this permit' })).toContainText(
+    'Not yet (at release)',
+  );
   const pdf = await trader.request.get(trader.url() + '/pdf');
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
@@ -221,8 +290,12 @@ test('the administrator edits the permit catalogue with every field checked', as
   await page.getByLabel('Validity (days)').fill('0');
   await page.getByRole('button', { name: 'Save changes' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
-  await expect(summary.getByRole('link', { name: 'Each HS prefix must be 2, 4 or 6 digits: 38X4 is not' })).toHaveAttribute('href', '#hsPrefixes');
-  await expect(summary.getByRole('link', { name: 'Enter the validity in days, a whole number from 1 to 3650' })).toBeVisible();
+  await expect(
+    summary.getByRole('link', { name: 'Each HS prefix must be 2, 4 or 6 digits: 38X4 is not' }),
+  ).toHaveAttribute('href', '#hsPrefixes');
+  await expect(
+    summary.getByRole('link', { name: 'Enter the validity in days, a whole number from 1 to 3650' }),
+  ).toBeVisible();
   await page.getByLabel('HS prefixes').fill('2903 3824');
   await page.getByLabel('Validity (days)').fill('365');
   await page.getByRole('button', { name: 'Save changes' }).click();

@@ -25,7 +25,12 @@ test('a supervisor drafts a profile in shadow mode, backtests it and saves it', 
   await page.getByLabel('HS code prefixes').fill('64, 6A');
   await page.getByLabel('Weight (points)').fill('35');
   await page.getByRole('button', { name: 'Save profile' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: 'HS prefixes are 2 to 10 digits' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: 'There is a problem' })
+      .getByRole('link', { name: 'HS prefixes are 2 to 10 digits' }),
+  ).toBeVisible();
 
   await page.getByLabel('HS code prefixes').fill('64');
   await page.getByLabel('Countries of origin').fill('TR, CN');
@@ -36,7 +41,9 @@ test('a supervisor drafts a profile in shadow mode, backtests it and saves it', 
 
   await page.getByRole('button', { name: 'Save profile' }).click();
   await expect(page).toHaveURL(/\/officer\/risk$/);
-  const row = page.getByRole('table', { name: 'Risk profiles' }).getByRole('row', { name: /Footwear from TR, declared cheap/ });
+  const row = page
+    .getByRole('table', { name: 'Risk profiles' })
+    .getByRole('row', { name: /Footwear from TR, declared cheap/ });
   await expect(row).toContainText('Shadow mode');
 });
 

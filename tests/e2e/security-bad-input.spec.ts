@@ -9,7 +9,19 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, type Browser, type BrowserContext, type APIRequestContext } from '@playwright/test';
-import { discoverPages, discoverHandlers, discoverActions, callAction, findTargets, withDb, Form, Raw, PASSWORD, ROOT, type Targets } from '../support/security-routes';
+import {
+  discoverPages,
+  discoverHandlers,
+  discoverActions,
+  callAction,
+  findTargets,
+  withDb,
+  Form,
+  Raw,
+  PASSWORD,
+  ROOT,
+  type Targets,
+} from '../support/security-routes';
 import { ACTION_ARGS } from '../support/security-action-args';
 import { exportDeclarationBody } from './helpers';
 
@@ -20,7 +32,11 @@ const DEEP = '['.repeat(10_000) + ']'.repeat(10_000);
 type Hostile = { kind: string; json: string; form: string | null; isStructural?: boolean };
 const HOSTILE: Hostile[] = [
   { kind: 'NUL', json: JSON.stringify('abc\u0000def'), form: 'abc\u0000def' },
-  { kind: 'control characters', json: JSON.stringify('a\u0001\u0007\u001b[31m\u007f\u0085\u200b\u202e'), form: 'a\u0001\u0007\u001b[31m\u007f\u0085\u200b\u202e' },
+  {
+    kind: 'control characters',
+    json: JSON.stringify('a\u0001\u0007\u001b[31m\u007f\u0085\u200b\u202e'),
+    form: 'a\u0001\u0007\u001b[31m\u007f\u0085\u200b\u202e',
+  },
   { kind: '1e309', json: '1e309', form: '1e309' },
   { kind: '-1', json: '-1', form: '-1' },
   { kind: 'empty string', json: '""', form: '' },
@@ -48,7 +64,9 @@ function formFieldNames(): string[] {
     for (const entry of readdirSync(dir)) {
       const full = path.join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.tsx?$/.test(entry)) for (const m of readFileSync(full, 'utf8').matchAll(/\bname=["'{]["'`]?([a-zA-Z][a-zA-Z0-9_.[\]]*)["'`]/g)) names.add(m[1]);
+      else if (/\.tsx?$/.test(entry))
+        for (const m of readFileSync(full, 'utf8').matchAll(/\bname=["'{]["'`]?([a-zA-Z][a-zA-Z0-9_.[\]]*)["'`]/g))
+          names.add(m[1]);
     }
   };
   walk(path.join(ROOT, 'app'));
@@ -59,10 +77,18 @@ function formFieldNames(): string[] {
 /** The sweep's company, with three traders (the API's per-user limit is 300 a minute) and one for the password page. */
 async function sweepCompany(): Promise<Record<'trader1' | 'trader2' | 'trader3' | 'account', string>> {
   const suffix = `${test.info().workerIndex}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-  const emails = { trader1: `sweep-1-${suffix}@example.uz`, trader2: `sweep-2-${suffix}@example.uz`, trader3: `sweep-3-${suffix}@example.uz`, account: `sweep-account-${suffix}@example.uz` };
+  const emails = {
+    trader1: `sweep-1-${suffix}@example.uz`,
+    trader2: `sweep-2-${suffix}@example.uz`,
+    trader3: `sweep-3-${suffix}@example.uz`,
+    account: `sweep-account-${suffix}@example.uz`,
+  };
   await withDb(async (db) => {
     const tin = String(600000000 + Math.floor(Math.random() * 99_999_999));
-    const company = await db.query<{ id: string }>(`INSERT INTO "Company" (id, tin, name, address, "registeredAt") VALUES (gen_random_uuid(), $1, 'E2E Bad Input LLC', 'Tashkent, Sweep street 1', now()) RETURNING id`, [tin]);
+    const company = await db.query<{ id: string }>(
+      `INSERT INTO "Company" (id, tin, name, address, "registeredAt") VALUES (gen_random_uuid(), $1, 'E2E Bad Input LLC', 'Tashkent, Sweep street 1', now()) RETURNING id`,
+      [tin],
+    );
     for (const email of Object.values(emails)) {
       await db.query(
         `INSERT INTO "User" (id, email, name, "passwordHash", role, "companyId", "createdAt") SELECT gen_random_uuid(), $1, 'Bad input sweep', "passwordHash", 'TRADER', $2, now() FROM "User" WHERE email = 'trader@silkroad.uz'`,
@@ -88,15 +114,18 @@ async function signedIn(browser: Browser, email: string, home: string): Promise<
 
 async function pool(jobs: (() => Promise<void>)[], width: number) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < jobs.length) await jobs[next++]();
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < jobs.length) await jobs[next++]();
+    }),
+  );
 }
 
 /** Every path of a JSON value ('' for the root) and whether a scalar sits there. */
 function leaves(value: unknown, at: (string | number)[] = []): { at: (string | number)[]; isScalar: boolean }[] {
   if (Array.isArray(value)) return [{ at, isScalar: false }, ...value.flatMap((v, i) => leaves(v, [...at, i]))];
-  if (value && typeof value === 'object') return [{ at, isScalar: false }, ...Object.entries(value).flatMap(([k, v]) => leaves(v, [...at, k]))];
+  if (value && typeof value === 'object')
+    return [{ at, isScalar: false }, ...Object.entries(value).flatMap(([k, v]) => leaves(v, [...at, k]))];
   return [{ at, isScalar: true }];
 }
 
@@ -130,7 +159,10 @@ function roleForPath(template: string): Role | 'anonymous' {
 
 type Finding = { method: string; path: string; kind: string; status: number; note: string };
 
-test('bad input: not one 5xx and no INTERNAL result from any API body, server action or malformed path; nothing invisible stored', async ({ browser, baseURL }) => {
+test('bad input: not one 5xx and no INTERNAL result from any API body, server action or malformed path; nothing invisible stored', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(300_000);
   const origin = baseURL!;
   const victim: Targets = await findTargets();
@@ -146,24 +178,49 @@ test('bad input: not one 5xx and no INTERNAL result from any API body, server ac
     admin: { email: 'admin@customs.uz', home: '/admin' },
   };
   const contexts = new Map<Role | 'anonymous', BrowserContext>();
-  await Promise.all((Object.keys(logins) as Role[]).map(async (role) => contexts.set(role, await signedIn(browser, logins[role].email, logins[role].home))));
+  await Promise.all(
+    (Object.keys(logins) as Role[]).map(async (role) =>
+      contexts.set(role, await signedIn(browser, logins[role].email, logins[role].home)),
+    ),
+  );
   contexts.set('anonymous', await browser.newContext());
   const requestOf = (role: Role | 'anonymous'): APIRequestContext => contexts.get(role)!.request;
 
   // A draft of the sweep's own, so that the trader's actions reach their use cases with hostile values.
-  const created = await requestOf('trader1').post('/api/declarations', { data: exportDeclarationBody(SWEEP_POST), headers: { Origin: origin } });
+  const created = await requestOf('trader1').post('/api/declarations', {
+    data: exportDeclarationBody(SWEEP_POST),
+    headers: { Origin: origin },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const draftId = ((await created.json()) as { id: string }).id;
   const draft = await withDb(async (db) => ({
-    itemId: String((await db.query(`SELECT id FROM "DeclarationItem" WHERE "declarationId" = $1 ORDER BY "lineNo" LIMIT 1`, [draftId])).rows[0].id),
-    documentId: String((await db.query(`SELECT id FROM "DeclarationDocument" WHERE "declarationId" = $1 LIMIT 1`, [draftId])).rows[0]?.id ?? victim.missing),
+    itemId: String(
+      (
+        await db.query(`SELECT id FROM "DeclarationItem" WHERE "declarationId" = $1 ORDER BY "lineNo" LIMIT 1`, [
+          draftId,
+        ])
+      ).rows[0].id,
+    ),
+    documentId: String(
+      (await db.query(`SELECT id FROM "DeclarationDocument" WHERE "declarationId" = $1 LIMIT 1`, [draftId])).rows[0]
+        ?.id ?? victim.missing,
+    ),
   }));
-  const targets: Targets = { ...victim, declaration: draftId, itemId: draft.itemId, lineNo: 1, documentId: draft.documentId };
+  const targets: Targets = {
+    ...victim,
+    declaration: draftId,
+    itemId: draft.itemId,
+    lineNo: 1,
+    documentId: draft.documentId,
+  };
 
   const findings: Finding[] = [];
   const throttled: string[] = [];
   const sent: Record<string, number> = {};
-  const count = (what: string) => { sent[what.startsWith('action ') ? 'server actions' : what] = (sent[what.startsWith('action ') ? 'server actions' : what] ?? 0) + 1; };
+  const count = (what: string) => {
+    sent[what.startsWith('action ') ? 'server actions' : what] =
+      (sent[what.startsWith('action ') ? 'server actions' : what] ?? 0) + 1;
+  };
   const check = (status: number, finding: Omit<Finding, 'status'>) => {
     if (status >= 500) findings.push({ ...finding, status });
     if (status === 429) throttled.push(`${finding.method} ${finding.path} — ${finding.kind}`);
@@ -175,27 +232,51 @@ test('bad input: not one 5xx and no INTERNAL result from any API body, server ac
 
   // 1. JSON API bodies: each value of a valid body (and the body itself) replaced by each hostile value
   // — structural ones (deep nesting, 100,000 elements) only where an object or a list stands.
-  const bodyRoutes = discoverHandlers().filter((h) => h.template.startsWith('/api/') && !h.template.startsWith('/api/auth') && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(h.method));
+  const bodyRoutes = discoverHandlers().filter(
+    (h) =>
+      h.template.startsWith('/api/') &&
+      !h.template.startsWith('/api/auth') &&
+      ['POST', 'PUT', 'PATCH', 'DELETE'].includes(h.method),
+  );
   for (const route of bodyRoutes) {
     const url = route.template.replace('[id]', draftId).replace('[gateway]', 'test');
-    const base: unknown = route.template === '/api/declarations' ? exportDeclarationBody(SWEEP_POST)
-      : route.template.includes('callback') ? { order: victim.topUp, amount: '1.00', transactionId: 'sweep-1', status: 'SUCCEEDED' }
-      : { amount: '1.00' };
+    const base: unknown =
+      route.template === '/api/declarations'
+        ? exportDeclarationBody(SWEEP_POST)
+        : route.template.includes('callback')
+          ? { order: victim.topUp, amount: '1.00', transactionId: 'sweep-1', status: 'SUCCEEDED' }
+          : { amount: '1.00' };
     const bodies: { kind: string; text: string }[] = [];
     for (const leaf of leaves(base)) {
-      for (const h of HOSTILE.filter((x) => !(x.isStructural && leaf.isScalar))) bodies.push({ kind: `${h.kind} at ${leaf.at.join('.') || 'the root'}`, text: withRaw(base, leaf.at, h.json) });
+      for (const h of HOSTILE.filter((x) => !(x.isStructural && leaf.isScalar)))
+        bodies.push({ kind: `${h.kind} at ${leaf.at.join('.') || 'the root'}`, text: withRaw(base, leaf.at, h.json) });
     }
-    bodies.push({ kind: '10 MB string', text: JSON.stringify({ ...(base as object), consignorName: 'x'.repeat(TEN_MB) }) });
+    bodies.push({
+      kind: '10 MB string',
+      text: JSON.stringify({ ...(base as object), consignorName: 'x'.repeat(TEN_MB) }),
+    });
     bodies.push({ kind: 'not JSON', text: '{"a":' });
     for (const body of bodies) {
       const role = aTrader();
       jobs.push(async () => {
         const response = await requestOf(role).fetch(url, {
-          method: route.method, failOnStatusCode: false, maxRedirects: 0, data: body.text,
-          headers: { 'Content-Type': 'application/json', Origin: origin, 'Idempotency-Key': `sweep-${Math.random().toString(36).slice(2)}-0000000000` },
+          method: route.method,
+          failOnStatusCode: false,
+          maxRedirects: 0,
+          data: body.text,
+          headers: {
+            'Content-Type': 'application/json',
+            Origin: origin,
+            'Idempotency-Key': `sweep-${Math.random().toString(36).slice(2)}-0000000000`,
+          },
         });
         count(`API ${route.method} ${route.template}`);
-        check(response.status(), { method: route.method, path: url, kind: body.kind, note: response.status() >= 500 ? (await response.text()).slice(0, 160) : '' });
+        check(response.status(), {
+          method: route.method,
+          path: url,
+          kind: body.kind,
+          note: response.status() >= 500 ? (await response.text()).slice(0, 160) : '',
+        });
       });
     }
   }
@@ -218,29 +299,48 @@ test('bad input: not one 5xx and no INTERNAL result from any API body, server ac
     baseArgs.forEach((arg, i) => {
       const replace = (value: unknown) => baseArgs.map((a, j) => (j === i ? value : a));
       if (arg instanceof Form) {
-        for (const h of HOSTILE.filter((x) => x.form !== null)) variants.push({ kind: `${h.kind} in every form field`, args: replace(new Form(fill(h.form!))) });
+        for (const h of HOSTILE.filter((x) => x.form !== null))
+          variants.push({ kind: `${h.kind} in every form field`, args: replace(new Form(fill(h.form!))) });
         // Far over every field's length limit (2,000 characters at most): 10 KB in every field; the 10 MB body (Next's body
         // limit, the same path for every action) once per file. Not the complete form: with it the
         // call would succeed (on the matrix's objects, for an administrator).
         variants.push({ kind: '10 KB in every form field', args: replace(new Form(fill('x'.repeat(10 * 1024)))) });
-        if (isFirstOfFile) variants.push({ kind: '10 MB in a form field', args: replace(new Form({ ...fill('x'), description: 'x'.repeat(TEN_MB) })) });
+        if (isFirstOfFile)
+          variants.push({
+            kind: '10 MB in a form field',
+            args: replace(new Form({ ...fill('x'), description: 'x'.repeat(TEN_MB) })),
+          });
         if ('file' in arg.fields) {
           for (const size of [TEN_MB - 500, TEN_MB, TEN_MB + 1, 13 * 1024 * 1024]) {
             const pdf = Buffer.alloc(size, 0x20);
             pdf.write('%PDF-1.4\n', 0);
-            variants.push({ kind: `upload of ${size} B`, args: replace(new Form({ ...arg.fields, file: { name: 'big.pdf', mimeType: 'application/pdf', buffer: pdf } })) });
+            variants.push({
+              kind: `upload of ${size} B`,
+              args: replace(
+                new Form({ ...arg.fields, file: { name: 'big.pdf', mimeType: 'application/pdf', buffer: pdf } }),
+              ),
+            });
           }
         }
       } else {
-        for (const h of HOSTILE.filter((x) => isFirstOfFile || !x.isStructural)) variants.push({ kind: `${h.kind} as argument ${i + 1}`, args: replace(new Raw(h.json)) });
+        for (const h of HOSTILE.filter((x) => isFirstOfFile || !x.isStructural))
+          variants.push({ kind: `${h.kind} as argument ${i + 1}`, args: replace(new Raw(h.json)) });
       }
     });
-    variants.push({ kind: 'an object for every argument', args: baseArgs.map(() => ({ __proto__: { polluted: true }, constructor: 'x' })) });
+    variants.push({
+      kind: 'an object for every argument',
+      args: baseArgs.map(() => ({ __proto__: { polluted: true }, constructor: 'x' })),
+    });
     for (const variant of variants) {
       const job = async () => {
         const outcome = await callAction(requestOf(role), pagePath, action.id, variant.args, origin);
         count(`action ${action.name}`);
-        const finding = { method: 'POST', path: `${pagePath} (action ${action.file}#${action.name})`, kind: variant.kind, note: outcome.isInternal ? 'INTERNAL result' : outcome.text.slice(0, 160) };
+        const finding = {
+          method: 'POST',
+          path: `${pagePath} (action ${action.file}#${action.name})`,
+          kind: variant.kind,
+          note: outcome.isInternal ? 'INTERNAL result' : outcome.text.slice(0, 160),
+        };
         check(outcome.isInternal ? Math.max(outcome.status, 500) : outcome.status, finding);
       };
       // The password page's actions run last, one at a time: signing out everywhere ends its session.
@@ -251,16 +351,31 @@ test('bad input: not one 5xx and no INTERNAL result from any API body, server ac
   accountJobs.sort((a, b) => Number(a.isSignOut) - Number(b.isSignOut));
 
   // 3. Malformed escapes in every dynamic path segment, by a role of the route's own area.
-  const dynamic = [...discoverPages().map((p) => ({ method: 'GET', template: p.template })), ...discoverHandlers().filter((h) => h.method === 'GET' || h.method === 'POST').map((h) => ({ method: h.method, template: h.template }))]
-    .filter((r) => /\[/.test(r.template) && !r.template.startsWith('/api/auth'));
+  const dynamic = [
+    ...discoverPages().map((p) => ({ method: 'GET', template: p.template })),
+    ...discoverHandlers()
+      .filter((h) => h.method === 'GET' || h.method === 'POST')
+      .map((h) => ({ method: h.method, template: h.template })),
+  ].filter((r) => /\[/.test(r.template) && !r.template.startsWith('/api/auth'));
   for (const route of dynamic) {
     for (const segment of MALFORMED_SEGMENTS) {
       const url = route.template.replace('/[[...number]]', `/${segment}`).replace(/\[[^\]]+\]/g, segment);
       const role = roleForPath(route.template);
       jobs.push(async () => {
-        const response = await requestOf(role).fetch(url, { method: route.method, failOnStatusCode: false, maxRedirects: 0, headers: { Origin: origin, ...(route.method === 'POST' ? { 'Content-Type': 'application/json' } : {}) }, data: route.method === 'POST' ? '{}' : undefined });
+        const response = await requestOf(role).fetch(url, {
+          method: route.method,
+          failOnStatusCode: false,
+          maxRedirects: 0,
+          headers: { Origin: origin, ...(route.method === 'POST' ? { 'Content-Type': 'application/json' } : {}) },
+          data: route.method === 'POST' ? '{}' : undefined,
+        });
         count('malformed path');
-        check(response.status(), { method: route.method, path: url, kind: `malformed escape ${segment} (${role})`, note: '' });
+        check(response.status(), {
+          method: route.method,
+          path: url,
+          kind: `malformed escape ${segment} (${role})`,
+          note: '',
+        });
       });
     }
   }
@@ -274,11 +389,21 @@ test('bad input: not one 5xx and no INTERNAL result from any API body, server ac
 
   const started = Date.now();
   await pool(jobs, 3);
-  await pool(accountJobs.map((j) => j.run), 1);
+  await pool(
+    accountJobs.map((j) => j.run),
+    1,
+  );
   for (const context of contexts.values()) await context.close().catch(() => undefined);
   const total = Object.values(sent).reduce((a, b) => a + b, 0);
-  console.log(`[security-bad-input] ${total} requests in ${((Date.now() - started) / 1000).toFixed(0)} s (${Object.entries(sent).map(([k, v]) => `${k} ${v}`).join('; ')})`);
-  if (findings.length) console.log(`[security-bad-input] ${findings.length} answers ≥ 500 or INTERNAL:\n${findings.map((x) => `  ${x.status} ${x.method} ${x.path} — ${x.kind}${x.note ? ` — ${x.note.replace(/\s+/g, ' ')}` : ''}`).join('\n')}`);
+  console.log(
+    `[security-bad-input] ${total} requests in ${((Date.now() - started) / 1000).toFixed(0)} s (${Object.entries(sent)
+      .map(([k, v]) => `${k} ${v}`)
+      .join('; ')})`,
+  );
+  if (findings.length)
+    console.log(
+      `[security-bad-input] ${findings.length} answers ≥ 500 or INTERNAL:\n${findings.map((x) => `  ${x.status} ${x.method} ${x.path} — ${x.kind}${x.note ? ` — ${x.note.replace(/\s+/g, ' ')}` : ''}`).join('\n')}`,
+    );
 
   // The API accepts incomplete drafts, so some odd-but-valid values are stored: but never a control
   // character or an infinite or not-a-number value (NUL cannot be stored at all: PostgreSQL refuses it).
@@ -290,7 +415,12 @@ test('bad input: not one 5xx and no INTERNAL result from any API body, server ac
     };
     const found: string[] = [];
     for (const [table, from] of Object.entries(rowsOf)) {
-      const numeric = (await db.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND data_type IN ('numeric', 'double precision', 'real')`, [table])).rows.map((r) => `t."${r.column_name}"`);
+      const numeric = (
+        await db.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND data_type IN ('numeric', 'double precision', 'real')`,
+          [table],
+        )
+      ).rows.map((r) => `t."${r.column_name}"`);
       const infinite = numeric.map((c) => `${c} IN ('NaN', 'Infinity', '-Infinity')`);
       const { rows } = await db.query<{ row: string }>(
         `SELECT left(t::text, 200) AS row FROM ${from} AND (t::text ~ '[\\x01-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f\\u0085\\u200b\\u202e]'${infinite.map((x) => ` OR ${x}`).join('')})`,
@@ -302,6 +432,11 @@ test('bad input: not one 5xx and no INTERNAL result from any API body, server ac
   });
 
   expect.soft(stored, 'drafts stored with control characters or infinite numbers').toEqual([]);
-  expect.soft(throttled, 'answers refused by a rate limit (the sweep must stay under them, or its checks are hidden)').toEqual([]);
-  expect(findings.map((x) => `${x.status} ${x.method} ${x.path} — ${x.kind}`), 'bad input answered with a 5xx or an INTERNAL result').toEqual([]);
+  expect
+    .soft(throttled, 'answers refused by a rate limit (the sweep must stay under them, or its checks are hidden)')
+    .toEqual([]);
+  expect(
+    findings.map((x) => `${x.status} ${x.method} ${x.path} — ${x.kind}`),
+    'bad input answered with a 5xx or an INTERNAL result',
+  ).toEqual([]);
 });

@@ -7,9 +7,26 @@ import { aTraderOfANewCompany, exportDeclarationBody, newSignedInPage, withDatab
 // cookie, and the test bank minting money. Each test uses its own company so counts are exact.
 
 const countDeclarations = (email: string) =>
-  withDatabase(async (db) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM "Declaration" d JOIN "User" u ON u."companyId" = d."companyId" WHERE u.email = $1`, [email])).rows[0].n));
+  withDatabase(async (db) =>
+    Number(
+      (
+        await db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM "Declaration" d JOIN "User" u ON u."companyId" = d."companyId" WHERE u.email = $1`,
+          [email],
+        )
+      ).rows[0].n,
+    ),
+  );
 const balanceOf = (email: string) =>
-  withDatabase(async (db) => (await db.query<{ b: string | null }>(`SELECT a.balance::text AS b FROM "Account" a JOIN "User" u ON u."companyId" = a."companyId" WHERE u.email = $1`, [email])).rows[0]?.b ?? '0.00');
+  withDatabase(
+    async (db) =>
+      (
+        await db.query<{ b: string | null }>(
+          `SELECT a.balance::text AS b FROM "Account" a JOIN "User" u ON u."companyId" = a."companyId" WHERE u.email = $1`,
+          [email],
+        )
+      ).rows[0]?.b ?? '0.00',
+  );
 
 /** A page of another origin on the same site (localhost, another port), as an attacker would host it. */
 async function attackerSite(html: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -30,7 +47,13 @@ test('every kind of response carries the security headers, with a fresh nonce pe
   expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   expect(csp).toContain("frame-ancestors 'none'");
   expect(second.headers()['content-security-policy']).not.toBe(csp);
-  for (const response of [first, await request.get('/api/health'), await request.get('/verify'), await request.get('/api/payments/account'), await request.get('/no-such-page')]) {
+  for (const response of [
+    first,
+    await request.get('/api/health'),
+    await request.get('/verify'),
+    await request.get('/api/payments/account'),
+    await request.get('/no-such-page'),
+  ]) {
     const h = response.headers();
     expect(h['content-security-policy'], response.url()).toBeTruthy();
     expect(h['x-content-type-options']).toBe('nosniff');
@@ -60,7 +83,10 @@ test('a malformed % escape in a path is a 400, also on the public /verify; no im
 
 test('a body declared over the upload limit is a 413 naming the file, never a 500', async ({ browser }) => {
   const page = await newSignedInPage(browser, await aTraderOfANewCompany('big'), '/trader');
-  const response = await page.request.post('/trader/account', { data: Buffer.alloc(13 * 1024 * 1024, 'a'), headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Next-Action': '0'.repeat(42) } });
+  const response = await page.request.post('/trader/account', {
+    data: Buffer.alloc(13 * 1024 * 1024, 'a'),
+    headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Next-Action': '0'.repeat(42) },
+  });
   expect(response.status()).toBe(413);
   expect((await response.json()).error.fieldErrors[0].path).toBe('file');
 });
@@ -68,18 +94,26 @@ test('a body declared over the upload limit is a 413 naming the file, never a 50
 test('a forged server-action payload is a 400, never a 500', async ({ browser }) => {
   const page = await newSignedInPage(browser, await aTraderOfANewCompany('forged'), '/trader');
   for (const data of ['', '[', 'null', '["$Q1"]', '["$n1e309"]', '['.repeat(5000) + ']'.repeat(5000)]) {
-    const response = await page.request.post('/trader/account', { data, headers: { 'Next-Action': '0'.repeat(42), 'Content-Type': 'text/plain;charset=UTF-8' } });
+    const response = await page.request.post('/trader/account', {
+      data,
+      headers: { 'Next-Action': '0'.repeat(42), 'Content-Type': 'text/plain;charset=UTF-8' },
+    });
     expect(response.status(), data.slice(0, 20)).toBe(400);
   }
 });
 
 test('anonymous API calls get 401 JSON, not a redirect to the sign-in page', async ({ request }) => {
-  const response = await request.get('/api/officer/declarations/00000000-0000-4000-8000-000000000000/status', { maxRedirects: 0 });
+  const response = await request.get('/api/officer/declarations/00000000-0000-4000-8000-000000000000/status', {
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(401);
   expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
 });
 
-test('a text/plain form on another port of the same site cannot write with the victim’s cookie', async ({ browser, baseURL }) => {
+test('a text/plain form on another port of the same site cannot write with the victim’s cookie', async ({
+  browser,
+  baseURL,
+}) => {
   const email = await aTraderOfANewCompany('csrf');
   const victim = await newSignedInPage(browser, email, '/trader');
   const before = await countDeclarations(email);
@@ -91,7 +125,10 @@ test('a text/plain form on another port of the same site cannot write with the v
   );
   try {
     await victim.goto(site.url);
-    const [response] = await Promise.all([victim.waitForResponse(`${baseURL}/api/declarations`), victim.getByRole('button', { name: 'Win a prize' }).click()]);
+    const [response] = await Promise.all([
+      victim.waitForResponse(`${baseURL}/api/declarations`),
+      victim.getByRole('button', { name: 'Win a prize' }).click(),
+    ]);
     expect([403, 415]).toContain(response.status());
     expect(await countDeclarations(email)).toBe(before);
   } finally {
@@ -99,14 +136,28 @@ test('a text/plain form on another port of the same site cannot write with the v
   }
 
   // The same request as a script on the page would send it, but from a foreign origin: refused (403).
-  const foreign = await victim.request.post('/api/declarations', { data: exportDeclarationBody('23001', 'CSRF'), headers: { Origin: 'http://localhost:1', 'Sec-Fetch-Site': 'same-site' } });
+  const foreign = await victim.request.post('/api/declarations', {
+    data: exportDeclarationBody('23001', 'CSRF'),
+    headers: { Origin: 'http://localhost:1', 'Sec-Fetch-Site': 'same-site' },
+  });
   expect(foreign.status()).toBe(403);
   // text/plain from the portal's own origin is still not JSON: 415.
-  const plain = await victim.request.post('/api/declarations', { data: body, headers: { 'Content-Type': 'text/plain' } });
+  const plain = await victim.request.post('/api/declarations', {
+    data: body,
+    headers: { 'Content-Type': 'text/plain' },
+  });
   expect(plain.status()).toBe(415);
   expect(await countDeclarations(email)).toBe(before);
   // A server action posted from another site: a 403 from the proxy (Next itself would answer 500).
-  const action = await victim.request.post('/trader/account', { data: '[]', headers: { 'Next-Action': '0'.repeat(42), 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'http://localhost:1', 'Sec-Fetch-Site': 'same-site' } });
+  const action = await victim.request.post('/trader/account', {
+    data: '[]',
+    headers: {
+      'Next-Action': '0'.repeat(42),
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Origin: 'http://localhost:1',
+      'Sec-Fetch-Site': 'same-site',
+    },
+  });
   expect(action.status()).toBe(403);
   // The portal's own JSON request still works.
   const own = await victim.request.post('/api/declarations', { data: exportDeclarationBody('23001', 'Own') });
@@ -118,7 +169,9 @@ test('the payment idempotency key is read only from the Idempotency-Key header',
   const page = await newSignedInPage(browser, await aTraderOfANewCompany('idem'), '/trader');
   const created = await page.request.post('/api/declarations', { data: exportDeclarationBody('23001', 'Idempotency') });
   const { id } = await created.json();
-  const response = await page.request.post(`/api/payments/declarations/${id}`, { data: { amount: '1.00', idempotencyKey: 'body-key-0123456789abcdef' } });
+  const response = await page.request.post(`/api/payments/declarations/${id}`, {
+    data: { amount: '1.00', idempotencyKey: 'body-key-0123456789abcdef' },
+  });
   expect(response.status()).toBe(422);
   const error = (await response.json()).error;
   expect(error.fieldErrors.map((f: { path: string }) => f.path)).toContain('Idempotency-Key');

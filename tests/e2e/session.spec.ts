@@ -34,7 +34,10 @@ test('a session cookie saved before sign-out is refused after it', async ({ brow
   expect(saved.map((c) => c.name)).toContain('next-auth.session-token');
   expect((await page.request.get('/api/payments/account')).status()).toBe(200);
 
-  await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Sign out', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Your account' })
+    .getByRole('link', { name: 'Sign out', exact: true })
+    .click();
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
 
@@ -67,7 +70,10 @@ test('a password change signs out the other browser and keeps this one', async (
   await first.getByLabel('Confirm new password').fill(NEW_PASSWORD);
   await first.getByRole('button', { name: 'Change password' }).click();
   const summary = first.getByRole('alert').filter({ hasText: 'There is a problem' });
-  await expect(summary.getByRole('link', { name: 'Your current password is not right' })).toHaveAttribute('href', '#currentPassword');
+  await expect(summary.getByRole('link', { name: 'Your current password is not right' })).toHaveAttribute(
+    'href',
+    '#currentPassword',
+  );
   await expect(first).toHaveTitle(/^Error: /);
   await second.goto('/trader');
   await expect(second.getByRole('heading', { level: 1, name: 'Personal account' })).toBeVisible();

@@ -28,7 +28,9 @@ test('a wrong password gets a clear message that does not reveal whether the acc
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toContainText('The email address or password is not right');
   await signIn(page, 'nobody-here@example.uz', 'not-the-password');
-  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('The email address or password is not right');
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'The email address or password is not right',
+  );
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

@@ -3,7 +3,10 @@ import { signInAs, exportDeclarationBody, expectNoAxeViolations, newSignedInPage
 
 const declarationBody = (postCode: string) => exportDeclarationBody(postCode, 'Raw cotton, verified e2e');
 
-test('a printed declaration verifies as genuine and current; a changed signature or an unknown number is not valid', async ({ page, browser }) => {
+test('a printed declaration verifies as genuine and current; a changed signature or an unknown number is not valid', async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, 'trader@orient.uz', '/trader');
   const created = await page.request.post('/api/declarations', { data: declarationBody('23001') });
   expect(created.status(), await created.text()).toBe(201);
@@ -19,7 +22,9 @@ test('a printed declaration verifies as genuine and current; a changed signature
   const pdf = await page.request.get(`/trader/declarations/${id}/pdf`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
-  expect(pdf.headers()['content-disposition']).toBe(`inline; filename="declaration-${registrationNumber.replaceAll('/', '-')}.pdf"`);
+  expect(pdf.headers()['content-disposition']).toBe(
+    `inline; filename="declaration-${registrationNumber.replaceAll('/', '-')}.pdf"`,
+  );
   expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   const detail = await (await page.request.get(`/api/declarations/${id}`)).json();
@@ -41,7 +46,9 @@ test('a printed declaration verifies as genuine and current; a changed signature
   await expect(details.getByText(registrationNumber, { exact: true })).toBeVisible();
   const content = visitor.getByRole('region', { name: 'Signed content' });
   await expect(content.getByText('Orient Logistics JSC', { exact: true })).toBeVisible();
-  await expect(content.getByRole('table', { name: 'Goods (1 item)' }).getByRole('cell', { name: 'Raw cotton, verified e2e' })).toBeVisible();
+  await expect(
+    content.getByRole('table', { name: 'Goods (1 item)' }).getByRole('cell', { name: 'Raw cotton, verified e2e' }),
+  ).toBeVisible();
   await expectNoAxeViolations(visitor);
 
   // The key id shown is one the portal publishes.
@@ -63,7 +70,9 @@ test('a printed declaration verifies as genuine and current; a changed signature
   await visitor.getByLabel('Document number', { exact: true }).fill(registrationNumber);
   await visitor.getByRole('button', { name: 'Check' }).click();
   await expect(result.getByText('Genuine and current')).toBeVisible();
-  await expect(visitor.getByText('The signed content is shown when you open this page from the QR code printed on the document.')).toBeVisible();
+  await expect(
+    visitor.getByText('The signed content is shown when you open this page from the QR code printed on the document.'),
+  ).toBeVisible();
 
   await visitor.getByLabel('Document number', { exact: true }).fill('99999/010101/0000001');
   await visitor.getByRole('button', { name: 'Check' }).click();

@@ -15,7 +15,10 @@ import { aPost, aTrader, aDraftInput } from '../support/factories';
 import { NOW } from '../support/clock';
 
 async function failure(promise: Promise<unknown>, code: AppError['code']) {
-  const e = await promise.then(() => null, (x: unknown) => x);
+  const e = await promise.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e, 'expected an AppError').toBeInstanceOf(AppError);
   expect((e as AppError).code).toBe(code);
   return e as AppError;
@@ -42,22 +45,46 @@ describe('a declaration item with a bad mass', () => {
   it.each([
     ['an empty gross mass', { grossMass: '' }, { path: 'grossMass', message: 'Enter the gross mass' }],
     ['an empty net mass', { netMass: '' }, { path: 'netMass', message: 'Enter the net mass' }],
-    ['a gross mass that is not a number', { grossMass: 'abc' }, { path: 'grossMass', message: 'The gross mass must be a number, like 1250.50' }],
-    ['a NUL in the description', { description: 'Laptops\u0000' }, { path: 'description', message: INVISIBLE_CHARACTERS_MESSAGE }],
+    [
+      'a gross mass that is not a number',
+      { grossMass: 'abc' },
+      { path: 'grossMass', message: 'The gross mass must be a number, like 1250.50' },
+    ],
+    [
+      'a NUL in the description',
+      { description: 'Laptops\u0000' },
+      { path: 'description', message: INVISIBLE_CHARACTERS_MESSAGE },
+    ],
   ])('is a VALIDATION error naming the field (%s), and nothing is written', async (_name, change, fieldError) => {
     const { id } = await createDeclarationDraft({ actor: trader, input: aDraftInput({ postCode }), now: NOW });
-    const before = await db.declaration.findUniqueOrThrow({ where: { id }, select: { version: true, _count: { select: { items: true } } } });
+    const before = await db.declaration.findUniqueOrThrow({
+      where: { id },
+      select: { version: true, _count: { select: { items: true } } },
+    });
     const item = { ...aDraftInput({ postCode }).items[0], ...change };
     const e = await failure(addItem({ actor: trader, declarationId: id, input: item, now: NOW }), 'VALIDATION');
     expect(e.fieldErrors).toEqual([fieldError]);
-    expect(await db.declaration.findUniqueOrThrow({ where: { id }, select: { version: true, _count: { select: { items: true } } } })).toEqual(before);
+    expect(
+      await db.declaration.findUniqueOrThrow({
+        where: { id },
+        select: { version: true, _count: { select: { items: true } } },
+      }),
+    ).toEqual(before);
   });
 
   it('in a whole declaration body (the JSON API) names the item and writes no declaration', async () => {
     const before = await db.declaration.count({ where: { companyId: trader.companyId! } });
     const input = aDraftInput({ postCode });
     const e = await failure(
-      createDeclarationDraft({ actor: trader, input: { ...input, consignorName: 'Shenzhen\u0000', items: [input.items[0], { ...input.items[1], grossMass: '', netMass: 'x' }] }, now: NOW }),
+      createDeclarationDraft({
+        actor: trader,
+        input: {
+          ...input,
+          consignorName: 'Shenzhen\u0000',
+          items: [input.items[0], { ...input.items[1], grossMass: '', netMass: 'x' }],
+        },
+        now: NOW,
+      }),
       'VALIDATION',
     );
     expect(e.fieldErrors).toEqual([
@@ -73,15 +100,37 @@ describe('an upload over the 10 MB limit', () => {
   it('is refused on the declaration’s file field, nothing stored', async () => {
     const { id } = await createDeclarationDraft({ actor: trader, input: aDraftInput({ postCode }), now: NOW });
     const files = await db.storedFile.count({ where: { companyId: trader.companyId! } });
-    const e = await failure(addDocument({ actor: trader, declarationId: id, input: { type: 'INVOICE', number: 'INV-1', date: '2026-11-20' }, file: { fileName: 'big.pdf', bytes: aPdf(MAX_UPLOAD_BYTES + 1) }, now: NOW }), 'VALIDATION');
+    const e = await failure(
+      addDocument({
+        actor: trader,
+        declarationId: id,
+        input: { type: 'INVOICE', number: 'INV-1', date: '2026-11-20' },
+        file: { fileName: 'big.pdf', bytes: aPdf(MAX_UPLOAD_BYTES + 1) },
+        now: NOW,
+      }),
+      'VALIDATION',
+    );
     expect(e.fieldErrors).toEqual([{ path: 'file', message: UPLOAD_TOO_LARGE }]);
     expect(await db.declarationDocument.count({ where: { declarationId: id, number: 'INV-1' } })).toBe(0);
     expect(await db.storedFile.count({ where: { companyId: trader.companyId! } })).toBe(files);
   });
 
   it('is refused on the permit application’s file field, nothing stored', async () => {
-    const { id } = await startApplication({ actor: trader, input: { permitTypeCode: 'PQ-IMP', purpose: 'Import of apples' }, now: NOW });
-    const e = await failure(addApplicationDocument({ actor: trader, applicationId: id, input: { documentType: 'Other document' }, file: { fileName: 'big.pdf', bytes: aPdf(MAX_UPLOAD_BYTES + 1) }, now: NOW }), 'VALIDATION');
+    const { id } = await startApplication({
+      actor: trader,
+      input: { permitTypeCode: 'PQ-IMP', purpose: 'Import of apples' },
+      now: NOW,
+    });
+    const e = await failure(
+      addApplicationDocument({
+        actor: trader,
+        applicationId: id,
+        input: { documentType: 'Other document' },
+        file: { fileName: 'big.pdf', bytes: aPdf(MAX_UPLOAD_BYTES + 1) },
+        now: NOW,
+      }),
+      'VALIDATION',
+    );
     expect(e.fieldErrors).toEqual([{ path: 'file', message: UPLOAD_TOO_LARGE }]);
     expect(await db.permitApplicationDocument.count({ where: { applicationId: id } })).toBe(0);
   });
@@ -90,9 +139,17 @@ describe('an upload over the 10 MB limit', () => {
 describe('a gateway callback that cannot be stored', () => {
   it('with a NUL is refused (400), logged escaped, and writes nothing to the business tables', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const [callbacks, topUps, entries] = await Promise.all([db.gatewayCallback.count(), db.topUp.count(), db.ledgerEntry.count()]);
+    const [callbacks, topUps, entries] = await Promise.all([
+      db.gatewayCallback.count(),
+      db.topUp.count(),
+      db.ledgerEntry.count(),
+    ]);
     const body = '{"merchant":"x","order":"\u0000","amount":"1000.00"}';
-    const request = new Request('http://localhost/api/payments/gateway/test/callback', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const request = new Request('http://localhost/api/payments/gateway/test/callback', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
     const response = await gatewayCallback(request, { params: Promise.resolve({ gateway: 'test' }) });
 
     expect(response.status).toBe(400);
@@ -100,7 +157,10 @@ describe('a gateway callback that cannot be stored', () => {
     const logged = errors.mock.calls.map((c) => c.join(' ')).join('\n');
     expect(logged).toContain('\\"order\\":\\"\\u0000\\"'); // escaped as JSON text: quotes and the NUL
     expect(logged).not.toContain('\u0000');
-    const row = await db.gatewayCallback.findFirstOrThrow({ orderBy: { at: 'desc' }, where: { outcome: 'MALFORMED', body: { contains: '\\u0000' } } });
+    const row = await db.gatewayCallback.findFirstOrThrow({
+      orderBy: { at: 'desc' },
+      where: { outcome: 'MALFORMED', body: { contains: '\\u0000' } },
+    });
     expect(row).toMatchObject({ gateway: 'test', isAccepted: false });
     expect(await db.gatewayCallback.count()).toBe(callbacks + 1);
     expect([await db.topUp.count(), await db.ledgerEntry.count()]).toEqual([topUps, entries]);
@@ -108,7 +168,11 @@ describe('a gateway callback that cannot be stored', () => {
 
   it('of an unknown gateway with control characters is refused and logged the same way', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const request = new Request('http://localhost/api/payments/gateway/nobank/callback', { method: 'POST', body: 'a\u0007b\u0000', headers: { 'content-type': 'text/plain' } });
+    const request = new Request('http://localhost/api/payments/gateway/nobank/callback', {
+      method: 'POST',
+      body: 'a\u0007b\u0000',
+      headers: { 'content-type': 'text/plain' },
+    });
     const response = await gatewayCallback(request, { params: Promise.resolve({ gateway: 'nobank' }) });
     expect(response.status).toBe(400);
     expect(errors.mock.calls.map((c) => c.join(' ')).join('\n')).toContain('a\\u0007b\\u0000');

@@ -15,7 +15,11 @@ import messages from '@/lib/i18n/messages/en/signedDocument.json';
 import { actorOf } from '../support/factories';
 import { SEED_NOW } from '../support/clock';
 
-const t = createTranslator({ locale: 'en', messages: { signedDocument: messages }, namespace: 'signedDocument' }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+const t = createTranslator({
+  locale: 'en',
+  messages: { signedDocument: messages },
+  namespace: 'signedDocument',
+}) as unknown as (key: string, values?: Record<string, string | number>) => string;
 
 /** Seeded companies only: the factories' TINs start at 400000000, the seed's below. */
 const SEEDED = { tin: { lt: '400000000' } };
@@ -32,7 +36,11 @@ describe('the seeded single window', () => {
     expect(authorities).toHaveLength(6);
     for (const { code } of authorities) {
       const open = await db.permitApplication.findMany({
-        where: { permitType: { authority: { code } }, company: SEEDED, status: { in: ['SUBMITTED', 'INFO_REQUESTED'] } },
+        where: {
+          permitType: { authority: { code } },
+          company: SEEDED,
+          status: { in: ['SUBMITTED', 'INFO_REQUESTED'] },
+        },
         include: { messages: true },
       });
       const submitted = open.filter((a) => a.status === 'SUBMITTED');
@@ -40,12 +48,19 @@ describe('the seeded single window', () => {
       expect(submitted.length, code).toBeGreaterThanOrEqual(2);
       expect(asked.length, code).toBeGreaterThanOrEqual(1);
       expect(new Set(open.map((a) => a.companyId)).size, code).toBeGreaterThanOrEqual(2);
-      for (const a of asked) expect(a.messages.map((m) => m.authorRole), `${code} ${a.number}`).toEqual(['AGENCY_OFFICER']);
+      for (const a of asked)
+        expect(
+          a.messages.map((m) => m.authorRole),
+          `${code} ${a.number}`,
+        ).toEqual(['AGENCY_OFFICER']);
       const states = open.map(
         (a) =>
           slaClock({
             submittedAt: a.submittedAt!,
-            messages: a.messages.map((m) => ({ at: m.at, by: m.authorRole === 'TRADER' ? ('TRADER' as const) : ('AUTHORITY' as const) })),
+            messages: a.messages.map((m) => ({
+              at: m.at,
+              by: m.authorRole === 'TRADER' ? ('TRADER' as const) : ('AUTHORITY' as const),
+            })),
             decidedAt: null,
             isWaitingForTrader: a.status === 'INFO_REQUESTED',
             now: SEED_NOW,
@@ -69,7 +84,11 @@ describe('the seeded single window', () => {
         const prefix = n.slice(0, n.lastIndexOf('/') + 1);
         byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), Number(n.slice(prefix.length))]);
       }
-      for (const [prefix, sequence] of byPrefix) expect(sequence.sort((a, b) => a - b), prefix).toEqual(sequence.map((_, i) => i + 1));
+      for (const [prefix, sequence] of byPrefix)
+        expect(
+          sequence.sort((a, b) => a - b),
+          prefix,
+        ).toEqual(sequence.map((_, i) => i + 1));
     }
   });
 
@@ -78,13 +97,22 @@ describe('the seeded single window', () => {
     const today = serviceDate(SEED_NOW);
     const permits = await db.permit.findMany({ where: { companyId: trader.companyId! }, include: { links: true } });
     const dateOf = (d: Date) => d.toISOString().slice(0, 10);
-    const valid = permits.filter((p) => p.status === 'ISSUED' && dateOf(p.validFrom) <= today && today <= dateOf(p.validTo));
-    expect(valid.map((p) => p.permitTypeCode).sort()).toEqual(expect.arrayContaining(['PQ-IMP', 'SES-FOOD', 'STD-COC']));
+    const valid = permits.filter(
+      (p) => p.status === 'ISSUED' && dateOf(p.validFrom) <= today && today <= dateOf(p.validTo),
+    );
+    expect(valid.map((p) => p.permitTypeCode).sort()).toEqual(
+      expect.arrayContaining(['PQ-IMP', 'SES-FOOD', 'STD-COC']),
+    );
     const partUsed = valid.filter((p) => p.remainingQuantity.lt(p.quantity));
     expect(partUsed.length).toBeGreaterThanOrEqual(1);
-    for (const p of partUsed) expect(p.links.reduce((sum, l) => sum.plus(l.quantity), p.remainingQuantity).toFixed(3)).toBe(p.quantity.toFixed(3));
+    for (const p of partUsed)
+      expect(p.links.reduce((sum, l) => sum.plus(l.quantity), p.remainingQuantity).toFixed(3)).toBe(
+        p.quantity.toFixed(3),
+      );
     expect(permits.filter((p) => p.status === 'ISSUED' && dateOf(p.validTo) < today)).toHaveLength(1);
-    expect(permits.filter((p) => p.status === 'REVOKED').map((p) => [Boolean(p.revokedReason), p.revokedAt! < SEED_NOW])).toEqual([[true, true]]);
+    expect(
+      permits.filter((p) => p.status === 'REVOKED').map((p) => [Boolean(p.revokedReason), p.revokedAt! < SEED_NOW]),
+    ).toEqual([[true, true]]);
   });
 });
 
@@ -95,7 +123,9 @@ describe('signed documents of seeded records, issued on first request', () => {
   });
 
   const silkPermit = (typeCode: string, status: 'ISSUED' | 'REVOKED' = 'ISSUED') =>
-    db.permit.findFirstOrThrow({ where: { companyId: trader.companyId!, permitTypeCode: typeCode, status, validTo: { gte: SEED_NOW } } });
+    db.permit.findFirstOrThrow({
+      where: { companyId: trader.companyId!, permitTypeCode: typeCode, status, validTo: { gte: SEED_NOW } },
+    });
 
   it('prints a seeded permit: a PDF whose document, dated with the issue, verifies as genuine and current', async () => {
     const permit = await silkPermit('STD-COC');
@@ -103,9 +133,16 @@ describe('signed documents of seeded records, issued on first request', () => {
     const pdf = await permitPdf({ actor: trader, permitId: permit.id, t });
     expect(isPdf(pdf.bytes)).toBe(true);
     const document = await db.signedDocument.findUniqueOrThrow({ where: { number: permit.number } });
-    expect(document).toMatchObject({ kind: 'PERMIT', subjectId: permit.id, issuedAt: permit.issuedAt, revokedAt: null });
+    expect(document).toMatchObject({
+      kind: 'PERMIT',
+      subjectId: permit.id,
+      issuedAt: permit.issuedAt,
+      revokedAt: null,
+    });
     expect(document.payload).toMatchObject({ permitNumber: permit.number, issuedOn: serviceDate(permit.issuedAt) });
-    expect((await verifySignedDocument({ number: permit.number, presentedSignature: document.signature })).verdict).toBe('GENUINE_CURRENT');
+    expect(
+      (await verifySignedDocument({ number: permit.number, presentedSignature: document.signature })).verdict,
+    ).toBe('GENUINE_CURRENT');
     // The issuing authority prints the same document.
     const officer = await demoActor('std.officer@agency.uz');
     expect((await permitPdf({ actor: officer, permitId: permit.id, t })).filename).toBe(pdf.filename);
@@ -115,11 +152,16 @@ describe('signed documents of seeded records, issued on first request', () => {
   it('issues exactly one document when a seeded permit is printed twice at once', async () => {
     const permit = await silkPermit('PQ-IMP');
     expect(await db.signedDocument.count({ where: { subjectId: permit.id } })).toBe(0);
-    const prints = await Promise.all([permitPdf({ actor: trader, permitId: permit.id, t }), permitPdf({ actor: trader, permitId: permit.id, t })]);
+    const prints = await Promise.all([
+      permitPdf({ actor: trader, permitId: permit.id, t }),
+      permitPdf({ actor: trader, permitId: permit.id, t }),
+    ]);
     expect(prints.every((p) => isPdf(p.bytes))).toBe(true);
     const documents = await db.signedDocument.findMany({ where: { subjectId: permit.id } });
     expect(documents.map((d) => d.number)).toEqual([permit.number]);
-    expect((await verifySignedDocument({ number: permit.number, presentedSignature: documents[0].signature })).verdict).toBe('GENUINE_CURRENT');
+    expect(
+      (await verifySignedDocument({ number: permit.number, presentedSignature: documents[0].signature })).verdict,
+    ).toBe('GENUINE_CURRENT');
   });
 
   it('prints a seeded revoked permit whose document verifies as revoked, from the revocation', async () => {
@@ -128,12 +170,18 @@ describe('signed documents of seeded records, issued on first request', () => {
     expect(isPdf(pdf.bytes)).toBe(true);
     const document = await db.signedDocument.findUniqueOrThrow({ where: { number: permit.number } });
     expect(document).toMatchObject({ issuedAt: permit.issuedAt, revokedAt: permit.revokedAt });
-    expect((await verifySignedDocument({ number: permit.number, presentedSignature: document.signature })).verdict).toBe('REVOKED');
+    expect(
+      (await verifySignedDocument({ number: permit.number, presentedSignature: document.signature })).verdict,
+    ).toBe('REVOKED');
   });
 
   it('issues the release note of a seeded released declaration, dated with the release and naming the inspector', async () => {
     const declaration = await db.declaration.findFirstOrThrow({
-      where: { companyId: trader.companyId!, status: 'RELEASED', events: { some: { toStatus: 'RELEASED', actorRole: 'INSPECTOR' } } },
+      where: {
+        companyId: trader.companyId!,
+        status: 'RELEASED',
+        events: { some: { toStatus: 'RELEASED', actorRole: 'INSPECTOR' } },
+      },
       orderBy: { releasedAt: 'asc' },
       include: { events: { where: { toStatus: 'RELEASED' } } },
     });
@@ -142,28 +190,51 @@ describe('signed documents of seeded records, issued on first request', () => {
     expect(isPdf(bytes)).toBe(true);
     expect(document.number).toBe(`RN/${declaration.registrationNumber}`);
     expect(document.issuedAt).toEqual(declaration.releasedAt);
-    expect(document.payload).toMatchObject({ declarationNumber: declaration.registrationNumber, releasedAt: declaration.releasedAt!.toISOString(), officerNumber: inspector.officerNumber });
-    expect((await verifySignedDocument({ number: document.number, presentedSignature: document.signature })).verdict).toBe('GENUINE_CURRENT');
+    expect(document.payload).toMatchObject({
+      declarationNumber: declaration.registrationNumber,
+      releasedAt: declaration.releasedAt!.toISOString(),
+      officerNumber: inspector.officerNumber,
+    });
+    expect(
+      (await verifySignedDocument({ number: document.number, presentedSignature: document.signature })).verdict,
+    ).toBe('GENUINE_CURRENT');
     // The officers of its post read the same note.
-    const postOfficer = actorOf(await db.user.findFirstOrThrow({ where: { role: 'INSPECTOR', postId: declaration.postId } }));
-    expect((await releaseNoteOf({ actor: postOfficer, declarationId: declaration.id })).signature).toBe(document.signature);
+    const postOfficer = actorOf(
+      await db.user.findFirstOrThrow({ where: { role: 'INSPECTOR', postId: declaration.postId } }),
+    );
+    expect((await releaseNoteOf({ actor: postOfficer, declarationId: declaration.id })).signature).toBe(
+      document.signature,
+    );
   });
 
   it('issues one release note when a seeded automatic release is asked for twice at once', async () => {
     const declaration = await db.declaration.findFirstOrThrow({
-      where: { companyId: trader.companyId!, status: 'RELEASED', events: { some: { toStatus: 'RELEASED', actorId: null } } },
+      where: {
+        companyId: trader.companyId!,
+        status: 'RELEASED',
+        events: { some: { toStatus: 'RELEASED', actorId: null } },
+      },
       orderBy: { releasedAt: 'desc' },
     });
-    const notes = await Promise.all([releaseNoteOf({ actor: trader, declarationId: declaration.id }), releaseNoteOf({ actor: trader, declarationId: declaration.id })]);
+    const notes = await Promise.all([
+      releaseNoteOf({ actor: trader, declarationId: declaration.id }),
+      releaseNoteOf({ actor: trader, declarationId: declaration.id }),
+    ]);
     expect(notes[0].signature).toBe(notes[1].signature);
     expect(notes[0].payload.officerNumber).toBe('AUTOMATIC');
     expect(await db.signedDocument.count({ where: { kind: 'RELEASE_NOTE', subjectId: declaration.id } })).toBe(1);
-    expect((await verifySignedDocument({ number: notes[0].number, presentedSignature: notes[0].signature })).verdict).toBe('GENUINE_CURRENT');
+    expect(
+      (await verifySignedDocument({ number: notes[0].number, presentedSignature: notes[0].signature })).verdict,
+    ).toBe('GENUINE_CURRENT');
   });
 
   it('still has no note for a declaration that was not released', async () => {
-    const refused = await db.declaration.findFirstOrThrow({ where: { companyId: trader.companyId!, status: { in: ['REFUSED', 'WITHDRAWN'] } } });
-    await expect(releaseNoteOf({ actor: trader, declarationId: refused.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const refused = await db.declaration.findFirstOrThrow({
+      where: { companyId: trader.companyId!, status: { in: ['REFUSED', 'WITHDRAWN'] } },
+    });
+    await expect(releaseNoteOf({ actor: trader, declarationId: refused.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await db.signedDocument.count({ where: { subjectId: refused.id, kind: 'RELEASE_NOTE' } })).toBe(0);
   });
 });

@@ -6,14 +6,20 @@ import { AppError } from '@/lib/errors';
 function streamed(chunks: string[], contentLength?: number) {
   const encoder = new TextEncoder();
   let pulled = 0;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled < chunks.length) controller.enqueue(encoder.encode(chunks[pulled++]));
-      else controller.close();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (pulled < chunks.length) controller.enqueue(encoder.encode(chunks[pulled++]));
+        else controller.close();
+      },
     },
-  }, { highWaterMark: 0 }); // nothing is pulled until a reader asks
+    { highWaterMark: 0 },
+  ); // nothing is pulled until a reader asks
   const headers = contentLength === undefined ? undefined : { 'content-length': String(contentLength) };
-  return { request: new Request('http://localhost/api', { method: 'POST', body, headers, duplex: 'half' } as RequestInit), pulled: () => pulled };
+  return {
+    request: new Request('http://localhost/api', { method: 'POST', body, headers, duplex: 'half' } as RequestInit),
+    pulled: () => pulled,
+  };
 }
 
 describe('reading request bodies within a limit', () => {
@@ -35,7 +41,9 @@ describe('reading request bodies within a limit', () => {
   });
 
   it('answers an over-long JSON body with 413 and a bad one with a field error, never a 500', async () => {
-    const tooLarge = await readJson(streamed(['[', '1,'.repeat(MAX_JSON_BODY_BYTES / 2), '1]']).request).catch((e: unknown) => e);
+    const tooLarge = await readJson(streamed(['[', '1,'.repeat(MAX_JSON_BODY_BYTES / 2), '1]']).request).catch(
+      (e: unknown) => e,
+    );
     expect(tooLarge).toBeInstanceOf(AppError);
     expect((tooLarge as AppError).code).toBe('PAYLOAD_TOO_LARGE');
     const bad = await readJson(streamed(['{"a":']).request).catch((e: unknown) => e);

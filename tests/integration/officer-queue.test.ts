@@ -7,16 +7,34 @@ import { createDeclarationDraft } from '@/src/server/declarations/drafts';
 import { submitDeclaration } from '@/src/server/declarations/submit';
 import { addDocument, readDeclarationFile } from '@/src/server/declarations/documents';
 import { setOnDuty } from '@/src/server/officer/duty';
-import { listWorkQueue, loadSlaTargets, getOfficerDutyStatus, getDeclarationForOfficer, QUEUE_PAGE_SIZE } from '@/src/server/officer/queue';
+import {
+  listWorkQueue,
+  loadSlaTargets,
+  getOfficerDutyStatus,
+  getDeclarationForOfficer,
+  QUEUE_PAGE_SIZE,
+} from '@/src/server/officer/queue';
 import { AppError } from '@/lib/errors';
 import { D } from '@/lib/money';
 import type { QueueQuery } from '@/lib/officer/queue-query';
 import type { Actor } from '@/src/server/actor';
-import { aPost, aTrader, anInspector, aUser, actorOf, aDraftInput, aForcedChannel, aDeclarationForStatistics } from '../support/factories';
+import {
+  aPost,
+  aTrader,
+  anInspector,
+  aUser,
+  actorOf,
+  aDraftInput,
+  aForcedChannel,
+  aDeclarationForStatistics,
+} from '../support/factories';
 import { NOW } from '../support/clock';
 
 async function failure(promise: Promise<unknown>, code: AppError['code']) {
-  const e = await promise.then(() => null, (x: unknown) => x);
+  const e = await promise.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e, 'expected an AppError').toBeInstanceOf(AppError);
   expect((e as AppError).code).toBe(code);
   return e as AppError;
@@ -28,10 +46,33 @@ type Post = { id: string; code: string };
 type OpenStatus = 'ASSIGNED' | 'AMENDMENT_REQUESTED' | 'ON_HOLD';
 
 /** An open declaration of the post in an inspector's work (or the pool), inserted directly. */
-async function work(post: Post, args: { inspectorId: string | null; registeredAt: Date; assignedAt?: Date; channel?: 'YELLOW' | 'RED' | 'GREEN'; status?: OpenStatus }) {
+async function work(
+  post: Post,
+  args: {
+    inspectorId: string | null;
+    registeredAt: Date;
+    assignedAt?: Date;
+    channel?: 'YELLOW' | 'RED' | 'GREEN';
+    status?: OpenStatus;
+  },
+) {
   const trader = await aTrader();
-  const d = await aDeclarationForStatistics({ trader, post, registeredAt: args.registeredAt, channel: args.channel ?? 'YELLOW', status: args.status ?? 'ASSIGNED' });
-  await db.assignment.create({ data: { declarationId: d.id, postId: post.id, inspectorId: args.inspectorId, assignedAt: args.assignedAt ?? args.registeredAt, reason: args.inspectorId ? 'AUTOMATIC' : 'POOL' } });
+  const d = await aDeclarationForStatistics({
+    trader,
+    post,
+    registeredAt: args.registeredAt,
+    channel: args.channel ?? 'YELLOW',
+    status: args.status ?? 'ASSIGNED',
+  });
+  await db.assignment.create({
+    data: {
+      declarationId: d.id,
+      postId: post.id,
+      inspectorId: args.inspectorId,
+      assignedAt: args.assignedAt ?? args.registeredAt,
+      reason: args.inspectorId ? 'AUTOMATIC' : 'POOL',
+    },
+  });
   return d.id;
 }
 
@@ -61,7 +102,11 @@ describe('work queue: paging and sorting', () => {
     expect(await ids(a, { page: 3 })).toEqual([]);
     expect(await ids(a, { sort: 'registered-desc', page: 2 })).toEqual([made[1], made[0]]);
     // A bad page or sort falls back to the first page, oldest first.
-    const bad = await listWorkQueue({ actor: a, query: { page: 'two', sort: 'random' } as unknown as Partial<QueueQuery>, now: NOW });
+    const bad = await listWorkQueue({
+      actor: a,
+      query: { page: 'two', sort: 'random' } as unknown as Partial<QueueQuery>,
+      now: NOW,
+    });
     expect(bad.query).toMatchObject({ page: 1, sort: 'registered-asc' });
     expect(bad.rows.map((r) => r.declaration.id)).toEqual(made.slice(0, 25));
   });
@@ -93,12 +138,21 @@ describe('work queue: filters', () => {
   it('filters by status and channel; a bad value falls back to no filter', async () => {
     const { post, a } = await postWithStaff();
     const assigned = await work(post, { inspectorId: a.userId, registeredAt: ago(30) });
-    const onHold = await work(post, { inspectorId: a.userId, registeredAt: ago(20), channel: 'RED', status: 'ON_HOLD' });
+    const onHold = await work(post, {
+      inspectorId: a.userId,
+      registeredAt: ago(20),
+      channel: 'RED',
+      status: 'ON_HOLD',
+    });
     const amendment = await work(post, { inspectorId: a.userId, registeredAt: ago(10), status: 'AMENDMENT_REQUESTED' });
     expect(await ids(a, { status: 'ON_HOLD' })).toEqual([onHold]);
     expect(await ids(a, { channel: 'YELLOW' })).toEqual([assigned, amendment]);
     expect(await ids(a, { channel: 'YELLOW', status: 'AMENDMENT_REQUESTED' })).toEqual([amendment]);
-    expect(await ids(a, { status: 'NOPE', channel: 'PURPLE' } as unknown as Partial<QueueQuery>)).toEqual([assigned, onHold, amendment]);
+    expect(await ids(a, { status: 'NOPE', channel: 'PURPLE' } as unknown as Partial<QueueQuery>)).toEqual([
+      assigned,
+      onHold,
+      amendment,
+    ]);
   });
 
   it('lists only what is past its own channel’s target as overdue', async () => {
@@ -145,7 +199,11 @@ describe('work queue: a supervisor’s view of the post', () => {
     const stranger = await listWorkQueue({ actor: supervisor, query: { inspector: other.a.userId }, now: NOW });
     expect(stranger.query.inspector).toBeUndefined();
     expect(stranger.rows.map((r) => r.declaration.id)).toEqual([ofA, ofB, pooled]);
-    expect(await ids(supervisor, { inspector: 'nobody' } as unknown as Partial<QueueQuery>)).toEqual([ofA, ofB, pooled]);
+    expect(await ids(supervisor, { inspector: 'nobody' } as unknown as Partial<QueueQuery>)).toEqual([
+      ofA,
+      ofB,
+      pooled,
+    ]);
 
     for (const inspector of [b.userId, 'pool']) {
       const asked = await listWorkQueue({ actor: a, query: { inspector }, now: NOW });
@@ -157,11 +215,24 @@ describe('work queue: a supervisor’s view of the post', () => {
 });
 
 /** Raw cotton needs no permit. */
-const cotton = { hsCode: '5201000000', description: 'Raw cotton', originCountry: 'KZ', grossMass: '10100', netMass: '10000', quantity: '10000', supplementaryUnit: 'KG' as const, invoiceValue: '10000.00' };
+const cotton = {
+  hsCode: '5201000000',
+  description: 'Raw cotton',
+  originCountry: 'KZ',
+  grossMass: '10100',
+  netMass: '10000',
+  quantity: '10000',
+  supplementaryUnit: 'KG' as const,
+  invoiceValue: '10000.00',
+};
 
 async function registered(postCode: string) {
   const trader = await aTrader();
-  const { id } = await createDeclarationDraft({ actor: trader, input: { ...aDraftInput({ postCode }), items: [cotton] }, now: NOW });
+  const { id } = await createDeclarationDraft({
+    actor: trader,
+    input: { ...aDraftInput({ postCode }), items: [cotton] },
+    now: NOW,
+  });
   await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
   return id;
 }
@@ -178,14 +249,20 @@ describe('duty and the pool', () => {
     expect(await getOfficerDutyStatus({ actor: a })).toMatchObject({ isOnDuty: false });
     expect(await db.auditEntry.count({ where: { entityId: a.userId, action: 'inspector.off-duty' } })).toBe(1);
     // Still theirs (a supervisor reassigns it if it must move), still in their queue.
-    expect((await db.assignment.findMany({ where: { declarationId: first, closedAt: null } })).map((x) => x.inspectorId)).toEqual([a.userId]);
+    expect(
+      (await db.assignment.findMany({ where: { declarationId: first, closedAt: null } })).map((x) => x.inspectorId),
+    ).toEqual([a.userId]);
     expect(await ids(a)).toEqual([first]);
 
     const second = await registered(post.code);
-    expect((await db.assignment.findFirstOrThrow({ where: { declarationId: second, closedAt: null } })).inspectorId).toBeNull();
+    expect(
+      (await db.assignment.findFirstOrThrow({ where: { declarationId: second, closedAt: null } })).inspectorId,
+    ).toBeNull();
     const b = await anInspector(post.id);
     const third = await registered(post.code);
-    expect((await db.assignment.findFirstOrThrow({ where: { declarationId: third, closedAt: null } })).inspectorId).toBe(b.userId);
+    expect(
+      (await db.assignment.findFirstOrThrow({ where: { declarationId: third, closedAt: null } })).inspectorId,
+    ).toBe(b.userId);
   });
 
   it('drains the pool across the on-duty inspectors evenly, least open work first, oldest first', async () => {
@@ -208,8 +285,11 @@ describe('duty and the pool', () => {
     // The two with no work take the four oldest; only the last two can go to the busy inspector.
     const taken = open.filter((x) => pooled.includes(x.declarationId));
     expect(taken.every((x) => x.reason === 'FROM_POOL' && x.assignedAt.getTime() === NOW.getTime())).toBe(true);
-    for (const id of pooled.slice(0, 4)) expect([idle.userId, late.userId]).toContain(taken.find((x) => x.declarationId === id)!.inspectorId);
-    expect(await db.assignment.count({ where: { declarationId: { in: pooled }, inspectorId: null, closedAt: NOW } })).toBe(6);
+    for (const id of pooled.slice(0, 4))
+      expect([idle.userId, late.userId]).toContain(taken.find((x) => x.declarationId === id)!.inspectorId);
+    expect(
+      await db.assignment.count({ where: { declarationId: { in: pooled }, inspectorId: null, closedAt: NOW } }),
+    ).toBe(6);
   });
 });
 
@@ -221,9 +301,19 @@ describe('files and the declaration of the post', () => {
     const supervisor = actorOf(await aUser({ role: 'SUPERVISOR', postId: post.id }));
     const elsewhere = await anInspector((await aPost()).id);
     const trader = await aTrader();
-    const { id } = await createDeclarationDraft({ actor: trader, input: aDraftInput({ postCode: post.code }), now: NOW });
+    const { id } = await createDeclarationDraft({
+      actor: trader,
+      input: aDraftInput({ postCode: post.code }),
+      now: NOW,
+    });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    const { id: documentId } = await addDocument({ actor: trader, declarationId: id, input: { type: 'INVOICE', number: 'INV-77', date: '2026-11-20' }, file: { fileName: 'invoice.png', bytes: png }, now: NOW });
+    const { id: documentId } = await addDocument({
+      actor: trader,
+      declarationId: id,
+      input: { type: 'INVOICE', number: 'INV-77', date: '2026-11-20' },
+      file: { fileName: 'invoice.png', bytes: png },
+      now: NOW,
+    });
     const { fileId } = await db.declarationDocument.findUniqueOrThrow({ where: { id: documentId } });
     // A draft is the trader's alone.
     await failure(readDeclarationFile({ actor: inspector, fileId: fileId! }), 'NOT_FOUND');

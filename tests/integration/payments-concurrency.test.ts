@@ -13,16 +13,35 @@ import { signCallback } from '@/src/server/payments/gateway/signature';
 import { MERCHANT_ID, formatSignatureHeader } from '@/lib/payments/gateway-protocol';
 import { D } from '@/lib/money';
 import { AppError } from '@/lib/errors';
-import { aPost, aTrader, anInspector, aDeclarationWithPaymentsDue, aRegisteredDeclaration, anAssessment, aPermit } from '../support/factories';
+import {
+  aPost,
+  aTrader,
+  anInspector,
+  aDeclarationWithPaymentsDue,
+  aRegisteredDeclaration,
+  anAssessment,
+  aPermit,
+} from '../support/factories';
 import { NOW } from '../support/clock';
 
 process.env.PAYMENT_TEST_GATEWAY = 'enabled';
 process.env.PAYMENT_GATEWAY_SECRET = 'integration-gateway-secret-0123456789abcdef';
 
 function callback(order: string, amount: string) {
-  const raw = JSON.stringify({ merchant: MERCHANT_ID, order, transactionId: `test_${randomBytes(12).toString('hex')}`, amount, currency: 'UZS', status: 'SUCCEEDED', occurredAt: NOW.toISOString() });
+  const raw = JSON.stringify({
+    merchant: MERCHANT_ID,
+    order,
+    transactionId: `test_${randomBytes(12).toString('hex')}`,
+    amount,
+    currency: 'UZS',
+    status: 'SUCCEEDED',
+    occurredAt: NOW.toISOString(),
+  });
   const timestamp = String(Math.floor(NOW.getTime() / 1000));
-  const headers = new Headers({ 'x-gateway-timestamp': timestamp, 'x-gateway-signature': formatSignatureHeader(signCallback(process.env.PAYMENT_GATEWAY_SECRET!, timestamp, raw)) });
+  const headers = new Headers({
+    'x-gateway-timestamp': timestamp,
+    'x-gateway-signature': formatSignatureHeader(signCallback(process.env.PAYMENT_GATEWAY_SECRET!, timestamp, raw)),
+  });
   return () => receiveGatewayCallback({ gatewayName: 'test', rawBody: raw, headers, now: NOW });
 }
 
@@ -62,14 +81,29 @@ describe('one account under concurrent load', () => {
     // Amounts with tiyins, so that a float anywhere would show.
     const dues = Array.from({ length: 100 }, (_, i) => new D(100000).plus(i * 1234.57).toFixed(2));
     const declarations = [];
-    for (const [i, fee] of dues.entries()) declarations.push(await aDeclarationWithPaymentsDue({ trader, post, amounts: { FEE: fee, VAT: i % 3 === 0 ? '0.01' : '0.00' }, channel: i % 2 ? 'GREEN' : 'YELLOW', status: i % 2 ? 'ASSESSED' : 'ASSIGNED' }));
+    for (const [i, fee] of dues.entries())
+      declarations.push(
+        await aDeclarationWithPaymentsDue({
+          trader,
+          post,
+          amounts: { FEE: fee, VAT: i % 3 === 0 ? '0.01' : '0.00' },
+          channel: i % 2 ? 'GREEN' : 'YELLOW',
+          status: i % 2 ? 'ASSESSED' : 'ASSIGNED',
+        }),
+      );
     const owed = declarations.map((_, i) => new D(dues[i]).plus(i % 3 === 0 ? '0.01' : '0').toFixed(2));
     const topUpAmounts = Array.from({ length: 100 }, (_, i) => new D(250000).plus(i * 10.01).toFixed(2));
     const topUps = [];
-    for (const amount of topUpAmounts) topUps.push({ id: (await startTopUp({ actor: trader, input: { amount }, now: NOW })).id, amount });
+    for (const amount of topUpAmounts)
+      topUps.push({ id: (await startTopUp({ actor: trader, input: { amount }, now: NOW })).id, amount });
 
     const keys = declarations.map(() => randomUUID());
-    const payments = declarations.flatMap((d, i) => [0, 1].map(() => () => payDeclaration({ actor: trader, declarationId: d.id, idempotencyKey: keys[i], amount: owed[i], now: NOW })));
+    const payments = declarations.flatMap((d, i) =>
+      [0, 1].map(
+        () => () =>
+          payDeclaration({ actor: trader, declarationId: d.id, idempotencyKey: keys[i], amount: owed[i], now: NOW }),
+      ),
+    );
     const callbacks = topUps.flatMap((t, i) => {
       const send = callback(t.id, t.amount);
       return i % 5 === 0 ? [send, send] : [send];
@@ -91,10 +125,17 @@ describe('one account under concurrent load', () => {
     expect(await db.ledgerEntry.count({ where: { accountId: account.id, kind: 'TOP_UP' } })).toBe(101);
     expect(await db.ledgerEntry.count({ where: { accountId: account.id, kind: 'PAYMENT' } })).toBe(100 + 34);
     expect(account.version).toBe(await db.ledgerEntry.count({ where: { accountId: account.id } }));
-    const receipts = await db.payment.findMany({ where: { companyId: trader.companyId! }, select: { receiptNumber: true } });
+    const receipts = await db.payment.findMany({
+      where: { companyId: trader.companyId! },
+      select: { receiptNumber: true },
+    });
     expect(new Set(receipts.map((r) => r.receiptNumber)).size).toBe(100);
     // Every green one was released in its payment's transaction; every yellow one stays with its officer.
-    const statuses = await db.declaration.groupBy({ by: ['status'], where: { id: { in: declarations.map((d) => d.id) } }, _count: true });
+    const statuses = await db.declaration.groupBy({
+      by: ['status'],
+      where: { id: { in: declarations.map((d) => d.id) } },
+      _count: true,
+    });
     expect(Object.fromEntries(statuses.map((s) => [s.status, s._count]))).toEqual({ RELEASED: 50, ASSIGNED: 50 });
   }, 120_000);
 
@@ -102,8 +143,19 @@ describe('one account under concurrent load', () => {
     const trader = await aTrader();
     await credit(trader, '1000000.00');
     const declarations = [];
-    for (let i = 0; i < 25; i++) declarations.push(await aDeclarationWithPaymentsDue({ trader, post, amounts: { FEE: '100000.00' } }));
-    const results = await Promise.allSettled(declarations.map((d) => payDeclaration({ actor: trader, declarationId: d.id, idempotencyKey: randomUUID(), amount: '100000.00', now: NOW })));
+    for (let i = 0; i < 25; i++)
+      declarations.push(await aDeclarationWithPaymentsDue({ trader, post, amounts: { FEE: '100000.00' } }));
+    const results = await Promise.allSettled(
+      declarations.map((d) =>
+        payDeclaration({
+          actor: trader,
+          declarationId: d.id,
+          idempotencyKey: randomUUID(),
+          amount: '100000.00',
+          now: NOW,
+        }),
+      ),
+    );
     const paid = results.filter((r) => r.status === 'fulfilled');
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as AppError] : []));
     expect(paid).toHaveLength(10);
@@ -136,17 +188,34 @@ describe('the receipt series, shared by every company', () => {
     const trader = await aTrader();
     await credit(trader, '1000000.00'); // also starts the year's series, if no other test has
     // A green, assessed declaration of beer whose SES-FOOD permit is linked: paying it releases it, locking the permit.
-    const d = await aRegisteredDeclaration({ companyId: trader.companyId!, createdById: trader.userId, post, registeredAt: NOW, status: 'ASSESSED', items: [{ hsCode: '2203000900', quantity: '10', supplementaryUnit: 'L', description: 'Beer' }] });
+    const d = await aRegisteredDeclaration({
+      companyId: trader.companyId!,
+      createdById: trader.userId,
+      post,
+      registeredAt: NOW,
+      status: 'ASSESSED',
+      items: [{ hsCode: '2203000900', quantity: '10', supplementaryUnit: 'L', description: 'Beer' }],
+    });
     await db.declaration.update({ where: { id: d.id }, data: { channel: 'GREEN' } });
     await anAssessment(d.id, { FEE: '100000.00' });
-    const permit = await aPermit({ companyId: trader.companyId!, typeCode: 'SES-FOOD', hsCodes: ['2203'], quantity: '100', unit: 'L' });
+    const permit = await aPermit({
+      companyId: trader.companyId!,
+      typeCode: 'SES-FOOD',
+      hsCodes: ['2203'],
+      quantity: '100',
+      unit: 'L',
+    });
     await db.permitLink.create({ data: { permitId: permit.id, declarationItemId: d.items[0].id, quantity: '10' } });
     /** Can another transaction lock the permit right now? (It cannot while a release holds it.) */
     const isPermitFree = () =>
-      db.$transaction(async (tx) => tx.$queryRaw`SELECT id FROM "Permit" WHERE id = ${permit.id}::uuid FOR UPDATE NOWAIT`).then(
-        () => true,
-        () => false,
-      );
+      db
+        .$transaction(
+          async (tx) => tx.$queryRaw`SELECT id FROM "Permit" WHERE id = ${permit.id}::uuid FOR UPDATE NOWAIT`,
+        )
+        .then(
+          () => true,
+          () => false,
+        );
 
     // Hold the year's receipt series, as a long movement of another company would.
     let release!: () => void;
@@ -163,7 +232,13 @@ describe('the receipt series, shared by every company', () => {
     );
     await holding;
     let isSettled = false;
-    const payment = payDeclaration({ actor: trader, declarationId: d.id, idempotencyKey: randomUUID(), amount: '100000.00', now: NOW }).finally(() => (isSettled = true));
+    const payment = payDeclaration({
+      actor: trader,
+      declarationId: d.id,
+      idempotencyKey: randomUUID(),
+      amount: '100000.00',
+      now: NOW,
+    }).finally(() => (isSettled = true));
     try {
       // The payment runs up to the receipt number: the debit, the PAID transition and the release —
       // which holds the permit's row lock — are done while it waits for the series.
@@ -179,7 +254,11 @@ describe('the receipt series, shared by every company', () => {
       await holder;
     }
     const paid = await payment;
-    expect(paid).toMatchObject({ isReleased: true, declarationStatus: 'RELEASED', receiptNumber: expect.stringMatching(/^R-2026-\d{7}$/) });
+    expect(paid).toMatchObject({
+      isReleased: true,
+      declarationStatus: 'RELEASED',
+      receiptNumber: expect.stringMatching(/^R-2026-\d{7}$/),
+    });
     expect(await isPermitFree()).toBe(true);
     expect((await db.permit.findUniqueOrThrow({ where: { id: permit.id } })).remainingQuantity.toFixed(0)).toBe('90');
   }, 60_000);
@@ -189,9 +268,29 @@ describe('the receipt series, shared by every company', () => {
     for (const trader of traders) await credit(trader, '1000000.00');
     const due = [];
     for (const [i, trader] of traders.entries()) {
-      for (let j = 0; j < 4; j++) due.push({ trader, d: await aDeclarationWithPaymentsDue({ trader, post, amounts: { FEE: '100000.00' }, ...(j % 2 ? { channel: 'GREEN' as const, status: 'ASSESSED' as const } : {}) }), i });
+      for (let j = 0; j < 4; j++)
+        due.push({
+          trader,
+          d: await aDeclarationWithPaymentsDue({
+            trader,
+            post,
+            amounts: { FEE: '100000.00' },
+            ...(j % 2 ? { channel: 'GREEN' as const, status: 'ASSESSED' as const } : {}),
+          }),
+          i,
+        });
     }
-    const results = await Promise.allSettled(due.map(({ trader, d }) => payDeclaration({ actor: trader, declarationId: d.id, idempotencyKey: randomUUID(), amount: '100000.00', now: NOW })));
+    const results = await Promise.allSettled(
+      due.map(({ trader, d }) =>
+        payDeclaration({
+          actor: trader,
+          declarationId: d.id,
+          idempotencyKey: randomUUID(),
+          amount: '100000.00',
+          now: NOW,
+        }),
+      ),
+    );
     const failed = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
     expect(failed).toEqual([]);
     const numbers = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.receiptNumber] : []));
@@ -215,8 +314,19 @@ describe('a statement exported while money keeps moving', () => {
     const account = await db.account.findUniqueOrThrow({ where: { companyId: trader.companyId! } });
     // 2,500 earlier entries of the day (several pages of the export), the cached balance kept equal to the ledger.
     const BULK = 2500;
-    await db.ledgerEntry.createMany({ data: Array.from({ length: BULK }, (_, i) => ({ accountId: account.id, kind: 'TOP_UP' as const, amount: '1.00', reference: `BULK-${i}`, at: new Date(NOW.getTime() - 3_600_000 + i) })) });
-    await db.account.update({ where: { id: account.id }, data: { balance: { increment: BULK }, version: { increment: BULK } } });
+    await db.ledgerEntry.createMany({
+      data: Array.from({ length: BULK }, (_, i) => ({
+        accountId: account.id,
+        kind: 'TOP_UP' as const,
+        amount: '1.00',
+        reference: `BULK-${i}`,
+        at: new Date(NOW.getTime() - 3_600_000 + i),
+      })),
+    });
+    await db.account.update({
+      where: { id: account.id },
+      data: { balance: { increment: BULK }, version: { increment: BULK } },
+    });
 
     const period = { from: '2026-11-28', to: '2026-11-28' };
     let isMoving = true;
@@ -236,6 +346,8 @@ describe('a statement exported while money keeps moving', () => {
       const credits = lines.reduce((sum, l) => sum.plus(l.amount), new D(0));
       expect(new D(summary.opening).plus(credits).toFixed(2)).toBe(summary.closing);
     }
-    expect(await ledgerBalance(db, account.id)).toBe((await db.account.findUniqueOrThrow({ where: { id: account.id } })).balance.toFixed(2));
+    expect(await ledgerBalance(db, account.id)).toBe(
+      (await db.account.findUniqueOrThrow({ where: { id: account.id } })).balance.toFixed(2),
+    );
   });
 });

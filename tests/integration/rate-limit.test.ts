@@ -15,7 +15,10 @@ const advance = (seconds: number) => vi.setSystemTime(new Date(Date.now() + seco
 const unique = (what: string) => `${what}-${Math.random().toString(36).slice(2)}`;
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const e = await promise.then(() => null, (x: unknown) => x);
+  const e = await promise.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -60,11 +63,21 @@ describe('rate limits in PostgreSQL', () => {
 
   it('/verify answers 429 with Retry-After per address; a forged X-Forwarded-For left part does not give a new address', async () => {
     const address = `192.0.2.${Math.floor(Math.random() * 200)}`;
-    const request = () => new Request('http://localhost/verify', { headers: { 'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}, ${address}` } });
-    for (let i = 0; i < RATE_LIMIT_POLICIES.verifyAddress.points; i++) expect(await verifyRateLimitResponse(request())).toBeNull();
+    const request = () =>
+      new Request('http://localhost/verify', {
+        headers: {
+          'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}, ${address}`,
+        },
+      });
+    for (let i = 0; i < RATE_LIMIT_POLICIES.verifyAddress.points; i++)
+      expect(await verifyRateLimitResponse(request())).toBeNull();
     const refused = await verifyRateLimitResponse(request());
     expect(refused?.status).toBe(429);
     expect(Number(refused?.headers.get('Retry-After'))).toBeGreaterThan(0);
-    expect(await verifyRateLimitResponse(new Request('http://localhost/verify', { headers: { 'x-forwarded-for': '192.0.2.250' } }))).toBeNull();
+    expect(
+      await verifyRateLimitResponse(
+        new Request('http://localhost/verify', { headers: { 'x-forwarded-for': '192.0.2.250' } }),
+      ),
+    ).toBeNull();
   });
 });

@@ -4,12 +4,18 @@ import { createDeclarationDraft } from '@/src/server/declarations/drafts';
 import { submitDeclaration } from '@/src/server/declarations/submit';
 import { trainFromHistory } from '@/src/server/risk/training';
 import { loadRiskSettings } from '@/src/server/risk/settings';
-import { riskSelectionKey, isRandomlySelected, RISK_SELECTION_SECRET_ENV, RISK_SELECTION_SECRET_KEY } from '@/src/server/risk/selection-key';
+import {
+  riskSelectionKey,
+  isRandomlySelected,
+  RISK_SELECTION_SECRET_ENV,
+  RISK_SELECTION_SECRET_KEY,
+} from '@/src/server/risk/selection-key';
 import { aPost, aTrader, anInspector, aDraftInput, aForcedChannel } from '../support/factories';
 import { NOW } from '../support/clock';
 import { withModelState } from '../support/model-state';
 
-const withActiveModel = <T>(version: string | null, work: () => Promise<T>) => withModelState(work, { activate: version });
+const withActiveModel = <T>(version: string | null, work: () => Promise<T>) =>
+  withModelState(work, { activate: version });
 
 async function registered(postCode: string) {
   const trader = await aTrader();
@@ -40,8 +46,21 @@ describe('the risk engine at registration', () => {
     const post = await aPost();
     await anInspector(post.id);
     const trader = await aTrader();
-    const apples = { hsCode: '0808108000', description: 'Apples', originCountry: 'CN', grossMass: '1100', netMass: '1000', quantity: '1000', supplementaryUnit: 'KG', invoiceValue: '10000.00' };
-    const { id } = await createDeclarationDraft({ actor: trader, input: { ...aDraftInput({ postCode: post.code }), items: [apples] }, now: NOW });
+    const apples = {
+      hsCode: '0808108000',
+      description: 'Apples',
+      originCountry: 'CN',
+      grossMass: '1100',
+      netMass: '1000',
+      quantity: '1000',
+      supplementaryUnit: 'KG',
+      invoiceValue: '10000.00',
+    };
+    const { id } = await createDeclarationDraft({
+      actor: trader,
+      input: { ...aDraftInput({ postCode: post.code }), items: [apples] },
+      now: NOW,
+    });
     const d = await withActiveModel(null, async () => {
       await submitDeclaration({ actor: trader, declarationId: id, now: NOW });
       return db.declaration.findUniqueOrThrow({ where: { id }, include: { riskAssessments: true, assignments: true } });
@@ -50,14 +69,18 @@ describe('the risk engine at registration', () => {
     // No model, no matching profile but "first shipment" (+20), apples at a normal price: green.
     expect(a.score).toBeLessThan(45);
     // The random pick is the keyed draw from the declaration id under the server's secret.
-    expect(a.isRandomPick).toBe(isRandomlySelected(await riskSelectionKey(db), id, (await loadRiskSettings(db)).randomSharePercent));
+    expect(a.isRandomPick).toBe(
+      isRandomlySelected(await riskSelectionKey(db), id, (await loadRiskSettings(db)).randomSharePercent),
+    );
     if (a.isRandomPick) {
       expect(d.channel).toBe('YELLOW');
       expect(d.assignments).toHaveLength(1);
     } else {
       expect(d).toMatchObject({ channel: 'GREEN', status: 'ASSESSED' });
       expect(d.assignments).toHaveLength(0);
-      expect((a.reasons as Array<{ kind: string; name?: string }>).map((r) => r.name ?? r.kind)).toContain('First shipment of a trader');
+      expect((a.reasons as Array<{ kind: string; name?: string }>).map((r) => r.name ?? r.kind)).toContain(
+        'First shipment of a trader',
+      );
     }
   });
 
@@ -86,7 +109,15 @@ describe('the risk engine at registration', () => {
     expect(none.riskAssessments[0].fallbackReason).toMatch(/No risk model is active/);
 
     const version = `corrupt-${process.pid}-${Date.now()}`;
-    await db.riskModel.create({ data: { version, kind: 'customs-risk-gbdt/1', params: { format: 'customs-risk-gbdt/1', forest: 'garbage' }, trainedAt: NOW, isActive: false } });
+    await db.riskModel.create({
+      data: {
+        version,
+        kind: 'customs-risk-gbdt/1',
+        params: { format: 'customs-risk-gbdt/1', forest: 'garbage' },
+        trainedAt: NOW,
+        isActive: false,
+      },
+    });
     const corrupt = await withActiveModel(version, () => registered(post.code));
     expect(corrupt.registrationNumber).not.toBeNull();
     expect(corrupt.riskAssessments[0].modelVersion).toBeNull();

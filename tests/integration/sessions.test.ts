@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { JWT } from 'next-auth/jwt';
 import { authOptions } from '@/src/server/auth/options';
-import { actorOfSession, changePassword, endSession, signOutEverywhere, startSession } from '@/src/server/auth/sessions';
+import {
+  actorOfSession,
+  changePassword,
+  endSession,
+  signOutEverywhere,
+  startSession,
+} from '@/src/server/auth/sessions';
 import { verifyPassword } from '@/src/server/auth/password';
 import { db } from '@/src/server/db';
 import { AppError } from '@/lib/errors';
@@ -21,14 +27,23 @@ async function aUserOf(role: Role) {
 /** Signs in through next-auth's jwt callback, as the credentials provider does, and returns the token. */
 async function signIn(user: Awaited<ReturnType<typeof aUser>>): Promise<JWT> {
   const jwt = authOptions.callbacks!.jwt!;
-  return jwt({ token: { email: user.email, name: user.name }, user: { ...actorOf(user), id: user.id }, account: null, trigger: 'signIn' } as unknown as Parameters<typeof jwt>[0]);
+  return jwt({
+    token: { email: user.email, name: user.name },
+    user: { ...actorOf(user), id: user.id },
+    account: null,
+    trigger: 'signIn',
+  } as unknown as Parameters<typeof jwt>[0]);
 }
 
 const rowOf = (id: string) => db.userSession.findUniqueOrThrow({ where: { id } });
-const auditOf = (userId: string, action: string) => db.auditEntry.findMany({ where: { entityType: 'User', entityId: userId, action } });
+const auditOf = (userId: string, action: string) =>
+  db.auditEntry.findMany({ where: { entityType: 'User', entityId: userId, action } });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const e = await promise.then(() => null, (x: unknown) => x);
+  const e = await promise.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -44,7 +59,11 @@ describe('server-side sessions', () => {
     expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(12 * 3_600_000);
     expect(row.lastSeenAt.getTime()).toBe(row.createdAt.getTime());
-    expect(await actorOfSession(token.sid!, new Date())).toMatchObject({ userId: user.id, role: 'TRADER', companyId: user.companyId });
+    expect(await actorOfSession(token.sid!, new Date())).toMatchObject({
+      userId: user.id,
+      role: 'TRADER',
+      companyId: user.companyId,
+    });
   });
 
   it('sign-out ends the session on the server: its id no longer finds an actor, and next-auth refuses the token', async () => {
@@ -133,7 +152,13 @@ describe('changing the password', () => {
       startSession({ userId: user.id, now: NOW }),
       startSession({ userId: other.id, now: NOW }),
     ]);
-    const result = await changePassword({ actor: actorOf(user), sessionId: current.id, currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, now: minutes(5) });
+    const result = await changePassword({
+      actor: actorOf(user),
+      sessionId: current.id,
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      now: minutes(5),
+    });
     expect(result).toEqual({ endedSessions: 2 });
 
     expect(await actorOfSession(current.id, minutes(6))).not.toBeNull();
@@ -148,14 +173,30 @@ describe('changing the password', () => {
     expect(await verifyPassword(stored.passwordHash, TEST_PASSWORD)).toBe(false);
     const audit = await auditOf(user.id, 'user.password.change');
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: user.id, actorRole: 'TRADER', at: minutes(5), data: { endedSessions: 2 } });
+    expect(audit[0]).toMatchObject({
+      actorId: user.id,
+      actorRole: 'TRADER',
+      at: minutes(5),
+      data: { endedSessions: 2 },
+    });
     expect(JSON.stringify(audit[0].data)).not.toContain(NEW_PASSWORD);
   });
 
   it('a wrong current password is a field error on it, and nothing is written', async () => {
     const user = await aUserOf('ADMIN');
-    const [current, other] = await Promise.all([startSession({ userId: user.id, now: NOW }), startSession({ userId: user.id, now: NOW })]);
-    const e = await failure(changePassword({ actor: actorOf(user), sessionId: current.id, currentPassword: 'not-my-password', newPassword: NEW_PASSWORD, now: minutes(5) }));
+    const [current, other] = await Promise.all([
+      startSession({ userId: user.id, now: NOW }),
+      startSession({ userId: user.id, now: NOW }),
+    ]);
+    const e = await failure(
+      changePassword({
+        actor: actorOf(user),
+        sessionId: current.id,
+        currentPassword: 'not-my-password',
+        newPassword: NEW_PASSWORD,
+        now: minutes(5),
+      }),
+    );
     expect(e.code).toBe('VALIDATION');
     expect(e.fieldErrors).toEqual([{ path: 'currentPassword', message: 'Your current password is not right' }]);
 
@@ -166,7 +207,15 @@ describe('changing the password', () => {
 
   it('a new password below the policy is refused before anything is checked or written', async () => {
     const user = await aUserOf('ADMIN');
-    const e = await failure(changePassword({ actor: actorOf(user), sessionId: null, currentPassword: TEST_PASSWORD, newPassword: 'short', now: NOW }));
+    const e = await failure(
+      changePassword({
+        actor: actorOf(user),
+        sessionId: null,
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'short',
+        now: NOW,
+      }),
+    );
     expect(e.code).toBe('VALIDATION');
     expect(e.fieldErrors.map((f) => f.path)).toEqual(['newPassword']);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
@@ -185,7 +234,9 @@ describe('signing out everywhere', () => {
       expect(await actorOfSession(s.id, minutes(4))).toBeNull();
     }
     expect(await actorOfSession(theirs.id, minutes(4))).not.toBeNull();
-    expect(await auditOf(user.id, 'user.sessions.end-all')).toMatchObject([{ actorId: user.id, at: minutes(3), data: { endedSessions: 3 } }]);
+    expect(await auditOf(user.id, 'user.sessions.end-all')).toMatchObject([
+      { actorId: user.id, at: minutes(3), data: { endedSessions: 3 } },
+    ]);
     // An ended session stays ended: signing out again changes nothing.
     await endSession({ sessionId: mine[0].id, reason: 'SIGNED_OUT', now: minutes(5) });
     expect((await rowOf(mine[0].id)).endedReason).toBe('SIGNED_OUT_EVERYWHERE');

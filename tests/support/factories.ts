@@ -28,7 +28,10 @@ async function withFreshValue<T>(make: () => Promise<T>): Promise<T> {
 }
 
 export async function aPost(overrides: { code?: string } = {}) {
-  if (overrides.code) return db.customsPost.create({ data: { code: overrides.code, name: `Test post ${overrides.code}`, region: 'Test region' } });
+  if (overrides.code)
+    return db.customsPost.create({
+      data: { code: overrides.code, name: `Test post ${overrides.code}`, region: 'Test region' },
+    });
   return withFreshValue(() => {
     const code = uniquePostCode();
     return db.customsPost.create({ data: { code, name: `Test post ${code}`, region: 'Test region' } });
@@ -41,7 +44,15 @@ export async function aPost(overrides: { code?: string } = {}) {
  */
 export async function aForcedChannel(postCode: string, channel: 'GREEN' | 'YELLOW' | 'RED' | 'BLUE' = 'YELLOW') {
   return db.riskProfile.create({
-    data: { name: `Test: ${channel} at post ${postCode}`, conditions: { postCodes: [postCode] }, weight: 0, forcedChannel: channel, validFrom: new Date('2020-01-01T00:00:00Z'), isShadow: false, isActive: true },
+    data: {
+      name: `Test: ${channel} at post ${postCode}`,
+      conditions: { postCodes: [postCode] },
+      weight: 0,
+      forcedChannel: channel,
+      validFrom: new Date('2020-01-01T00:00:00Z'),
+      isShadow: false,
+      isActive: true,
+    },
   });
 }
 
@@ -55,14 +66,29 @@ export async function anInspectedPost() {
 export async function aCompany(overrides: { isAuthorisedEconomicOperator?: boolean } = {}) {
   return withFreshValue(() => {
     const tin = uniqueTin();
-    return db.company.create({ data: { tin, name: `Test company ${tin}`, address: 'Tashkent, test street 1', isAuthorisedEconomicOperator: overrides.isAuthorisedEconomicOperator ?? false } });
+    return db.company.create({
+      data: {
+        tin,
+        name: `Test company ${tin}`,
+        address: 'Tashkent, test street 1',
+        isAuthorisedEconomicOperator: overrides.isAuthorisedEconomicOperator ?? false,
+      },
+    });
   });
 }
 
 let passwordHash: Promise<string> | null = null;
 export const TEST_PASSWORD = 'Test#Password1';
 
-export async function aUser(args: { role: Role; companyId?: string; postId?: string; authorityId?: string; isOnDuty?: boolean; isActive?: boolean; email?: string }) {
+export async function aUser(args: {
+  role: Role;
+  companyId?: string;
+  postId?: string;
+  authorityId?: string;
+  isOnDuty?: boolean;
+  isActive?: boolean;
+  email?: string;
+}) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   return db.user.create({
     data: {
@@ -76,13 +102,32 @@ export async function aUser(args: { role: Role; companyId?: string; postId?: str
       isOnDuty: args.isOnDuty ?? false,
       isActive: args.isActive ?? true,
       // At most 20 characters, as the release note prints it (worker, counter, time in base 36).
-      officerNumber: args.role === 'INSPECTOR' || args.role === 'SUPERVISOR' ? `T${worker}-${next()}-${Date.now().toString(36)}` : null,
+      officerNumber:
+        args.role === 'INSPECTOR' || args.role === 'SUPERVISOR'
+          ? `T${worker}-${next()}-${Date.now().toString(36)}`
+          : null,
     },
   });
 }
 
-export function actorOf(user: { id: string; role: Role; email: string; name: string; companyId: string | null; postId: string | null; authorityId: string | null }): Actor {
-  return { userId: user.id, role: user.role, email: user.email, name: user.name, companyId: user.companyId, postId: user.postId, authorityId: user.authorityId };
+export function actorOf(user: {
+  id: string;
+  role: Role;
+  email: string;
+  name: string;
+  companyId: string | null;
+  postId: string | null;
+  authorityId: string | null;
+}): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    email: user.email,
+    name: user.name,
+    companyId: user.companyId,
+    postId: user.postId,
+    authorityId: user.authorityId,
+  };
 }
 
 export async function aTrader(overrides: { companyId?: string } = {}) {
@@ -117,8 +162,26 @@ export function aDraftInput(overrides: Partial<DeclarationDraftInput> & { postCo
     freight: '800.00',
     insurance: '50.00',
     items: [
-      { hsCode: '8471300000', description: 'Laptops', originCountry: 'CN', grossMass: '120', netMass: '100', quantity: '50', supplementaryUnit: 'PCS', invoiceValue: '6000.00' },
-      { hsCode: '2203000900', description: 'Beer', originCountry: 'DE', grossMass: '2400', netMass: '2000', quantity: '2000', supplementaryUnit: 'L', invoiceValue: '4000.00' },
+      {
+        hsCode: '8471300000',
+        description: 'Laptops',
+        originCountry: 'CN',
+        grossMass: '120',
+        netMass: '100',
+        quantity: '50',
+        supplementaryUnit: 'PCS',
+        invoiceValue: '6000.00',
+      },
+      {
+        hsCode: '2203000900',
+        description: 'Beer',
+        originCountry: 'DE',
+        grossMass: '2400',
+        netMass: '2000',
+        quantity: '2000',
+        supplementaryUnit: 'L',
+        invoiceValue: '4000.00',
+      },
     ],
     ...overrides,
   };
@@ -145,7 +208,10 @@ export async function aPermit(args: {
   status?: 'ISSUED' | 'REVOKED' | 'EXHAUSTED';
   issuedById?: string;
 }) {
-  const direction = args.direction ?? (await db.permitType.findUniqueOrThrow({ where: { code: args.typeCode }, select: { directions: true } })).directions[0];
+  const direction =
+    args.direction ??
+    (await db.permitType.findUniqueOrThrow({ where: { code: args.typeCode }, select: { directions: true } }))
+      .directions[0];
   return withFreshValue(() =>
     db.permit.create({
       data: {
@@ -190,17 +256,33 @@ export async function aRegisteredDeclaration(args: {
         regime: args.regime ?? 'IM40',
         status: args.status ?? 'ASSIGNED',
         registrationNumber: `${args.post.code}/${day}/${String(next()).padStart(7, '0')}`,
-        consignorName: 'Shenzhen Tech Ltd', consignorCountry: 'CN', consignorAddress: 'Shenzhen',
-        consigneeName: 'Test consignee LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent',
-        dispatchCountry: 'CN', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 1', incoterm: 'FOB',
-        invoiceCurrency: 'USD', invoiceTotal: '1000.00',
+        consignorName: 'Shenzhen Tech Ltd',
+        consignorCountry: 'CN',
+        consignorAddress: 'Shenzhen',
+        consigneeName: 'Test consignee LLC',
+        consigneeCountry: 'UZ',
+        consigneeAddress: 'Tashkent',
+        dispatchCountry: 'CN',
+        destinationCountry: 'UZ',
+        transportMode: 'ROAD',
+        transportDocument: 'CMR 1',
+        incoterm: 'FOB',
+        invoiceCurrency: 'USD',
+        invoiceTotal: '1000.00',
         createdAt: args.registeredAt,
         submittedAt: args.registeredAt,
         registeredAt: args.registeredAt,
         items: {
           create: args.items.map((item, i) => ({
-            lineNo: i + 1, hsCode: item.hsCode, description: item.description ?? `Goods ${i + 1}`, originCountry: 'CN',
-            grossMass: '10', netMass: '10', quantity: item.quantity, supplementaryUnit: item.supplementaryUnit, invoiceValue: '100.00',
+            lineNo: i + 1,
+            hsCode: item.hsCode,
+            description: item.description ?? `Goods ${i + 1}`,
+            originCountry: 'CN',
+            grossMass: '10',
+            netMass: '10',
+            quantity: item.quantity,
+            supplementaryUnit: item.supplementaryUnit,
+            invoiceValue: '100.00',
           })),
         },
       },
@@ -257,20 +339,44 @@ export async function aDeclarationWithPaymentsDue(args: {
         status: args.status ?? 'ASSIGNED',
         channel: args.channel ?? 'YELLOW',
         registrationNumber: `${args.post.code}/${day}/9${String(next()).padStart(6, '0')}`,
-        consignorName: 'Shenzhen Tech Ltd', consignorCountry: 'CN', consignorAddress: 'Shenzhen',
-        consigneeName: 'Test consignee LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent',
-        dispatchCountry: 'CN', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 1', incoterm: 'FOB',
-        invoiceCurrency: 'USD', invoiceTotal: '1000.00',
-        createdAt: registeredAt, submittedAt: registeredAt, registeredAt,
+        consignorName: 'Shenzhen Tech Ltd',
+        consignorCountry: 'CN',
+        consignorAddress: 'Shenzhen',
+        consigneeName: 'Test consignee LLC',
+        consigneeCountry: 'UZ',
+        consigneeAddress: 'Tashkent',
+        dispatchCountry: 'CN',
+        destinationCountry: 'UZ',
+        transportMode: 'ROAD',
+        transportDocument: 'CMR 1',
+        incoterm: 'FOB',
+        invoiceCurrency: 'USD',
+        invoiceTotal: '1000.00',
+        createdAt: registeredAt,
+        submittedAt: registeredAt,
+        registeredAt,
         // Raw cotton needs no permit, so nothing but payment stands between a green declaration and release.
-        items: { create: [{ lineNo: 1, hsCode: '5201000000', description: 'Raw cotton', originCountry: 'CN', grossMass: '1010', netMass: '1000', quantity: '1000', supplementaryUnit: 'KG', invoiceValue: '1000.00' }] },
+        items: {
+          create: [
+            {
+              lineNo: 1,
+              hsCode: '5201000000',
+              description: 'Raw cotton',
+              originCountry: 'CN',
+              grossMass: '1010',
+              netMass: '1000',
+              quantity: '1000',
+              supplementaryUnit: 'KG',
+              invoiceValue: '1000.00',
+            },
+          ],
+        },
       },
     }),
   );
   await anAssessment(declaration.id, args.amounts);
   return declaration;
 }
-
 
 // ───────────── Statistics (issue 4) ─────────────
 
@@ -285,10 +391,25 @@ export async function aDeclarationForStatistics(args: {
   registeredAt: Date;
   regime?: 'IM40' | 'EK10' | 'TR80' | 'IM31' | 'EK31' | 'IM70';
   channel?: 'GREEN' | 'YELLOW' | 'RED' | 'BLUE' | null;
-  status?: 'REGISTERED' | 'ASSIGNED' | 'AMENDMENT_REQUESTED' | 'ON_HOLD' | 'ASSESSED' | 'PAID' | 'RELEASED' | 'REFUSED' | 'WITHDRAWN';
+  status?:
+    | 'REGISTERED'
+    | 'ASSIGNED'
+    | 'AMENDMENT_REQUESTED'
+    | 'ON_HOLD'
+    | 'ASSESSED'
+    | 'PAID'
+    | 'RELEASED'
+    | 'REFUSED'
+    | 'WITHDRAWN';
   releasedAt?: Date | null;
   assessments?: Array<{ amounts: Partial<Record<'DUTY' | 'EXCISE' | 'VAT' | 'FEE', string>>; isSecured?: boolean }>;
-  inspections?: Array<{ kind: 'DOCUMENT_CHECK' | 'PHYSICAL_EXAMINATION' | 'POST_CLEARANCE_AUDIT'; inspectorId: string; at: Date; isHit?: boolean; additionalRevenue?: string }>;
+  inspections?: Array<{
+    kind: 'DOCUMENT_CHECK' | 'PHYSICAL_EXAMINATION' | 'POST_CLEARANCE_AUDIT';
+    inspectorId: string;
+    at: Date;
+    isHit?: boolean;
+    additionalRevenue?: string;
+  }>;
   payments?: Array<{ amount: string; at: Date; status?: 'COMPLETED' | 'REVERSED' }>;
   assignment?: { inspectorId: string | null; closedAt?: Date | null };
 }) {
@@ -304,44 +425,96 @@ export async function aDeclarationForStatistics(args: {
         status: args.status ?? 'RELEASED',
         channel: args.channel === undefined ? 'GREEN' : args.channel,
         registrationNumber: `${post.code}/${day}/8${String(next()).padStart(6, '0')}`,
-        consignorName: 'Shenzhen Tech Ltd', consignorCountry: 'CN', consignorAddress: 'Shenzhen',
-        consigneeName: 'Test consignee LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent',
-        dispatchCountry: 'CN', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 1', incoterm: 'FOB',
-        invoiceCurrency: 'USD', invoiceTotal: '1000.00',
-        createdAt: registeredAt, submittedAt: registeredAt, registeredAt, releasedAt: args.releasedAt ?? null,
-        items: { create: [{ lineNo: 1, hsCode: '5201000000', description: 'Raw cotton', originCountry: 'UZ', grossMass: '1010', netMass: '1000', quantity: '1000', supplementaryUnit: 'KG', invoiceValue: '1000.00' }] },
+        consignorName: 'Shenzhen Tech Ltd',
+        consignorCountry: 'CN',
+        consignorAddress: 'Shenzhen',
+        consigneeName: 'Test consignee LLC',
+        consigneeCountry: 'UZ',
+        consigneeAddress: 'Tashkent',
+        dispatchCountry: 'CN',
+        destinationCountry: 'UZ',
+        transportMode: 'ROAD',
+        transportDocument: 'CMR 1',
+        incoterm: 'FOB',
+        invoiceCurrency: 'USD',
+        invoiceTotal: '1000.00',
+        createdAt: registeredAt,
+        submittedAt: registeredAt,
+        registeredAt,
+        releasedAt: args.releasedAt ?? null,
+        items: {
+          create: [
+            {
+              lineNo: 1,
+              hsCode: '5201000000',
+              description: 'Raw cotton',
+              originCountry: 'UZ',
+              grossMass: '1010',
+              netMass: '1000',
+              quantity: '1000',
+              supplementaryUnit: 'KG',
+              invoiceValue: '1000.00',
+            },
+          ],
+        },
       },
       include: { items: true },
     }),
   );
   for (const [n, assessment] of (args.assessments ?? []).entries()) {
     await db.assessedPayment.createMany({
-      data: (Object.entries(assessment.amounts) as Array<['DUTY' | 'EXCISE' | 'VAT' | 'FEE', string]>).map(([paymentType, amount]) => ({
-        declarationId: declaration.id,
-        itemId: paymentType === 'FEE' ? null : declaration.items[0].id,
-        assessmentNo: n + 1,
-        paymentType,
-        base: '0',
-        amount,
-        isSecured: assessment.isSecured ?? false,
-        createdAt: registeredAt,
-      })),
+      data: (Object.entries(assessment.amounts) as Array<['DUTY' | 'EXCISE' | 'VAT' | 'FEE', string]>).map(
+        ([paymentType, amount]) => ({
+          declarationId: declaration.id,
+          itemId: paymentType === 'FEE' ? null : declaration.items[0].id,
+          assessmentNo: n + 1,
+          paymentType,
+          base: '0',
+          amount,
+          isSecured: assessment.isSecured ?? false,
+          createdAt: registeredAt,
+        }),
+      ),
     });
   }
   for (const inspection of args.inspections ?? []) {
     await db.inspection.create({
-      data: { declarationId: declaration.id, inspectorId: inspection.inspectorId, kind: inspection.kind, findings: inspection.isHit ? 'Discrepancy found.' : 'No discrepancies.', isHit: inspection.isHit ?? false, additionalRevenue: inspection.additionalRevenue ?? '0.00', at: inspection.at },
+      data: {
+        declarationId: declaration.id,
+        inspectorId: inspection.inspectorId,
+        kind: inspection.kind,
+        findings: inspection.isHit ? 'Discrepancy found.' : 'No discrepancies.',
+        isHit: inspection.isHit ?? false,
+        additionalRevenue: inspection.additionalRevenue ?? '0.00',
+        at: inspection.at,
+      },
     });
   }
   for (const payment of args.payments ?? []) {
     const key = `stat-${worker}-${next()}-${Date.now()}`;
     await db.payment.create({
-      data: { declarationId: declaration.id, companyId: trader.companyId!, idempotencyKey: key, amount: payment.amount, status: payment.status ?? 'COMPLETED', receiptNumber: `R-${key}`, actorId: trader.userId, at: payment.at },
+      data: {
+        declarationId: declaration.id,
+        companyId: trader.companyId!,
+        idempotencyKey: key,
+        amount: payment.amount,
+        status: payment.status ?? 'COMPLETED',
+        receiptNumber: `R-${key}`,
+        actorId: trader.userId,
+        at: payment.at,
+      },
     });
   }
   if (args.assignment) {
     await db.assignment.create({
-      data: { declarationId: declaration.id, postId: post.id, inspectorId: args.assignment.inspectorId, assignedAt: registeredAt, closedAt: args.assignment.closedAt ?? null, reason: args.assignment.inspectorId ? 'AUTOMATIC' : 'POOL' },
+      data: {
+        declarationId: declaration.id,
+        postId: post.id,
+        inspectorId: args.assignment.inspectorId,
+        assignedAt: registeredAt,
+        closedAt: args.assignment.closedAt ?? null,
+        reason: args.assignment.inspectorId ? 'AUTOMATIC' : 'POOL',
+      },
     });
   }
   return declaration;

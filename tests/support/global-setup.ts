@@ -31,7 +31,10 @@ export async function setup(project: TestProject) {
   project.provide('databaseUrl', database.url);
   project.provide('serverUrl', connectionUrl(server.connection));
   // One document-signing key per run, like one database per run.
-  project.provide('documentSigningKey', generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  project.provide(
+    'documentSigningKey',
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  );
   cleanup = async () => {
     await database.drop();
     await server.stop();

@@ -7,7 +7,10 @@ import { db } from '@/src/server/db';
 const MODEL_STATE_LOCK = 7_246_001;
 
 /** Run `work` holding the lock; with `activate`, only that version (or, with null, none) is active meanwhile. */
-export async function withModelState<T>(work: () => Promise<T>, options: { activate?: string | null } = {}): Promise<T> {
+export async function withModelState<T>(
+  work: () => Promise<T>,
+  options: { activate?: string | null } = {},
+): Promise<T> {
   const lock = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await lock.connect();
   try {

@@ -26,13 +26,23 @@ function walk(dir: string, found: string[] = []): string[] {
 
 /** `app/trader/declarations/[id]/page.tsx` → `/trader/declarations/[id]`; route groups and private folders drop out. */
 function templateOf(file: string): string {
-  const segments = path.relative(APP, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   return `/${segments.join('/')}`;
 }
 
 export function discoverPages(): PageRoute[] {
   return walk(APP)
-    .filter((f) => /\/page\.(tsx|ts|jsx|js)$/.test(f) && !path.relative(APP, f).split(path.sep).some((s) => s.startsWith('_')))
+    .filter(
+      (f) =>
+        /\/page\.(tsx|ts|jsx|js)$/.test(f) &&
+        !path
+          .relative(APP, f)
+          .split(path.sep)
+          .some((s) => s.startsWith('_')),
+    )
     .map((f) => ({ kind: 'page' as const, file: path.relative(ROOT, f), template: templateOf(f) }))
     .sort((a, b) => a.template.localeCompare(b.template));
 }
@@ -48,11 +58,16 @@ export function discoverHandlers(): HandlerRoute[] {
     for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+([A-Z]+)\b/g)) methods.add(m[1]);
     for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
       for (const part of m[1].split(',')) {
-        const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+        const name = part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()
+          ?.trim();
         if (name) methods.add(name);
       }
     }
-    for (const method of [...methods].filter((m) => METHODS.includes(m)).sort()) routes.push({ kind: 'handler', file: path.relative(ROOT, f), template: templateOf(f), method });
+    for (const method of [...methods].filter((m) => METHODS.includes(m)).sort())
+      routes.push({ kind: 'handler', file: path.relative(ROOT, f), template: templateOf(f), method });
   }
   return routes.sort((a, b) => `${a.template} ${a.method}`.localeCompare(`${b.template} ${b.method}`));
 }
@@ -70,7 +85,10 @@ type ManifestEntry = { workers: Record<string, unknown>; filename?: string; expo
  */
 export function discoverActions(): ActionRoute[] {
   const file = path.join(distDir(), 'server', 'server-reference-manifest.json');
-  if (!existsSync(file)) throw new Error(`No action manifest at ${file}: build the app first (NEXT_DIST_DIR=${process.env.NEXT_DIST_DIR ?? '.next'}).`);
+  if (!existsSync(file))
+    throw new Error(
+      `No action manifest at ${file}: build the app first (NEXT_DIST_DIR=${process.env.NEXT_DIST_DIR ?? '.next'}).`,
+    );
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as { node: Record<string, ManifestEntry> };
   const actions: ActionRoute[] = [];
   for (const [id, entry] of Object.entries(manifest.node)) {
@@ -78,7 +96,13 @@ export function discoverActions(): ActionRoute[] {
       .filter((w) => w.startsWith('app/') && w.endsWith('/page'))
       .map((w) => `/${w.slice('app/'.length, -'/page'.length)}`.replace(/\/\([^/]*\)/g, ''))
       .sort((a, b) => (a.match(/\[/g)?.length ?? 0) - (b.match(/\[/g)?.length ?? 0) || a.length - b.length);
-    actions.push({ kind: 'action', id, file: entry.filename ?? '?', name: entry.exportedName ?? '?', pageTemplate: pages[0] === '/' ? '/' : (pages[0] ?? '/') });
+    actions.push({
+      kind: 'action',
+      id,
+      file: entry.filename ?? '?',
+      name: entry.exportedName ?? '?',
+      pageTemplate: pages[0] === '/' ? '/' : (pages[0] ?? '/'),
+    });
   }
   return actions.sort((a, b) => `${a.file}#${a.name}`.localeCompare(`${b.file}#${b.name}`));
 }
@@ -121,10 +145,21 @@ function replyJson(args: unknown[], forms: Form[]): string {
   return text.replace(/"__RAW_(\d+)__"/g, (_m, i: string) => raws[Number(i)]);
 }
 
-export type ActionOutcome = { status: number; redirect: string | null; ok: boolean | null; code: string | null; isInternal: boolean; text: string };
+export type ActionOutcome = {
+  status: number;
+  redirect: string | null;
+  ok: boolean | null;
+  code: string | null;
+  isInternal: boolean;
+  text: string;
+};
 
 export type FilePart = { name: string; mimeType: string; buffer: Buffer };
-export type EncodedReply = { contentType: string; body: Buffer; parts: { name: string; value: string | FilePart }[] | null };
+export type EncodedReply = {
+  contentType: string;
+  body: Buffer;
+  parts: { name: string; value: string | FilePart }[] | null;
+};
 
 /**
  * The request body of a server action call, as React 19's `encodeReply` writes it in the browser
@@ -136,7 +171,8 @@ export type EncodedReply = { contentType: string; body: Buffer; parts: { name: s
 export function encodeActionReply(args: unknown[]): EncodedReply {
   const forms: Form[] = [];
   const json = replyJson(args, forms);
-  if (forms.length === 0) return { contentType: 'text/plain;charset=UTF-8', body: Buffer.from(json, 'utf8'), parts: null };
+  if (forms.length === 0)
+    return { contentType: 'text/plain;charset=UTF-8', body: Buffer.from(json, 'utf8'), parts: null };
   const parts: { name: string; value: string | FilePart }[] = [];
   forms.forEach((form, i) => {
     for (const [name, value] of Object.entries(form.fields)) parts.push({ name: `_${i + 1}_${name}`, value });
@@ -146,9 +182,20 @@ export function encodeActionReply(args: unknown[]): EncodedReply {
   const chunks: Buffer[] = [];
   for (const part of parts) {
     if (typeof part.value === 'string') {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n`, 'utf8'), Buffer.from(part.value, 'utf8'), Buffer.from('\r\n'));
+      chunks.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n`, 'utf8'),
+        Buffer.from(part.value, 'utf8'),
+        Buffer.from('\r\n'),
+      );
     } else {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.value.name}"\r\nContent-Type: ${part.value.mimeType}\r\n\r\n`, 'utf8'), part.value.buffer, Buffer.from('\r\n'));
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.value.name}"\r\nContent-Type: ${part.value.mimeType}\r\n\r\n`,
+          'utf8',
+        ),
+        part.value.buffer,
+        Buffer.from('\r\n'),
+      );
     }
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -156,17 +203,32 @@ export function encodeActionReply(args: unknown[]): EncodedReply {
 }
 
 /** Post a server action as the browser does: `POST <page>` with `Next-Action: <id>` and the encoded arguments. */
-export async function callAction(request: APIRequestContext, pagePath: string, actionId: string, args: unknown[], origin: string): Promise<ActionOutcome> {
+export async function callAction(
+  request: APIRequestContext,
+  pagePath: string,
+  actionId: string,
+  args: unknown[],
+  origin: string,
+): Promise<ActionOutcome> {
   const reply = encodeActionReply(args);
   const response: APIResponse = await request.post(pagePath, {
     headers: { 'Next-Action': actionId, Accept: 'text/x-component', Origin: origin, 'Content-Type': reply.contentType },
-    data: reply.body, maxRedirects: 0, failOnStatusCode: false,
+    data: reply.body,
+    maxRedirects: 0,
+    failOnStatusCode: false,
   });
   const text = await response.text().catch(() => '');
   const ok = /"ok":true/.test(text) ? true : /"ok":false/.test(text) ? false : null;
   const code = text.match(/"code":"([A-Z_]+)"/)?.[1] ?? null;
   const redirect = response.headers()['x-action-redirect'] ?? response.headers()['location'] ?? null;
-  return { status: response.status(), redirect, ok, code, isInternal: code === 'INTERNAL' || text.includes('Something went wrong on our side'), text: text.slice(0, 400) };
+  return {
+    status: response.status(),
+    redirect,
+    ok,
+    code,
+    isInternal: code === 'INTERNAL' || text.includes('Something went wrong on our side'),
+    text: text.slice(0, 400),
+  };
 }
 
 // ───────────── The seeded objects ─────────────
@@ -183,8 +245,27 @@ export const CAST = {
   otherAuthority: 'ECO',
 };
 
-export type Role = 'anonymous' | 'traderA' | 'traderB' | 'inspector' | 'supervisor' | 'otherInspector' | 'agency' | 'otherAgency' | 'admin';
-export const ROLES: Role[] = ['anonymous', 'traderA', 'traderB', 'inspector', 'supervisor', 'otherInspector', 'agency', 'otherAgency', 'admin'];
+export type Role =
+  | 'anonymous'
+  | 'traderA'
+  | 'traderB'
+  | 'inspector'
+  | 'supervisor'
+  | 'otherInspector'
+  | 'agency'
+  | 'otherAgency'
+  | 'admin';
+export const ROLES: Role[] = [
+  'anonymous',
+  'traderA',
+  'traderB',
+  'inspector',
+  'supervisor',
+  'otherInspector',
+  'agency',
+  'otherAgency',
+  'admin',
+];
 
 export const LOGINS: Record<Exclude<Role, 'anonymous'>, { email: string; home: string }> = {
   traderA: { email: `trader.${CAST.companyA}@example.uz`, home: '/trader' },
@@ -198,10 +279,23 @@ export const LOGINS: Record<Exclude<Role, 'anonymous'>, { email: string; home: s
 };
 
 export type Targets = {
-  declaration: string; itemId: string; lineNo: number; documentId: string; auditDeclaration: string;
-  receiptNumber: string; topUp: string; application: string; productId: string; applicationDocumentId: string;
-  permit: string; permitTypeCode: string; file: string; riskProfile: string; riskModel: string;
-  otherInspectorOfPost: string; missing: string;
+  declaration: string;
+  itemId: string;
+  lineNo: number;
+  documentId: string;
+  auditDeclaration: string;
+  receiptNumber: string;
+  topUp: string;
+  application: string;
+  productId: string;
+  applicationDocumentId: string;
+  permit: string;
+  permitTypeCode: string;
+  file: string;
+  riskProfile: string;
+  riskModel: string;
+  otherInspectorOfPost: string;
+  missing: string;
 };
 
 export async function withDb<T>(fn: (db: pg.Client) => Promise<T>): Promise<T> {
@@ -227,8 +321,16 @@ export async function findTargets(): Promise<Targets> {
   return withDb(async (db) => {
     const b = (await one(db, `SELECT id FROM "Company" WHERE tin = $1`, [CAST.companyB])).id;
     const post = (await one(db, `SELECT id FROM "CustomsPost" WHERE code = $1`, [CAST.post])).id;
-    const decl = await one(db, `SELECT d.id FROM "Declaration" d WHERE d."companyId" = $1 AND d."postId" = $2 AND d.status = 'RELEASED' AND EXISTS (SELECT 1 FROM "DeclarationDocument" x WHERE x."declarationId" = d.id) ORDER BY d."registeredAt" DESC LIMIT 1`, [b, post]);
-    const item = await one(db, `SELECT id, "lineNo" FROM "DeclarationItem" WHERE "declarationId" = $1 ORDER BY "lineNo" LIMIT 1`, [decl.id]);
+    const decl = await one(
+      db,
+      `SELECT d.id FROM "Declaration" d WHERE d."companyId" = $1 AND d."postId" = $2 AND d.status = 'RELEASED' AND EXISTS (SELECT 1 FROM "DeclarationDocument" x WHERE x."declarationId" = d.id) ORDER BY d."registeredAt" DESC LIMIT 1`,
+      [b, post],
+    );
+    const item = await one(
+      db,
+      `SELECT id, "lineNo" FROM "DeclarationItem" WHERE "declarationId" = $1 ORDER BY "lineNo" LIMIT 1`,
+      [decl.id],
+    );
     const doc = await one(db, `SELECT id FROM "DeclarationDocument" WHERE "declarationId" = $1 LIMIT 1`, [decl.id]);
     // The seed's history depends on the moment it is made, so company B may have no blue-channel
     // declaration at the post: then one of its released ones there is made blue (setup, before any
@@ -243,18 +345,45 @@ export async function findTargets(): Promise<Targets> {
       ));
     const receipt = await one(db, `SELECT "receiptNumber" FROM "Payment" WHERE "companyId" = $1 LIMIT 1`, [b]);
     const topUp = await one(db, `SELECT id FROM "TopUp" WHERE "companyId" = $1 LIMIT 1`, [b]);
-    const app = await one(db, `SELECT a.id FROM "PermitApplication" a JOIN "PermitType" t ON t.code = a."permitTypeCode" JOIN "Authority" au ON au.id = t."authorityId" WHERE a."companyId" = $1 AND au.code = $2 AND a.status = 'SUBMITTED' LIMIT 1`, [b, CAST.authority]);
-    const product = await one(db, `SELECT id FROM "PermitApplicationProduct" WHERE "applicationId" = $1 LIMIT 1`, [app.id]);
-    const appDoc = await one(db, `SELECT id, "fileId" FROM "PermitApplicationDocument" WHERE "applicationId" = $1 LIMIT 1`, [app.id]);
-    const permit = await one(db, `SELECT p.id, p."permitTypeCode" FROM "Permit" p JOIN "PermitType" t ON t.code = p."permitTypeCode" JOIN "Authority" au ON au.id = t."authorityId" WHERE p."companyId" = $1 AND au.code = $2 LIMIT 1`, [b, CAST.authority]);
+    const app = await one(
+      db,
+      `SELECT a.id FROM "PermitApplication" a JOIN "PermitType" t ON t.code = a."permitTypeCode" JOIN "Authority" au ON au.id = t."authorityId" WHERE a."companyId" = $1 AND au.code = $2 AND a.status = 'SUBMITTED' LIMIT 1`,
+      [b, CAST.authority],
+    );
+    const product = await one(db, `SELECT id FROM "PermitApplicationProduct" WHERE "applicationId" = $1 LIMIT 1`, [
+      app.id,
+    ]);
+    const appDoc = await one(
+      db,
+      `SELECT id, "fileId" FROM "PermitApplicationDocument" WHERE "applicationId" = $1 LIMIT 1`,
+      [app.id],
+    );
+    const permit = await one(
+      db,
+      `SELECT p.id, p."permitTypeCode" FROM "Permit" p JOIN "PermitType" t ON t.code = p."permitTypeCode" JOIN "Authority" au ON au.id = t."authorityId" WHERE p."companyId" = $1 AND au.code = $2 LIMIT 1`,
+      [b, CAST.authority],
+    );
     const profile = await one(db, `SELECT id FROM "RiskProfile" LIMIT 1`);
     const model = await one(db, `SELECT id FROM "RiskModel" LIMIT 1`);
     const colleague = await one(db, `SELECT id FROM "User" WHERE email = $1`, [`inspector.${CAST.post}.2@customs.uz`]);
     return {
-      declaration: String(decl.id), itemId: String(item.id), lineNo: Number(item.lineNo), documentId: String(doc.id), auditDeclaration: String(audit.id),
-      receiptNumber: String(receipt.receiptNumber), topUp: String(topUp.id), application: String(app.id), productId: String(product.id),
-      applicationDocumentId: String(appDoc.id), permit: String(permit.id), permitTypeCode: String(permit.permitTypeCode), file: String(appDoc.fileId),
-      riskProfile: String(profile.id), riskModel: String(model.id), otherInspectorOfPost: String(colleague.id), missing: '00000000-0000-4000-8000-000000000000',
+      declaration: String(decl.id),
+      itemId: String(item.id),
+      lineNo: Number(item.lineNo),
+      documentId: String(doc.id),
+      auditDeclaration: String(audit.id),
+      receiptNumber: String(receipt.receiptNumber),
+      topUp: String(topUp.id),
+      application: String(app.id),
+      productId: String(product.id),
+      applicationDocumentId: String(appDoc.id),
+      permit: String(permit.id),
+      permitTypeCode: String(permit.permitTypeCode),
+      file: String(appDoc.fileId),
+      riskProfile: String(profile.id),
+      riskModel: String(model.id),
+      otherInspectorOfPost: String(colleague.id),
+      missing: '00000000-0000-4000-8000-000000000000',
     };
   });
 }
@@ -273,7 +402,10 @@ function castScope(): string {
            apps AS (SELECT id FROM "PermitApplication" WHERE "companyId" IN (SELECT id FROM companies) OR "permitTypeCode" IN (SELECT code FROM types)),
            permits AS (SELECT id FROM "Permit" WHERE "companyId" IN (SELECT id FROM companies) OR "permitTypeCode" IN (SELECT code FROM types)),
            accounts AS (SELECT id FROM "Account" WHERE "companyId" IN (SELECT id FROM companies)),
-           cast_users AS (SELECT id FROM "User" WHERE email IN (${Object.values(LOGINS).filter((l) => l.email !== 'admin@customs.uz').map((l) => `'${l.email}'`).join(', ')}) OR "companyId" IN (SELECT id FROM companies) OR "postId" IN (SELECT id FROM posts))`;
+           cast_users AS (SELECT id FROM "User" WHERE email IN (${Object.values(LOGINS)
+             .filter((l) => l.email !== 'admin@customs.uz')
+             .map((l) => `'${l.email}'`)
+             .join(', ')}) OR "companyId" IN (SELECT id FROM companies) OR "postId" IN (SELECT id FROM posts))`;
 }
 
 const CAST_TABLES: Record<string, string> = {
@@ -329,7 +461,10 @@ export async function fingerprintChanges(before: Fingerprint, after: Fingerprint
       const added = after[name].filter((h) => !old.has(h));
       const removed = before[name].filter((h) => !now.has(h)).length;
       if (!added.length && !removed) continue;
-      const { rows } = await db.query<{ t: string }>(`${castScope()} SELECT left(x.t, 300) AS t FROM (SELECT t::text AS t FROM ${CAST_TABLES[name]}) x WHERE md5(x.t) = ANY($1)`, [added]);
+      const { rows } = await db.query<{ t: string }>(
+        `${castScope()} SELECT left(x.t, 300) AS t FROM (SELECT t::text AS t FROM ${CAST_TABLES[name]}) x WHERE md5(x.t) = ANY($1)`,
+        [added],
+      );
       changes.push(`${name}: ${added.length} added, ${removed} removed${rows.map((r) => `\n    + ${r.t}`).join('')}`);
     }
   });

@@ -5,7 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { PostgresCluster, findFreePort, parseDatabaseUrl, adminQuery, quoteIdent, connectionUrl, type ConnectionConfig } from '../../src/cli/db/postgres-cluster.ts';
+import {
+  PostgresCluster,
+  findFreePort,
+  parseDatabaseUrl,
+  adminQuery,
+  quoteIdent,
+  connectionUrl,
+  type ConnectionConfig,
+} from '../../src/cli/db/postgres-cluster.ts';
 import { applyMigrations } from '../../src/cli/db/schema-engine.ts';
 
 export type TestServer = { connection: ConnectionConfig; stop: () => Promise<void> };
@@ -28,7 +36,10 @@ export async function openTestServer(): Promise<TestServer> {
   };
 }
 
-export async function createFreshDatabase(server: ConnectionConfig, prefix: string): Promise<{ url: string; connection: ConnectionConfig; drop: () => Promise<void> }> {
+export async function createFreshDatabase(
+  server: ConnectionConfig,
+  prefix: string,
+): Promise<{ url: string; connection: ConnectionConfig; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   await adminQuery(server, `CREATE DATABASE ${quoteIdent(name)}`);
   const connection = { ...server, database: name };

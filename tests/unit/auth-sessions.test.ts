@@ -74,7 +74,13 @@ describe('session policy from the environment', () => {
   });
 
   it('reads each variable', () => {
-    expect(sessionPolicyFromEnv({ SESSION_MAX_HOURS: '8', SESSION_IDLE_MINUTES_STAFF: '15', SESSION_IDLE_MINUTES_TRADER: '60' })).toEqual({ maxHours: 8, idleMinutesStaff: 15, idleMinutesTrader: 60 });
+    expect(
+      sessionPolicyFromEnv({
+        SESSION_MAX_HOURS: '8',
+        SESSION_IDLE_MINUTES_STAFF: '15',
+        SESSION_IDLE_MINUTES_TRADER: '60',
+      }),
+    ).toEqual({ maxHours: 8, idleMinutesStaff: 15, idleMinutesTrader: 60 });
   });
 
   it.each([
@@ -90,7 +96,11 @@ describe('session policy from the environment', () => {
 });
 
 describe('change-password form', () => {
-  const ok = { currentPassword: 'Demo#2026', newPassword: 'correct horse battery', confirmPassword: 'correct horse battery' };
+  const ok = {
+    currentPassword: 'Demo#2026',
+    newPassword: 'correct horse battery',
+    confirmPassword: 'correct horse battery',
+  };
   const errorsOf = (input: unknown) => {
     const r = ZChangePassword.safeParse(input);
     return r.success ? [] : fieldErrorsOf(r.error).map((e) => `${e.path}: ${e.message}`);
@@ -101,13 +111,32 @@ describe('change-password form', () => {
   });
 
   it.each([
-    [{}, ['currentPassword: Enter your current password', 'newPassword: Enter a new password', 'confirmPassword: Enter the new password again']],
+    [
+      {},
+      [
+        'currentPassword: Enter your current password',
+        'newPassword: Enter a new password',
+        'confirmPassword: Enter the new password again',
+      ],
+    ],
     [{ ...ok, currentPassword: '' }, ['currentPassword: Enter your current password']],
-    [{ ...ok, newPassword: 'short', confirmPassword: 'short' }, [`newPassword: The new password must be at least ${PASSWORD_MIN_LENGTH} characters long`]],
-    [{ ...ok, newPassword: ' '.repeat(20), confirmPassword: ' '.repeat(20) }, ['newPassword: The new password cannot be only spaces']],
-    [{ ...ok, newPassword: 'x'.repeat(201), confirmPassword: 'x'.repeat(201) }, ['newPassword: The new password can be at most 200 characters long']],
+    [
+      { ...ok, newPassword: 'short', confirmPassword: 'short' },
+      [`newPassword: The new password must be at least ${PASSWORD_MIN_LENGTH} characters long`],
+    ],
+    [
+      { ...ok, newPassword: ' '.repeat(20), confirmPassword: ' '.repeat(20) },
+      ['newPassword: The new password cannot be only spaces'],
+    ],
+    [
+      { ...ok, newPassword: 'x'.repeat(201), confirmPassword: 'x'.repeat(201) },
+      ['newPassword: The new password can be at most 200 characters long'],
+    ],
     [{ ...ok, confirmPassword: 'correct horse battery!' }, ['confirmPassword: The two new passwords do not match']],
-    [{ currentPassword: ok.newPassword, newPassword: ok.newPassword, confirmPassword: ok.newPassword }, ['newPassword: The new password must be different from the current one']],
+    [
+      { currentPassword: ok.newPassword, newPassword: ok.newPassword, confirmPassword: ok.newPassword },
+      ['newPassword: The new password must be different from the current one'],
+    ],
   ])('names every problem: %j', (input, errors) => {
     expect(errorsOf(input)).toEqual(errors);
   });

@@ -2,7 +2,13 @@
 // failed (lib/validation.ts `whenValid`): bad input is a field error, never a throw (a 500).
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { INVISIBLE_CHARACTERS_MESSAGE, decodeSegmentOnce, escapeForLog, hasInvisibleCharacters, text } from '@/lib/text';
+import {
+  INVISIBLE_CHARACTERS_MESSAGE,
+  decodeSegmentOnce,
+  escapeForLog,
+  hasInvisibleCharacters,
+  text,
+} from '@/lib/text';
 import { fieldErrorsOf } from '@/lib/validation';
 import { ZDeclarationDraft, ZDeclarationItem, ZDeclarationHeader } from '@/lib/declaration/schema';
 import { ZAdjustment, ZDocumentCheck } from '@/lib/officer/decisions';
@@ -11,7 +17,12 @@ import { ZPostClearanceAudit } from '@/lib/audits/post-clearance';
 import { ZPermitTypeForm, ZRefusal, ZStartApplication } from '@/lib/permits/schemas';
 import { ZProfileForm } from '@/lib/risk/profile-form';
 import { ZSignIn } from '@/lib/auth/roles';
-import { MAX_ACTION_BODY_BYTES, MAX_UPLOAD_BYTES, PROXY_BODY_BYTES, isDeclaredBodyTooLarge } from '@/lib/request-limits';
+import {
+  MAX_ACTION_BODY_BYTES,
+  MAX_UPLOAD_BYTES,
+  PROXY_BODY_BYTES,
+  isDeclaredBodyTooLarge,
+} from '@/lib/request-limits';
 import { uploadProblem } from '@/lib/declaration/steps';
 import nextConfig from '../../next.config';
 
@@ -57,7 +68,9 @@ describe('the shared text type refuses invisible characters', () => {
   });
 
   it('answers with one field message, checked after trimming and before the length rules', () => {
-    const schema = z.object({ name: text({ error: 'Enter the name' }).min(1, { error: 'Enter the name' }).max(5, { error: 'Too long' }) });
+    const schema = z.object({
+      name: text({ error: 'Enter the name' }).min(1, { error: 'Enter the name' }).max(5, { error: 'Too long' }),
+    });
     expect(errorsOf(schema, { name: 'a\u0000bcdefgh' })).toEqual([`name: ${INVISIBLE_CHARACTERS_MESSAGE}`]);
     expect(errorsOf(schema, { name: ' ab\n' })).toEqual([]); // a trailing newline pasted in is only whitespace
     expect(schema.parse({ name: ' ab\n' })).toEqual({ name: 'ab' });
@@ -91,7 +104,16 @@ describe('the shared text type refuses invisible characters', () => {
   });
 });
 
-const ITEM = { hsCode: '8471300000', description: 'Laptops', originCountry: 'CN', grossMass: '12.5', netMass: '10', quantity: '5', supplementaryUnit: 'PCS', invoiceValue: '1000' };
+const ITEM = {
+  hsCode: '8471300000',
+  description: 'Laptops',
+  originCountry: 'CN',
+  grossMass: '12.5',
+  netMass: '10',
+  quantity: '5',
+  supplementaryUnit: 'PCS',
+  invoiceValue: '1000',
+};
 
 describe('cross-field rules never run on a field that failed', () => {
   // Each of these made `new D(...)` throw in a cross-field rule: a 500 instead of a field error.
@@ -99,7 +121,11 @@ describe('cross-field rules never run on a field that failed', () => {
     ['empty gross mass', { grossMass: '' }, 'grossMass: Enter the gross mass'],
     ['empty net mass', { netMass: '' }, 'netMass: Enter the net mass'],
     ['text for a mass', { grossMass: 'abc' }, 'grossMass: The gross mass must be a number, like 1250.50'],
-    ['1e309 (Infinity once JSON.parse has read it)', { grossMass: JSON.parse('1e309') as number }, 'grossMass: Enter the gross mass'],
+    [
+      '1e309 (Infinity once JSON.parse has read it)',
+      { grossMass: JSON.parse('1e309') as number },
+      'grossMass: Enter the gross mass',
+    ],
     ['the text "1e309"', { netMass: '1e309' }, 'netMass: The net mass must be a number, like 1250.50'],
     ['a mass as an object', { grossMass: { value: 1 } }, 'grossMass: Enter the gross mass'],
     ['too many decimals', { grossMass: '1.23456' }, 'grossMass: The gross mass can have at most 3 decimal places'],
@@ -109,7 +135,9 @@ describe('cross-field rules never run on a field that failed', () => {
   });
 
   it('still compares the masses once both are valid', () => {
-    expect(errorsOf(ZDeclarationItem, { ...ITEM, netMass: '13' })).toEqual(['netMass: The net mass cannot be more than the gross mass']);
+    expect(errorsOf(ZDeclarationItem, { ...ITEM, netMass: '13' })).toEqual([
+      'netMass: The net mass cannot be more than the gross mass',
+    ]);
     expect(errorsOf(ZDeclarationItem, ITEM)).toEqual([]);
   });
 
@@ -131,27 +159,40 @@ describe('cross-field rules never run on a field that failed', () => {
   });
 
   it('an adjusted value that is not a number is a field error, not a throw', () => {
-    expect(errorsOf(ZAdjustment, { expectedVersion: 1, lineNo: 1, newInvoiceValue: 'abc', reason: 'Too low' })).toEqual(['newInvoiceValue: Enter the adjusted item value as a number, like 5500.00']);
+    expect(errorsOf(ZAdjustment, { expectedVersion: 1, lineNo: 1, newInvoiceValue: 'abc', reason: 'Too low' })).toEqual(
+      ['newInvoiceValue: Enter the adjusted item value as a number, like 5500.00'],
+    );
   });
 
   it('object rules wait for valid fields (a refusal without a note, with a note that failed)', () => {
     const refundId = '4c1f0e2a-7b3d-4e8f-9a21-5d6c7e8f9a0b';
-    expect(errorsOf(ZRefundDecision, { refundId, decision: 'REFUSE', note: 'x'.repeat(501) })).toEqual(['note: Must be 500 characters or fewer']);
-    expect(errorsOf(ZRefundDecision, { refundId, decision: 'REFUSE', note: '' })).toEqual(['note: Say why the refund is refused']);
+    expect(errorsOf(ZRefundDecision, { refundId, decision: 'REFUSE', note: 'x'.repeat(501) })).toEqual([
+      'note: Must be 500 characters or fewer',
+    ]);
+    expect(errorsOf(ZRefundDecision, { refundId, decision: 'REFUSE', note: '' })).toEqual([
+      'note: Say why the refund is refused',
+    ]);
   });
 
   it('an audit with bad additional revenue is a field error, not a throw', () => {
-    expect(errorsOf(ZPostClearanceAudit, { findings: 'Checked', isHit: 'no', isCritical: 'no', additionalRevenue: 'lots' })).toEqual(['additionalRevenue: The additional revenue must be a number, like 1250.50']);
+    expect(
+      errorsOf(ZPostClearanceAudit, { findings: 'Checked', isHit: 'no', isCritical: 'no', additionalRevenue: 'lots' }),
+    ).toEqual(['additionalRevenue: The additional revenue must be a number, like 1250.50']);
   });
 });
 
 describe('the body limits agree', () => {
-  const experimental = nextConfig.experimental as { serverActions?: { bodySizeLimit?: unknown }; proxyClientMaxBodySize?: unknown };
+  const experimental = nextConfig.experimental as {
+    serverActions?: { bodySizeLimit?: unknown };
+    proxyClientMaxBodySize?: unknown;
+  };
 
   it('lets a file just over 10 MB reach its action whole, so that the action names the field', () => {
     expect(experimental.serverActions?.bodySizeLimit).toBe(MAX_ACTION_BODY_BYTES);
     expect(MAX_ACTION_BODY_BYTES).toBeGreaterThanOrEqual(MAX_UPLOAD_BYTES + 64 * 1024);
-    expect(uploadProblem(MAX_UPLOAD_BYTES + 1, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))).toBe('The selected file must be smaller than 10 MB');
+    expect(uploadProblem(MAX_UPLOAD_BYTES + 1, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))).toBe(
+      'The selected file must be smaller than 10 MB',
+    );
     expect(uploadProblem(MAX_UPLOAD_BYTES, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))).toBeNull();
   });
 

@@ -76,7 +76,10 @@ const baseline: ControlDeclaration = {
 type Patch = Partial<ControlDeclaration>;
 const header = (patch: Patch): ControlDeclaration => ({ ...baseline, ...patch });
 /** Change item 2 (index 1, the beer). */
-const item2 = (patch: Partial<ControlItem>): ControlDeclaration => ({ ...baseline, items: [laptops, { ...beer, ...patch }] });
+const item2 = (patch: Partial<ControlItem>): ControlDeclaration => ({
+  ...baseline,
+  items: [laptops, { ...beer, ...patch }],
+});
 /** Change document `index`. */
 const doc = (index: number, patch: Partial<ControlDocument>): ControlDeclaration => ({
   ...baseline,
@@ -188,7 +191,9 @@ describe('formats', () => {
   });
 
   it('checks the post code against the active posts when the caller gives them', () => {
-    expectErrors(run(baseline, { ...ctx, postCodes: new Set(['27001']) }), [['postCode', 'Choose a customs post from the list']]);
+    expectErrors(run(baseline, { ...ctx, postCodes: new Set(['27001']) }), [
+      ['postCode', 'Choose a customs post from the list'],
+    ]);
     expect(run(baseline, { ...ctx, postCodes: new Set(['26001', '27001']) })).toEqual([]);
   });
 
@@ -196,7 +201,11 @@ describe('formats', () => {
     ['HS code of 9 digits', { hsCode: '220300090' }, [['items.1.hsCode', 'must be 10 digits, like 8471300000']]],
     ['HS code of 11 digits', { hsCode: '22030009000' }, [['items.1.hsCode', 'must be 10 digits']]],
     ['HS code with dots', { hsCode: '2203.00.09' }, [['items.1.hsCode', 'must be 10 digits']]],
-    ['HS code not in the tariff', { hsCode: '1234567890' }, [['items.1.hsCode', 'Commodity code 1234567890 of item 2 is not in the national tariff — check the code']]],
+    [
+      'HS code not in the tariff',
+      { hsCode: '1234567890' },
+      [['items.1.hsCode', 'Commodity code 1234567890 of item 2 is not in the national tariff — check the code']],
+    ],
     ['origin not ISO 3166', { originCountry: 'XX' }, [['items.1.originCountry', 'ISO 3166']]],
     ['gross mass 0', { grossMass: '0' }, [['items.1.grossMass', 'The gross mass of item 2 must be greater than 0']]],
     ['gross mass negative', { grossMass: '-1' }, [['items.1.grossMass', 'must be greater than 0']]],
@@ -210,8 +219,16 @@ describe('formats', () => {
     ['quantity 0', { quantity: '0' }, [['items.1.quantity', 'The quantity of item 2 must be greater than 0']]],
     ['quantity 0.001', { quantity: '0.001' }, []],
     ['quantity with 4 decimals', { quantity: '1.0005' }, [['items.1.quantity', 'at most 3 decimal places']]],
-    ['invoice value 0', { invoiceValue: '0' }, [['items.1.invoiceValue', 'The invoice value of item 2 must be greater than 0']]],
-    ['invoice value with 3 decimals', { invoiceValue: '4000.001' }, [['items.1.invoiceValue', 'at most 2 decimal places']]],
+    [
+      'invoice value 0',
+      { invoiceValue: '0' },
+      [['items.1.invoiceValue', 'The invoice value of item 2 must be greater than 0']],
+    ],
+    [
+      'invoice value with 3 decimals',
+      { invoiceValue: '4000.001' },
+      [['items.1.invoiceValue', 'at most 2 decimal places']],
+    ],
     ['invoice value without decimals', { invoiceValue: '4000' }, []],
     ['description too long', { description: 'x'.repeat(501) }, [['items.1.description', '500 characters']]],
   ] as const)('item: %s', (_label, patch, expected) => {
@@ -223,10 +240,30 @@ describe('supplementary unit = the tariff line unit', () => {
   it.each([
     ['the tariff unit', { supplementaryUnit: 'L' }, []],
     ['in lower case', { supplementaryUnit: 'l' }, []],
-    ['another known unit', { supplementaryUnit: 'KG' }, [['items.1.supplementaryUnit', 'Declare the quantity of item 2 in L, the unit of commodity code 2203000900 in the tariff (not KG)']]],
+    [
+      'another known unit',
+      { supplementaryUnit: 'KG' },
+      [
+        [
+          'items.1.supplementaryUnit',
+          'Declare the quantity of item 2 in L, the unit of commodity code 2203000900 in the tariff (not KG)',
+        ],
+      ],
+    ],
     ['an unknown unit', { supplementaryUnit: 'BOTTLES' }, [['items.1.supplementaryUnit', 'in L']]],
-    ['a code not in the tariff and an unknown unit', { hsCode: '1234567890', supplementaryUnit: 'BOTTLES' }, [['items.1.hsCode', 'not in the national tariff'], ['items.1.supplementaryUnit', 'from the list']]],
-    ['a code not in the tariff and a known unit', { hsCode: '1234567890', supplementaryUnit: 'KG' }, [['items.1.hsCode', 'not in the national tariff']]],
+    [
+      'a code not in the tariff and an unknown unit',
+      { hsCode: '1234567890', supplementaryUnit: 'BOTTLES' },
+      [
+        ['items.1.hsCode', 'not in the national tariff'],
+        ['items.1.supplementaryUnit', 'from the list'],
+      ],
+    ],
+    [
+      'a code not in the tariff and a known unit',
+      { hsCode: '1234567890', supplementaryUnit: 'KG' },
+      [['items.1.hsCode', 'not in the national tariff']],
+    ],
   ] as const)('%s', (_label, patch, expected) => {
     expectErrors(run(item2(patch)), expected);
   });
@@ -234,11 +271,19 @@ describe('supplementary unit = the tariff line unit', () => {
 
 describe('net mass ≤ gross mass', () => {
   it.each([
-    ['net above gross', { grossMass: '2100', netMass: '2100.001' }, [['items.1.netMass', 'The net mass of item 2 (2100.001 kg) cannot be more than its gross mass (2100 kg)']]],
+    [
+      'net above gross',
+      { grossMass: '2100', netMass: '2100.001' },
+      [['items.1.netMass', 'The net mass of item 2 (2100.001 kg) cannot be more than its gross mass (2100 kg)']],
+    ],
     ['net equal to gross', { grossMass: '2100', netMass: '2100.000' }, []],
     ['net below gross', { grossMass: '2100', netMass: '2099.999' }, []],
     ['compared as decimals, not text', { grossMass: '10', netMass: '9.5' }, []],
-    ['not compared when the gross mass is malformed', { grossMass: 'x', netMass: '2100' }, [['items.1.grossMass', 'must be a number']]],
+    [
+      'not compared when the gross mass is malformed',
+      { grossMass: 'x', netMass: '2100' },
+      [['items.1.grossMass', 'must be a number']],
+    ],
   ] as const)('%s', (_label, patch, expected) => {
     expectErrors(run(item2(patch)), expected);
   });
@@ -269,8 +314,10 @@ describe('freight and insurance by Incoterm', () => {
       const expected: Array<[string, string]> = [];
       for (const field of ['freight', 'insurance'] as const) {
         const isGiven = costs[field] !== null;
-        if (required[field] && !isGiven) expected.push([field, `Enter the ${field} cost: under ${incoterm} it is not in the invoice price`]);
-        if (!required[field] && isGiven) expected.push([field, `Leave the ${field} cost empty: under ${incoterm} it is already in the invoice price`]);
+        if (required[field] && !isGiven)
+          expected.push([field, `Enter the ${field} cost: under ${incoterm} it is not in the invoice price`]);
+        if (!required[field] && isGiven)
+          expected.push([field, `Leave the ${field} cost empty: under ${incoterm} it is already in the invoice price`]);
       }
       return [incoterm, costs.freight ?? '—', costs.insurance ?? '—', costs, expected] as const;
     }),
@@ -283,42 +330,131 @@ describe('freight and insurance by Incoterm', () => {
   it.each([
     ['FOB with both 0 (required means given, 0 is accepted)', { incoterm: 'FOB', freight: '0', insurance: '0.00' }, []],
     ['CFR with insurance 0', { incoterm: 'CFR', freight: null, insurance: '0' }, []],
-    ['CIF with freight 0 (forbidden means empty)', { incoterm: 'CIF', freight: '0', insurance: null }, [['freight', 'Leave the freight cost empty']]],
+    [
+      'CIF with freight 0 (forbidden means empty)',
+      { incoterm: 'CIF', freight: '0', insurance: null },
+      [['freight', 'Leave the freight cost empty']],
+    ],
     ['CIF with a blank freight', { incoterm: 'CIF', freight: '  ', insurance: '' }, []],
-    ['CIF with a malformed freight is still forbidden', { incoterm: 'CIF', freight: 'abc', insurance: null }, [['freight', 'Leave the freight cost empty']]],
-    ['no valid Incoterm: only the format of the costs is checked', { incoterm: 'XYZ', freight: '-1', insurance: null }, [['incoterm', 'from the list'], ['freight', 'cannot be negative']]],
+    [
+      'CIF with a malformed freight is still forbidden',
+      { incoterm: 'CIF', freight: 'abc', insurance: null },
+      [['freight', 'Leave the freight cost empty']],
+    ],
+    [
+      'no valid Incoterm: only the format of the costs is checked',
+      { incoterm: 'XYZ', freight: '-1', insurance: null },
+      [
+        ['incoterm', 'from the list'],
+        ['freight', 'cannot be negative'],
+      ],
+    ],
   ] as const)('%s', (_label, patch, expected) => {
     expectErrors(run(header(patch as Patch)), expected);
   });
 });
 
 describe('regime consistent with direction and countries', () => {
-  const importRoute = { dispatchCountry: 'CN', destinationCountry: 'UZ', consignorCountry: 'CN', consigneeCountry: 'UZ' };
-  const exportRoute = { dispatchCountry: 'UZ', destinationCountry: 'DE', consignorCountry: 'UZ', consigneeCountry: 'DE' };
-  const transitRoute = { dispatchCountry: 'CN', destinationCountry: 'KZ', consignorCountry: 'CN', consigneeCountry: 'KZ' };
+  const importRoute = {
+    dispatchCountry: 'CN',
+    destinationCountry: 'UZ',
+    consignorCountry: 'CN',
+    consigneeCountry: 'UZ',
+  };
+  const exportRoute = {
+    dispatchCountry: 'UZ',
+    destinationCountry: 'DE',
+    consignorCountry: 'UZ',
+    consigneeCountry: 'DE',
+  };
+  const transitRoute = {
+    dispatchCountry: 'CN',
+    destinationCountry: 'KZ',
+    consignorCountry: 'CN',
+    consigneeCountry: 'KZ',
+  };
 
   type RouteRow = readonly [Regime, string, Patch, Expected];
   const rows: RouteRow[] = [
     ...(['IM40', 'IM31', 'IM70'] as const).flatMap((regime): RouteRow[] => [
       [regime, 'an import route', importRoute, []],
-      [regime, 'destination abroad', { ...importRoute, destinationCountry: 'KZ' }, [['destinationCountry', `Under ${regime}`]]],
-      [regime, 'consignee abroad', { ...importRoute, consigneeCountry: 'KZ' }, [['consigneeCountry', 'the consignee must be in UZ (Uzbekistan)']]],
-      [regime, 'dispatched from UZ', { ...importRoute, dispatchCountry: 'UZ' }, [['dispatchCountry', 'the country of dispatch cannot be UZ']]],
+      [
+        regime,
+        'destination abroad',
+        { ...importRoute, destinationCountry: 'KZ' },
+        [['destinationCountry', `Under ${regime}`]],
+      ],
+      [
+        regime,
+        'consignee abroad',
+        { ...importRoute, consigneeCountry: 'KZ' },
+        [['consigneeCountry', 'the consignee must be in UZ (Uzbekistan)']],
+      ],
+      [
+        regime,
+        'dispatched from UZ',
+        { ...importRoute, dispatchCountry: 'UZ' },
+        [['dispatchCountry', 'the country of dispatch cannot be UZ']],
+      ],
       [regime, 'consignor in UZ (allowed: the seller may be anywhere)', { ...importRoute, consignorCountry: 'UZ' }, []],
-      [regime, 'an export route', exportRoute, [['consigneeCountry', 'consignee must be in UZ'], ['dispatchCountry', 'cannot be UZ'], ['destinationCountry', 'must be UZ']]],
+      [
+        regime,
+        'an export route',
+        exportRoute,
+        [
+          ['consigneeCountry', 'consignee must be in UZ'],
+          ['dispatchCountry', 'cannot be UZ'],
+          ['destinationCountry', 'must be UZ'],
+        ],
+      ],
     ]),
     ...(['EK10', 'EK31'] as const).flatMap((regime): RouteRow[] => [
       [regime, 'an export route', exportRoute, []],
-      [regime, 'dispatched from abroad', { ...exportRoute, dispatchCountry: 'KZ' }, [['dispatchCountry', `Under ${regime}`]]],
-      [regime, 'consignor abroad', { ...exportRoute, consignorCountry: 'KZ' }, [['consignorCountry', 'the consignor must be in UZ (Uzbekistan)']]],
-      [regime, 'destination UZ', { ...exportRoute, destinationCountry: 'UZ' }, [['destinationCountry', 'the country of destination cannot be UZ']]],
+      [
+        regime,
+        'dispatched from abroad',
+        { ...exportRoute, dispatchCountry: 'KZ' },
+        [['dispatchCountry', `Under ${regime}`]],
+      ],
+      [
+        regime,
+        'consignor abroad',
+        { ...exportRoute, consignorCountry: 'KZ' },
+        [['consignorCountry', 'the consignor must be in UZ (Uzbekistan)']],
+      ],
+      [
+        regime,
+        'destination UZ',
+        { ...exportRoute, destinationCountry: 'UZ' },
+        [['destinationCountry', 'the country of destination cannot be UZ']],
+      ],
       [regime, 'consignee in UZ (allowed)', { ...exportRoute, consigneeCountry: 'UZ' }, []],
     ]),
     ['TR80', 'a transit route', transitRoute, []],
-    ['TR80', 'dispatched from UZ', { ...transitRoute, dispatchCountry: 'UZ' }, [['dispatchCountry', 'Under TR80 (transit) the country of dispatch cannot be UZ']]],
-    ['TR80', 'destination UZ', { ...transitRoute, destinationCountry: 'UZ' }, [['destinationCountry', 'Under TR80 (transit) the country of destination cannot be UZ']]],
-    ['TR80', 'parties in UZ (allowed: only the route matters)', { ...transitRoute, consignorCountry: 'UZ', consigneeCountry: 'UZ' }, []],
-    ['IM40', 'a malformed country is reported once, as a format error', { ...importRoute, destinationCountry: 'XX' }, [['destinationCountry', 'ISO 3166']]],
+    [
+      'TR80',
+      'dispatched from UZ',
+      { ...transitRoute, dispatchCountry: 'UZ' },
+      [['dispatchCountry', 'Under TR80 (transit) the country of dispatch cannot be UZ']],
+    ],
+    [
+      'TR80',
+      'destination UZ',
+      { ...transitRoute, destinationCountry: 'UZ' },
+      [['destinationCountry', 'Under TR80 (transit) the country of destination cannot be UZ']],
+    ],
+    [
+      'TR80',
+      'parties in UZ (allowed: only the route matters)',
+      { ...transitRoute, consignorCountry: 'UZ', consigneeCountry: 'UZ' },
+      [],
+    ],
+    [
+      'IM40',
+      'a malformed country is reported once, as a format error',
+      { ...importRoute, destinationCountry: 'XX' },
+      [['destinationCountry', 'ISO 3166']],
+    ],
   ];
 
   it.each(rows)('%s, %s', (regime, _label, route, expected) => {
@@ -338,7 +474,16 @@ describe('invoice total = Σ item invoice values within the tolerance', () => {
     ['equal', '10000.00', []],
     ['2 cents over with 2 items', '10000.02', []],
     ['2 cents under with 2 items', '9999.98', []],
-    ['3 cents over', '10000.03', [['invoiceTotal', 'The invoice total (10000.03 USD) does not match the sum of the item invoice values (10000.00 USD)']]],
+    [
+      '3 cents over',
+      '10000.03',
+      [
+        [
+          'invoiceTotal',
+          'The invoice total (10000.03 USD) does not match the sum of the item invoice values (10000.00 USD)',
+        ],
+      ],
+    ],
     ['3 cents under', '9999.97', [['invoiceTotal', 'a difference of up to 0.02 is allowed']]],
     ['far off', '12000', [['invoiceTotal', '(12000.00 USD)']]],
   ] as const)('%s: total %s', (_label, invoiceTotal, expected) => {
@@ -353,7 +498,9 @@ describe('invoice total = Σ item invoice values within the tolerance', () => {
   });
 
   it('is not checked while an item value is malformed (that item is named instead)', () => {
-    expectErrors(run({ ...item2({ invoiceValue: 'x' }), invoiceTotal: '1' }), [['items.1.invoiceValue', 'must be a number']]);
+    expectErrors(run({ ...item2({ invoiceValue: 'x' }), invoiceTotal: '1' }), [
+      ['items.1.invoiceValue', 'must be a number'],
+    ]);
   });
 
   it('omits the currency from the message when it is not a valid code', () => {
@@ -365,8 +512,22 @@ describe('invoice total = Σ item invoice values within the tolerance', () => {
 
 describe('documents', () => {
   it.each([
-    ['unknown type', doc(1, { type: 'CMR' }), [['documents.1.type', 'Choose the type of document 2 from the list'], ['documents', 'Add the transport document']]],
-    ['blank type', doc(1, { type: '' }), [['documents.1.type', 'Choose the type of document 2'], ['documents', 'Add the transport document']]],
+    [
+      'unknown type',
+      doc(1, { type: 'CMR' }),
+      [
+        ['documents.1.type', 'Choose the type of document 2 from the list'],
+        ['documents', 'Add the transport document'],
+      ],
+    ],
+    [
+      'blank type',
+      doc(1, { type: '' }),
+      [
+        ['documents.1.type', 'Choose the type of document 2'],
+        ['documents', 'Add the transport document'],
+      ],
+    ],
     ['type in lower case', doc(1, { type: 'transport_document' }), []],
     ['no number', doc(0, { number: null }), [['documents.0.number', 'Enter the number of document 1 (invoice)']]],
     ['blank number', doc(0, { number: '  ' }), [['documents.0.number', 'Enter the number']]],
@@ -378,13 +539,42 @@ describe('documents', () => {
     ['29 February of a common year', doc(0, { date: '2025-02-29' }), [['documents.0.date', 'real date']]],
     ['29 February 1900 (not a leap year)', doc(0, { date: '1900-02-29' }), [['documents.0.date', 'real date']]],
     ['dated today', doc(0, { date: TODAY }), []],
-    ['dated tomorrow', doc(0, { date: '2026-03-16' }), [['documents.0.date', 'The date of document 1 (invoice) cannot be in the future (today is 2026-03-15)']]],
+    [
+      'dated tomorrow',
+      doc(0, { date: '2026-03-16' }),
+      [['documents.0.date', 'The date of document 1 (invoice) cannot be in the future (today is 2026-03-15)']],
+    ],
     ['dated next year', doc(1, { date: '2027-01-01' }), [['documents.1.date', 'cannot be in the future']]],
     ['no invoice', header({ documents: [documents[1]] }), [['documents', 'Add the invoice to the documents']]],
-    ['no transport document', header({ documents: [documents[0]] }), [['documents', 'Add the transport document (CMR, air waybill or bill of lading) to the documents']]],
-    ['no documents', header({ documents: [] }), [['documents', 'Add the invoice'], ['documents', 'Add the transport document']]],
-    ['extra documents are welcome', header({ documents: [...documents, { type: 'CONTRACT', number: 'C-1', date: '2025-12-01' }, { type: 'PERMIT', number: 'STD-COC-1', date: '2026-01-10' }] }), []],
-    ['a future-dated extra document', header({ documents: [...documents, { type: 'CONTRACT', number: 'C-1', date: '2026-04-01' }] }), [['documents.2.date', 'document 3 (contract) cannot be in the future']]],
+    [
+      'no transport document',
+      header({ documents: [documents[0]] }),
+      [['documents', 'Add the transport document (CMR, air waybill or bill of lading) to the documents']],
+    ],
+    [
+      'no documents',
+      header({ documents: [] }),
+      [
+        ['documents', 'Add the invoice'],
+        ['documents', 'Add the transport document'],
+      ],
+    ],
+    [
+      'extra documents are welcome',
+      header({
+        documents: [
+          ...documents,
+          { type: 'CONTRACT', number: 'C-1', date: '2025-12-01' },
+          { type: 'PERMIT', number: 'STD-COC-1', date: '2026-01-10' },
+        ],
+      }),
+      [],
+    ],
+    [
+      'a future-dated extra document',
+      header({ documents: [...documents, { type: 'CONTRACT', number: 'C-1', date: '2026-04-01' }] }),
+      [['documents.2.date', 'document 3 (contract) cannot be in the future']],
+    ],
   ] as const)('%s', (_label, declaration, expected) => {
     expectErrors(run(declaration), expected);
   });
@@ -426,21 +616,48 @@ describe('every failing field at once', () => {
 
   it('an empty draft fails on every required field, each named once', () => {
     const empty: ControlDeclaration = {
-      regime: null, declarantTin: null, postCode: null,
-      consignorName: null, consignorCountry: null, consignorAddress: null,
-      consigneeName: null, consigneeCountry: null, consigneeAddress: null,
-      dispatchCountry: null, destinationCountry: null, transportMode: null, transportDocument: null,
-      incoterm: null, invoiceCurrency: null, invoiceTotal: null, freight: null, insurance: null,
-      items: [], documents: [],
+      regime: null,
+      declarantTin: null,
+      postCode: null,
+      consignorName: null,
+      consignorCountry: null,
+      consignorAddress: null,
+      consigneeName: null,
+      consigneeCountry: null,
+      consigneeAddress: null,
+      dispatchCountry: null,
+      destinationCountry: null,
+      transportMode: null,
+      transportDocument: null,
+      incoterm: null,
+      invoiceCurrency: null,
+      invoiceTotal: null,
+      freight: null,
+      insurance: null,
+      items: [],
+      documents: [],
     };
     const paths = run(empty).map((e) => e.path);
     expect(paths).toEqual([
-      'regime', 'declarantTin', 'postCode',
-      'consignorName', 'consignorCountry', 'consignorAddress',
-      'consigneeName', 'consigneeCountry', 'consigneeAddress',
-      'dispatchCountry', 'destinationCountry', 'transportMode', 'transportDocument',
-      'incoterm', 'invoiceCurrency', 'invoiceTotal',
-      'items', 'documents', 'documents',
+      'regime',
+      'declarantTin',
+      'postCode',
+      'consignorName',
+      'consignorCountry',
+      'consignorAddress',
+      'consigneeName',
+      'consigneeCountry',
+      'consigneeAddress',
+      'dispatchCountry',
+      'destinationCountry',
+      'transportMode',
+      'transportDocument',
+      'incoterm',
+      'invoiceCurrency',
+      'invoiceTotal',
+      'items',
+      'documents',
+      'documents',
     ]);
   });
 });
@@ -448,7 +665,11 @@ describe('every failing field at once', () => {
 describe('item count: 1..999', () => {
   const many = (n: number): ControlDeclaration =>
     header({
-      items: Array.from({ length: n }, (_, i) => ({ ...laptops, description: `Laptop model ${i + 1}`, invoiceValue: '10.00' })),
+      items: Array.from({ length: n }, (_, i) => ({
+        ...laptops,
+        description: `Laptop model ${i + 1}`,
+        invoiceValue: '10.00',
+      })),
       invoiceTotal: `${n * 10}.00`,
     });
 

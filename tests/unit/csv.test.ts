@@ -39,7 +39,12 @@ describe('csvCell: formulas neutralised, plain numbers kept', () => {
 
   it('writes CRLF-terminated lines and whole files', () => {
     expect(csvLine(['a', null, -1, 'x,y'])).toBe('a,,-1,"x,y"\r\n');
-    expect(csvText([['h1', 'h2'], ['=x', 2]])).toBe("h1,h2\r\n'=x,2\r\n");
+    expect(
+      csvText([
+        ['h1', 'h2'],
+        ['=x', 2],
+      ]),
+    ).toBe("h1,h2\r\n'=x,2\r\n");
     expect(csvText([])).toBe('');
   });
 });
@@ -88,7 +93,13 @@ describe('parseCsv: RFC 4180 with physical lines', () => {
   });
 
   it('reads a machine-written file as header and rows, empty lines dropped, and refuses one never closed', () => {
-    expect(readCsvTable('\uFEFFa,b\n\n1,2\n3,"4"\n')).toEqual({ header: ['a', 'b'], rows: [['1', '2'], ['3', '4']] });
+    expect(readCsvTable('\uFEFFa,b\n\n1,2\n3,"4"\n')).toEqual({
+      header: ['a', 'b'],
+      rows: [
+        ['1', '2'],
+        ['3', '4'],
+      ],
+    });
     expect(readCsvTable('')).toEqual({ header: [], rows: [] });
     expect(() => readCsvTable('a\n"b\n')).toThrow('CSV: unterminated quoted field');
   });

@@ -2,13 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { ZDeclarationDraft, ZDeclarationItem } from '@/lib/declaration/schema';
 import { fieldErrorsOf } from '@/lib/validation';
 
-const item = { hsCode: '8471300000', description: 'Laptops', originCountry: 'CN', grossMass: '120.5', netMass: '100', quantity: '50', supplementaryUnit: 'PCS', invoiceValue: '6000.00' };
+const item = {
+  hsCode: '8471300000',
+  description: 'Laptops',
+  originCountry: 'CN',
+  grossMass: '120.5',
+  netMass: '100',
+  quantity: '50',
+  supplementaryUnit: 'PCS',
+  invoiceValue: '6000.00',
+};
 const valid = {
-  regime: 'IM40', postCode: '26001',
-  consignorName: 'Shenzhen Tech Ltd', consignorCountry: 'cn', consignorAddress: 'Shenzhen, Nanshan 1',
-  consigneeName: 'Silk Road Trading LLC', consigneeCountry: 'UZ', consigneeAddress: 'Tashkent, Amir Temur 107',
-  dispatchCountry: 'CN', destinationCountry: 'UZ', transportMode: 'ROAD', transportDocument: 'CMR 4471023', incoterm: 'FOB',
-  invoiceCurrency: 'usd', invoiceTotal: '6000.00', freight: '800', insurance: '',
+  regime: 'IM40',
+  postCode: '26001',
+  consignorName: 'Shenzhen Tech Ltd',
+  consignorCountry: 'cn',
+  consignorAddress: 'Shenzhen, Nanshan 1',
+  consigneeName: 'Silk Road Trading LLC',
+  consigneeCountry: 'UZ',
+  consigneeAddress: 'Tashkent, Amir Temur 107',
+  dispatchCountry: 'CN',
+  destinationCountry: 'UZ',
+  transportMode: 'ROAD',
+  transportDocument: 'CMR 4471023',
+  incoterm: 'FOB',
+  invoiceCurrency: 'usd',
+  invoiceTotal: '6000.00',
+  freight: '800',
+  insurance: '',
   items: [item],
 };
 
@@ -48,13 +69,23 @@ describe('ZDeclarationDraft', () => {
   });
 
   it('names every failing field at once, not only the first', () => {
-    const errors = errorsOf({ ...valid, regime: '', consignorName: '', invoiceTotal: 'x', items: [{ ...item, hsCode: '12', netMass: '500' }] });
-    expect(errors.map((e) => e.path).sort()).toEqual(['consignorName', 'invoiceTotal', 'items.0.hsCode', 'items.0.netMass', 'regime'].sort());
+    const errors = errorsOf({
+      ...valid,
+      regime: '',
+      consignorName: '',
+      invoiceTotal: 'x',
+      items: [{ ...item, hsCode: '12', netMass: '500' }],
+    });
+    expect(errors.map((e) => e.path).sort()).toEqual(
+      ['consignorName', 'invoiceTotal', 'items.0.hsCode', 'items.0.netMass', 'regime'].sort(),
+    );
   });
 
   it('requires at least one item and at most 999', () => {
     expect(errorsOf({ ...valid, items: [] }).map((e) => e.path)).toEqual(['items']);
-    expect(errorsOf({ ...valid, items: Array.from({ length: 1000 }, () => item) }).map((e) => e.path)).toEqual(['items']);
+    expect(errorsOf({ ...valid, items: Array.from({ length: 1000 }, () => item) }).map((e) => e.path)).toEqual([
+      'items',
+    ]);
     expect(errorsOf({ ...valid, items: Array.from({ length: 999 }, () => item) })).toEqual([]);
   });
 });

@@ -39,7 +39,10 @@ describe('distribution policy (taqsimlash)', () => {
   it('keeps open work balanced to within one when declarations arrive one by one', () => {
     const open: Record<string, number> = { a: 0, b: 0, c: 0 };
     for (let i = 0; i < 100; i++) {
-      const id = pickInspector(Object.entries(open).map(([inspectorId, openCount]) => ({ inspectorId, openCount })), seededRandom(String(i)))!;
+      const id = pickInspector(
+        Object.entries(open).map(([inspectorId, openCount]) => ({ inspectorId, openCount })),
+        seededRandom(String(i)),
+      )!;
       open[id] += 1;
     }
     const values = Object.values(open);

@@ -4,7 +4,11 @@ import { canonicalJson, CanonicalJsonError } from '@/lib/documents/canonical-jso
 describe('canonical JSON', () => {
   it.each([
     ['sorts keys', { b: 1, a: 2, c: 3 }, '{"a":2,"b":1,"c":3}'],
-    ['sorts nested keys and keeps array order', { z: [{ y: 1, x: 2 }, 3], a: { d: null, c: true } }, '{"a":{"c":true,"d":null},"z":[{"x":2,"y":1},3]}'],
+    [
+      'sorts nested keys and keeps array order',
+      { z: [{ y: 1, x: 2 }, 3], a: { d: null, c: true } },
+      '{"a":{"c":true,"d":null},"z":[{"x":2,"y":1},3]}',
+    ],
     ['sorts by UTF-16 code units, capitals first', { b: 1, B: 2, á: 3, a: 4 }, '{"B":2,"a":4,"b":1,"á":3}'],
     ['writes no whitespace', { a: [1, 2, { b: 'x y' }] }, '{"a":[1,2,{"b":"x y"}]}'],
     ['escapes strings as JSON', { s: 'a"b\\c\n\u0001' }, '{"s":"a\\"b\\\\c\\n\\u0001"}'],
@@ -18,8 +22,16 @@ describe('canonical JSON', () => {
   });
 
   it('gives the same text whatever the insertion order of keys', () => {
-    const a = { registrationNumber: 'X', items: [{ line: 1, hsCode: '8471300000' }], post: { code: '26001', name: 'P' } };
-    const b = { post: { name: 'P', code: '26001' }, items: [{ hsCode: '8471300000', line: 1 }], registrationNumber: 'X' };
+    const a = {
+      registrationNumber: 'X',
+      items: [{ line: 1, hsCode: '8471300000' }],
+      post: { code: '26001', name: 'P' },
+    };
+    const b = {
+      post: { name: 'P', code: '26001' },
+      items: [{ hsCode: '8471300000', line: 1 }],
+      registrationNumber: 'X',
+    };
     expect(canonicalJson(a)).toBe(canonicalJson(b));
   });
 

@@ -21,12 +21,15 @@ describe('text for the standard PDF fonts (WinAnsi)', () => {
   });
 
   it('only ever produces characters pdf-lib can encode with Helvetica', () => {
-    expect([...'€ŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›™'].every((c) => Encodings.WinAnsi.canEncodeUnicodeCodePoint(c.codePointAt(0)!))).toBe(true);
+    expect(
+      [...'€ŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›™'].every((c) => Encodings.WinAnsi.canEncodeUnicodeCodePoint(c.codePointAt(0)!)),
+    ).toBe(true);
     for (let cp = 0; cp <= 0xffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
       expect(isWinAnsi(cp)).toBe(Encodings.WinAnsi.canEncodeUnicodeCodePoint(cp) && cp >= 0x20);
       for (const out of toWinAnsi(String.fromCodePoint(cp))) {
-        if (!Encodings.WinAnsi.canEncodeUnicodeCodePoint(out.codePointAt(0)!)) throw new Error(`U+${cp.toString(16)} became unencodable ${JSON.stringify(out)}`);
+        if (!Encodings.WinAnsi.canEncodeUnicodeCodePoint(out.codePointAt(0)!))
+          throw new Error(`U+${cp.toString(16)} became unencodable ${JSON.stringify(out)}`);
       }
     }
   });
@@ -52,8 +55,26 @@ const source: DeclarationDocumentSource = {
   invoiceCurrency: 'USD',
   invoiceTotal: { toString: () => '10000' },
   items: [
-    { lineNo: 2, hsCode: '2203000900', description: 'Beer', originCountry: 'DE', netMass: '2000', quantity: '2000', supplementaryUnit: 'L', invoiceValue: '4000' },
-    { lineNo: 1, hsCode: '8471300000', description: 'Laptops', originCountry: 'CN', netMass: { toString: () => '100.5' }, quantity: '50', supplementaryUnit: 'PCS', invoiceValue: '6000.5' },
+    {
+      lineNo: 2,
+      hsCode: '2203000900',
+      description: 'Beer',
+      originCountry: 'DE',
+      netMass: '2000',
+      quantity: '2000',
+      supplementaryUnit: 'L',
+      invoiceValue: '4000',
+    },
+    {
+      lineNo: 1,
+      hsCode: '8471300000',
+      description: 'Laptops',
+      originCountry: 'CN',
+      netMass: { toString: () => '100.5' },
+      quantity: '50',
+      supplementaryUnit: 'PCS',
+      invoiceValue: '6000.5',
+    },
   ],
 };
 
@@ -74,7 +95,11 @@ describe('the declaration document', () => {
   });
 
   it('is the same for the same declaration, whatever Decimal spelling the database used', () => {
-    const again = declarationDocumentPayload({ ...source, invoiceTotal: '10000.00', items: source.items.map((i) => ({ ...i, quantity: `${i.quantity}.000` })) });
+    const again = declarationDocumentPayload({
+      ...source,
+      invoiceTotal: '10000.00',
+      items: source.items.map((i) => ({ ...i, quantity: `${i.quantity}.000` })),
+    });
     expect(canonicalJson(again)).toBe(canonicalJson(declarationDocumentPayload(source)));
   });
 

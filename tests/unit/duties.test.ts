@@ -54,8 +54,10 @@ const decl = (over: Partial<DutyInput> = {}): DutyInput => ({
   ...over,
 });
 
-const amount = (a: DutyAssessment, lineIndex: number, type: PaymentType) => a.items[lineIndex].payments.find((p) => p.type === type)!.amount;
-const payment = (a: DutyAssessment, lineIndex: number, type: PaymentType) => a.items[lineIndex].payments.find((p) => p.type === type)!;
+const amount = (a: DutyAssessment, lineIndex: number, type: PaymentType) =>
+  a.items[lineIndex].payments.find((p) => p.type === type)!.amount;
+const payment = (a: DutyAssessment, lineIndex: number, type: PaymentType) =>
+  a.items[lineIndex].payments.find((p) => p.type === type)!;
 
 function expectError(input: DutyInput): DutyCalculationError {
   try {
@@ -79,7 +81,10 @@ const workedExample = (regime: DutyInput['regime'] = 'IM40'): DutyInput => ({
   rates: { USD: '12650.00' },
   fee: { percent: '0.2', floor: '100000', cap: '20000000' },
   items: [
-    item({ lineNo: 1, invoiceValue: '6000', netMass: '120', quantity: '60', supplementaryUnit: 'PCS' }, { hsCode: '8471300000', dutyType: 'AD_VALOREM', adValoremRate: '0' }),
+    item(
+      { lineNo: 1, invoiceValue: '6000', netMass: '120', quantity: '60', supplementaryUnit: 'PCS' },
+      { hsCode: '8471300000', dutyType: 'AD_VALOREM', adValoremRate: '0' },
+    ),
     item(
       { lineNo: 2, invoiceValue: '4000', netMass: '2100', quantity: '2000', supplementaryUnit: 'L' },
       {
@@ -114,7 +119,13 @@ describe('the worked example (DOMAIN.md)', () => {
     expect(payment(a, 1, 'VAT').base).toBe('81371300.00');
     expect(amount(a, 1, 'VAT')).toBe('9764556.00'); // 12% × 81,371,300
     expect(a.fee).toEqual({ base: '137252500.00', amount: '274505.00' }); // 0.2% × 137,252,500
-    expect(a.totals).toEqual({ DUTY: '16470300.00', EXCISE: '10000000.00', VAT: '19646736.00', FEE: '274505.00', total: '46391541.00' });
+    expect(a.totals).toEqual({
+      DUTY: '16470300.00',
+      EXCISE: '10000000.00',
+      VAT: '19646736.00',
+      FEE: '274505.00',
+      total: '46391541.00',
+    });
     expect(a.isSecured).toBe(false);
     expect(a.payable).toBe('46391541.00');
     expect(a.secured).toBe('0.00');
@@ -134,7 +145,15 @@ describe('the worked example (DOMAIN.md)', () => {
 // ---------------------------------------------------------------------------------------------
 // Single-item declarations: customs value, duty, excise, VAT, fee and total.
 // ---------------------------------------------------------------------------------------------
-type Expected = { cv: string; duty: string; excise: string; vat: string; fee: string; total: string; dutyMethod?: string };
+type Expected = {
+  cv: string;
+  duty: string;
+  excise: string;
+  vat: string;
+  fee: string;
+  total: string;
+  dutyMethod?: string;
+};
 type Case = [name: string, input: DutyInput, expected: Expected];
 
 // Incoterms: invoice 1,000 USD, freight 100, insurance 10, rate 10,000, duty 10%, VAT 12%.
@@ -142,9 +161,30 @@ type Case = [name: string, input: DutyInput, expected: Expected];
 //   insurance only:  (1,000 + 10) × 10,000 = 10,100,000.00; duty 1,010,000.00; VAT 12% × 11,110,000 = 1,333,200.00
 //   none:            10,000,000.00; duty 1,000,000.00; VAT 12% × 11,000,000 = 1,320,000.00
 //   fee: 0.2% × ≈11 million ≈ 22,000 → floor 100,000.00
-const BOTH: Expected = { cv: '11100000.00', duty: '1110000.00', excise: '0.00', vat: '1465200.00', fee: '100000.00', total: '2675200.00' };
-const INSURANCE: Expected = { cv: '10100000.00', duty: '1010000.00', excise: '0.00', vat: '1333200.00', fee: '100000.00', total: '2443200.00' };
-const NONE: Expected = { cv: '10000000.00', duty: '1000000.00', excise: '0.00', vat: '1320000.00', fee: '100000.00', total: '2420000.00' };
+const BOTH: Expected = {
+  cv: '11100000.00',
+  duty: '1110000.00',
+  excise: '0.00',
+  vat: '1465200.00',
+  fee: '100000.00',
+  total: '2675200.00',
+};
+const INSURANCE: Expected = {
+  cv: '10100000.00',
+  duty: '1010000.00',
+  excise: '0.00',
+  vat: '1333200.00',
+  fee: '100000.00',
+  total: '2443200.00',
+};
+const NONE: Expected = {
+  cv: '10000000.00',
+  duty: '1000000.00',
+  excise: '0.00',
+  vat: '1320000.00',
+  fee: '100000.00',
+  total: '2420000.00',
+};
 const withCosts = (incoterm: DutyInput['incoterm']) => decl({ incoterm, freight: '100', insurance: '10' });
 
 const incotermCases: Case[] = [
@@ -158,7 +198,11 @@ const incotermCases: Case[] = [
   ['DAP adds nothing', withCosts('DAP'), NONE],
   ['DPU adds nothing', withCosts('DPU'), NONE],
   ['DDP adds nothing', withCosts('DDP'), NONE],
-  ['FOB with no freight declared adds the insurance alone', decl({ incoterm: 'FOB', freight: null, insurance: '10' }), INSURANCE],
+  [
+    'FOB with no freight declared adds the insurance alone',
+    decl({ incoterm: 'FOB', freight: null, insurance: '10' }),
+    INSURANCE,
+  ],
 ];
 
 const dutyCases: Case[] = [
@@ -166,15 +210,42 @@ const dutyCases: Case[] = [
     // 0.80 USD/kg × 250 kg × 12,650 = 2,530,000.00; CV 1,000 × 12,650 = 12,650,000.00
     // VAT 12% × 15,180,000 = 1,821,600.00; total 2,530,000 + 1,821,600 + 100,000 = 4,451,600.00
     'specific duty per KG (net mass)',
-    decl({ rates: { USD: '12650' }, items: [item({ netMass: '250' }, { dutyType: 'SPECIFIC', specificRate: '0.80', specificUnit: 'KG' })] }),
-    { cv: '12650000.00', duty: '2530000.00', excise: '0.00', vat: '1821600.00', fee: '100000.00', total: '4451600.00', dutyMethod: 'SPECIFIC' },
+    decl({
+      rates: { USD: '12650' },
+      items: [item({ netMass: '250' }, { dutyType: 'SPECIFIC', specificRate: '0.80', specificUnit: 'KG' })],
+    }),
+    {
+      cv: '12650000.00',
+      duty: '2530000.00',
+      excise: '0.00',
+      vat: '1821600.00',
+      fee: '100000.00',
+      total: '4451600.00',
+      dutyMethod: 'SPECIFIC',
+    },
   ],
   [
     // 0.50 USD/l × 2,000 l × 12,650 = 12,650,000.00; CV 4,000 × 12,650 = 50,600,000.00
     // VAT 12% × 63,250,000 = 7,590,000.00; fee 0.2% × 50,600,000 = 101,200.00; total 20,341,200.00
     'specific duty per L (quantity in litres)',
-    decl({ rates: { USD: '12650' }, items: [item({ invoiceValue: '4000', quantity: '2000', supplementaryUnit: 'L' }, { dutyType: 'SPECIFIC', specificRate: '0.50', specificUnit: 'L' })] }),
-    { cv: '50600000.00', duty: '12650000.00', excise: '0.00', vat: '7590000.00', fee: '101200.00', total: '20341200.00', dutyMethod: 'SPECIFIC' },
+    decl({
+      rates: { USD: '12650' },
+      items: [
+        item(
+          { invoiceValue: '4000', quantity: '2000', supplementaryUnit: 'L' },
+          { dutyType: 'SPECIFIC', specificRate: '0.50', specificUnit: 'L' },
+        ),
+      ],
+    }),
+    {
+      cv: '50600000.00',
+      duty: '12650000.00',
+      excise: '0.00',
+      vat: '7590000.00',
+      fee: '101200.00',
+      total: '20341200.00',
+      dutyMethod: 'SPECIFIC',
+    },
   ],
   [
     // 2.50 EUR per 1,000 pcs × 40 × 13,800.50 = 1,380,050.00 on a USD invoice (CV 12,650,000.00)
@@ -182,34 +253,84 @@ const dutyCases: Case[] = [
     'specific duty per 1000PCS in EUR on a USD invoice',
     decl({
       rates: { USD: '12650', EUR: '13800.50' },
-      items: [item({ quantity: '40', supplementaryUnit: '1000PCS' }, { dutyType: 'SPECIFIC', specificRate: '2.50', specificCurrency: 'EUR', specificUnit: '1000PCS' })],
+      items: [
+        item(
+          { quantity: '40', supplementaryUnit: '1000PCS' },
+          { dutyType: 'SPECIFIC', specificRate: '2.50', specificCurrency: 'EUR', specificUnit: '1000PCS' },
+        ),
+      ],
     }),
-    { cv: '12650000.00', duty: '1380050.00', excise: '0.00', vat: '1683606.00', fee: '100000.00', total: '3163656.00', dutyMethod: 'SPECIFIC' },
+    {
+      cv: '12650000.00',
+      duty: '1380050.00',
+      excise: '0.00',
+      vat: '1683606.00',
+      fee: '100000.00',
+      total: '3163656.00',
+      dutyMethod: 'SPECIFIC',
+    },
   ],
   [
     // max(10% × 10,000,000 = 1,000,000; 1.20 × 1,000 kg × 10,000 = 12,000,000) = 12,000,000.00
     // VAT 12% × 22,000,000 = 2,640,000.00; total 14,740,000.00
     'combined duty where the specific part wins',
-    decl({ items: [item({ netMass: '1000' }, { dutyType: 'COMBINED', adValoremRate: '10', specificRate: '1.20', specificUnit: 'KG' })] }),
-    { cv: '10000000.00', duty: '12000000.00', excise: '0.00', vat: '2640000.00', fee: '100000.00', total: '14740000.00', dutyMethod: 'SPECIFIC' },
+    decl({
+      items: [
+        item(
+          { netMass: '1000' },
+          { dutyType: 'COMBINED', adValoremRate: '10', specificRate: '1.20', specificUnit: 'KG' },
+        ),
+      ],
+    }),
+    {
+      cv: '10000000.00',
+      duty: '12000000.00',
+      excise: '0.00',
+      vat: '2640000.00',
+      fee: '100000.00',
+      total: '14740000.00',
+      dutyMethod: 'SPECIFIC',
+    },
   ],
   [
     // max(1,000,000; 1.20 × 50 kg × 10,000 = 600,000) = 1,000,000.00
     'combined duty where the ad valorem part wins',
-    decl({ items: [item({ netMass: '50' }, { dutyType: 'COMBINED', adValoremRate: '10', specificRate: '1.20', specificUnit: 'KG' })] }),
+    decl({
+      items: [
+        item(
+          { netMass: '50' },
+          { dutyType: 'COMBINED', adValoremRate: '10', specificRate: '1.20', specificUnit: 'KG' },
+        ),
+      ],
+    }),
     { ...NONE, dutyMethod: 'AD_VALOREM' },
   ],
   [
     // max(1,000,000; 1.00 × 100 kg × 10,000 = 1,000,000): a tie is reported as ad valorem
     'combined duty with equal parts',
-    decl({ items: [item({ netMass: '100' }, { dutyType: 'COMBINED', adValoremRate: '10', specificRate: '1.00', specificUnit: 'KG' })] }),
+    decl({
+      items: [
+        item(
+          { netMass: '100' },
+          { dutyType: 'COMBINED', adValoremRate: '10', specificRate: '1.00', specificUnit: 'KG' },
+        ),
+      ],
+    }),
     { ...NONE, dutyMethod: 'AD_VALOREM' },
   ],
   [
     // duty 0; VAT 12% × 10,000,000 = 1,200,000.00; total 1,300,000.00
     'exempt tariff line',
     decl({ items: [item({}, { dutyType: 'EXEMPT', adValoremRate: '10' })] }),
-    { cv: '10000000.00', duty: '0.00', excise: '0.00', vat: '1200000.00', fee: '100000.00', total: '1300000.00', dutyMethod: 'EXEMPT' },
+    {
+      cv: '10000000.00',
+      duty: '0.00',
+      excise: '0.00',
+      vat: '1200000.00',
+      fee: '100000.00',
+      total: '1300000.00',
+      dutyMethod: 'EXEMPT',
+    },
   ],
   [
     // VAT-exempt goods (rate 0): duty 1,000,000.00 + fee 100,000.00
@@ -224,21 +345,49 @@ const exciseCases: Case[] = [
     // duty 15% = 1,500,000; excise 20% = 2,000,000; VAT 12% × 13,500,000 = 1,620,000; total 5,220,000.00
     'excise ad valorem',
     decl({ items: [item({}, { adValoremRate: '15', exciseType: 'AD_VALOREM', exciseRate: '20' })] }),
-    { cv: '10000000.00', duty: '1500000.00', excise: '2000000.00', vat: '1620000.00', fee: '100000.00', total: '5220000.00' },
+    {
+      cv: '10000000.00',
+      duty: '1500000.00',
+      excise: '2000000.00',
+      vat: '1620000.00',
+      fee: '100000.00',
+      total: '5220000.00',
+    },
   ],
   [
     // 1,234.56 UZS/kg × 10.5 kg = 12,962.88; VAT 12% × 10,012,962.88 = 1,201,555.5456 → 1,201,555.55
     // total 12,962.88 + 1,201,555.55 + 100,000 = 1,314,518.43
     'excise specific per KG',
-    decl({ items: [item({ netMass: '10.5' }, { dutyType: 'EXEMPT', exciseType: 'SPECIFIC', exciseRate: '1234.56', exciseUnit: 'KG' })] }),
+    decl({
+      items: [
+        item(
+          { netMass: '10.5' },
+          { dutyType: 'EXEMPT', exciseType: 'SPECIFIC', exciseRate: '1234.56', exciseUnit: 'KG' },
+        ),
+      ],
+    }),
     { cv: '10000000.00', duty: '0.00', excise: '12962.88', vat: '1201555.55', fee: '100000.00', total: '1314518.43' },
   ],
   [
     // 150,000 UZS per 1,000 pcs × 12.5 = 1,875,000.00; VAT 12% × (10,000,000 + 1,000,000 + 1,875,000) = 1,545,000.00
     // total 1,000,000 + 1,875,000 + 1,545,000 + 100,000 = 4,520,000.00
     'excise specific per 1000PCS',
-    decl({ items: [item({ quantity: '12.5', supplementaryUnit: '1000PCS' }, { exciseType: 'SPECIFIC', exciseRate: '150000', exciseUnit: '1000PCS' })] }),
-    { cv: '10000000.00', duty: '1000000.00', excise: '1875000.00', vat: '1545000.00', fee: '100000.00', total: '4520000.00' },
+    decl({
+      items: [
+        item(
+          { quantity: '12.5', supplementaryUnit: '1000PCS' },
+          { exciseType: 'SPECIFIC', exciseRate: '150000', exciseUnit: '1000PCS' },
+        ),
+      ],
+    }),
+    {
+      cv: '10000000.00',
+      duty: '1000000.00',
+      excise: '1875000.00',
+      vat: '1545000.00',
+      fee: '100000.00',
+      total: '4520000.00',
+    },
   ],
 ];
 
@@ -248,34 +397,74 @@ const feeCases: Case[] = [
     // CV 5,000 × 10,000 = 50,000,000; fee 0.2% = 100,000.00 exactly; duty 5,000,000; VAT 12% × 55,000,000 = 6,600,000
     'fee exactly at the floor',
     decl({ items: [item({ invoiceValue: '5000' })] }),
-    { cv: '50000000.00', duty: '5000000.00', excise: '0.00', vat: '6600000.00', fee: '100000.00', total: '11700000.00' },
+    {
+      cv: '50000000.00',
+      duty: '5000000.00',
+      excise: '0.00',
+      vat: '6600000.00',
+      fee: '100000.00',
+      total: '11700000.00',
+    },
   ],
   [
     // CV 100,000,000; fee 200,000.00; duty 10,000,000; VAT 12% × 110,000,000 = 13,200,000
     'fee between floor and cap',
     decl({ items: [item({ invoiceValue: '10000' })] }),
-    { cv: '100000000.00', duty: '10000000.00', excise: '0.00', vat: '13200000.00', fee: '200000.00', total: '23400000.00' },
+    {
+      cv: '100000000.00',
+      duty: '10000000.00',
+      excise: '0.00',
+      vat: '13200000.00',
+      fee: '200000.00',
+      total: '23400000.00',
+    },
   ],
   [
     // CV 1,000,000 × 12,650 = 12,650,000,000; 0.2% = 25,300,000 → cap 20,000,000.00
     // duty 1,265,000,000; VAT 12% × 13,915,000,000 = 1,669,800,000; total 2,954,800,000.00
     'fee above the cap is limited to it',
     decl({ rates: { USD: '12650' }, items: [item({ invoiceValue: '1000000' })] }),
-    { cv: '12650000000.00', duty: '1265000000.00', excise: '0.00', vat: '1669800000.00', fee: '20000000.00', total: '2954800000.00' },
+    {
+      cv: '12650000000.00',
+      duty: '1265000000.00',
+      excise: '0.00',
+      vat: '1669800000.00',
+      fee: '20000000.00',
+      total: '2954800000.00',
+    },
   ],
   [
     // CV 10,000,000,000; 0.2% = 20,000,000.00 exactly the cap; duty 1,000,000,000; VAT 1,320,000,000
     'fee exactly at the cap',
     decl({ items: [item({ invoiceValue: '1000000' })] }),
-    { cv: '10000000000.00', duty: '1000000000.00', excise: '0.00', vat: '1320000000.00', fee: '20000000.00', total: '2340000000.00' },
+    {
+      cv: '10000000000.00',
+      duty: '1000000000.00',
+      excise: '0.00',
+      vat: '1320000000.00',
+      fee: '20000000.00',
+      total: '2340000000.00',
+    },
   ],
   [
     // UZS invoice 123,456,789.01; fee 0.15% = 185,185.183515 → 185,185.18
     // duty 10% = 12,345,678.901 → 12,345,678.90; VAT 12% × 135,802,467.91 = 16,296,296.1492 → 16,296,296.15
     // total 12,345,678.90 + 16,296,296.15 + 185,185.18 = 28,827,160.23
     'fee with a fractional percentage, rounded half-up',
-    decl({ invoiceCurrency: 'UZS', rates: {}, fee: { percent: '0.15', floor: '100000', cap: '20000000' }, items: [item({ invoiceValue: '123456789.01' })] }),
-    { cv: '123456789.01', duty: '12345678.90', excise: '0.00', vat: '16296296.15', fee: '185185.18', total: '28827160.23' },
+    decl({
+      invoiceCurrency: 'UZS',
+      rates: {},
+      fee: { percent: '0.15', floor: '100000', cap: '20000000' },
+      items: [item({ invoiceValue: '123456789.01' })],
+    }),
+    {
+      cv: '123456789.01',
+      duty: '12345678.90',
+      excise: '0.00',
+      vat: '16296296.15',
+      fee: '185185.18',
+      total: '28827160.23',
+    },
   ],
 ];
 
@@ -284,14 +473,32 @@ const exportCases: Case[] = [
     // EK10, FCA: CV (1,000 + 100 + 10) × 10,000 = 11,100,000.00; import duty 30% and excise 20% on the
     // tariff line do not apply; export duty 0%; VAT zero-rated; only the fee of 100,000.00
     'zero-rated export (EK10)',
-    decl({ regime: 'EK10', incoterm: 'FCA', freight: '100', insurance: '10', items: [item({}, { adValoremRate: '30', exciseType: 'AD_VALOREM', exciseRate: '20' })] }),
+    decl({
+      regime: 'EK10',
+      incoterm: 'FCA',
+      freight: '100',
+      insurance: '10',
+      items: [item({}, { adValoremRate: '30', exciseType: 'AD_VALOREM', exciseRate: '20' })],
+    }),
     { cv: '11100000.00', duty: '0.00', excise: '0.00', vat: '0.00', fee: '100000.00', total: '100000.00' },
   ],
   [
     // export duty 10% × 10,000,000 = 1,000,000.00; no VAT; total 1,100,000.00
     'export with a listed export duty (EK10)',
-    decl({ regime: 'EK10', incoterm: 'FOB', items: [item({}, { exportDutyRate: '10', exciseType: 'SPECIFIC', exciseRate: '5000', exciseUnit: 'L' })] }),
-    { cv: '10000000.00', duty: '1000000.00', excise: '0.00', vat: '0.00', fee: '100000.00', total: '1100000.00', dutyMethod: 'AD_VALOREM' },
+    decl({
+      regime: 'EK10',
+      incoterm: 'FOB',
+      items: [item({}, { exportDutyRate: '10', exciseType: 'SPECIFIC', exciseRate: '5000', exciseUnit: 'L' })],
+    }),
+    {
+      cv: '10000000.00',
+      duty: '1000000.00',
+      excise: '0.00',
+      vat: '0.00',
+      fee: '100000.00',
+      total: '1100000.00',
+      dutyMethod: 'AD_VALOREM',
+    },
   ],
 ];
 
@@ -304,7 +511,12 @@ const currencyCases: Case[] = [
     decl({
       invoiceCurrency: 'EUR',
       rates: { EUR: '13800.50', USD: '12650.00' },
-      items: [item({ invoiceValue: '2000', netMass: '1234.5' }, { dutyType: 'SPECIFIC', specificRate: '0.35', specificCurrency: 'USD', specificUnit: 'KG' })],
+      items: [
+        item(
+          { invoiceValue: '2000', netMass: '1234.5' },
+          { dutyType: 'SPECIFIC', specificRate: '0.35', specificCurrency: 'USD', specificUnit: 'KG' },
+        ),
+      ],
     }),
     { cv: '27601000.00', duty: '5465748.75', excise: '0.00', vat: '3968009.85', fee: '100000.00', total: '9533758.60' },
   ],
@@ -313,7 +525,14 @@ const currencyCases: Case[] = [
     // duty 5% = 1,083,134.4805 → 1,083,134.48; VAT 12% × 22,745,824.09 = 2,729,498.8908 → 2,729,498.89
     // total 1,083,134.48 + 2,729,498.89 + 100,000 = 3,912,633.37
     'RUB invoice with a fractional rate and freight',
-    decl({ invoiceCurrency: 'RUB', incoterm: 'FOB', freight: '5000', insurance: '321.50', rates: { RUB: '139.47' }, items: [item({ invoiceValue: '150000' }, { adValoremRate: '5' })] }),
+    decl({
+      invoiceCurrency: 'RUB',
+      incoterm: 'FOB',
+      freight: '5000',
+      insurance: '321.50',
+      rates: { RUB: '139.47' },
+      items: [item({ invoiceValue: '150000' }, { adValoremRate: '5' })],
+    }),
     { cv: '21662689.61', duty: '1083134.48', excise: '0.00', vat: '2729498.89', fee: '100000.00', total: '3912633.37' },
   ],
   [
@@ -350,13 +569,25 @@ const roundingCases: Case[] = [
     // 1.50 USD/l × 3 l × 12,650.11 = 56,925.495 → 56,925.50; CV 10 × 12,650.11 = 126,501.10
     // VAT 12% × 183,426.60 = 22,011.192 → 22,011.19; total 56,925.50 + 22,011.19 + 100,000 = 178,936.69
     'specific duty at x.xx5 rounds up (rounded after conversion, not before)',
-    decl({ rates: { USD: '12650.11' }, items: [item({ invoiceValue: '10', quantity: '3', supplementaryUnit: 'L' }, { dutyType: 'SPECIFIC', specificRate: '1.50', specificUnit: 'L' })] }),
+    decl({
+      rates: { USD: '12650.11' },
+      items: [
+        item(
+          { invoiceValue: '10', quantity: '3', supplementaryUnit: 'L' },
+          { dutyType: 'SPECIFIC', specificRate: '1.50', specificUnit: 'L' },
+        ),
+      ],
+    }),
     { cv: '126501.10', duty: '56925.50', excise: '0.00', vat: '22011.19', fee: '100000.00', total: '178936.69' },
   ],
   [
     // excise 1% × 100.50 = 1.005 → 1.01; VAT 12% × 101.51 = 12.1812 → 12.18; total 100,013.19
     'ad valorem excise at x.xx5 rounds up',
-    decl({ invoiceCurrency: 'UZS', rates: {}, items: [item({ invoiceValue: '100.50' }, { dutyType: 'EXEMPT', exciseType: 'AD_VALOREM', exciseRate: '1' })] }),
+    decl({
+      invoiceCurrency: 'UZS',
+      rates: {},
+      items: [item({ invoiceValue: '100.50' }, { dutyType: 'EXEMPT', exciseType: 'AD_VALOREM', exciseRate: '1' })],
+    }),
     { cv: '100.50', duty: '0.00', excise: '1.01', vat: '12.18', fee: '100000.00', total: '100013.19' },
   ],
 ];
@@ -401,23 +632,58 @@ describe('multi-item declarations', () => {
         invoiceCurrency: 'CNY',
         rates: { CNY: '1745.30', EUR: '13800.50', USD: '12650.00' },
         items: [
-          item({ lineNo: 1, invoiceValue: '10000', quantity: '500', supplementaryUnit: 'L' }, { dutyType: 'COMBINED', adValoremRate: '20', specificRate: '0.80', specificCurrency: 'EUR', specificUnit: 'L' }),
-          item({ lineNo: 2, invoiceValue: '30000', netMass: '2000' }, { dutyType: 'SPECIFIC', specificRate: '0.15', specificCurrency: 'USD', specificUnit: 'KG' }),
+          item(
+            { lineNo: 1, invoiceValue: '10000', quantity: '500', supplementaryUnit: 'L' },
+            {
+              dutyType: 'COMBINED',
+              adValoremRate: '20',
+              specificRate: '0.80',
+              specificCurrency: 'EUR',
+              specificUnit: 'L',
+            },
+          ),
+          item(
+            { lineNo: 2, invoiceValue: '30000', netMass: '2000' },
+            { dutyType: 'SPECIFIC', specificRate: '0.15', specificCurrency: 'USD', specificUnit: 'KG' },
+          ),
         ],
       }),
     );
     expect(a.items.map((i) => i.customsValue)).toEqual(['17453000.00', '52359000.00']);
-    expect(payment(a, 0, 'DUTY')).toMatchObject({ method: 'SPECIFIC', base: '500', rate: '0.8', unit: 'EUR/L', amount: '5520200.00' });
+    expect(payment(a, 0, 'DUTY')).toMatchObject({
+      method: 'SPECIFIC',
+      base: '500',
+      rate: '0.8',
+      unit: 'EUR/L',
+      amount: '5520200.00',
+    });
     expect(amount(a, 0, 'VAT')).toBe('2756784.00');
-    expect(payment(a, 1, 'DUTY')).toMatchObject({ method: 'SPECIFIC', base: '2000', unit: 'USD/KG', amount: '3795000.00' });
+    expect(payment(a, 1, 'DUTY')).toMatchObject({
+      method: 'SPECIFIC',
+      base: '2000',
+      unit: 'USD/KG',
+      amount: '3795000.00',
+    });
     expect(amount(a, 1, 'VAT')).toBe('6738480.00');
-    expect(a.totals).toEqual({ DUTY: '9315200.00', EXCISE: '0.00', VAT: '9495264.00', FEE: '139624.00', total: '18950088.00' });
+    expect(a.totals).toEqual({
+      DUTY: '9315200.00',
+      EXCISE: '0.00',
+      VAT: '9495264.00',
+      FEE: '139624.00',
+      total: '18950088.00',
+    });
   });
 
   it('rounds per item and payment type, then sums (not the other way round)', () => {
     // two items of 0.05 UZS: duty 10% = 0.005 → 0.01 each → 0.02 (rounding the sum 0.01 would give 0.01)
     // VAT 12% × (0.05 + 0.01) = 0.0072 → 0.01 each → 0.02; total 0.02 + 0.02 + 100,000 = 100,000.04
-    const a = assessDuties(decl({ invoiceCurrency: 'UZS', rates: {}, items: [item({ lineNo: 1, invoiceValue: '0.05' }), item({ lineNo: 2, invoiceValue: '0.05' })] }));
+    const a = assessDuties(
+      decl({
+        invoiceCurrency: 'UZS',
+        rates: {},
+        items: [item({ lineNo: 1, invoiceValue: '0.05' }), item({ lineNo: 2, invoiceValue: '0.05' })],
+      }),
+    );
     expect(a.items.map((i) => i.customsValue)).toEqual(['0.05', '0.05']);
     expect(a.totals).toEqual({ DUTY: '0.02', EXCISE: '0.00', VAT: '0.02', FEE: '100000.00', total: '100000.04' });
   });
@@ -427,22 +693,53 @@ describe('multi-item declarations', () => {
 // Spreading freight and insurance: the items sum exactly to the total (largest remainder).
 // ---------------------------------------------------------------------------------------------
 const uzsExempt = (values: string[], over: Partial<DutyInput> = {}) =>
-  decl({ invoiceCurrency: 'UZS', rates: {}, incoterm: 'FOB', items: values.map((v, i) => item({ lineNo: i + 1, invoiceValue: v }, { dutyType: 'EXEMPT', vatRate: '0' })), ...over });
+  decl({
+    invoiceCurrency: 'UZS',
+    rates: {},
+    incoterm: 'FOB',
+    items: values.map((v, i) => item({ lineNo: i + 1, invoiceValue: v }, { dutyType: 'EXEMPT', vatRate: '0' })),
+    ...over,
+  });
 
 describe('spreading the customs value over items', () => {
   it.each<[string, DutyInput, string[], string]>([
     // (10 + 20 + 40 + 5 freight) × 3 = 225.00; exact shares 32.142857…, 64.285714…, 128.571428…
     // floors 32.14 + 64.28 + 128.57 = 224.99; the cent left goes to the largest remainder (line 2): 64.29
     // — the same as half-up rounding of each share, which here adds up.
-    ['by value with freight, remainder to the largest fraction', decl({ incoterm: 'FOB', freight: '5', rates: { USD: '3' }, items: ['10', '20', '40'].map((v, i) => item({ lineNo: i + 1, invoiceValue: v })) }), ['32.14', '64.29', '128.57'], '225.00'],
+    [
+      'by value with freight, remainder to the largest fraction',
+      decl({
+        incoterm: 'FOB',
+        freight: '5',
+        rates: { USD: '3' },
+        items: ['10', '20', '40'].map((v, i) => item({ lineNo: i + 1, invoiceValue: v })),
+      }),
+      ['32.14', '64.29', '128.57'],
+      '225.00',
+    ],
     // 1 + 1 + 1 + 97 freight = 100.00 → 33.333… each; the left-over cent goes to the first line
-    ['three equal lines, one cent left over', uzsExempt(['1', '1', '1'], { freight: '97' }), ['33.34', '33.33', '33.33'], '100.00'],
+    [
+      'three equal lines, one cent left over',
+      uzsExempt(['1', '1', '1'], { freight: '97' }),
+      ['33.34', '33.33', '33.33'],
+      '100.00',
+    ],
     // 0.005 + 0.005: half-up would give 0.01 + 0.01 = 0.02 ≠ 0.01; largest remainder keeps the sum
     ['half-up would overshoot the total', uzsExempt(['0.005', '0.005']), ['0.01', '0.00'], '0.01'],
     // 0.00333… × 3: half-up would give 0.00 × 3 = 0.00 ≠ 0.01
-    ['half-up would undershoot the total', uzsExempt(['0.001', '0.001', '0.001'], { freight: '0.007' }), ['0.01', '0.00', '0.00'], '0.01'],
+    [
+      'half-up would undershoot the total',
+      uzsExempt(['0.001', '0.001', '0.001'], { freight: '0.007' }),
+      ['0.01', '0.00', '0.00'],
+      '0.01',
+    ],
     // total 0.02 over 2:1:1 → 0.01, 0.005, 0.005: floors 1, 0, 0 cents; the tie goes to the earlier line
-    ['equal remainders: the earlier line first', uzsExempt(['0.010', '0.005', '0.005']), ['0.01', '0.01', '0.00'], '0.02'],
+    [
+      'equal remainders: the earlier line first',
+      uzsExempt(['0.010', '0.005', '0.005']),
+      ['0.01', '0.01', '0.00'],
+      '0.02',
+    ],
     // a free line (0) takes no share of the freight: (0 + 100 + 50 freight) → 0.00, 150.00
     ['a line of value 0 gets no freight', uzsExempt(['0', '100'], { freight: '50' }), ['0.00', '150.00'], '150.00'],
   ])('%s', (_name, input, values, total) => {
@@ -454,10 +751,20 @@ describe('spreading the customs value over items', () => {
   });
 
   it('spreadByWeight: exact shares stay exact, and every share is within one cent of its exact value', () => {
-    expect(spreadByWeight(new D('10.00'), [1, 2, 3, 4].map((n) => new D(n))).map((v) => v.toFixed(2))).toEqual(['1.00', '2.00', '3.00', '4.00']);
+    expect(
+      spreadByWeight(
+        new D('10.00'),
+        [1, 2, 3, 4].map((n) => new D(n)),
+      ).map((v) => v.toFixed(2)),
+    ).toEqual(['1.00', '2.00', '3.00', '4.00']);
     expect(spreadByWeight(new D('0'), [new D(1), new D(0)]).map((v) => v.toFixed(2))).toEqual(['0.00', '0.00']);
     // 1,000.00 over 7 equal lines: 142.857142… each; floors 142.85 × 7 = 999.95; the 5 cents left go to lines 1–5 (equal remainders)
-    expect(spreadByWeight(new D('1000'), Array.from({ length: 7 }, () => new D(1))).map((v) => v.toFixed(2))).toEqual(['142.86', '142.86', '142.86', '142.86', '142.86', '142.85', '142.85']);
+    expect(
+      spreadByWeight(
+        new D('1000'),
+        Array.from({ length: 7 }, () => new D(1)),
+      ).map((v) => v.toFixed(2)),
+    ).toEqual(['142.86', '142.86', '142.86', '142.86', '142.86', '142.85', '142.85']);
     expect(() => spreadByWeight(new D('1'), [new D(0)])).toThrow(/all zero/);
   });
 });
@@ -466,13 +773,22 @@ describe('spreading the customs value over items', () => {
 // Regimes: secured, not paid.
 // ---------------------------------------------------------------------------------------------
 describe('secured regimes', () => {
-  it.each(['TR80', 'IM31', 'IM70'] as const)('%s computes the import payments of the worked example but secures them', (regime) => {
-    const a = assessDuties(workedExample(regime));
-    expect(a.totals).toEqual({ DUTY: '16470300.00', EXCISE: '10000000.00', VAT: '19646736.00', FEE: '274505.00', total: '46391541.00' });
-    expect(a.isSecured).toBe(true);
-    expect(a.payable).toBe('274505.00'); // only the processing fee is paid
-    expect(a.secured).toBe('46117036.00'); // 16,470,300 + 10,000,000 + 19,646,736
-  });
+  it.each(['TR80', 'IM31', 'IM70'] as const)(
+    '%s computes the import payments of the worked example but secures them',
+    (regime) => {
+      const a = assessDuties(workedExample(regime));
+      expect(a.totals).toEqual({
+        DUTY: '16470300.00',
+        EXCISE: '10000000.00',
+        VAT: '19646736.00',
+        FEE: '274505.00',
+        total: '46391541.00',
+      });
+      expect(a.isSecured).toBe(true);
+      expect(a.payable).toBe('274505.00'); // only the processing fee is paid
+      expect(a.secured).toBe('46117036.00'); // 16,470,300 + 10,000,000 + 19,646,736
+    },
+  );
 
   it('EK31 computes the export payments and secures the export duty', () => {
     // export duty 5% × 10,000,000 = 500,000.00 secured; fee 100,000.00 paid
@@ -497,27 +813,41 @@ describe('secured regimes', () => {
 describe('errors', () => {
   it('a missing rate for the invoice currency', () => {
     const e = expectError(decl({ invoiceCurrency: 'EUR', rates: { USD: '12650' } }));
-    expect(e.issues).toEqual([expect.objectContaining({ code: 'MISSING_RATE', currency: 'EUR', path: 'invoiceCurrency' })]);
+    expect(e.issues).toEqual([
+      expect.objectContaining({ code: 'MISSING_RATE', currency: 'EUR', path: 'invoiceCurrency' }),
+    ]);
     expect(e.message).toMatch(/EUR/);
     expect(isAppError(e)).toBe(true);
     expect(e.code).toBe('VALIDATION');
   });
 
   it('a missing rate for the currency of a specific duty (reported once for many lines)', () => {
-    const line = (n: number) => item({ lineNo: n }, { dutyType: 'SPECIFIC', specificRate: '1', specificCurrency: 'EUR', specificUnit: 'KG' });
+    const line = (n: number) =>
+      item({ lineNo: n }, { dutyType: 'SPECIFIC', specificRate: '1', specificCurrency: 'EUR', specificUnit: 'KG' });
     const e = expectError(decl({ items: [line(1), line(2), line(3)] }));
-    expect(e.issues).toEqual([expect.objectContaining({ code: 'MISSING_RATE', currency: 'EUR', path: 'items.0.hsCode', lineNo: 1 })]);
+    expect(e.issues).toEqual([
+      expect.objectContaining({ code: 'MISSING_RATE', currency: 'EUR', path: 'items.0.hsCode', lineNo: 1 }),
+    ]);
   });
 
   it('a zero or malformed rate is missing, not 0', () => {
-    expect(expectError(decl({ rates: { USD: '0' } })).issues[0]).toMatchObject({ code: 'MISSING_RATE', currency: 'USD' });
-    expect(expectError(decl({ rates: { USD: 'abc' } })).issues[0]).toMatchObject({ code: 'MISSING_RATE', currency: 'USD' });
+    expect(expectError(decl({ rates: { USD: '0' } })).issues[0]).toMatchObject({
+      code: 'MISSING_RATE',
+      currency: 'USD',
+    });
+    expect(expectError(decl({ rates: { USD: 'abc' } })).issues[0]).toMatchObject({
+      code: 'MISSING_RATE',
+      currency: 'USD',
+    });
   });
 
   it('UZS is always 1: it may be listed as 1, never as anything else', () => {
     const uzs = decl({ invoiceCurrency: 'UZS', items: [item({ invoiceValue: '5000000' })] });
     expect(assessDuties({ ...uzs, rates: { UZS: '1.00' } }).totals.total).toBe('1260000.00');
-    expect(expectError({ ...uzs, rates: { UZS: '2' } }).issues[0]).toMatchObject({ code: 'MISSING_RATE', currency: 'UZS' });
+    expect(expectError({ ...uzs, rates: { UZS: '2' } }).issues[0]).toMatchObject({
+      code: 'MISSING_RATE',
+      currency: 'UZS',
+    });
   });
 
   it('does not ask for the rate of a currency it does not use', () => {
@@ -527,23 +857,46 @@ describe('errors', () => {
   });
 
   it('a specific duty per L on an item declared in PCS', () => {
-    const e = expectError(decl({ items: [item({ lineNo: 7, supplementaryUnit: 'PCS' }, { dutyType: 'SPECIFIC', specificRate: '0.5', specificUnit: 'L' })] }));
-    expect(e.issues).toEqual([expect.objectContaining({ code: 'UNIT_MISMATCH', path: 'items.0.supplementaryUnit', lineNo: 7 })]);
+    const e = expectError(
+      decl({
+        items: [
+          item(
+            { lineNo: 7, supplementaryUnit: 'PCS' },
+            { dutyType: 'SPECIFIC', specificRate: '0.5', specificUnit: 'L' },
+          ),
+        ],
+      }),
+    );
+    expect(e.issues).toEqual([
+      expect.objectContaining({ code: 'UNIT_MISMATCH', path: 'items.0.supplementaryUnit', lineNo: 7 }),
+    ]);
     expect(e.issues[0].message).toMatch(/Line 7.*per L.*PCS/);
   });
 
   it('the specific part of a combined duty whose unit cannot be measured', () => {
-    const e = expectError(decl({ items: [item({ supplementaryUnit: 'PCS' }, { dutyType: 'COMBINED', specificRate: '0.5', specificUnit: '1000PCS' })] }));
+    const e = expectError(
+      decl({
+        items: [
+          item({ supplementaryUnit: 'PCS' }, { dutyType: 'COMBINED', specificRate: '0.5', specificUnit: '1000PCS' }),
+        ],
+      }),
+    );
     expect(e.issues[0].code).toBe('UNIT_MISMATCH');
   });
 
   it('a specific excise per L on an item declared in KG', () => {
-    const e = expectError(decl({ items: [item({ supplementaryUnit: 'KG' }, { exciseType: 'SPECIFIC', exciseRate: '5000', exciseUnit: 'L' })] }));
+    const e = expectError(
+      decl({
+        items: [item({ supplementaryUnit: 'KG' }, { exciseType: 'SPECIFIC', exciseRate: '5000', exciseUnit: 'L' })],
+      }),
+    );
     expect(e.issues[0]).toMatchObject({ code: 'UNIT_MISMATCH', path: 'items.0.supplementaryUnit' });
   });
 
   it('a specific excise without a unit on the tariff line', () => {
-    const e = expectError(decl({ items: [item({}, { exciseType: 'SPECIFIC', exciseRate: '5000', exciseUnit: null })] }));
+    const e = expectError(
+      decl({ items: [item({}, { exciseType: 'SPECIFIC', exciseRate: '5000', exciseUnit: null })] }),
+    );
     expect(e.issues[0]).toMatchObject({ code: 'MISSING_UNIT', path: 'items.0.hsCode' });
   });
 
@@ -558,14 +911,21 @@ describe('errors', () => {
       }),
     );
     expect(e.issues.map((i) => i.code).sort()).toEqual(['INVALID_NUMBER', 'MISSING_RATE', 'UNIT_MISMATCH']);
-    expect(e.fieldErrors.map((f) => f.path).sort()).toEqual(['invoiceCurrency', 'items.0.invoiceValue', 'items.1.supplementaryUnit']);
+    expect(e.fieldErrors.map((f) => f.path).sort()).toEqual([
+      'invoiceCurrency',
+      'items.0.invoiceValue',
+      'items.1.supplementaryUnit',
+    ]);
   });
 
   it('no items, freight over worthless items, a floor above the cap', () => {
     expect(expectError(decl({ items: [] })).issues[0].code).toBe('NO_ITEMS');
     expect(expectError(uzsExempt(['0', '0'], { freight: '10' })).issues[0].code).toBe('NOTHING_TO_SPREAD');
     expect(expectError(decl({ fee: { percent: '0.2', floor: '200', cap: '100' } })).issues[0].code).toBe('INVALID_FEE');
-    expect(expectError(decl({ freight: '-5', incoterm: 'FOB' })).issues[0]).toMatchObject({ code: 'INVALID_NUMBER', path: 'freight' });
+    expect(expectError(decl({ freight: '-5', incoterm: 'FOB' })).issues[0]).toMatchObject({
+      code: 'INVALID_NUMBER',
+      path: 'freight',
+    });
   });
 });
 
@@ -589,7 +949,13 @@ describe('a 999-item declaration', () => {
     expect(a.items).toHaveLength(999);
     expect(a.items.every((i) => i.customsValue === '1000000.00')).toBe(true);
     expect(a.customsValue).toBe('999000000.00');
-    expect(a.totals).toEqual({ DUTY: '99900000.00', EXCISE: '0.00', VAT: '131868000.00', FEE: '1998000.00', total: '233766000.00' });
+    expect(a.totals).toEqual({
+      DUTY: '99900000.00',
+      EXCISE: '0.00',
+      VAT: '131868000.00',
+      FEE: '1998000.00',
+      total: '233766000.00',
+    });
   });
 
   it('999 mixed lines: ad valorem, specific per KG, combined per L with specific excise', () => {
@@ -612,7 +978,15 @@ describe('a 999-item declaration', () => {
       const base = { lineNo: i, invoiceValue: String(i), netMass: String(i), quantity: '25', supplementaryUnit: 'L' };
       if (i % 3 === 1) return item(base, { dutyType: 'AD_VALOREM', adValoremRate: '10' });
       if (i % 3 === 2) return item(base, { dutyType: 'SPECIFIC', specificRate: '0.50', specificUnit: 'KG' });
-      return item(base, { dutyType: 'COMBINED', adValoremRate: '10', specificRate: '2', specificUnit: 'L', exciseType: 'SPECIFIC', exciseRate: '1000', exciseUnit: 'L' });
+      return item(base, {
+        dutyType: 'COMBINED',
+        adValoremRate: '10',
+        specificRate: '2',
+        specificUnit: 'L',
+        exciseType: 'SPECIFIC',
+        exciseRate: '1000',
+        exciseUnit: 'L',
+      });
     });
     const input = decl({ incoterm: 'FOB', freight: '400', insurance: '99.50', items });
 
@@ -622,7 +996,13 @@ describe('a 999-item declaration', () => {
     console.info(`assessDuties, 999 items: ${elapsed.toFixed(1)} ms`); // measured, not asserted (target < 50 ms)
 
     expect(a.customsValue).toBe('4999995000.00');
-    expect(a.totals).toEqual({ DUTY: '1207208417.00', EXCISE: '8325000.00', VAT: '745863410.04', FEE: '9999990.00', total: '1971396817.04' });
+    expect(a.totals).toEqual({
+      DUTY: '1207208417.00',
+      EXCISE: '8325000.00',
+      VAT: '745863410.04',
+      FEE: '9999990.00',
+      total: '1971396817.04',
+    });
 
     // Independently, line by line, from the closed forms above.
     let duty = new D(0);

@@ -26,7 +26,8 @@ describe('where an error of the declaration is corrected', () => {
   });
 
   it('never links to a dotted path id', () => {
-    for (const path of ['items.0.hsCode', 'items.0', 'documents.0.type', 'items.0.unknownField']) expect(fieldHref(ID, path)).not.toMatch(/#.*\./);
+    for (const path of ['items.0.hsCode', 'items.0', 'documents.0.type', 'items.0.unknownField'])
+      expect(fieldHref(ID, path)).not.toMatch(/#.*\./);
   });
 
   it('knows the step of every field', () => {

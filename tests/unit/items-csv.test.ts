@@ -19,7 +19,8 @@ describe('CSV import of items: the file format', () => {
   });
 
   it('reads semicolon-separated files with decimal commas, other header spellings and CRLF line ends', () => {
-    const text = 'Commodity code;Description;Origin;Gross mass;Net mass;Quantity;Unit;Value\r\n8471300000;"Laptops; 15 inch";CN;120,5;100,25;50;PCS;6000,00\r\n2203000900;Beer;DE;2400;2000;2000;L;4000\r\n';
+    const text =
+      'Commodity code;Description;Origin;Gross mass;Net mass;Quantity;Unit;Value\r\n8471300000;"Laptops; 15 inch";CN;120,5;100,25;50;PCS;6000,00\r\n2203000900;Beer;DE;2400;2000;2000;L;4000\r\n';
     const result = run(text);
     expect(result.problems).toEqual([]);
     expect(result.items.map((i) => [i.description, i.grossMass, i.netMass, i.invoiceValue])).toEqual([
@@ -37,24 +38,39 @@ describe('CSV import of items: the file format', () => {
   });
 
   it('counts physical lines: a row after a quoted line break is reported on its own line of the file', () => {
-    const text = [HEADER, '8471300000,"Laptops', 'with a two-line', 'description",CN,120,100,50,PCS,6000', '2203000900,Beer,XX,2400,2000,2000,L,4000'].join('\r\n');
+    const text = [
+      HEADER,
+      '8471300000,"Laptops',
+      'with a two-line',
+      'description",CN,120,100,50,PCS,6000',
+      '2203000900,Beer,XX,2400,2000,2000,L,4000',
+    ].join('\r\n');
     expect(parseCsv(text).records.map((r) => r.line)).toEqual([1, 2, 5]);
-    expect(run(text).problems).toEqual([{ line: 5, column: 'originCountry', message: expect.stringContaining('ISO 3166') }]);
+    expect(run(text).problems).toEqual([
+      { line: 5, column: 'originCountry', message: expect.stringContaining('ISO 3166') },
+    ]);
   });
 
   it('reports a cell that starts on a later line of a multi-line row on that line', () => {
     const text = [HEADER, '8471300000,"Laptops', 'on two lines",XX,120,100,50,PCS,6000'].join('\n');
-    expect(run(text).problems).toEqual([{ line: 3, column: 'originCountry', message: expect.stringContaining('ISO 3166') }]);
+    expect(run(text).problems).toEqual([
+      { line: 3, column: 'originCountry', message: expect.stringContaining('ISO 3166') },
+    ]);
   });
 
   it('skips blank lines but keeps counting them', () => {
     const text = `${HEADER}\n\n${LAPTOPS}\n\n2203000900,Beer,DE,2400,2000,2000,KG,4000\n`;
-    expect(run(text).problems).toEqual([{ line: 5, column: 'supplementaryUnit', message: 'Commodity code 2203000900 is declared in L, not KG' }]);
+    expect(run(text).problems).toEqual([
+      { line: 5, column: 'supplementaryUnit', message: 'Commodity code 2203000900 is declared in L, not KG' },
+    ]);
   });
 
   it('refuses a quoted value that is never closed, naming the line it starts on', () => {
     const result = run(`${HEADER}\n${LAPTOPS}\n2203000900,"Beer,DE,2400,2000,2000,L,4000\n`);
-    expect(result).toEqual({ items: [], problems: [{ line: 3, column: null, message: expect.stringContaining('never closed') }] });
+    expect(result).toEqual({
+      items: [],
+      problems: [{ line: 3, column: null, message: expect.stringContaining('never closed') }],
+    });
   });
 
   it.each([
@@ -62,15 +78,22 @@ describe('CSV import of items: the file format', () => {
     ['only a byte-order mark', '\uFEFF'],
     ['blank lines', '\n\r\n  \n'],
   ])('says the file is empty for %s', (_name, text) => {
-    expect(run(text)).toEqual({ items: [], problems: [{ line: 1, column: null, message: 'The file is empty: it needs a header row and at least one item' }] });
+    expect(run(text)).toEqual({
+      items: [],
+      problems: [{ line: 1, column: null, message: 'The file is empty: it needs a header row and at least one item' }],
+    });
   });
 
   it('says there are no items when only the header is there', () => {
-    expect(run(`${HEADER}\n\n`).problems).toEqual([{ line: 2, column: null, message: 'The file has no items below the header row' }]);
+    expect(run(`${HEADER}\n\n`).problems).toEqual([
+      { line: 2, column: null, message: 'The file has no items below the header row' },
+    ]);
   });
 
   it('names every missing column of the header', () => {
-    const result = run('hsCode;description;originCountry;grossMass;quantity;supplementaryUnit\n8471300000;Laptops;CN;120;50;PCS\n');
+    const result = run(
+      'hsCode;description;originCountry;grossMass;quantity;supplementaryUnit\n8471300000;Laptops;CN;120;50;PCS\n',
+    );
     expect(result.items).toEqual([]);
     expect(result.problems).toEqual([
       { line: 1, column: 'netMass', message: 'The header row has no "netMass" column' },
@@ -91,11 +114,23 @@ describe('CSV import of items: the item limit', () => {
   it('refuses 1000 rows, pointing at the first row too many', () => {
     const result = run(rows(1000));
     expect(result.items).toEqual([]);
-    expect(result.problems).toEqual([{ line: 1001, column: null, message: 'A declaration can have at most 999 items: this file has 1000 and the declaration already has 0' }]);
+    expect(result.problems).toEqual([
+      {
+        line: 1001,
+        column: null,
+        message: 'A declaration can have at most 999 items: this file has 1000 and the declaration already has 0',
+      },
+    ]);
   });
 
   it('counts the items the declaration already has', () => {
-    expect(run(rows(10), 990).problems).toEqual([{ line: 11, column: null, message: 'A declaration can have at most 999 items: this file has 10 and the declaration already has 990' }]);
+    expect(run(rows(10), 990).problems).toEqual([
+      {
+        line: 11,
+        column: null,
+        message: 'A declaration can have at most 999 items: this file has 10 and the declaration already has 990',
+      },
+    ]);
   });
 });
 
@@ -131,8 +166,11 @@ describe('CSV import of items: every bad cell of every row', () => {
   });
 
   it('names the column as the file’s header spells it', () => {
-    const text = 'Code;Goods description;Country of origin;Gross mass (kg);Net mass (kg);Qty;Unit;Item value\n8471300000;Laptops;CN;10;20;50;PCS;6000\n';
-    expect(run(text).problems).toEqual([{ line: 2, column: 'Net mass (kg)', message: 'The net mass cannot be more than the gross mass' }]);
+    const text =
+      'Code;Goods description;Country of origin;Gross mass (kg);Net mass (kg);Qty;Unit;Item value\n8471300000;Laptops;CN;10;20;50;PCS;6000\n';
+    expect(run(text).problems).toEqual([
+      { line: 2, column: 'Net mass (kg)', message: 'The net mass cannot be more than the gross mass' },
+    ]);
   });
 
   it('imports nothing while any row is bad, and everything once the file is clean', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, isTerminal, isEditableByTrader, DECLARATION_STATUSES, OPEN_OFFICER_STATUSES, type DeclarationStatus, type TransitionActor } from '@/lib/declaration/lifecycle';
+import {
+  canTransition,
+  isTerminal,
+  isEditableByTrader,
+  DECLARATION_STATUSES,
+  OPEN_OFFICER_STATUSES,
+  type DeclarationStatus,
+  type TransitionActor,
+} from '@/lib/declaration/lifecycle';
 
 const ACTORS: readonly TransitionActor[] = ['TRADER', 'OFFICER', 'SYSTEM'];
 
@@ -12,11 +20,24 @@ const ALLOWED: Record<DeclarationStatus, Partial<Record<DeclarationStatus, reado
   SUBMITTED: { REGISTERED: ['SYSTEM'] },
   // Yellow and red go to an inspector; green and blue are assessed and wait for payment.
   REGISTERED: { ASSIGNED: ['SYSTEM'], ASSESSED: ['SYSTEM'], REFUSED: ['OFFICER'], WITHDRAWN: ['TRADER'] },
-  ASSIGNED: { AMENDMENT_REQUESTED: ['OFFICER'], ON_HOLD: ['OFFICER'], ASSESSED: ['OFFICER'], RELEASED: ['OFFICER'], REFUSED: ['OFFICER'], WITHDRAWN: ['TRADER'] },
+  ASSIGNED: {
+    AMENDMENT_REQUESTED: ['OFFICER'],
+    ON_HOLD: ['OFFICER'],
+    ASSESSED: ['OFFICER'],
+    RELEASED: ['OFFICER'],
+    REFUSED: ['OFFICER'],
+    WITHDRAWN: ['TRADER'],
+  },
   // The trader's resubmission returns the declaration to the officer.
   AMENDMENT_REQUESTED: { ASSIGNED: ['TRADER'], REFUSED: ['OFFICER'], WITHDRAWN: ['TRADER'] },
   ON_HOLD: { ASSIGNED: ['OFFICER'], REFUSED: ['OFFICER'], WITHDRAWN: ['TRADER'] },
-  ASSESSED: { PAID: ['SYSTEM'], RELEASED: ['SYSTEM', 'OFFICER'], ASSIGNED: ['SYSTEM'], REFUSED: ['OFFICER'], WITHDRAWN: ['TRADER'] },
+  ASSESSED: {
+    PAID: ['SYSTEM'],
+    RELEASED: ['SYSTEM', 'OFFICER'],
+    ASSIGNED: ['SYSTEM'],
+    REFUSED: ['OFFICER'],
+    WITHDRAWN: ['TRADER'],
+  },
   PAID: { RELEASED: ['SYSTEM', 'OFFICER'], ASSIGNED: ['SYSTEM'], REFUSED: ['OFFICER'], WITHDRAWN: ['TRADER'] },
   RELEASED: {},
   REFUSED: {},
@@ -24,7 +45,9 @@ const ALLOWED: Record<DeclarationStatus, Partial<Record<DeclarationStatus, reado
 };
 
 const TABLE = DECLARATION_STATUSES.flatMap((from) =>
-  DECLARATION_STATUSES.flatMap((to) => ACTORS.map((by) => [from, to, by, (ALLOWED[from][to] ?? []).includes(by)] as const)),
+  DECLARATION_STATUSES.flatMap((to) =>
+    ACTORS.map((by) => [from, to, by, (ALLOWED[from][to] ?? []).includes(by)] as const),
+  ),
 );
 
 describe('declaration lifecycle', () => {
@@ -38,7 +61,8 @@ describe('declaration lifecycle', () => {
   });
 
   it('never stays in place', () => {
-    for (const status of DECLARATION_STATUSES) for (const by of ACTORS) expect(canTransition(status, status, by), status).toBe(false);
+    for (const status of DECLARATION_STATUSES)
+      for (const by of ACTORS) expect(canTransition(status, status, by), status).toBe(false);
   });
 
   it('ends in released, refused or withdrawn only', () => {

@@ -38,11 +38,15 @@ describe('no hand-written CSV escaper outside lib/csv.ts', () => {
     ['app/trader/declarations/export/route.ts', DECLARATIONS_EXPORT, 2],
     ['src/server/x.ts', 'export const needsQuotes = (s: string) => /["\\n,]/.test(s);\n', 1],
     ['components/x.tsx', "export const needsQuotes = (s: string) => new RegExp('[\";]').test(s);\n", 1],
-    ['prisma/seed/x.ts', "export const isFormula = (s: string) => /^[-=+@]/.test(s);\n", 1],
-  ])('refuses the escaper in %s', async (file, code, regexes) => {
-    // Each regular expression of an escaper is reported: the quoting test and the formula test.
-    expect(await csvEscapers(file, code)).toEqual(Array(regexes).fill(expect.stringContaining('lib/csv.ts')));
-  }, 30_000);
+    ['prisma/seed/x.ts', 'export const isFormula = (s: string) => /^[-=+@]/.test(s);\n', 1],
+  ])(
+    'refuses the escaper in %s',
+    async (file, code, regexes) => {
+      // Each regular expression of an escaper is reported: the quoting test and the formula test.
+      expect(await csvEscapers(file, code)).toEqual(Array(regexes).fill(expect.stringContaining('lib/csv.ts')));
+    },
+    30_000,
+  );
 
   it.each([
     ['lib/csv.ts', PAYMENTS],
@@ -50,7 +54,11 @@ describe('no hand-written CSV escaper outside lib/csv.ts', () => {
     ['prisma/seed/x.ts', 'export const quote = (name: string) => `"${name.replace(/"/g, \'""\')}"`;\n'],
     ['src/cli/x.ts', 'export const version = (s: string) => s.match(/"version":\\s*"([^"]+)"/)?.[1];\n'],
     ['lib/x.ts', "import { csvLine } from './csv';\nexport const line = csvLine(['=1', -12.5]);\n"],
-  ])('allows %s: %s', async (file, code) => {
-    expect(await csvEscapers(file, code)).toEqual([]);
-  }, 30_000);
+  ])(
+    'allows %s: %s',
+    async (file, code) => {
+      expect(await csvEscapers(file, code)).toEqual([]);
+    },
+    30_000,
+  );
 });

@@ -27,9 +27,19 @@ describe('what the trader should do next', () => {
     ['PAID', null, '0.00', { code: 'WAIT' }],
     ['PAID', null, '15.00', { code: 'PAY', amount: '15.00', currency: 'UZS' }],
     // During an amendment nothing is paid, even with an amount outstanding: the reassessment comes first.
-    ['AMENDMENT_REQUESTED', 'Declare the beer at 5000 USD', '1000.00', { code: 'AMEND', reason: 'Declare the beer at 5000 USD' }],
+    [
+      'AMENDMENT_REQUESTED',
+      'Declare the beer at 5000 USD',
+      '1000.00',
+      { code: 'AMEND', reason: 'Declare the beer at 5000 USD' },
+    ],
     ['AMENDMENT_REQUESTED', null, null, { code: 'AMEND', reason: '' }],
-    ['ON_HOLD', 'Waiting for the laboratory', '1000.00', { code: 'WAIT_ON_HOLD', reason: 'Waiting for the laboratory' }],
+    [
+      'ON_HOLD',
+      'Waiting for the laboratory',
+      '1000.00',
+      { code: 'WAIT_ON_HOLD', reason: 'Waiting for the laboratory' },
+    ],
     ['ON_HOLD', null, null, { code: 'WAIT_ON_HOLD', reason: null }],
     ['RELEASED', null, '0.00', { code: 'COLLECT_GOODS' }],
     ['REFUSED', 'Forged invoice', '1000.00', { code: 'NONE_REFUSED', reason: 'Forged invoice' }],
@@ -39,7 +49,8 @@ describe('what the trader should do next', () => {
   });
 
   it('has an answer for every status', () => {
-    for (const status of DECLARATION_STATUSES) expect(nextActionFor({ status, currentReason: null, amountDue: null }).code).toBeTruthy();
+    for (const status of DECLARATION_STATUSES)
+      expect(nextActionFor({ status, currentReason: null, amountDue: null }).code).toBeTruthy();
   });
 });
 
@@ -52,8 +63,18 @@ describe('how the next action is said', () => {
 
   it.each<[NextAction, string, 'action' | 'info' | 'done', string | null]>([
     [{ code: 'FINISH_DRAFT' }, 'This declaration is a draft. Finish it and submit it.', 'action', 'continueDraft'],
-    [{ code: 'AMEND', reason: 'Attach the certificate' }, 'The officer asked for an amendment: Attach the certificate', 'action', 'startAmendment'],
-    [{ code: 'WAIT_FOR_OFFICER' }, 'An inspector is checking the declaration. You do not need to do anything now.', 'info', null],
+    [
+      { code: 'AMEND', reason: 'Attach the certificate' },
+      'The officer asked for an amendment: Attach the certificate',
+      'action',
+      'startAmendment',
+    ],
+    [
+      { code: 'WAIT_FOR_OFFICER' },
+      'An inspector is checking the declaration. You do not need to do anything now.',
+      'info',
+      null,
+    ],
     [{ code: 'WAIT_ON_HOLD', reason: 'Laboratory test' }, 'The declaration is on hold: Laboratory test', 'info', null],
     [{ code: 'WAIT_ON_HOLD', reason: null }, 'The declaration is on hold.', 'info', null],
     [{ code: 'COLLECT_GOODS' }, 'The goods are released. Nothing more to do.', 'done', null],

@@ -43,10 +43,39 @@ describe('the control a channel calls for before release', () => {
 describe('the inspection credited with additional revenue', () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 10, 28, 9, minute));
   const cases: Array<[string, Array<{ id: string; at: Date; isHit: boolean }>, string | null]> = [
-    ['the latest hit', [{ id: 'a', at: at(1), isHit: true }, { id: 'b', at: at(2), isHit: true }, { id: 'c', at: at(3), isHit: false }], 'b'],
-    ['a hit before a later check without one', [{ id: 'a', at: at(5), isHit: true }, { id: 'b', at: at(9), isHit: false }], 'a'],
-    ['the latest inspection when none is a hit', [{ id: 'a', at: at(1), isHit: false }, { id: 'b', at: at(2), isHit: false }], 'b'],
-    ['the later in order on equal times', [{ id: 'a', at: at(1), isHit: true }, { id: 'b', at: at(1), isHit: true }], 'b'],
+    [
+      'the latest hit',
+      [
+        { id: 'a', at: at(1), isHit: true },
+        { id: 'b', at: at(2), isHit: true },
+        { id: 'c', at: at(3), isHit: false },
+      ],
+      'b',
+    ],
+    [
+      'a hit before a later check without one',
+      [
+        { id: 'a', at: at(5), isHit: true },
+        { id: 'b', at: at(9), isHit: false },
+      ],
+      'a',
+    ],
+    [
+      'the latest inspection when none is a hit',
+      [
+        { id: 'a', at: at(1), isHit: false },
+        { id: 'b', at: at(2), isHit: false },
+      ],
+      'b',
+    ],
+    [
+      'the later in order on equal times',
+      [
+        { id: 'a', at: at(1), isHit: true },
+        { id: 'b', at: at(1), isHit: true },
+      ],
+      'b',
+    ],
     ['none without inspections', [], null],
   ];
   it.each(cases)('%s', (_, inspections, expected) => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { adjustmentBadge, adjustmentChange, availableDecisions, decidedAdjustments, inspectionKindKey, riskReasonLine, riskReasonsView, totalCustomsValue, transportCosts } from '@/lib/officer/declaration-view';
+import {
+  adjustmentBadge,
+  adjustmentChange,
+  availableDecisions,
+  decidedAdjustments,
+  inspectionKindKey,
+  riskReasonLine,
+  riskReasonsView,
+  totalCustomsValue,
+  transportCosts,
+} from '@/lib/officer/declaration-view';
 import { ZAmendmentRequest } from '@/lib/officer/decisions';
 import type { RiskReason } from '@/lib/risk/engine';
 
@@ -17,21 +27,51 @@ const profile = (over: Partial<Extract<RiskReason, { kind: 'PROFILE' }>> = {}): 
 
 describe('a risk reason as a line of the page', () => {
   it.each<[string, RiskReason, ReturnType<typeof riskReasonLine>]>([
-    ['profile', profile({ forcedChannel: 'RED' }), { key: 'reasonProfile', values: { name: 'Laptops from AE', weight: 30, forcedChannel: 'RED', lines: '1, 3' } }],
+    [
+      'profile',
+      profile({ forcedChannel: 'RED' }),
+      { key: 'reasonProfile', values: { name: 'Laptops from AE', weight: 30, forcedChannel: 'RED', lines: '1, 3' } },
+    ],
     [
       'model, features as percentages',
-      { kind: 'MODEL', probability: 0.4567, points: 12, lineNo: 2, topFeatures: [{ feature: 'hs', value: 0.5 }, { feature: 'origin', value: 0.126 }] },
+      {
+        kind: 'MODEL',
+        probability: 0.4567,
+        points: 12,
+        lineNo: 2,
+        topFeatures: [
+          { feature: 'hs', value: 0.5 },
+          { feature: 'origin', value: 0.126 },
+        ],
+      },
       { key: 'reasonModel', values: { probability: '45.7', line: 2, features: 'hs 50%; origin 13%' } },
     ],
-    ['model without features', { kind: 'MODEL', probability: 0.1, points: 1, lineNo: 1, topFeatures: [] }, { key: 'reasonModel', values: { probability: '10.0', line: 1, features: '—' } }],
+    [
+      'model without features',
+      { kind: 'MODEL', probability: 0.1, points: 1, lineNo: 1, topFeatures: [] },
+      { key: 'reasonModel', values: { probability: '10.0', line: 1, features: '—' } },
+    ],
     [
       'value control',
-      { kind: 'VALUE_CONTROL', lineNo: 4, hsCode: '8471300000', originCountry: 'CN', unitPriceUsd: 12.345, quantile: 'q10', threshold: 50, median: 81.5 },
+      {
+        kind: 'VALUE_CONTROL',
+        lineNo: 4,
+        hsCode: '8471300000',
+        originCountry: 'CN',
+        unitPriceUsd: 12.345,
+        quantile: 'q10',
+        threshold: 50,
+        median: 81.5,
+      },
       { key: 'reasonValue', values: { line: 4, price: '12.35', threshold: '50.00', quantile: 'q10', median: '81.50' } },
     ],
     ['random', { kind: 'RANDOM', sharePercent: 2 }, { key: 'reasonRandom', values: { share: 2 } }],
     ['AEO', { kind: 'AEO', reduction: 15 }, { key: 'reasonAeo', values: { reduction: 15 } }],
-    ['fallback: its own words', { kind: 'FALLBACK', message: 'No model is active' }, { key: null, text: 'No model is active' }],
+    [
+      'fallback: its own words',
+      { kind: 'FALLBACK', message: 'No model is active' },
+      { key: null, text: 'No model is active' },
+    ],
   ])('%s', (_name, reason, expected) => {
     expect(riskReasonLine(reason)).toEqual(expected);
   });
@@ -40,10 +80,20 @@ describe('a risk reason as a line of the page', () => {
 describe('the reasons the officer reads', () => {
   it('lists the counted reasons and older messages, counts shadow profiles, and shows the instructions of counted profiles only', () => {
     const view = riskReasonsView({
-      reasons: [profile({ instructions: 'Weigh the pallets' }), profile({ profileId: 'p2', name: 'Trial', isShadow: true, instructions: 'Not shown' }), { kind: 'RANDOM', sharePercent: 1 }, profile({ profileId: 'p3', instructions: null })],
+      reasons: [
+        profile({ instructions: 'Weigh the pallets' }),
+        profile({ profileId: 'p2', name: 'Trial', isShadow: true, instructions: 'Not shown' }),
+        { kind: 'RANDOM', sharePercent: 1 },
+        profile({ profileId: 'p3', instructions: null }),
+      ],
       others: ['An older reason'],
     });
-    expect(view.lines.map((l) => (l.key === null ? l.text : l.key))).toEqual(['reasonProfile', 'reasonRandom', 'reasonProfile', 'An older reason']);
+    expect(view.lines.map((l) => (l.key === null ? l.text : l.key))).toEqual([
+      'reasonProfile',
+      'reasonRandom',
+      'reasonProfile',
+      'An older reason',
+    ]);
     expect(view.instructions).toEqual([{ profileId: 'p1', text: 'Weigh the pallets' }]);
     expect(view.shadowCount).toBe(1);
   });
@@ -71,7 +121,10 @@ describe('freight and insurance against the Incoterm', () => {
     ['no Incoterm: nothing to say', null, { freight: undefined, insurance: undefined }],
   ] as const)('%s', (_name, incoterm, added) => {
     const costs = transportCosts({ incoterm, freight: '1200.00', insurance: null });
-    expect(costs).toEqual({ freight: { amount: '1200.00', isAdded: added.freight }, insurance: { amount: null, isAdded: added.insurance } });
+    expect(costs).toEqual({
+      freight: { amount: '1200.00', isAdded: added.freight },
+      insurance: { amount: null, isAdded: added.insurance },
+    });
   });
 });
 
@@ -88,7 +141,11 @@ describe('an adjustment badge', () => {
   });
 
   it('leaves a pending adjustment out of the decided ones, keeping the order', () => {
-    const list = [{ id: 'a', status: 'APPLIED' }, { id: 'b', status: 'PENDING' }, { id: 'c', status: 'REJECTED' }];
+    const list = [
+      { id: 'a', status: 'APPLIED' },
+      { id: 'b', status: 'PENDING' },
+      { id: 'c', status: 'REJECTED' },
+    ];
     expect(decidedAdjustments(list).map((a) => a.id)).toEqual(['a', 'c']);
   });
 });
@@ -98,7 +155,12 @@ describe('what an adjustment changed', () => {
   it.each([
     ['the value', { invoiceValue: '6100.00', hsCode: '2203000100' }, { from: '5000.00', to: '6100.00' }, null],
     ['the code', { invoiceValue: '5000.00', hsCode: '2203000900' }, null, { from: '2203000100', to: '2203000900' }],
-    ['both', { invoiceValue: '7000.00', hsCode: '2203000900' }, { from: '5000.00', to: '7000.00' }, { from: '2203000100', to: '2203000900' }],
+    [
+      'both',
+      { invoiceValue: '7000.00', hsCode: '2203000900' },
+      { from: '5000.00', to: '7000.00' },
+      { from: '2203000100', to: '2203000900' },
+    ],
   ] as const)('%s', (_name, to, value, hsCode) => {
     expect(adjustmentChange({ ...base, to })).toEqual({ lineNo: 2, value, hsCode });
   });
@@ -115,15 +177,35 @@ describe("an inspection's kind", () => {
 });
 
 describe('the decisions the page offers', () => {
-  const base = { role: 'INSPECTOR', userId: 'me', status: 'ASSIGNED', channel: 'YELLOW', canDecide: true, hasAssignment: true, pendingAdjustment: null } as const;
+  const base = {
+    role: 'INSPECTOR',
+    userId: 'me',
+    status: 'ASSIGNED',
+    channel: 'YELLOW',
+    canDecide: true,
+    hasAssignment: true,
+    pendingAdjustment: null,
+  } as const;
 
   it('offers the assigned inspector the work on an open declaration, the examination only in the red channel', () => {
-    expect(availableDecisions(base)).toEqual({ canAct: true, canExamine: false, canRefuse: true, canResume: false, canReassign: false, canDecideAdjustment: false });
+    expect(availableDecisions(base)).toEqual({
+      canAct: true,
+      canExamine: false,
+      canRefuse: true,
+      canResume: false,
+      canReassign: false,
+      canDecideAdjustment: false,
+    });
     expect(availableDecisions({ ...base, channel: 'RED' }).canExamine).toBe(true);
   });
 
   it('offers nothing to decide to an officer who may not decide', () => {
-    expect(availableDecisions({ ...base, canDecide: false })).toMatchObject({ canAct: false, canExamine: false, canRefuse: false, canResume: false });
+    expect(availableDecisions({ ...base, canDecide: false })).toMatchObject({
+      canAct: false,
+      canExamine: false,
+      canRefuse: false,
+      canResume: false,
+    });
   });
 
   it('offers resumption, not the work, on hold', () => {
@@ -131,7 +213,11 @@ describe('the decisions the page offers', () => {
   });
 
   it('offers no refusal once released', () => {
-    expect(availableDecisions({ ...base, status: 'RELEASED' })).toMatchObject({ canAct: false, canRefuse: false, canResume: false });
+    expect(availableDecisions({ ...base, status: 'RELEASED' })).toMatchObject({
+      canAct: false,
+      canRefuse: false,
+      canResume: false,
+    });
   });
 
   it('lets a supervisor reassign an assigned declaration', () => {
@@ -140,9 +226,17 @@ describe('the decisions the page offers', () => {
   });
 
   it('lets a supervisor decide a pending adjustment, never their own, and never an inspector', () => {
-    expect(availableDecisions({ ...base, role: 'SUPERVISOR', pendingAdjustment: { requestedById: 'other' } }).canDecideAdjustment).toBe(true);
-    expect(availableDecisions({ ...base, role: 'SUPERVISOR', pendingAdjustment: { requestedById: 'me' } }).canDecideAdjustment).toBe(false);
-    expect(availableDecisions({ ...base, pendingAdjustment: { requestedById: 'other' } }).canDecideAdjustment).toBe(false);
+    expect(
+      availableDecisions({ ...base, role: 'SUPERVISOR', pendingAdjustment: { requestedById: 'other' } })
+        .canDecideAdjustment,
+    ).toBe(true);
+    expect(
+      availableDecisions({ ...base, role: 'SUPERVISOR', pendingAdjustment: { requestedById: 'me' } })
+        .canDecideAdjustment,
+    ).toBe(false);
+    expect(availableDecisions({ ...base, pendingAdjustment: { requestedById: 'other' } }).canDecideAdjustment).toBe(
+      false,
+    );
   });
 });
 

@@ -13,13 +13,18 @@ describe('idempotency keys', () => {
     expect(ZIdempotencyKey.safeParse(key).success).toBe(true);
   });
 
-  it.each([[''], ['short'], ['has space in it 1234'], ['x'.repeat(81)], ['ünïcödé-key-1234567'], [1234567890123456]])('refuses %s', (key) => {
-    expect(ZIdempotencyKey.safeParse(key).success).toBe(false);
-  });
+  it.each([[''], ['short'], ['has space in it 1234'], ['x'.repeat(81)], ['ünïcödé-key-1234567'], [1234567890123456]])(
+    'refuses %s',
+    (key) => {
+      expect(ZIdempotencyKey.safeParse(key).success).toBe(false);
+    },
+  );
 
   it('scopes the stored key to the company and the declaration', () => {
     expect(paymentKey({ companyId: A, declarationId: B, clientKey: KEY })).toBe(`pay:${A}:${B}:${KEY}`);
-    expect(paymentKey({ companyId: B, declarationId: B, clientKey: KEY })).not.toBe(paymentKey({ companyId: A, declarationId: B, clientKey: KEY }));
+    expect(paymentKey({ companyId: B, declarationId: B, clientKey: KEY })).not.toBe(
+      paymentKey({ companyId: A, declarationId: B, clientKey: KEY }),
+    );
     expect(overpaymentKey({ declarationId: B, settlementNo: 2 })).toBe(`overpayment:${B}:2`);
   });
 
@@ -50,24 +55,42 @@ describe('payment forms name the failing field', () => {
   });
 
   it('a payment needs the declaration, the key and the amount', () => {
-    expect(errors(ZPayDeclaration.safeParse({ declarationId: 'nope', idempotencyKey: 'x', amount: '0' })).map((e) => e.path)).toEqual(['declarationId', 'idempotencyKey', 'amount']);
-    expect(ZPayDeclaration.safeParse({ declarationId: A, idempotencyKey: KEY, amount: '100000.00' }).success).toBe(true);
+    expect(
+      errors(ZPayDeclaration.safeParse({ declarationId: 'nope', idempotencyKey: 'x', amount: '0' })).map((e) => e.path),
+    ).toEqual(['declarationId', 'idempotencyKey', 'amount']);
+    expect(ZPayDeclaration.safeParse({ declarationId: A, idempotencyKey: KEY, amount: '100000.00' }).success).toBe(
+      true,
+    );
   });
 
   it('a refund needs an amount and a reason; a refusal needs a note', () => {
-    expect(errors(ZRefundRequest.safeParse({ amount: '', reason: ' ' })).map((e) => e.path)).toEqual(['amount', 'reason']);
-    expect(errors(ZRefundDecision.safeParse({ refundId: A, decision: 'REFUSE', note: '  ' }))).toEqual([{ path: 'note', message: 'Say why the refund is refused' }]);
+    expect(errors(ZRefundRequest.safeParse({ amount: '', reason: ' ' })).map((e) => e.path)).toEqual([
+      'amount',
+      'reason',
+    ]);
+    expect(errors(ZRefundDecision.safeParse({ refundId: A, decision: 'REFUSE', note: '  ' }))).toEqual([
+      { path: 'note', message: 'Say why the refund is refused' },
+    ]);
     expect(ZRefundDecision.safeParse({ refundId: A, decision: 'APPROVE', note: '' }).success).toBe(true);
-    expect(errors(ZRefundDecision.safeParse({ refundId: A, decision: 'MAYBE' })).map((e) => e.path)).toEqual(['decision']);
+    expect(errors(ZRefundDecision.safeParse({ refundId: A, decision: 'MAYBE' })).map((e) => e.path)).toEqual([
+      'decision',
+    ]);
   });
 });
 
 describe('statement periods and history filters', () => {
   it('a period ends on or after it starts, and covers at most 731 days', () => {
     expect(ZStatementPeriod.safeParse({ from: '2026-11-01', to: '2026-11-28' }).success).toBe(true);
-    expect(errors(ZStatementPeriod.safeParse({ from: '2026-11-28', to: '2026-11-01' }))).toEqual([{ path: 'to', message: 'The last day of the statement must be on or after its first day' }]);
-    expect(errors(ZStatementPeriod.safeParse({ from: '2024-01-01', to: '2026-01-01' })).map((e) => e.path)).toEqual(['to']);
-    expect(errors(ZStatementPeriod.safeParse({ from: '2026-02-30', to: '' })).map((e) => e.path)).toEqual(['from', 'to']);
+    expect(errors(ZStatementPeriod.safeParse({ from: '2026-11-28', to: '2026-11-01' }))).toEqual([
+      { path: 'to', message: 'The last day of the statement must be on or after its first day' },
+    ]);
+    expect(errors(ZStatementPeriod.safeParse({ from: '2024-01-01', to: '2026-01-01' })).map((e) => e.path)).toEqual([
+      'to',
+    ]);
+    expect(errors(ZStatementPeriod.safeParse({ from: '2026-02-30', to: '' })).map((e) => e.path)).toEqual([
+      'from',
+      'to',
+    ]);
   });
 
   it('the default statement is this month to today, in Tashkent', () => {
@@ -76,6 +99,11 @@ describe('statement periods and history filters', () => {
   });
 
   it('drops a bad history filter instead of failing', () => {
-    expect(ZHistoryQuery.parse({ kind: 'THEFT', from: '2026-13-01', page: '-3' })).toEqual({ kind: undefined, from: undefined, to: undefined, page: 1 });
+    expect(ZHistoryQuery.parse({ kind: 'THEFT', from: '2026-13-01', page: '-3' })).toEqual({
+      kind: undefined,
+      from: undefined,
+      to: undefined,
+      page: 1,
+    });
   });
 });

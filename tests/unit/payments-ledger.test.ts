@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hasValidSign, isCredit, lowestBalance, post, runningBalances, signedAmount, sumAmounts } from '@/lib/payments/ledger';
+import {
+  hasValidSign,
+  isCredit,
+  lowestBalance,
+  post,
+  runningBalances,
+  signedAmount,
+  sumAmounts,
+} from '@/lib/payments/ledger';
 import { perType, settlementOf, targetFor, zeroPerType, isPayableStatus } from '@/lib/payments/settlement';
 import { formatReceiptNumber, parseReceiptNumber, receiptYear, ZReceiptNumber } from '@/lib/payments/receipt-number';
 
@@ -19,7 +27,12 @@ describe('ledger entries: credits positive, debits negative', () => {
   });
 
   it('knows which kinds credit', () => {
-    expect([isCredit('TOP_UP'), isCredit('REVERSAL'), isCredit('PAYMENT'), isCredit('REFUND')]).toEqual([true, true, false, false]);
+    expect([isCredit('TOP_UP'), isCredit('REVERSAL'), isCredit('PAYMENT'), isCredit('REFUND')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(hasValidSign('PAYMENT', '10.00')).toBe(false);
     expect(hasValidSign('TOP_UP', '-10.00')).toBe(false);
     expect(hasValidSign('TOP_UP', '0.00')).toBe(false);
@@ -39,7 +52,11 @@ describe('posting a movement never leaves the balance below zero', () => {
   });
 
   it('refuses a debit one tiyin too large, saying how much is missing, and keeps the balance', () => {
-    expect(post('100.00', [{ kind: 'PAYMENT', amount: '-100.01' }])).toEqual({ balance: '100.00', isAllowed: false, shortfall: '0.01' });
+    expect(post('100.00', [{ kind: 'PAYMENT', amount: '-100.01' }])).toEqual({
+      balance: '100.00',
+      isAllowed: false,
+      shortfall: '0.01',
+    });
   });
 
   it('judges the lines of one movement by their net (a payment with a type credited back within it)', () => {
@@ -64,7 +81,13 @@ describe('running balances of a statement', () => {
   });
 
   it('an empty period closes where it opened', () => {
-    expect(runningBalances('12.34', [])).toMatchObject({ opening: '12.34', closing: '12.34', credits: '0.00', debits: '0.00', lines: [] });
+    expect(runningBalances('12.34', [])).toMatchObject({
+      opening: '12.34',
+      closing: '12.34',
+      credits: '0.00',
+      debits: '0.00',
+      lines: [],
+    });
   });
 
   it('finds the lowest point of a history (zero is allowed, below is not)', () => {
@@ -99,9 +122,20 @@ describe('what a declaration owes, per payment type', () => {
 
   it('is overpaid after a lower reassessment; mixed changes net out per type', () => {
     const lower = settlementOf({ target: { ...assessed, VAT: '19000000.00' }, settled: assessed });
-    expect(lower).toEqual({ kind: 'OVERPAID', net: '-646736.00', lines: [{ paymentType: 'VAT', amount: '-646736.00' }] });
+    expect(lower).toEqual({
+      kind: 'OVERPAID',
+      net: '-646736.00',
+      lines: [{ paymentType: 'VAT', amount: '-646736.00' }],
+    });
     const mixed = settlementOf({ target: { ...assessed, DUTY: '16470400.00', VAT: '19646700.00' }, settled: assessed });
-    expect(mixed).toEqual({ kind: 'DUE', net: '64.00', lines: [{ paymentType: 'DUTY', amount: '100.00' }, { paymentType: 'VAT', amount: '-36.00' }] });
+    expect(mixed).toEqual({
+      kind: 'DUE',
+      net: '64.00',
+      lines: [
+        { paymentType: 'DUTY', amount: '100.00' },
+        { paymentType: 'VAT', amount: '-36.00' },
+      ],
+    });
   });
 
   it('owes nothing once refused or withdrawn: all that was paid is overpaid', () => {
@@ -111,7 +145,13 @@ describe('what a declaration owes, per payment type', () => {
   });
 
   it('sums rows per type', () => {
-    expect(perType([{ paymentType: 'VAT', amount: '1.10' }, { paymentType: 'VAT', amount: '2.20' }, { paymentType: 'FEE', amount: '5' }])).toEqual({ DUTY: '0.00', EXCISE: '0.00', VAT: '3.30', FEE: '5.00' });
+    expect(
+      perType([
+        { paymentType: 'VAT', amount: '1.10' },
+        { paymentType: 'VAT', amount: '2.20' },
+        { paymentType: 'FEE', amount: '5' },
+      ]),
+    ).toEqual({ DUTY: '0.00', EXCISE: '0.00', VAT: '3.30', FEE: '5.00' });
   });
 
   it.each([
@@ -130,7 +170,14 @@ describe('what a declaration owes, per payment type', () => {
 describe('receipt numbers R-YYYY-NNNNNNN', () => {
   it('are exactly R, the year and seven digits (anything else is not a receipt: a 404, never a query)', () => {
     expect(ZReceiptNumber.safeParse('R-2026-0002814').success).toBe(true);
-    for (const bad of ['R-2026-0002814-2', 'r-2026-0002814', 'R-2026-281', '../R-2026-0002814', "R-2026-0002814' OR 1=1"]) expect(ZReceiptNumber.safeParse(bad).success).toBe(false);
+    for (const bad of [
+      'R-2026-0002814-2',
+      'r-2026-0002814',
+      'R-2026-281',
+      '../R-2026-0002814',
+      "R-2026-0002814' OR 1=1",
+    ])
+      expect(ZReceiptNumber.safeParse(bad).success).toBe(false);
   });
 
   it('belong to the Tashkent year (UTC+5)', () => {

@@ -76,7 +76,9 @@ describe('products and documents of an application', () => {
     expect(typeCoversHsCode(['06', '08', '4403'], '0808108000')).toBe(true);
     expect(typeCoversHsCode(['06', '08', '4403'], '4407100000')).toBe(false);
     expect(typeCoversHsCode(['', '0809'], '0808108000')).toBe(false);
-    expect(notCoveredMessage({ code: 'PQ-IMP', hsPrefixes: ['06', '07'] }, '8471300000')).toBe('A PQ-IMP permit does not cover commodity code 8471300000: it covers goods whose code starts with 06, 07');
+    expect(notCoveredMessage({ code: 'PQ-IMP', hsPrefixes: ['06', '07'] }, '8471300000')).toBe(
+      'A PQ-IMP permit does not cover commodity code 8471300000: it covers goods whose code starts with 06, 07',
+    );
   });
 
   it('names the country by the type’s directions', () => {
@@ -87,12 +89,47 @@ describe('products and documents of an application', () => {
   });
 
   it.each([
-    ['a type of one direction: its own, unasked', { code: 'PQ-IMP', directions: ['IMPORT'] }, undefined, { direction: 'IMPORT' }],
-    ['a type of one direction: the same one chosen', { code: 'VET-EXP', directions: ['EXPORT'] }, 'EXPORT', { direction: 'EXPORT' }],
-    ['a type of two: the one chosen', { code: 'PH-NARC', directions: ['IMPORT', 'EXPORT'] }, 'EXPORT', { direction: 'EXPORT' }],
-    ['a type of two: none chosen', { code: 'PH-NARC', directions: ['IMPORT', 'EXPORT'] }, undefined, { problem: { path: 'direction', message: 'Choose whether the goods are for import or export: a PH-NARC permit serves one of them' } }],
-    ['a direction the type does not serve', { code: 'PQ-IMP', directions: ['IMPORT'] }, 'TRANSIT', { problem: { path: 'direction', message: 'A PQ-IMP permit is for import, not transit' } }],
-    ['a type with no direction at all', { code: 'ODD', directions: [] }, undefined, { problem: { path: 'permitTypeCode', message: 'ODD permits name no direction: choose another type' } }],
+    [
+      'a type of one direction: its own, unasked',
+      { code: 'PQ-IMP', directions: ['IMPORT'] },
+      undefined,
+      { direction: 'IMPORT' },
+    ],
+    [
+      'a type of one direction: the same one chosen',
+      { code: 'VET-EXP', directions: ['EXPORT'] },
+      'EXPORT',
+      { direction: 'EXPORT' },
+    ],
+    [
+      'a type of two: the one chosen',
+      { code: 'PH-NARC', directions: ['IMPORT', 'EXPORT'] },
+      'EXPORT',
+      { direction: 'EXPORT' },
+    ],
+    [
+      'a type of two: none chosen',
+      { code: 'PH-NARC', directions: ['IMPORT', 'EXPORT'] },
+      undefined,
+      {
+        problem: {
+          path: 'direction',
+          message: 'Choose whether the goods are for import or export: a PH-NARC permit serves one of them',
+        },
+      },
+    ],
+    [
+      'a direction the type does not serve',
+      { code: 'PQ-IMP', directions: ['IMPORT'] },
+      'TRANSIT',
+      { problem: { path: 'direction', message: 'A PQ-IMP permit is for import, not transit' } },
+    ],
+    [
+      'a type with no direction at all',
+      { code: 'ODD', directions: [] },
+      undefined,
+      { problem: { path: 'permitTypeCode', message: 'ODD permits name no direction: choose another type' } },
+    ],
   ] as const)('the application’s direction: %s', (_label, type, chosen, expected) => {
     expect(applicationDirection(type, chosen)).toEqual(expected);
   });
@@ -104,17 +141,32 @@ describe('products and documents of an application', () => {
     expect(ZStartApplication.parse({ ...start, direction: 'EXPORT' }).direction).toBe('EXPORT');
     const bad = ZStartApplication.safeParse({ ...start, direction: 'SIDEWAYS' });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['direction', 'Choose import, export or transit']]);
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['direction', 'Choose import, export or transit'],
+    ]);
   });
 
   it('lists the required documents not yet attached, by name in any case', () => {
-    expect(missingDocuments(['Contract', 'Invoice', 'Laboratory test report'], ['invoice', 'Other document'])).toEqual(['Contract', 'Laboratory test report']);
+    expect(missingDocuments(['Contract', 'Invoice', 'Laboratory test report'], ['invoice', 'Other document'])).toEqual([
+      'Contract',
+      'Laboratory test report',
+    ]);
     expect(missingDocuments([], ['Invoice'])).toEqual([]);
   });
 
   it('offers the products’ total when they share a unit', () => {
-    expect(requestedTotal([{ quantity: '0.1', unit: 'KG' }, { quantity: '0.2', unit: 'KG' }])).toEqual({ quantity: '0.3', unit: 'KG' });
-    expect(requestedTotal([{ quantity: '1', unit: 'KG' }, { quantity: '2', unit: 'PCS' }])).toBeNull();
+    expect(
+      requestedTotal([
+        { quantity: '0.1', unit: 'KG' },
+        { quantity: '0.2', unit: 'KG' },
+      ]),
+    ).toEqual({ quantity: '0.3', unit: 'KG' });
+    expect(
+      requestedTotal([
+        { quantity: '1', unit: 'KG' },
+        { quantity: '2', unit: 'PCS' },
+      ]),
+    ).toBeNull();
     expect(requestedTotal([])).toBeNull();
   });
 });
@@ -128,12 +180,22 @@ describe('issuing: validity and figures', () => {
     expect(defaultValidity('2026-11-28', 180)).toEqual({ validFrom: '2026-11-28', validTo: '2027-05-26' });
   });
 
-  const rows: ReadonlyArray<readonly [string, { validFrom: string; validTo: string }, Array<{ path: string; message: string }>]> = [
+  const rows: ReadonlyArray<
+    readonly [string, { validFrom: string; validTo: string }, Array<{ path: string; message: string }>]
+  > = [
     ['the longest validity', { validFrom: '2026-11-28', validTo: '2027-05-26' }, []],
     ['a later start', { validFrom: '2026-12-01', validTo: '2026-12-31' }, []],
     ['one day only, today', { validFrom: '2026-11-28', validTo: '2026-11-28' }, []],
-    ['one day too long', { validFrom: '2026-11-28', validTo: '2027-05-27' }, [{ path: 'validTo', message: 'A PQ-IMP permit is valid for at most 180 days: choose 2027-05-26 or earlier' }]],
-    ['ending in the past', { validFrom: '2026-11-28', validTo: '2026-11-27' }, [{ path: 'validTo', message: 'The validity must not end in the past: choose 2026-11-28 or later' }]],
+    [
+      'one day too long',
+      { validFrom: '2026-11-28', validTo: '2027-05-27' },
+      [{ path: 'validTo', message: 'A PQ-IMP permit is valid for at most 180 days: choose 2027-05-26 or earlier' }],
+    ],
+    [
+      'ending in the past',
+      { validFrom: '2026-11-28', validTo: '2026-11-27' },
+      [{ path: 'validTo', message: 'The validity must not end in the past: choose 2026-11-28 or later' }],
+    ],
     [
       'starting and ending in the past',
       { validFrom: '2026-10-01', validTo: '2026-10-31' },
@@ -142,28 +204,39 @@ describe('issuing: validity and figures', () => {
         { path: 'validTo', message: 'The validity must not end in the past: choose 2026-11-28 or later' },
       ],
     ],
-    ['ending before it starts', { validFrom: '2026-12-10', validTo: '2026-12-01' }, [{ path: 'validTo', message: 'The last day of validity must be on or after the first day' }]],
+    [
+      'ending before it starts',
+      { validFrom: '2026-12-10', validTo: '2026-12-01' },
+      [{ path: 'validTo', message: 'The last day of validity must be on or after the first day' }],
+    ],
   ];
   it.each(rows)('%s', (_name, input, expected) => {
     expect(issueProblems(input, ctx)).toEqual(expected);
   });
 
   it('refuses a quantity of zero or less, and a date that is not a date, naming the field', () => {
-    const parse = (input: Record<string, string>) => ZIssuePermit.safeParse({ validFrom: '2026-11-28', validTo: '2026-12-28', quantity: '10', unit: 'KG', ...input });
+    const parse = (input: Record<string, string>) =>
+      ZIssuePermit.safeParse({ validFrom: '2026-11-28', validTo: '2026-12-28', quantity: '10', unit: 'KG', ...input });
     const paths = (input: Record<string, string>) => {
       const r = parse(input);
       return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     };
     expect(paths({ quantity: '0' })).toEqual(['quantity: The quantity must be greater than 0']);
     expect(paths({ quantity: '-3' })).toEqual(['quantity: The quantity must be a number, like 1250.50']);
-    expect(paths({ validTo: '2026-02-30' })).toEqual(['validTo: The last day of validity must be a real date, like 2026-11-28']);
+    expect(paths({ validTo: '2026-02-30' })).toEqual([
+      'validTo: The last day of validity must be a real date, like 2026-11-28',
+    ]);
     expect(paths({ unit: 'BARRELS' })).toEqual(['unit: Choose the unit of quantity']);
     const ok = parse({ quantity: '1 250,5', conditions: '  ' });
     expect(ok.success && ok.data).toMatchObject({ quantity: '1250.5', conditions: undefined });
   });
 
   it('reads a permit’s state from its status and dates', () => {
-    const p = (status: 'ISSUED' | 'REVOKED' | 'EXHAUSTED', validFrom = '2026-11-01', validTo = '2026-12-31') => ({ status, validFrom, validTo });
+    const p = (status: 'ISSUED' | 'REVOKED' | 'EXHAUSTED', validFrom = '2026-11-01', validTo = '2026-12-31') => ({
+      status,
+      validFrom,
+      validTo,
+    });
     expect(permitState(p('ISSUED'), '2026-11-28')).toBe('VALID');
     expect(permitState(p('ISSUED'), '2026-12-31')).toBe('VALID');
     expect(permitState(p('ISSUED'), '2027-01-01')).toBe('EXPIRED');
@@ -199,7 +272,17 @@ describe('the desk’s SLA clock', () => {
     const q2 = tashkent('2026-11-25T10:00:00');
     const q3 = tashkent('2026-11-25T11:00:00');
     const end = tashkent('2026-11-26T10:00:00');
-    expect(waitingPeriods([{ at: a1, by: 'TRADER' }, { at: q1, by: 'AUTHORITY' }, { at: q2, by: 'AUTHORITY' }, { at: q3, by: 'AUTHORITY' }], end)).toEqual([
+    expect(
+      waitingPeriods(
+        [
+          { at: a1, by: 'TRADER' },
+          { at: q1, by: 'AUTHORITY' },
+          { at: q2, by: 'AUTHORITY' },
+          { at: q3, by: 'AUTHORITY' },
+        ],
+        end,
+      ),
+    ).toEqual([
       { from: q1, to: a1 },
       { from: q2, to: end },
     ]);
@@ -207,7 +290,15 @@ describe('the desk’s SLA clock', () => {
 
   const submitted = tashkent('2026-11-23T09:00:00'); // Monday
   const clock = (now: string, extra: Partial<Parameters<typeof slaClock>[0]> = {}) =>
-    slaClock({ submittedAt: submitted, messages: [], decidedAt: null, isWaitingForTrader: false, now: tashkent(now), targetWorkingDays: 2, ...extra });
+    slaClock({
+      submittedAt: submitted,
+      messages: [],
+      decidedAt: null,
+      isWaitingForTrader: false,
+      now: tashkent(now),
+      targetWorkingDays: 2,
+      ...extra,
+    });
 
   it.each([
     ['2026-11-23T10:00:00', 'ON_TIME', 1 * H],
@@ -225,11 +316,32 @@ describe('the desk’s SLA clock', () => {
     ];
     // 12 h before the question, 12 h since the answer; the 24 h of waiting do not count.
     expect(clock('2026-11-25T09:00:00', { messages })).toMatchObject({ elapsedMs: 24 * H, state: 'ON_TIME' });
-    expect(clock('2026-11-24T09:00:00', { messages: messages.slice(0, 1), isWaitingForTrader: true })).toMatchObject({ elapsedMs: 12 * H, state: 'STOPPED' });
+    expect(clock('2026-11-24T09:00:00', { messages: messages.slice(0, 1), isWaitingForTrader: true })).toMatchObject({
+      elapsedMs: 12 * H,
+      state: 'STOPPED',
+    });
     // Submitted on a Friday evening, decided on Monday evening: 6 h of Friday and 18 h of Monday.
     const friday = tashkent('2026-11-27T18:00:00');
-    expect(slaClock({ submittedAt: friday, messages: [], decidedAt: tashkent('2026-11-30T18:00:00'), isWaitingForTrader: false, now: tashkent('2026-12-10T00:00:00'), targetWorkingDays: 2 })).toEqual({ elapsedMs: 24 * H, targetMs: 48 * H, state: 'MET' });
-    expect(slaClock({ submittedAt: friday, messages: [], decidedAt: tashkent('2026-12-02T18:00:01'), isWaitingForTrader: false, now: tashkent('2026-12-10T00:00:00'), targetWorkingDays: 2 }).state).toBe('MISSED');
+    expect(
+      slaClock({
+        submittedAt: friday,
+        messages: [],
+        decidedAt: tashkent('2026-11-30T18:00:00'),
+        isWaitingForTrader: false,
+        now: tashkent('2026-12-10T00:00:00'),
+        targetWorkingDays: 2,
+      }),
+    ).toEqual({ elapsedMs: 24 * H, targetMs: 48 * H, state: 'MET' });
+    expect(
+      slaClock({
+        submittedAt: friday,
+        messages: [],
+        decidedAt: tashkent('2026-12-02T18:00:01'),
+        isWaitingForTrader: false,
+        now: tashkent('2026-12-10T00:00:00'),
+        targetWorkingDays: 2,
+      }).state,
+    ).toBe('MISSED');
   });
 
   it('shows working time as days and hours, and reads the setting with a default of 2', () => {
@@ -259,7 +371,9 @@ describe('the catalogue form', () => {
   it('reads HS prefixes from text, refusing the malformed ones by name', () => {
     expect(ZHsPrefixes.parse('06 07,\n0808 ; 440399 06')).toEqual(['06', '07', '0808', '440399']);
     const bad = ZHsPrefixes.safeParse('06 123 44039');
-    expect(bad.success ? null : bad.error.issues[0].message).toBe('Each HS prefix must be 2, 4 or 6 digits: 123, 44039 are not');
+    expect(bad.success ? null : bad.error.issues[0].message).toBe(
+      'Each HS prefix must be 2, 4 or 6 digits: 123, 44039 are not',
+    );
     expect(ZHsPrefixes.safeParse('  ').success).toBe(false);
   });
 
@@ -271,10 +385,41 @@ describe('the catalogue form', () => {
 
   it('checks the code and every field', () => {
     expect(ZPermitTypeCode.parse(' pq-imp ')).toBe('PQ-IMP');
-    for (const code of ['', 'PQ IMP', '-PQ', 'PQ--IMP', 'ABCDEFGHIJKLM']) expect(ZPermitTypeCode.safeParse(code).success, code).toBe(false);
-    const ok = ZNewPermitType.parse({ code: 'VET-X', name: 'x', authorityCode: 'VET', directions: 'EXPORT', hsPrefixes: '01', validityDays: '30', scope: 'SHIPMENT', requiredDocuments: '', fee: '0' });
-    expect(ok).toMatchObject({ directions: ['EXPORT'], validityDays: 30, isActive: false, fee: '0', requiredDocuments: [] });
-    const bad = ZNewPermitType.safeParse({ code: 'VET-X', name: ' ', authorityCode: 'VET', directions: ['SIDEWAYS'], hsPrefixes: '01', validityDays: '30.5', scope: 'SHIPMENT', fee: '1.234' });
-    expect(bad.success ? [] : bad.error.issues.map((i) => i.path.join('.')).sort()).toEqual(['directions.0', 'fee', 'name', 'validityDays']);
+    for (const code of ['', 'PQ IMP', '-PQ', 'PQ--IMP', 'ABCDEFGHIJKLM'])
+      expect(ZPermitTypeCode.safeParse(code).success, code).toBe(false);
+    const ok = ZNewPermitType.parse({
+      code: 'VET-X',
+      name: 'x',
+      authorityCode: 'VET',
+      directions: 'EXPORT',
+      hsPrefixes: '01',
+      validityDays: '30',
+      scope: 'SHIPMENT',
+      requiredDocuments: '',
+      fee: '0',
+    });
+    expect(ok).toMatchObject({
+      directions: ['EXPORT'],
+      validityDays: 30,
+      isActive: false,
+      fee: '0',
+      requiredDocuments: [],
+    });
+    const bad = ZNewPermitType.safeParse({
+      code: 'VET-X',
+      name: ' ',
+      authorityCode: 'VET',
+      directions: ['SIDEWAYS'],
+      hsPrefixes: '01',
+      validityDays: '30.5',
+      scope: 'SHIPMENT',
+      fee: '1.234',
+    });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'directions.0',
+      'fee',
+      'name',
+      'validityDays',
+    ]);
   });
 });

@@ -25,7 +25,8 @@ const catalogue: PermitTypeRule[] = PERMIT_CATALOGUE.map((t) => ({
 }));
 
 const req = (authorityCode: string, ...alternatives: string[]): Requirement => ({ authorityCode, alternatives });
-const needs = (hsCode: string, regime: Regime, cat: readonly PermitTypeRule[] = catalogue) => permitRequirements({ hsCode, regime }, cat);
+const needs = (hsCode: string, regime: Regime, cat: readonly PermitTypeRule[] = catalogue) =>
+  permitRequirements({ hsCode, regime }, cat);
 
 describe('the catalogue', () => {
   it('has 21 types of 6 authorities', () => {
@@ -98,7 +99,12 @@ describe('permitRequirements: every one of the 21 types, in and out of its direc
       expect(testedTypes, type.code).toContain(type.code);
       // each type that is not valid in every direction has a row where its HS code does not need it
       if (type.directions.length < 3) {
-        expect(rows.some(([t, , , expected]) => t === type.code && !expected.some((r) => r.alternatives.includes(type.code))), type.code).toBe(true);
+        expect(
+          rows.some(
+            ([t, , , expected]) => t === type.code && !expected.some((r) => r.alternatives.includes(type.code)),
+          ),
+          type.code,
+        ).toBe(true);
       }
     }
   });
@@ -115,11 +121,31 @@ describe('permitRequirements: none, several, one of a choice', () => {
     ['laptops, temporary import: STD-COC', '8471300000', 'IM31', [req('STD', 'STD-COC')]],
     ['laptops, customs warehouse: STD-COC', '8471300000', 'IM70', [req('STD', 'STD-COC')]],
     ['beef, import: SES-FOOD and VET-IMP', '0201300000', 'IM40', [req('SES', 'SES-FOOD'), req('VET', 'VET-IMP')]],
-    ['live wild animal, export: VET-EXP, and ECO-CITES or ECO-WILD', '0106110000', 'EK10', [req('VET', 'VET-EXP'), req('ECO', 'ECO-CITES', 'ECO-WILD')]],
-    ['live wild animal, temporary export: the same choice', '0106110000', 'EK31', [req('VET', 'VET-EXP'), req('ECO', 'ECO-CITES', 'ECO-WILD')]],
-    ['live wild animal, import: VET-IMP and ECO-CITES (no choice)', '0106110000', 'IM40', [req('VET', 'VET-IMP'), req('ECO', 'ECO-CITES')]],
+    [
+      'live wild animal, export: VET-EXP, and ECO-CITES or ECO-WILD',
+      '0106110000',
+      'EK10',
+      [req('VET', 'VET-EXP'), req('ECO', 'ECO-CITES', 'ECO-WILD')],
+    ],
+    [
+      'live wild animal, temporary export: the same choice',
+      '0106110000',
+      'EK31',
+      [req('VET', 'VET-EXP'), req('ECO', 'ECO-CITES', 'ECO-WILD')],
+    ],
+    [
+      'live wild animal, import: VET-IMP and ECO-CITES (no choice)',
+      '0106110000',
+      'IM40',
+      [req('VET', 'VET-IMP'), req('ECO', 'ECO-CITES')],
+    ],
     ['live wild animal, transit: VET-TRN', '0106110000', 'TR80', [req('VET', 'VET-TRN')]],
-    ['live plants, export: PQ-PHYTO and ECO-WILD', '0602909900', 'EK10', [req('PQ', 'PQ-PHYTO'), req('ECO', 'ECO-WILD')]],
+    [
+      'live plants, export: PQ-PHYTO and ECO-WILD',
+      '0602909900',
+      'EK10',
+      [req('PQ', 'PQ-PHYTO'), req('ECO', 'ECO-WILD')],
+    ],
     ['apples, import: SES-FOOD and PQ-IMP', '0808108000', 'IM40', [req('SES', 'SES-FOOD'), req('PQ', 'PQ-IMP')]],
     ['beer, import: SES-FOOD', '2203000900', 'IM40', [req('SES', 'SES-FOOD')]],
     ['a code with spaces around', ' 8471300000 ', 'IM40', [req('STD', 'STD-COC')]],
@@ -128,7 +154,13 @@ describe('permitRequirements: none, several, one of a choice', () => {
   });
 
   it.each([
-    ['ECO-WILD inactive: the choice narrows to CITES', 'ECO-WILD', '0106110000', 'EK10', [req('VET', 'VET-EXP'), req('ECO', 'ECO-CITES')]],
+    [
+      'ECO-WILD inactive: the choice narrows to CITES',
+      'ECO-WILD',
+      '0106110000',
+      'EK10',
+      [req('VET', 'VET-EXP'), req('ECO', 'ECO-CITES')],
+    ],
     ['STD-COC inactive: a toy needs SES-CHILD only', 'STD-COC', '9503009900', 'IM40', [req('SES', 'SES-CHILD')]],
     ['SES-FOOD inactive: beer needs nothing', 'SES-FOOD', '2203000900', 'IM40', []],
   ] as const)('inactive types are ignored: %s', (_label, inactive, hsCode, regime, expected) => {
@@ -137,7 +169,9 @@ describe('permitRequirements: none, several, one of a choice', () => {
   });
 
   it('an empty prefix in an edited catalogue matches nothing', () => {
-    const edited: PermitTypeRule[] = [{ code: 'X-ALL', authorityCode: 'X', directions: ['IMPORT'], hsPrefixes: [''], scope: 'QUANTITY' }];
+    const edited: PermitTypeRule[] = [
+      { code: 'X-ALL', authorityCode: 'X', directions: ['IMPORT'], hsPrefixes: [''], scope: 'QUANTITY' },
+    ];
     expect(needs('8471300000', 'IM40', edited)).toEqual([]);
   });
 });
@@ -162,10 +196,24 @@ const permit = (over: Partial<HeldPermit> = {}): HeldPermit => ({
   ...over,
 });
 
-const laptops = (over: Partial<FormalitiesItem> = {}): FormalitiesItem => ({ lineNo: 1, hsCode: '8471300000', quantity: '10', ...over });
+const laptops = (over: Partial<FormalitiesItem> = {}): FormalitiesItem => ({
+  lineNo: 1,
+  hsCode: '8471300000',
+  quantity: '10',
+  ...over,
+});
 
 const check = (over: Partial<FormalitiesArgs>): ItemFormalities[] =>
-  checkFormalities({ items: [laptops()], regime: 'IM40', companyId: COMPANY, date: DATE, catalogue, permits: [], mode: 'HELD', ...over });
+  checkFormalities({
+    items: [laptops()],
+    regime: 'IM40',
+    companyId: COMPANY,
+    date: DATE,
+    catalogue,
+    permits: [],
+    mode: 'HELD',
+    ...over,
+  });
 
 /** The one requirement of the one item. */
 const only = (result: ItemFormalities[]) => {
@@ -178,24 +226,90 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
   it.each([
     ['a usable permit', [permit()], 'SATISFIED', undefined, 'p-coc'],
     ['no permit at all', [], 'MISSING', 'NOT_HELD', 'the company holds no STD-COC permit'],
-    ["another company's permit (never counted, never mentioned)", [permit({ companyId: 'company-2' })], 'MISSING', 'NOT_HELD', 'holds no STD-COC'],
+    [
+      "another company's permit (never counted, never mentioned)",
+      [permit({ companyId: 'company-2' })],
+      'MISSING',
+      'NOT_HELD',
+      'holds no STD-COC',
+    ],
     ['a permit of another type', [permit({ typeCode: 'STD-DOC' })], 'MISSING', 'NOT_HELD', 'holds no STD-COC'],
     ['revoked', [permit({ status: 'REVOKED' })], 'MISSING', 'REVOKED', 'permit STD-COC-0001 was revoked'],
     ['exhausted', [permit({ status: 'EXHAUSTED' })], 'MISSING', 'EXHAUSTED', 'is used up'],
-    ['expired the day before', [permit({ validTo: '2026-05-31' })], 'MISSING', 'EXPIRED', 'expired (valid until 2026-05-31)'],
+    [
+      'expired the day before',
+      [permit({ validTo: '2026-05-31' })],
+      'MISSING',
+      'EXPIRED',
+      'expired (valid until 2026-05-31)',
+    ],
     ['valid until the date itself', [permit({ validTo: DATE })], 'SATISFIED', undefined, 'p-coc'],
-    ['valid from the next day', [permit({ validFrom: '2026-06-02' })], 'MISSING', 'NOT_YET_VALID', 'valid only from 2026-06-02'],
+    [
+      'valid from the next day',
+      [permit({ validFrom: '2026-06-02' })],
+      'MISSING',
+      'NOT_YET_VALID',
+      'valid only from 2026-06-02',
+    ],
     ['valid from the date itself', [permit({ validFrom: DATE })], 'SATISFIED', undefined, 'p-coc'],
-    ['zero remaining', [permit({ remainingQuantity: '0' })], 'MISSING', 'NO_REMAINING_QUANTITY', 'has no remaining quantity'],
-    ['less remaining than the item (enough for HELD: > 0)', [permit({ remainingQuantity: '0.001' })], 'SATISFIED', undefined, 'p-coc'],
-    ['HS not covered', [permit({ hsCodes: ['8517'] })], 'MISSING', 'HS_NOT_COVERED', 'does not cover commodity code 8471300000'],
-    ['issued for export, the declaration an import', [permit({ direction: 'EXPORT' })], 'MISSING', 'WRONG_DIRECTION', 'permit STD-COC-0001 was issued for export, but this is an import declaration: it needs a permit issued for import'],
-    ['another direction and HS not covered: the direction is named first', [permit({ direction: 'TRANSIT', hsCodes: ['8517'] })], 'MISSING', 'WRONG_DIRECTION', 'was issued for transit'],
-    ['HS covered by the full code', [permit({ hsCodes: ['8517130000', '8471300000'] })], 'SATISFIED', undefined, 'p-coc'],
+    [
+      'zero remaining',
+      [permit({ remainingQuantity: '0' })],
+      'MISSING',
+      'NO_REMAINING_QUANTITY',
+      'has no remaining quantity',
+    ],
+    [
+      'less remaining than the item (enough for HELD: > 0)',
+      [permit({ remainingQuantity: '0.001' })],
+      'SATISFIED',
+      undefined,
+      'p-coc',
+    ],
+    [
+      'HS not covered',
+      [permit({ hsCodes: ['8517'] })],
+      'MISSING',
+      'HS_NOT_COVERED',
+      'does not cover commodity code 8471300000',
+    ],
+    [
+      'issued for export, the declaration an import',
+      [permit({ direction: 'EXPORT' })],
+      'MISSING',
+      'WRONG_DIRECTION',
+      'permit STD-COC-0001 was issued for export, but this is an import declaration: it needs a permit issued for import',
+    ],
+    [
+      'another direction and HS not covered: the direction is named first',
+      [permit({ direction: 'TRANSIT', hsCodes: ['8517'] })],
+      'MISSING',
+      'WRONG_DIRECTION',
+      'was issued for transit',
+    ],
+    [
+      'HS covered by the full code',
+      [permit({ hsCodes: ['8517130000', '8471300000'] })],
+      'SATISFIED',
+      undefined,
+      'p-coc',
+    ],
     ['HS covered by a chapter', [permit({ hsCodes: ['84'] })], 'SATISFIED', undefined, 'p-coc'],
     ['an empty HS entry covers nothing', [permit({ hsCodes: [''] })], 'MISSING', 'HS_NOT_COVERED', 'does not cover'],
-    ['a bad permit and a good one', [permit({ id: 'p-bad', status: 'REVOKED' }), permit({ id: 'p-good', number: 'STD-COC-0002' })], 'SATISFIED', undefined, 'p-good'],
-    ['two bad permits: the reason of the one that got furthest', [permit({ id: 'a', hsCodes: ['8517'] }), permit({ id: 'b', number: 'STD-COC-0009', validTo: '2026-03-01' })], 'MISSING', 'EXPIRED', 'STD-COC-0009 expired'],
+    [
+      'a bad permit and a good one',
+      [permit({ id: 'p-bad', status: 'REVOKED' }), permit({ id: 'p-good', number: 'STD-COC-0002' })],
+      'SATISFIED',
+      undefined,
+      'p-good',
+    ],
+    [
+      'two bad permits: the reason of the one that got furthest',
+      [permit({ id: 'a', hsCodes: ['8517'] }), permit({ id: 'b', number: 'STD-COC-0009', validTo: '2026-03-01' })],
+      'MISSING',
+      'EXPIRED',
+      'STD-COC-0009 expired',
+    ],
   ] as const)('%s', (_label, permits, status, reasonCode, detail) => {
     const s = only(check({ permits: [...permits] }));
     expect(s.requirement).toEqual(req('STD', 'STD-COC'));
@@ -212,7 +326,9 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
   });
 
   it('an item that needs nothing is satisfied with no requirements', () => {
-    expect(check({ items: [laptops({ hsCode: '5201000000' })] })).toEqual([{ lineNo: 1, requirements: [], isSatisfied: true }]);
+    expect(check({ items: [laptops({ hsCode: '5201000000' })] })).toEqual([
+      { lineNo: 1, requirements: [], isSatisfied: true },
+    ]);
   });
 
   it('a toy needs both: satisfied only when both are held', () => {
@@ -246,8 +362,16 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
   });
 
   it('one of a choice: neither held names both alternatives', () => {
-    const [one] = check({ regime: 'EK10', items: [laptops({ hsCode: '0106110000' })], permits: [permit({ typeCode: 'VET-EXP', hsCodes: ['01'], direction: 'EXPORT' })] });
-    expect(one.requirements[1]).toMatchObject({ status: 'MISSING', reasonCode: 'NOT_HELD', reason: 'the company holds no ECO-CITES or ECO-WILD permit' });
+    const [one] = check({
+      regime: 'EK10',
+      items: [laptops({ hsCode: '0106110000' })],
+      permits: [permit({ typeCode: 'VET-EXP', hsCodes: ['01'], direction: 'EXPORT' })],
+    });
+    expect(one.requirements[1]).toMatchObject({
+      status: 'MISSING',
+      reasonCode: 'NOT_HELD',
+      reason: 'the company holds no ECO-CITES or ECO-WILD permit',
+    });
   });
 
   it('the direction comes from the regime: an export of laptops needs nothing, so an import permit is beside the point', () => {
@@ -264,21 +388,84 @@ describe('checkFormalities, LINKED mode (release): only the linked permits count
   const linked = (permits: HeldPermit[], item: Partial<FormalitiesItem> = {}) =>
     only(check({ mode: 'LINKED', permits, items: [laptops({ linkedPermitIds: permits.map((p) => p.id), ...item })] }));
 
-  type LinkedRow = readonly [string, HeldPermit[], Partial<FormalitiesItem>, 'SATISFIED' | 'MISSING', string | undefined, string];
+  type LinkedRow = readonly [
+    string,
+    HeldPermit[],
+    Partial<FormalitiesItem>,
+    'SATISFIED' | 'MISSING',
+    string | undefined,
+    string,
+  ];
   it.each<LinkedRow>([
     ['a usable linked permit', [permit()], {}, 'SATISFIED', undefined, 'p-coc'],
     ['remaining exactly the quantity', [permit({ remainingQuantity: '10' })], {}, 'SATISFIED', undefined, 'p-coc'],
-    ['remaining less than the quantity', [permit({ remainingQuantity: '9.999' })], {}, 'MISSING', 'INSUFFICIENT_QUANTITY', 'has 9.999 PCS left, but the item needs 10 PCS'],
-    ['zero remaining', [permit({ remainingQuantity: '0' })], {}, 'MISSING', 'NO_REMAINING_QUANTITY', 'no remaining quantity'],
-    ["another company's permit", [permit({ companyId: 'company-2' })], {}, 'MISSING', 'OTHER_HOLDER', 'held by another company'],
+    [
+      'remaining less than the quantity',
+      [permit({ remainingQuantity: '9.999' })],
+      {},
+      'MISSING',
+      'INSUFFICIENT_QUANTITY',
+      'has 9.999 PCS left, but the item needs 10 PCS',
+    ],
+    [
+      'zero remaining',
+      [permit({ remainingQuantity: '0' })],
+      {},
+      'MISSING',
+      'NO_REMAINING_QUANTITY',
+      'no remaining quantity',
+    ],
+    [
+      "another company's permit",
+      [permit({ companyId: 'company-2' })],
+      {},
+      'MISSING',
+      'OTHER_HOLDER',
+      'held by another company',
+    ],
     ['revoked', [permit({ status: 'REVOKED' })], {}, 'MISSING', 'REVOKED', 'was revoked'],
     ['exhausted', [permit({ status: 'EXHAUSTED' })], {}, 'MISSING', 'EXHAUSTED', 'used up'],
     ['expired', [permit({ validTo: '2026-05-31' })], {}, 'MISSING', 'EXPIRED', 'valid until 2026-05-31'],
-    ['not yet valid', [permit({ validFrom: '2026-07-01' })], {}, 'MISSING', 'NOT_YET_VALID', 'valid only from 2026-07-01'],
-    ['HS not covered', [permit({ hsCodes: ['8528'] })], {}, 'MISSING', 'HS_NOT_COVERED', 'does not cover commodity code 8471300000'],
-    ['issued for another direction', [permit({ direction: 'TRANSIT' })], {}, 'MISSING', 'WRONG_DIRECTION', 'permit STD-COC-0001 was issued for transit, but this is an import declaration: it needs a permit issued for import'],
-    ['wrong type linked', [permit({ typeCode: 'STD-DOC', number: 'STD-DOC-7' })], {}, 'MISSING', 'WRONG_TYPE', 'permit STD-DOC-7 is a STD-DOC permit — this item needs STD-COC'],
-    ['the item declared in another unit', [permit()], { unit: 'KG' }, 'MISSING', 'UNIT_MISMATCH', 'counts PCS, but the item is declared in KG'],
+    [
+      'not yet valid',
+      [permit({ validFrom: '2026-07-01' })],
+      {},
+      'MISSING',
+      'NOT_YET_VALID',
+      'valid only from 2026-07-01',
+    ],
+    [
+      'HS not covered',
+      [permit({ hsCodes: ['8528'] })],
+      {},
+      'MISSING',
+      'HS_NOT_COVERED',
+      'does not cover commodity code 8471300000',
+    ],
+    [
+      'issued for another direction',
+      [permit({ direction: 'TRANSIT' })],
+      {},
+      'MISSING',
+      'WRONG_DIRECTION',
+      'permit STD-COC-0001 was issued for transit, but this is an import declaration: it needs a permit issued for import',
+    ],
+    [
+      'wrong type linked',
+      [permit({ typeCode: 'STD-DOC', number: 'STD-DOC-7' })],
+      {},
+      'MISSING',
+      'WRONG_TYPE',
+      'permit STD-DOC-7 is a STD-DOC permit — this item needs STD-COC',
+    ],
+    [
+      'the item declared in another unit',
+      [permit()],
+      { unit: 'KG' },
+      'MISSING',
+      'UNIT_MISMATCH',
+      'counts PCS, but the item is declared in KG',
+    ],
     ['the item declared in the same unit', [permit()], { unit: 'PCS' }, 'SATISFIED', undefined, 'p-coc'],
     ['a malformed item quantity', [permit()], { quantity: 'ten' }, 'MISSING', 'INVALID_QUANTITY', 'not a valid number'],
   ])('%s', (_label, permits, item, status, reasonCode, detail) => {
@@ -295,7 +482,11 @@ describe('checkFormalities, LINKED mode (release): only the linked permits count
 
   it('not linked: a held, usable permit does not count until it is linked', () => {
     const s = only(check({ mode: 'LINKED', permits: [permit()], items: [laptops()] }));
-    expect(s).toMatchObject({ status: 'MISSING', reasonCode: 'NOT_LINKED', reason: 'no STD-COC permit is linked to this item' });
+    expect(s).toMatchObject({
+      status: 'MISSING',
+      reasonCode: 'NOT_LINKED',
+      reason: 'no STD-COC permit is linked to this item',
+    });
   });
 
   it('a linked id that is not among the permits is ignored', () => {
@@ -314,7 +505,10 @@ describe('checkFormalities, LINKED mode (release): only the linked permits count
       mode: 'LINKED',
       permits: [shared],
       // given out of order: line 2 first
-      items: [laptops({ lineNo: 2, quantity: '60', linkedPermitIds: ['p-coc'] }), laptops({ lineNo: 1, quantity: '60', linkedPermitIds: ['p-coc'] })],
+      items: [
+        laptops({ lineNo: 2, quantity: '60', linkedPermitIds: ['p-coc'] }),
+        laptops({ lineNo: 1, quantity: '60', linkedPermitIds: ['p-coc'] }),
+      ],
     });
     expect(result.map((r) => r.lineNo)).toEqual([2, 1]);
     expect(result[1].isSatisfied).toBe(true);
@@ -326,8 +520,24 @@ describe('checkFormalities, LINKED mode (release): only the linked permits count
   });
 
   it('SHIPMENT scope: no quantity check; the consignment is written off whole, once', () => {
-    const cites = permit({ id: 'p-cites', number: 'ECO-CITES-5', typeCode: 'ECO-CITES', hsCodes: ['0106'], remainingQuantity: '1', unit: 'SHIPMENT', direction: 'EXPORT' });
-    const vet = permit({ id: 'p-vet', number: 'VET-EXP-5', typeCode: 'VET-EXP', hsCodes: ['01'], remainingQuantity: '1', unit: 'SHIPMENT', direction: 'EXPORT' });
+    const cites = permit({
+      id: 'p-cites',
+      number: 'ECO-CITES-5',
+      typeCode: 'ECO-CITES',
+      hsCodes: ['0106'],
+      remainingQuantity: '1',
+      unit: 'SHIPMENT',
+      direction: 'EXPORT',
+    });
+    const vet = permit({
+      id: 'p-vet',
+      number: 'VET-EXP-5',
+      typeCode: 'VET-EXP',
+      hsCodes: ['01'],
+      remainingQuantity: '1',
+      unit: 'SHIPMENT',
+      direction: 'EXPORT',
+    });
     const links = ['p-cites', 'p-vet'];
     const result = check({
       mode: 'LINKED',
@@ -350,32 +560,78 @@ describe('checkFormalities, LINKED mode (release): only the linked permits count
   });
 
   it('SHIPMENT scope: a used consignment permit (nothing remaining) is missing', () => {
-    const used = permit({ id: 'p-wild', number: 'ECO-WILD-1', typeCode: 'ECO-WILD', hsCodes: ['0106'], remainingQuantity: '0', unit: 'SHIPMENT', direction: 'EXPORT' });
-    const [one] = check({ mode: 'LINKED', regime: 'EK10', permits: [used], items: [laptops({ hsCode: '0106110000', linkedPermitIds: ['p-wild'] })] });
+    const used = permit({
+      id: 'p-wild',
+      number: 'ECO-WILD-1',
+      typeCode: 'ECO-WILD',
+      hsCodes: ['0106'],
+      remainingQuantity: '0',
+      unit: 'SHIPMENT',
+      direction: 'EXPORT',
+    });
+    const [one] = check({
+      mode: 'LINKED',
+      regime: 'EK10',
+      permits: [used],
+      items: [laptops({ hsCode: '0106110000', linkedPermitIds: ['p-wild'] })],
+    });
     expect(one.requirements.map((r) => r.reasonCode)).toEqual(['NOT_LINKED', 'NO_REMAINING_QUANTITY']);
   });
 
   it('a type of two directions (PH-NARC, import or export): each permit serves only the direction it was issued for', () => {
     const narcotics = { lineNo: 1, hsCode: '2939410000', quantity: '5', unit: 'KG' };
-    const importLicence = permit({ id: 'p-im', number: 'PH-NARC-IM', typeCode: 'PH-NARC', hsCodes: ['2939'], remainingQuantity: '1', unit: 'SHIPMENT', direction: 'IMPORT' });
-    const exportLicence = permit({ id: 'p-ex', number: 'PH-NARC-EX', typeCode: 'PH-NARC', hsCodes: ['2939'], remainingQuantity: '1', unit: 'SHIPMENT', direction: 'EXPORT' });
-    const linkedTo = (regime: Regime, p: HeldPermit) => only(check({ mode: 'LINKED', regime, permits: [p], items: [{ ...narcotics, linkedPermitIds: [p.id] }] }));
-    expect(linkedTo('EK10', importLicence)).toMatchObject({ status: 'MISSING', reasonCode: 'WRONG_DIRECTION', reason: 'permit PH-NARC-IM was issued for import, but this is an export declaration: it needs a permit issued for export' });
-    expect(linkedTo('IM40', exportLicence)).toMatchObject({ status: 'MISSING', reasonCode: 'WRONG_DIRECTION', reason: expect.stringContaining('but this is an import declaration') });
+    const importLicence = permit({
+      id: 'p-im',
+      number: 'PH-NARC-IM',
+      typeCode: 'PH-NARC',
+      hsCodes: ['2939'],
+      remainingQuantity: '1',
+      unit: 'SHIPMENT',
+      direction: 'IMPORT',
+    });
+    const exportLicence = permit({
+      id: 'p-ex',
+      number: 'PH-NARC-EX',
+      typeCode: 'PH-NARC',
+      hsCodes: ['2939'],
+      remainingQuantity: '1',
+      unit: 'SHIPMENT',
+      direction: 'EXPORT',
+    });
+    const linkedTo = (regime: Regime, p: HeldPermit) =>
+      only(check({ mode: 'LINKED', regime, permits: [p], items: [{ ...narcotics, linkedPermitIds: [p.id] }] }));
+    expect(linkedTo('EK10', importLicence)).toMatchObject({
+      status: 'MISSING',
+      reasonCode: 'WRONG_DIRECTION',
+      reason:
+        'permit PH-NARC-IM was issued for import, but this is an export declaration: it needs a permit issued for export',
+    });
+    expect(linkedTo('IM40', exportLicence)).toMatchObject({
+      status: 'MISSING',
+      reasonCode: 'WRONG_DIRECTION',
+      reason: expect.stringContaining('but this is an import declaration'),
+    });
     expect(linkedTo('EK10', exportLicence)).toMatchObject({ status: 'SATISFIED', permit: { id: 'p-ex' } });
     expect(linkedTo('IM31', importLicence)).toMatchObject({ status: 'SATISFIED', permit: { id: 'p-im' } });
     // HELD: only the licence of the declaration's direction counts; the other one is the reason when it is alone.
-    const held = (regime: Regime, permits: HeldPermit[]) => only(check({ mode: 'HELD', regime, permits, items: [narcotics] }));
+    const held = (regime: Regime, permits: HeldPermit[]) =>
+      only(check({ mode: 'HELD', regime, permits, items: [narcotics] }));
     expect(held('EK10', [importLicence])).toMatchObject({ status: 'MISSING', reasonCode: 'WRONG_DIRECTION' });
     expect(held('EK10', [importLicence, exportLicence])).toMatchObject({ status: 'SATISFIED', permit: { id: 'p-ex' } });
     // The list a trader picks from leaves the other direction's licence out, saying why.
-    expect(permitProblem(importLicence, { hsCode: '2939410000', regime: 'EK10' }, COMPANY, DATE)).toMatchObject({ code: 'WRONG_DIRECTION' });
+    expect(permitProblem(importLicence, { hsCode: '2939410000', regime: 'EK10' }, COMPANY, DATE)).toMatchObject({
+      code: 'WRONG_DIRECTION',
+    });
     expect(permitProblem(importLicence, { hsCode: '2939410000', regime: 'IM40' }, COMPANY, DATE)).toBeNull();
   });
 
   it('several needed, one linked: the item is not satisfied', () => {
     const child = permit({ id: 'p-child', number: 'SES-CHILD-1', typeCode: 'SES-CHILD', hsCodes: ['9503'] });
-    const [one] = check({ mode: 'LINKED', permits: [child], items: [laptops({ hsCode: '9503009900', linkedPermitIds: ['p-child'] })] });
+    const [one] = check({
+      mode: 'LINKED',
+      permits: [child],
+      items: [laptops({ hsCode: '9503009900', linkedPermitIds: ['p-child'] })],
+    });
     expect(one.requirements.map((r) => [r.status, r.reasonCode])).toEqual([
       ['SATISFIED', undefined],
       ['MISSING', 'NOT_LINKED'],
@@ -390,15 +646,22 @@ describe('planWriteOffs', () => {
     const result = check({
       mode: 'LINKED',
       permits: [p],
-      items: [laptops({ lineNo: 1, quantity: '30.5', linkedPermitIds: ['p-coc'] }), laptops({ lineNo: 2, quantity: '20', linkedPermitIds: ['p-coc'] })],
+      items: [
+        laptops({ lineNo: 1, quantity: '30.5', linkedPermitIds: ['p-coc'] }),
+        laptops({ lineNo: 2, quantity: '20', linkedPermitIds: ['p-coc'] }),
+      ],
     });
-    expect(planWriteOffs(result, [p])).toEqual([{ permitId: 'p-coc', quantity: '50.5', remainingAfter: '49.5', isExhausted: false }]);
+    expect(planWriteOffs(result, [p])).toEqual([
+      { permitId: 'p-coc', quantity: '50.5', remainingAfter: '49.5', isExhausted: false },
+    ]);
   });
 
   it('exhausts a QUANTITY permit used to the last unit', () => {
     const p = permit({ remainingQuantity: '10' });
     const result = check({ mode: 'LINKED', permits: [p], items: [laptops({ linkedPermitIds: ['p-coc'] })] });
-    expect(planWriteOffs(result, [p])).toEqual([{ permitId: 'p-coc', quantity: '10', remainingAfter: '0', isExhausted: true }]);
+    expect(planWriteOffs(result, [p])).toEqual([
+      { permitId: 'p-coc', quantity: '10', remainingAfter: '0', isExhausted: true },
+    ]);
   });
 
   it('nothing to write off for items that need no permit', () => {
@@ -421,12 +684,16 @@ describe('checkFormalities at scale and its inputs', () => {
     permit({ id: 'vet', typeCode: 'VET-IMP', hsCodes: ['0201'], remainingQuantity: '100000' }),
     permit({ id: 'med', typeCode: 'PH-MED', hsCodes: ['3004'], remainingQuantity: '100000' }),
     // noise: other companies' permits of the same types
-    ...Array.from({ length: 500 }, (_, i) => permit({ id: `other-${i}`, companyId: `company-${i + 2}`, typeCode: i % 2 ? 'STD-COC' : 'SES-FOOD' })),
+    ...Array.from({ length: 500 }, (_, i) =>
+      permit({ id: `other-${i}`, companyId: `company-${i + 2}`, typeCode: i % 2 ? 'STD-COC' : 'SES-FOOD' }),
+    ),
   ];
   const byType = new Map(companyPermits.filter((p) => p.companyId === COMPANY).map((p) => [p.typeCode, p.id]));
   const items: FormalitiesItem[] = Array.from({ length: 999 }, (_, i) => {
     const hsCode = codes[i % codes.length];
-    const linkedPermitIds = permitRequirements({ hsCode, regime: 'IM40' }, catalogue).map((r) => byType.get(r.alternatives[0])!);
+    const linkedPermitIds = permitRequirements({ hsCode, regime: 'IM40' }, catalogue).map((r) =>
+      byType.get(r.alternatives[0])!,
+    );
     return { lineNo: i + 1, hsCode, quantity: '10', linkedPermitIds };
   });
 

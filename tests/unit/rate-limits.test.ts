@@ -24,7 +24,9 @@ describe('rate-limit policies', () => {
 
   it('status polling is stricter than the API, yet fits a page polling every 3 s in three tabs', () => {
     const polling = RATE_LIMIT_POLICIES.statusPolling;
-    expect(polling.points / polling.durationSeconds).toBeLessThan(RATE_LIMIT_POLICIES.apiUser.points / RATE_LIMIT_POLICIES.apiUser.durationSeconds);
+    expect(polling.points / polling.durationSeconds).toBeLessThan(
+      RATE_LIMIT_POLICIES.apiUser.points / RATE_LIMIT_POLICIES.apiUser.durationSeconds,
+    );
     expect(polling.points).toBeGreaterThanOrEqual(3 * (polling.durationSeconds / 3));
   });
 

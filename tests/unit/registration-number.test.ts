@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatRegistrationNumber, parseRegistrationNumber, registrationDate, registrationDay } from '@/lib/declaration/registration-number';
+import {
+  formatRegistrationNumber,
+  parseRegistrationNumber,
+  registrationDate,
+  registrationDay,
+} from '@/lib/declaration/registration-number';
 
 describe('registration number POST/YYMMDD/NNNNNNN', () => {
   it.each([

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assignFolds, buildVocabulary, fitKeyTable, keyCode, lookupKey, outOfFoldHistory, smoothedRate } from '@/lib/risk/encoders';
+import {
+  assignFolds,
+  buildVocabulary,
+  fitKeyTable,
+  keyCode,
+  lookupKey,
+  outOfFoldHistory,
+  smoothedRate,
+} from '@/lib/risk/encoders';
 import { seededRng } from '@/lib/risk/random';
 
 describe('target and count encoders', () => {
@@ -12,7 +20,7 @@ describe('target and count encoders', () => {
     expect(Array.from(assignFolds(103, 5, seededRng(8)))).not.toEqual(Array.from(a));
   });
 
-  it('leaves a row\'s own label out of its training encoding', () => {
+  it("leaves a row's own label out of its training encoding", () => {
     const codes = Float64Array.from([1, 1, 1, 1, 2, 2, 3, 1, 2, 1]);
     const labels = [1, 0, 1, 1, 0, 1, 1, 0, 0, 1];
     const folds = assignFolds(codes.length, 5, seededRng(3));

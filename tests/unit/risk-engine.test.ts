@@ -1,21 +1,83 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk, channelForScore, thresholdsForShares, readStoredReasons, DEFAULT_RISK_SETTINGS, type RiskDeclaration, type RiskContext } from '@/lib/risk/engine';
+import {
+  assessRisk,
+  channelForScore,
+  thresholdsForShares,
+  readStoredReasons,
+  DEFAULT_RISK_SETTINGS,
+  type RiskDeclaration,
+  type RiskContext,
+} from '@/lib/risk/engine';
 import { isRandomlySelected, keyedSelectionDraw } from '@/src/server/risk/selection-key';
 import { matchProfile, ZProfileConditions, type RiskProfile } from '@/lib/risk/profiles';
 import { seededRandom } from '@/lib/distribution/policy';
 
-const riskItem = { date: '2026-11-28', office: '26001', declarant: 'u1', importer: '301234567', seller: 'acme', courier: null, hs6: '847130', originCountry: 'CN', departureCountry: 'CN', transportMode: '30', procedure: 'IM40', taxRate: 0, netMass: 100, value: 1000 };
+const riskItem = {
+  date: '2026-11-28',
+  office: '26001',
+  declarant: 'u1',
+  importer: '301234567',
+  seller: 'acme',
+  courier: null,
+  hs6: '847130',
+  originCountry: 'CN',
+  departureCountry: 'CN',
+  transportMode: '30',
+  procedure: 'IM40',
+  taxRate: 0,
+  netMass: 100,
+  value: 1000,
+};
 function declaration(overrides: Partial<RiskDeclaration> = {}): RiskDeclaration {
   return {
-    id: 'd-1', date: '2026-11-28', regime: 'IM40', postCode: '26001', traderTin: '301234567', declarantId: 'u1', sellerName: 'ACME Ltd', transportMode: 'ROAD', dispatchCountry: 'CN',
-    isFirstShipment: false, isAuthorisedEconomicOperator: false,
-    items: [{ lineNo: 1, hsCode: '8471300000', originCountry: 'CN', quantity: 10, customsValueUzs: 10_000_000, unitPriceUsd: 500, riskItem }],
+    id: 'd-1',
+    date: '2026-11-28',
+    regime: 'IM40',
+    postCode: '26001',
+    traderTin: '301234567',
+    declarantId: 'u1',
+    sellerName: 'ACME Ltd',
+    transportMode: 'ROAD',
+    dispatchCountry: 'CN',
+    isFirstShipment: false,
+    isAuthorisedEconomicOperator: false,
+    items: [
+      {
+        lineNo: 1,
+        hsCode: '8471300000',
+        originCountry: 'CN',
+        quantity: 10,
+        customsValueUzs: 10_000_000,
+        unitPriceUsd: 500,
+        riskItem,
+      },
+    ],
     ...overrides,
   };
 }
 const KEY = 'test-selection-secret';
-const ctx = (overrides: Partial<RiskContext> = {}): RiskContext => ({ profiles: [], model: null, modelProblem: null, referencePrices: new Map(), settings: { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 0 }, selectionDraw: keyedSelectionDraw(KEY), ...overrides });
-const profile = (p: Partial<RiskProfile>): RiskProfile => ({ id: 'p', name: 'P', conditions: { hsPrefixes: ['8471'] }, weight: 0, forcedChannel: null, instructions: null, validFrom: '2026-01-01', validTo: null, isShadow: false, isActive: true, ...p });
+const ctx = (overrides: Partial<RiskContext> = {}): RiskContext => ({
+  profiles: [],
+  model: null,
+  modelProblem: null,
+  referencePrices: new Map(),
+  settings: { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 0 },
+  selectionDraw: keyedSelectionDraw(KEY),
+  ...overrides,
+});
+const profile = (p: Partial<RiskProfile>): RiskProfile => ({
+  id: 'p',
+  name: 'P',
+  conditions: { hsPrefixes: ['8471'] },
+  weight: 0,
+  forcedChannel: null,
+  instructions: null,
+  validFrom: '2026-01-01',
+  validTo: null,
+  isShadow: false,
+  isActive: true,
+  ...p,
+});
 
 /** An id the keyed draw does not pick at the given share (so tests of other layers are not disturbed). */
 function idNotPicked(share: number, key = KEY) {
@@ -27,7 +89,12 @@ function idPicked(share: number, key = KEY) {
 
 describe('channel mapping', () => {
   it.each([
-    [0, 'GREEN'], [44, 'GREEN'], [45, 'YELLOW'], [74, 'YELLOW'], [75, 'RED'], [100, 'RED'],
+    [0, 'GREEN'],
+    [44, 'GREEN'],
+    [45, 'YELLOW'],
+    [74, 'YELLOW'],
+    [75, 'RED'],
+    [100, 'RED'],
   ] as const)('score %i → %s with thresholds 45/75', (score, channel) => {
     expect(channelForScore(score, { yellow: 45, red: 75 })).toBe(channel);
   });
@@ -42,25 +109,61 @@ describe('channel mapping', () => {
 describe('layers', () => {
   it('a clean declaration with no model, profile or flag is green with score 0, and says why the model was not used', () => {
     const r = assessRisk(declaration({ id: idNotPicked(2) }), ctx({ modelProblem: 'No risk model is active' }));
-    expect(r).toMatchObject({ score: 0, channel: 'GREEN', modelVersion: null, fallbackReason: 'No risk model is active', isRandomPick: false });
+    expect(r).toMatchObject({
+      score: 0,
+      channel: 'GREEN',
+      modelVersion: null,
+      fallbackReason: 'No risk model is active',
+      isRandomPick: false,
+    });
     expect(r.reasons).toEqual([{ kind: 'FALLBACK', message: 'No risk model is active' }]);
   });
 
   it('adds profile weights, and records shadow profiles without applying them', () => {
-    const r = assessRisk(declaration(), ctx({ profiles: [profile({ id: 'a', weight: 30 }), profile({ id: 'b', weight: 20 }), profile({ id: 's', weight: 90, isShadow: true })] }));
+    const r = assessRisk(
+      declaration(),
+      ctx({
+        profiles: [
+          profile({ id: 'a', weight: 30 }),
+          profile({ id: 'b', weight: 20 }),
+          profile({ id: 's', weight: 90, isShadow: true }),
+        ],
+      }),
+    );
     expect(r.score).toBe(50);
     expect(r.channel).toBe('YELLOW');
-    expect(r.reasons.filter((x) => x.kind === 'PROFILE').map((x) => (x as { profileId: string }).profileId)).toEqual(['a', 'b', 's']);
+    expect(r.reasons.filter((x) => x.kind === 'PROFILE').map((x) => (x as { profileId: string }).profileId)).toEqual([
+      'a',
+      'b',
+      's',
+    ]);
   });
 
   it('flags a unit price below the configured quantile of the reference prices', () => {
-    const referencePrices = new Map([['8471300000|CN', { q05: 300, q10: 400, q25: 450, q50: 550, q75: 650, q90: 800, sampleSize: 40 }]]);
-    const cheap = assessRisk(declaration({ items: [{ ...declaration().items[0], unitPriceUsd: 350 }] }), ctx({ referencePrices }));
+    const referencePrices = new Map([
+      ['8471300000|CN', { q05: 300, q10: 400, q25: 450, q50: 550, q75: 650, q90: 800, sampleSize: 40 }],
+    ]);
+    const cheap = assessRisk(
+      declaration({ items: [{ ...declaration().items[0], unitPriceUsd: 350 }] }),
+      ctx({ referencePrices }),
+    );
     expect(cheap.score).toBe(25);
-    expect(cheap.reasons).toContainEqual(expect.objectContaining({ kind: 'VALUE_CONTROL', lineNo: 1, threshold: 400, median: 550 }));
-    const fair = assessRisk(declaration({ items: [{ ...declaration().items[0], unitPriceUsd: 420 }] }), ctx({ referencePrices }));
+    expect(cheap.reasons).toContainEqual(
+      expect.objectContaining({ kind: 'VALUE_CONTROL', lineNo: 1, threshold: 400, median: 550 }),
+    );
+    const fair = assessRisk(
+      declaration({ items: [{ ...declaration().items[0], unitPriceUsd: 420 }] }),
+      ctx({ referencePrices }),
+    );
     expect(fair.reasons.some((x) => x.kind === 'VALUE_CONTROL')).toBe(false);
-    const thin = assessRisk(declaration({ items: [{ ...declaration().items[0], unitPriceUsd: 1 }] }), ctx({ referencePrices: new Map([['8471300000|CN', { q05: 300, q10: 400, q25: 450, q50: 550, q75: 650, q90: 800, sampleSize: 3 }]]) }));
+    const thin = assessRisk(
+      declaration({ items: [{ ...declaration().items[0], unitPriceUsd: 1 }] }),
+      ctx({
+        referencePrices: new Map([
+          ['8471300000|CN', { q05: 300, q10: 400, q25: 450, q50: 550, q75: 650, q90: 800, sampleSize: 3 }],
+        ]),
+      }),
+    );
     expect(thin.reasons.some((x) => x.kind === 'VALUE_CONTROL')).toBe(false);
   });
 
@@ -79,7 +182,8 @@ describe('layers', () => {
     const again = assessRisk(declaration({ id: idPicked(2) }), ctx({ settings }));
     expect(again).toEqual(picked);
     let count = 0;
-    for (let i = 0; i < 5000; i++) if (assessRisk(declaration({ id: `x${i}` }), ctx({ settings })).isRandomPick) count++;
+    for (let i = 0; i < 5000; i++)
+      if (assessRisk(declaration({ id: `x${i}` }), ctx({ settings })).isRandomPick) count++;
     expect(count).toBeGreaterThan(60);
     expect(count).toBeLessThan(140);
   });
@@ -87,7 +191,11 @@ describe('layers', () => {
   it('keys the random draw with the secret: same secret and id, same draw; another secret, other picks', () => {
     const settings = { ...DEFAULT_RISK_SETTINGS, randomSharePercent: 10 };
     const ids = Array.from({ length: 2000 }, (_, i) => `draft-${i}`);
-    const picks = (randomKey: string) => ids.filter((id) => assessRisk(declaration({ id }), ctx({ settings, selectionDraw: keyedSelectionDraw(randomKey) })).isRandomPick);
+    const picks = (randomKey: string) =>
+      ids.filter(
+        (id) =>
+          assessRisk(declaration({ id }), ctx({ settings, selectionDraw: keyedSelectionDraw(randomKey) })).isRandomPick,
+      );
     const a = picks('secret-a');
     expect(picks('secret-a')).toEqual(a);
     const b = picks('secret-b');
@@ -119,18 +227,46 @@ describe('forced red is always red', () => {
       const profiles = [profile({ id: 'red', forcedChannel: 'RED', weight: Math.floor(rand() * 200) - 100 })];
       if (rand() < 0.5) profiles.push(profile({ id: 'green', forcedChannel: 'GREEN' }));
       if (rand() < 0.5) profiles.push(profile({ id: 'blue', forcedChannel: 'BLUE', weight: -50 }));
-      const r = assessRisk(declaration({ id: `g${i}`, isAuthorisedEconomicOperator: rand() < 0.5 }), ctx({ profiles, settings: { ...DEFAULT_RISK_SETTINGS, randomSharePercent: rand() * 100, aeoReduction: Math.floor(rand() * 100) } }));
+      const r = assessRisk(
+        declaration({ id: `g${i}`, isAuthorisedEconomicOperator: rand() < 0.5 }),
+        ctx({
+          profiles,
+          settings: {
+            ...DEFAULT_RISK_SETTINGS,
+            randomSharePercent: rand() * 100,
+            aeoReduction: Math.floor(rand() * 100),
+          },
+        }),
+      );
       expect(r.channel).toBe('RED');
     }
   });
 
   it('but a forced-red shadow profile does not apply', () => {
-    expect(assessRisk(declaration({ id: idNotPicked(2) }), ctx({ profiles: [profile({ forcedChannel: 'RED', isShadow: true })] })).channel).toBe('GREEN');
+    expect(
+      assessRisk(
+        declaration({ id: idNotPicked(2) }),
+        ctx({ profiles: [profile({ forcedChannel: 'RED', isShadow: true })] }),
+      ).channel,
+    ).toBe('GREEN');
   });
 });
 
 describe('profiles', () => {
-  const subject = { regime: 'IM40', postCode: '26001', traderTin: '301234567', declarantId: 'u1', sellerName: 'Shenzhen ACME Ltd', transportMode: 'ROAD', dispatchCountry: 'CN', isFirstShipment: true, items: [{ hsCode: '6109100000', originCountry: 'CN', customsValueUzs: 5_000_000, unitPriceUsd: 2 }, { hsCode: '8471300000', originCountry: 'DE', customsValueUzs: 50_000_000, unitPriceUsd: 600 }] };
+  const subject = {
+    regime: 'IM40',
+    postCode: '26001',
+    traderTin: '301234567',
+    declarantId: 'u1',
+    sellerName: 'Shenzhen ACME Ltd',
+    transportMode: 'ROAD',
+    dispatchCountry: 'CN',
+    isFirstShipment: true,
+    items: [
+      { hsCode: '6109100000', originCountry: 'CN', customsValueUzs: 5_000_000, unitPriceUsd: 2 },
+      { hsCode: '8471300000', originCountry: 'DE', customsValueUzs: 50_000_000, unitPriceUsd: 600 },
+    ],
+  };
   it.each([
     [{ hsPrefixes: ['61'] }, [1]],
     [{ hsPrefixes: ['61'], originCountries: ['DE'] }, []],
@@ -145,7 +281,9 @@ describe('profiles', () => {
     [{ maxUnitPriceUsd: '5.00' }, [1]],
     [{ isFirstShipment: false }, []],
   ] as const)('%j matches lines %j', (conditions, lines) => {
-    expect(matchProfile(profile({ conditions: ZProfileConditions.parse(conditions) }), subject, '2026-11-28')).toEqual(lines);
+    expect(matchProfile(profile({ conditions: ZProfileConditions.parse(conditions) }), subject, '2026-11-28')).toEqual(
+      lines,
+    );
   });
 
   it('applies only within its validity and while active', () => {
@@ -172,8 +310,19 @@ describe('profiles', () => {
 
 describe('stored reasons', () => {
   it('reads current reasons back, shows older ones by their message, and ignores garbage', () => {
-    const current = assessRisk(declaration({ id: 'r1' }), ctx({ profiles: [profile({ id: 'a', weight: 30, instructions: 'Check it' })] })).reasons;
-    const stored = JSON.parse(JSON.stringify([...current, { kind: 'PROFILE', code: 'HS-8703', message: 'Cars from high-risk origin', weight: 30 }, 42, null, { kind: 'MODEL' }]));
+    const current = assessRisk(
+      declaration({ id: 'r1' }),
+      ctx({ profiles: [profile({ id: 'a', weight: 30, instructions: 'Check it' })] }),
+    ).reasons;
+    const stored = JSON.parse(
+      JSON.stringify([
+        ...current,
+        { kind: 'PROFILE', code: 'HS-8703', message: 'Cars from high-risk origin', weight: 30 },
+        42,
+        null,
+        { kind: 'MODEL' },
+      ]),
+    );
     const read = readStoredReasons(stored);
     expect(read.reasons).toEqual(current);
     expect(read.others).toEqual(['Cars from high-risk origin']);

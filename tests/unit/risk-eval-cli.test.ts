@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { datasetItems, missingColumns, parseCsv } from '@/lib/risk/dataset';
 
 const FIXTURES = 'tests/fixtures/risk';
-const runEval = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/risk-eval.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+const runEval = (...args: string[]) =>
+  spawnSync('npx', ['tsx', 'src/cli/risk-eval.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe('benchmark CSV mapping', () => {
   it('maps a row onto a RiskItem with its labels and revenue proxy', () => {
@@ -40,13 +41,20 @@ describe('benchmark CSV mapping', () => {
   });
 
   it('names missing columns', () => {
-    expect(missingColumns(parseCsv(fs.readFileSync(`${FIXTURES}/declarations-missing-tax-rate.csv`, 'utf8')).header)).toEqual(['Tax Rate']);
+    expect(
+      missingColumns(parseCsv(fs.readFileSync(`${FIXTURES}/declarations-missing-tax-rate.csv`, 'utf8')).header),
+    ).toEqual(['Tax Rate']);
   });
 });
 
 describe('risk-eval CLI', () => {
   it('exits non-zero naming the missing column', () => {
-    const r = runEval('--train', `${FIXTURES}/declarations.csv`, '--test', `${FIXTURES}/declarations-missing-tax-rate.csv`);
+    const r = runEval(
+      '--train',
+      `${FIXTURES}/declarations.csv`,
+      '--test',
+      `${FIXTURES}/declarations-missing-tax-rate.csv`,
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('Tax Rate');
   }, 60_000);
@@ -65,7 +73,11 @@ describe('risk-eval CLI', () => {
     expect(lines[lines.length - 1]).toMatch(/^precision@5%: [01]\.\d{3}$/);
     expect(first.stdout).toMatch(/AUC: /);
     expect(first.stdout).toMatch(/items\/s/);
-    const stable = (out: string) => out.split('\n').filter((l) => !/items\/s|training:/.test(l)).join('\n');
+    const stable = (out: string) =>
+      out
+        .split('\n')
+        .filter((l) => !/items\/s|training:/.test(l))
+        .join('\n');
     expect(stable(runEval(...args).stdout)).toBe(stable(first.stdout));
   }, 120_000);
 });

@@ -52,7 +52,9 @@ describe('ranking metrics on the hand-worked fixture', () => {
     const s = order.map((i) => scores[i]);
     const y = order.map((i) => labels[i]);
     const v = order.map((i) => revenue[i]);
-    expect(evaluateRanking(s, y, v, [0.1, 0.2, 0.3])).toEqual(evaluateRanking(scores, labels, revenue, [0.1, 0.2, 0.3]));
+    expect(evaluateRanking(s, y, v, [0.1, 0.2, 0.3])).toEqual(
+      evaluateRanking(scores, labels, revenue, [0.1, 0.2, 0.3]),
+    );
   });
 
   it('evaluateRanking reports every rate with its inspected count', () => {

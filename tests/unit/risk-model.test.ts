@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RiskItem } from '@/lib/risk/features';
-import { outOfFoldFeatures, parseRiskModel, RiskModelError, safeParseRiskModel, scoreItems, trainRiskModel, type RiskModelJson } from '@/lib/risk/model';
+import {
+  outOfFoldFeatures,
+  parseRiskModel,
+  RiskModelError,
+  safeParseRiskModel,
+  scoreItems,
+  trainRiskModel,
+  type RiskModelJson,
+} from '@/lib/risk/model';
 import { seededRng } from '@/lib/risk/random';
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)];
@@ -61,7 +69,9 @@ describe('risk model', () => {
   it('is deterministic: same inputs → identical model JSON and scores', () => {
     const again = trainRiskModel(train.items, train.labels, small);
     expect(JSON.stringify(again)).toBe(JSON.stringify(json));
-    expect(Array.from(scoreItems(parseRiskModel(again), test.items))).toEqual(Array.from(scoreItems(model, test.items)));
+    expect(Array.from(scoreItems(parseRiskModel(again), test.items))).toEqual(
+      Array.from(scoreItems(model, test.items)),
+    );
     // Another seed is another model (folds and bagging move), still a valid one.
     const other = trainRiskModel(train.items, train.labels, { ...small, seed: 99 });
     expect(other.version).not.toBe(json.version);
@@ -79,7 +89,16 @@ describe('risk model', () => {
   });
 
   it('scores items with never-seen codes and traders', () => {
-    const stranger: RiskItem = { ...test.items[0], hs6: '999999', importer: 'NEW', declarant: 'NEW', seller: null, office: '99', netMass: 0, value: 0 };
+    const stranger: RiskItem = {
+      ...test.items[0],
+      hs6: '999999',
+      importer: 'NEW',
+      declarant: 'NEW',
+      seller: null,
+      office: '99',
+      netMass: 0,
+      value: 0,
+    };
     const [s] = scoreItems(model, [stranger]);
     expect(s > 0 && s < 1).toBe(true);
   });
@@ -142,7 +161,13 @@ describe('risk model', () => {
   });
 
   it('refuses to train without both classes or with mismatched inputs', () => {
-    expect(() => trainRiskModel(train.items, train.items.map(() => 0), small)).toThrow();
+    expect(() =>
+      trainRiskModel(
+        train.items,
+        train.items.map(() => 0),
+        small,
+      ),
+    ).toThrow();
     expect(() => trainRiskModel(train.items, [1, 0], small)).toThrow();
   });
 });

@@ -3,7 +3,8 @@ import { D } from '@/lib/money';
 import { MIN_REFERENCE_SAMPLE, quantile, referencePriceRows, unitPriceUsd } from '@/lib/risk/reference-prices';
 import { subsetRanking } from '@/lib/risk/metrics';
 
-const obs = (hsCode: string, originCountry: string, prices: number[]) => prices.map((p) => ({ hsCode, originCountry, unit: 'PCS', unitPriceUsd: new D(p) }));
+const obs = (hsCode: string, originCountry: string, prices: number[]) =>
+  prices.map((p) => ({ hsCode, originCountry, unit: 'PCS', unitPriceUsd: new D(p) }));
 
 describe('reference price quantiles', () => {
   it.each([
@@ -14,15 +15,46 @@ describe('reference price quantiles', () => {
     [[7], 0.9, '7'],
     [[1, 2], 0.25, '1.25'],
   ])('type-7 quantile of %j at %s is %s', (values, p, expected) => {
-    expect(quantile(values.map((v) => new D(v)), p).toString()).toBe(expected);
+    expect(
+      quantile(
+        values.map((v) => new D(v)),
+        p,
+      ).toString(),
+    ).toBe(expected);
   });
 
   it('groups by HS code and origin, sorts, and leaves out groups below the minimum sample', () => {
-    const rows = referencePriceRows([...obs('8471300000', 'CN', [50, 10, 40, 20, 30]), ...obs('8471300000', 'KR', [1, 2, 3, 4]), ...obs('0101210000', 'DE', [5, 5, 5, 5, 5, 5])]);
+    const rows = referencePriceRows([
+      ...obs('8471300000', 'CN', [50, 10, 40, 20, 30]),
+      ...obs('8471300000', 'KR', [1, 2, 3, 4]),
+      ...obs('0101210000', 'DE', [5, 5, 5, 5, 5, 5]),
+    ]);
     expect(MIN_REFERENCE_SAMPLE).toBe(5);
     expect(rows).toEqual([
-      { hsCode: '0101210000', originCountry: 'DE', unit: 'PCS', sampleSize: 6, q05: '5.000000', q10: '5.000000', q25: '5.000000', q50: '5.000000', q75: '5.000000', q90: '5.000000' },
-      { hsCode: '8471300000', originCountry: 'CN', unit: 'PCS', sampleSize: 5, q05: '12.000000', q10: '14.000000', q25: '20.000000', q50: '30.000000', q75: '40.000000', q90: '46.000000' },
+      {
+        hsCode: '0101210000',
+        originCountry: 'DE',
+        unit: 'PCS',
+        sampleSize: 6,
+        q05: '5.000000',
+        q10: '5.000000',
+        q25: '5.000000',
+        q50: '5.000000',
+        q75: '5.000000',
+        q90: '5.000000',
+      },
+      {
+        hsCode: '8471300000',
+        originCountry: 'CN',
+        unit: 'PCS',
+        sampleSize: 5,
+        q05: '12.000000',
+        q10: '14.000000',
+        q25: '20.000000',
+        q50: '30.000000',
+        q75: '40.000000',
+        q90: '46.000000',
+      },
     ]);
     expect(referencePriceRows(obs('8471300000', 'KR', [1, 2, 3]), { minSample: 3 })).toHaveLength(1);
   });
@@ -46,7 +78,13 @@ describe('ranking on a subset (random picks)', () => {
     const r = subsetRanking(scores, labels, isIn);
     expect(r).toMatchObject({ items: 10, hits: 2, hitRate: 0.2, precisionAt10: 1 });
     expect(r.auc).toBeCloseTo(14 / 16, 10);
-    expect(subsetRanking(scores, labels, isIn.map(() => false))).toEqual({ items: 0, hits: 0, hitRate: null, precisionAt10: null, auc: null });
+    expect(
+      subsetRanking(
+        scores,
+        labels,
+        isIn.map(() => false),
+      ),
+    ).toEqual({ items: 0, hits: 0, hitRate: null, precisionAt10: null, auc: null });
     expect(subsetRanking([0.1, 0.2], [0, 0], [true, true]).auc).toBeNull();
   });
 });

@@ -43,7 +43,11 @@ const DRAWS: Array<[string, string, number]> = [
   ['секрет-ключ', 'risk-selection:черновик-7', 0.18023389542971913],
   ['секрет-ключ', 'risk-selection:' + 'x'.repeat(120), 0.0072247887444341075],
   ['Jq3v0Yk4mG8wX1bZr9TqLs2uN6pCe5Hd7aFjKoWiVyE', 'risk-selection:d-1', 0.849660246211883],
-  ['Jq3v0Yk4mG8wX1bZr9TqLs2uN6pCe5Hd7aFjKoWiVyE', 'risk-selection:3f2b7a1e-0c4d-4e5f-9a8b-1c2d3e4f5a6b', 0.3151334169495179],
+  [
+    'Jq3v0Yk4mG8wX1bZr9TqLs2uN6pCe5Hd7aFjKoWiVyE',
+    'risk-selection:3f2b7a1e-0c4d-4e5f-9a8b-1c2d3e4f5a6b',
+    0.3151334169495179,
+  ],
   ['Jq3v0Yk4mG8wX1bZr9TqLs2uN6pCe5Hd7aFjKoWiVyE', 'risk-selection:', 0.8560036939359428],
   ['Jq3v0Yk4mG8wX1bZr9TqLs2uN6pCe5Hd7aFjKoWiVyE', 'risk-selection:черновик-7', 0.48974349302614684],
   ['Jq3v0Yk4mG8wX1bZr9TqLs2uN6pCe5Hd7aFjKoWiVyE', 'risk-selection:' + 'x'.repeat(120), 0.7809391916220498],
@@ -56,13 +60,74 @@ describe('the keyed draw behind the random selection', () => {
 
   it('draws a declaration from "risk-selection:" + its id, as before', () => {
     for (const [secret, message, draw] of DRAWS) {
-      if (message.startsWith('risk-selection:')) expect(keyedSelectionDraw(secret)(message.slice('risk-selection:'.length))).toBe(draw);
+      if (message.startsWith('risk-selection:'))
+        expect(keyedSelectionDraw(secret)(message.slice('risk-selection:'.length))).toBe(draw);
     }
   });
 
   it.each([
-    ['test-selection-secret', 2, ['draft-24', 'draft-43', 'draft-47', 'draft-119', 'draft-132', 'draft-167', 'draft-169', 'draft-202', 'draft-213', 'draft-221', 'draft-294', 'draft-302', 'draft-345', 'draft-485']],
-    ['secret-a', 10, ['draft-6', 'draft-19', 'draft-53', 'draft-75', 'draft-81', 'draft-88', 'draft-97', 'draft-123', 'draft-150', 'draft-158', 'draft-178', 'draft-195', 'draft-196', 'draft-205', 'draft-208', 'draft-218', 'draft-220', 'draft-238', 'draft-261', 'draft-263', 'draft-281', 'draft-284', 'draft-293', 'draft-306', 'draft-315', 'draft-326', 'draft-360', 'draft-420', 'draft-435', 'draft-454', 'draft-463', 'draft-480', 'draft-481', 'draft-482', 'draft-494', 'draft-498']],
+    [
+      'test-selection-secret',
+      2,
+      [
+        'draft-24',
+        'draft-43',
+        'draft-47',
+        'draft-119',
+        'draft-132',
+        'draft-167',
+        'draft-169',
+        'draft-202',
+        'draft-213',
+        'draft-221',
+        'draft-294',
+        'draft-302',
+        'draft-345',
+        'draft-485',
+      ],
+    ],
+    [
+      'secret-a',
+      10,
+      [
+        'draft-6',
+        'draft-19',
+        'draft-53',
+        'draft-75',
+        'draft-81',
+        'draft-88',
+        'draft-97',
+        'draft-123',
+        'draft-150',
+        'draft-158',
+        'draft-178',
+        'draft-195',
+        'draft-196',
+        'draft-205',
+        'draft-208',
+        'draft-218',
+        'draft-220',
+        'draft-238',
+        'draft-261',
+        'draft-263',
+        'draft-281',
+        'draft-284',
+        'draft-293',
+        'draft-306',
+        'draft-315',
+        'draft-326',
+        'draft-360',
+        'draft-420',
+        'draft-435',
+        'draft-454',
+        'draft-463',
+        'draft-480',
+        'draft-481',
+        'draft-482',
+        'draft-494',
+        'draft-498',
+      ],
+    ],
   ] as const)('picks the same declarations under %j at %i%%', (secret, share, picked) => {
     const ids = Array.from({ length: 500 }, (_, i) => `draft-${i}`);
     expect(ids.filter((id) => isRandomlySelected(secret, id, share))).toEqual(picked);

@@ -19,14 +19,38 @@ describe('cross-site writes', () => {
     ['a JSON write with a charset', write({ contentType: 'application/json; charset=utf-8' }), null],
     ['a body-less POST (submit) from the portal', write({ contentType: null, hasBody: false }), null],
     ['a script without browser headers (curl)', write({ origin: null, secFetchSite: null }), null],
-    ['reads are never refused', write({ method: 'GET', origin: 'https://evil.example', secFetchSite: 'cross-site', contentType: 'text/plain' }), null],
-    ['the Host header counts when the configured URL differs (127.0.0.1)', write({ origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' }), null],
-    ['a text/plain form from the same site (another port)', write({ origin: 'http://localhost:8080', secFetchSite: 'same-site', contentType: 'text/plain' }), 'FORBIDDEN'],
-    ['a sibling subdomain', write({ origin: 'https://shop.customs.example', secFetchSite: 'same-site', host: 'portal.customs.example' }), 'FORBIDDEN'],
-    ['a foreign Origin without Sec-Fetch-Site', write({ origin: 'http://localhost:8080', secFetchSite: null }), 'FORBIDDEN'],
+    [
+      'reads are never refused',
+      write({ method: 'GET', origin: 'https://evil.example', secFetchSite: 'cross-site', contentType: 'text/plain' }),
+      null,
+    ],
+    [
+      'the Host header counts when the configured URL differs (127.0.0.1)',
+      write({ origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' }),
+      null,
+    ],
+    [
+      'a text/plain form from the same site (another port)',
+      write({ origin: 'http://localhost:8080', secFetchSite: 'same-site', contentType: 'text/plain' }),
+      'FORBIDDEN',
+    ],
+    [
+      'a sibling subdomain',
+      write({ origin: 'https://shop.customs.example', secFetchSite: 'same-site', host: 'portal.customs.example' }),
+      'FORBIDDEN',
+    ],
+    [
+      'a foreign Origin without Sec-Fetch-Site',
+      write({ origin: 'http://localhost:8080', secFetchSite: null }),
+      'FORBIDDEN',
+    ],
     ['the literal Origin "null" (sandboxed frame)', write({ origin: 'null', secFetchSite: null }), 'FORBIDDEN'],
     ['a cross-site fetch', write({ origin: 'https://evil.example', secFetchSite: 'cross-site' }), 'FORBIDDEN'],
-    ['text/plain from the portal itself is still not JSON', write({ contentType: 'text/plain;charset=UTF-8' }), 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'text/plain from the portal itself is still not JSON',
+      write({ contentType: 'text/plain;charset=UTF-8' }),
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
     ['an urlencoded form', write({ contentType: 'application/x-www-form-urlencoded' }), 'UNSUPPORTED_MEDIA_TYPE'],
     ['multipart', write({ contentType: 'multipart/form-data; boundary=x' }), 'UNSUPPORTED_MEDIA_TYPE'],
     ['a body with no content type', write({ contentType: null, hasBody: true }), 'UNSUPPORTED_MEDIA_TYPE'],
@@ -47,16 +71,24 @@ describe('security headers', () => {
     expect(csp).not.toContain('upgrade-insecure-requests');
   });
   it('over https: upgrade-insecure-requests and HSTS; over http neither', () => {
-    expect(contentSecurityPolicy({ nonce: 'n', isHttps: true, isDevelopment: false, isUploadedFile: false })).toContain('upgrade-insecure-requests');
+    expect(contentSecurityPolicy({ nonce: 'n', isHttps: true, isDevelopment: false, isUploadedFile: false })).toContain(
+      'upgrade-insecure-requests',
+    );
     expect(securityHeaders({ isHttps: true })['Strict-Transport-Security']).toMatch(/max-age=\d{8}/);
     expect(securityHeaders({ isHttps: false })['Strict-Transport-Security']).toBeUndefined();
   });
   it('uploaded files are sandboxed', () => {
-    expect(contentSecurityPolicy({ nonce: 'n', isHttps: true, isDevelopment: false, isUploadedFile: true })).toBe(UPLOADED_FILE_CSP);
+    expect(contentSecurityPolicy({ nonce: 'n', isHttps: true, isDevelopment: false, isUploadedFile: true })).toBe(
+      UPLOADED_FILE_CSP,
+    );
     expect(UPLOADED_FILE_CSP).toMatch(/^sandbox/);
   });
   it('every response gets nosniff, a referrer policy, a permissions policy and DENY framing', () => {
-    expect(securityHeaders({ isHttps: false })).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'same-origin' });
+    expect(securityHeaders({ isHttps: false })).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'same-origin',
+    });
     expect(securityHeaders({ isHttps: false })['Permissions-Policy']).toContain('camera=()');
   });
   it.each([

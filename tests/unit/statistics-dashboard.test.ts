@@ -45,8 +45,24 @@ const INPUT: DashboardInput = {
   ],
   collected: { payments: 3, amount: '103000.30' },
   inspectors: [
-    { inspectorId: 'b', name: 'Second', officerNumber: 'INS-26001-02', postCode: '26001', isOnDuty: false, open: 0, closed: 4 },
-    { inspectorId: 'a', name: 'First', officerNumber: 'INS-26001-01', postCode: '26001', isOnDuty: true, open: 3, closed: 1 },
+    {
+      inspectorId: 'b',
+      name: 'Second',
+      officerNumber: 'INS-26001-02',
+      postCode: '26001',
+      isOnDuty: false,
+      open: 0,
+      closed: 4,
+    },
+    {
+      inspectorId: 'a',
+      name: 'First',
+      officerNumber: 'INS-26001-01',
+      postCode: '26001',
+      isOnDuty: true,
+      open: 3,
+      closed: 1,
+    },
   ],
   pool: [{ postCode: '26001', open: 2 }],
 };
@@ -56,27 +72,71 @@ describe('the dashboard assembled from summed rows', () => {
 
   it('counts declarations by channel and regime, with outcomes and the share released green', () => {
     expect(d.declarations.total).toEqual({
-      registered: 9, routedGreen: 7, released: 6, releasedGreen: 5, refused: 1, withdrawn: 1, inProgress: 1,
-      shareRoutedGreen: 7 / 9, shareReleasedGreen: 5 / 6,
+      registered: 9,
+      routedGreen: 7,
+      released: 6,
+      releasedGreen: 5,
+      refused: 1,
+      withdrawn: 1,
+      inProgress: 1,
+      shareRoutedGreen: 7 / 9,
+      shareReleasedGreen: 5 / 6,
       byChannel: { GREEN: 7, YELLOW: 1, RED: 1, BLUE: 0, NONE: 0 },
     });
     const im40 = d.declarations.byRegime.find((r) => r.regime === 'IM40')!;
-    expect(im40).toMatchObject({ registered: 5, released: 5, releasedGreen: 4, shareReleasedGreen: 0.8, byChannel: { GREEN: 4, RED: 1 } });
+    expect(im40).toMatchObject({
+      registered: 5,
+      released: 5,
+      releasedGreen: 4,
+      shareReleasedGreen: 0.8,
+      byChannel: { GREEN: 4, RED: 1 },
+    });
     expect(d.declarations.byRegime.map((r) => r.regime)).toEqual(['IM40', 'EK10', 'TR80', 'IM31', 'EK31', 'IM70']);
-    expect(d.declarations.byRegime.find((r) => r.regime === 'IM70')).toMatchObject({ registered: 0, shareReleasedGreen: null, shareRoutedGreen: null });
+    expect(d.declarations.byRegime.find((r) => r.regime === 'IM70')).toMatchObject({
+      registered: 0,
+      shareReleasedGreen: null,
+      shareRoutedGreen: null,
+    });
     expect(d.declarations.channels).toEqual(['GREEN', 'YELLOW', 'RED', 'BLUE']);
   });
 
   it('groups regimes by direction, as the service reports them', () => {
     expect(d.declarations.byDirection).toEqual([
-      expect.objectContaining({ direction: 'IMPORT', registered: 6, routedGreen: 4, shareRoutedGreen: 4 / 6, released: 5, releasedGreen: 4, shareReleasedGreen: 0.8 }),
-      expect.objectContaining({ direction: 'EXPORT', registered: 2, routedGreen: 2, shareRoutedGreen: 1, released: 1, shareReleasedGreen: 1, inProgress: 1 }),
-      expect.objectContaining({ direction: 'TRANSIT', registered: 1, released: 0, shareReleasedGreen: null, withdrawn: 1 }),
+      expect.objectContaining({
+        direction: 'IMPORT',
+        registered: 6,
+        routedGreen: 4,
+        shareRoutedGreen: 4 / 6,
+        released: 5,
+        releasedGreen: 4,
+        shareReleasedGreen: 0.8,
+      }),
+      expect.objectContaining({
+        direction: 'EXPORT',
+        registered: 2,
+        routedGreen: 2,
+        shareRoutedGreen: 1,
+        released: 1,
+        shareReleasedGreen: 1,
+        inProgress: 1,
+      }),
+      expect.objectContaining({
+        direction: 'TRANSIT',
+        registered: 1,
+        released: 0,
+        shareReleasedGreen: null,
+        withdrawn: 1,
+      }),
     ]);
   });
 
   it('shows "not assessed" only when a declaration had no channel', () => {
-    const withNone = assembleDashboard({ ...EMPTY, declarations: [{ day: '2026-11-03', regime: 'IM40', channel: 'NONE', registered: 2, released: 0, refused: 0, withdrawn: 0 }] });
+    const withNone = assembleDashboard({
+      ...EMPTY,
+      declarations: [
+        { day: '2026-11-03', regime: 'IM40', channel: 'NONE', registered: 2, released: 0, refused: 0, withdrawn: 0 },
+      ],
+    });
     expect(withNone.declarations.channels).toEqual(['GREEN', 'YELLOW', 'RED', 'BLUE', 'NONE']);
     expect(withNone.declarations.total.shareRoutedGreen).toBe(0);
   });
@@ -84,7 +144,13 @@ describe('the dashboard assembled from summed rows', () => {
   it('fills every day of the trend from the same rows, zeros included', () => {
     expect(d.trend.unit).toBe('day');
     expect(d.trend.points.map((p) => [p.start, p.total])).toEqual([
-      ['2026-11-01', 0], ['2026-11-02', 6], ['2026-11-03', 0], ['2026-11-04', 0], ['2026-11-05', 2], ['2026-11-06', 1], ['2026-11-07', 0],
+      ['2026-11-01', 0],
+      ['2026-11-02', 6],
+      ['2026-11-03', 0],
+      ['2026-11-04', 0],
+      ['2026-11-05', 2],
+      ['2026-11-06', 1],
+      ['2026-11-07', 0],
     ]);
     expect(d.trend.points[1].byChannel).toEqual({ GREEN: 5, YELLOW: 0, RED: 1, BLUE: 0, NONE: 0 });
   });
@@ -109,7 +175,13 @@ describe('the dashboard assembled from summed rows', () => {
   });
 
   it('prefers the exact figures when the server computed them', () => {
-    const exact = assembleDashboard({ ...INPUT, exactReleaseTimes: [{ channel: 'GREEN', released: 5, medianSeconds: 180, p90Seconds: 480 }, { channel: 'ALL', released: 6, medianSeconds: 240, p90Seconds: 7500 }] });
+    const exact = assembleDashboard({
+      ...INPUT,
+      exactReleaseTimes: [
+        { channel: 'GREEN', released: 5, medianSeconds: 180, p90Seconds: 480 },
+        { channel: 'ALL', released: 6, medianSeconds: 240, p90Seconds: 7500 },
+      ],
+    });
     expect(exact.releaseTimes).toEqual({
       method: 'exact',
       rows: [
@@ -155,7 +227,12 @@ describe('the dashboard assembled from summed rows', () => {
     const empty = assembleDashboard(EMPTY);
     expect(empty.declarations.total).toMatchObject({ registered: 0, shareReleasedGreen: null, shareRoutedGreen: null });
     expect(empty.inspections.total.hitRate).toBeNull();
-    expect(empty.releaseTimes.rows.at(-1)).toEqual({ channel: 'ALL', released: 0, medianMinutes: null, p90Minutes: null });
+    expect(empty.releaseTimes.rows.at(-1)).toEqual({
+      channel: 'ALL',
+      released: 0,
+      medianMinutes: null,
+      p90Minutes: null,
+    });
     expect(empty.period).toEqual({ from: '2026-11-01', to: '2026-11-07', days: 7 });
   });
 });
@@ -172,7 +249,9 @@ describe('the dashboard as CSV', () => {
     expect(lines).toContain('2026-11-01,2026-11-07,26001,green_route,IMPORT,,share_released_green,0.8000');
     expect(lines).toContain('2026-11-01,2026-11-07,26001,release_time,GREEN,,median_minutes,3.00');
     expect(lines).toContain('2026-11-01,2026-11-07,26001,inspections,ALL,,hit_rate,0.5000');
-    expect(lines).toContain('2026-11-01,2026-11-07,26001,inspections,PHYSICAL_EXAMINATION,,additional_revenue_uzs,500000.00');
+    expect(lines).toContain(
+      '2026-11-01,2026-11-07,26001,inspections,PHYSICAL_EXAMINATION,,additional_revenue_uzs,500000.00',
+    );
     expect(lines).toContain('2026-11-01,2026-11-07,26001,duties,ALL,,assessed_uzs,103000.30');
     expect(lines).toContain('2026-11-01,2026-11-07,26001,workload,26001,INS-26001-01 First,open,3');
     expect(lines).toContain('2026-11-01,2026-11-07,26001,workload,26001,POOL,open,2');
@@ -180,9 +259,18 @@ describe('the dashboard as CSV', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
-  it('writes ALL for the administrator\'s every-post view, and empty cells for shares of nothing', () => {
+  it("writes ALL for the administrator's every-post view, and empty cells for shares of nothing", () => {
     const rows = dashboardCsvRows(assembleDashboard({ ...EMPTY, post: null }));
     expect(rows.every((r) => r[2] === 'ALL')).toBe(true);
-    expect(rows).toContainEqual(['2026-11-01', '2026-11-07', 'ALL', 'green_route', 'ALL', '', 'share_released_green', '']);
+    expect(rows).toContainEqual([
+      '2026-11-01',
+      '2026-11-07',
+      'ALL',
+      'green_route',
+      'ALL',
+      '',
+      'share_released_green',
+      '',
+    ]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mergeHistogram, percentileFromHistogram, releaseTimeBucket, type HistogramBucket } from '@/lib/statistics/percentile';
+import {
+  mergeHistogram,
+  percentileFromHistogram,
+  releaseTimeBucket,
+  type HistogramBucket,
+} from '@/lib/statistics/percentile';
 
 /** PostgreSQL's percentile_cont, on the raw values. */
 function percentileCont(values: number[], p: number): number {

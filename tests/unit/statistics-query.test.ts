@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { ZStatisticsQuery, parseStatisticsSearchParams, statisticsQueryParams, STATISTICS_MAX_DAYS } from '@/lib/statistics/query';
+import {
+  ZStatisticsQuery,
+  parseStatisticsSearchParams,
+  statisticsQueryParams,
+  STATISTICS_MAX_DAYS,
+} from '@/lib/statistics/query';
 
 const TODAY = '2026-11-28';
-const parse = (params: Record<string, string | string[] | undefined>, allowPost = true) => parseStatisticsSearchParams(params, { today: TODAY, allowPost });
+const parse = (params: Record<string, string | string[] | undefined>, allowPost = true) =>
+  parseStatisticsSearchParams(params, { today: TODAY, allowPost });
 
 describe('the statistics query (what the use case accepts)', () => {
   it('accepts a period and an optional post', () => {
-    expect(ZStatisticsQuery.parse({ from: '2026-01-01', to: '2026-12-31' })).toEqual({ from: '2026-01-01', to: '2026-12-31' });
-    expect(ZStatisticsQuery.parse({ from: '2026-11-28', to: '2026-11-28', postCode: '26001' })).toEqual({ from: '2026-11-28', to: '2026-11-28', postCode: '26001' });
+    expect(ZStatisticsQuery.parse({ from: '2026-01-01', to: '2026-12-31' })).toEqual({
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+    expect(ZStatisticsQuery.parse({ from: '2026-11-28', to: '2026-11-28', postCode: '26001' })).toEqual({
+      from: '2026-11-28',
+      to: '2026-11-28',
+      postCode: '26001',
+    });
   });
 
   it.each([
@@ -27,12 +40,23 @@ describe('the statistics query (what the use case accepts)', () => {
 
 describe('the page and export query string (fallbacks and field errors)', () => {
   it('defaults to the last 30 days, today included', () => {
-    expect(parse({})).toEqual({ query: { from: '2026-10-30', to: TODAY }, entered: { from: '', to: '', post: '' }, fieldErrors: [] });
+    expect(parse({})).toEqual({
+      query: { from: '2026-10-30', to: TODAY },
+      entered: { from: '', to: '', post: '' },
+      fieldErrors: [],
+    });
   });
 
   it('takes a valid period and post', () => {
-    expect(parse({ from: '2025-11-29', to: '2026-11-28', post: '26001' }).query).toEqual({ from: '2025-11-29', to: '2026-11-28', postCode: '26001' });
-    expect(parse(new URLSearchParams('from=2026-01-01&to=2026-01-31') as never).query).toEqual({ from: '2026-01-01', to: '2026-01-31' });
+    expect(parse({ from: '2025-11-29', to: '2026-11-28', post: '26001' }).query).toEqual({
+      from: '2025-11-29',
+      to: '2026-11-28',
+      postCode: '26001',
+    });
+    expect(parse(new URLSearchParams('from=2026-01-01&to=2026-01-31') as never).query).toEqual({
+      from: '2026-01-01',
+      to: '2026-01-31',
+    });
   });
 
   it('keeps the default length next to a single end', () => {
@@ -53,8 +77,14 @@ describe('the page and export query string (fallbacks and field errors)', () => 
   });
 
   it('names an end before the start, and a period too long, and shows the default period', () => {
-    expect(parse({ from: '2026-11-02', to: '2026-11-01' })).toMatchObject({ query: { from: '2026-10-30', to: TODAY }, fieldErrors: [{ path: 'to', message: 'The end date must be the same as or after the start date' }] });
-    expect(parse({ from: '2001-01-01', to: TODAY })).toMatchObject({ query: { from: '2026-10-30', to: TODAY }, fieldErrors: [{ path: 'from' }] });
+    expect(parse({ from: '2026-11-02', to: '2026-11-01' })).toMatchObject({
+      query: { from: '2026-10-30', to: TODAY },
+      fieldErrors: [{ path: 'to', message: 'The end date must be the same as or after the start date' }],
+    });
+    expect(parse({ from: '2001-01-01', to: TODAY })).toMatchObject({
+      query: { from: '2026-10-30', to: TODAY },
+      fieldErrors: [{ path: 'from' }],
+    });
   });
 
   it('survives nonsense: arrays, huge strings, script', () => {
@@ -65,11 +95,17 @@ describe('the page and export query string (fallbacks and field errors)', () => 
   });
 
   it('ignores the post for supervisors (their own post only)', () => {
-    expect(parse({ post: '23001' }, false)).toEqual({ query: { from: '2026-10-30', to: TODAY }, entered: { from: '', to: '', post: '' }, fieldErrors: [] });
+    expect(parse({ post: '23001' }, false)).toEqual({
+      query: { from: '2026-10-30', to: TODAY },
+      entered: { from: '', to: '', post: '' },
+      fieldErrors: [],
+    });
   });
 
   it('writes the query back as URL parameters', () => {
     expect(statisticsQueryParams({ from: '2026-01-01', to: '2026-01-31' })).toBe('?from=2026-01-01&to=2026-01-31');
-    expect(statisticsQueryParams({ from: '2026-01-01', to: '2026-01-31', postCode: '26001' })).toBe('?from=2026-01-01&to=2026-01-31&post=26001');
+    expect(statisticsQueryParams({ from: '2026-01-01', to: '2026-01-31', postCode: '26001' })).toBe(
+      '?from=2026-01-01&to=2026-01-31&post=26001',
+    );
   });
 });

@@ -18,7 +18,11 @@ describe('uploads are recognised by their content, never by their name', () => {
     ['a PDF', PDF, { mimeType: 'application/pdf', extension: 'pdf' }],
     ['a JPEG', JPEG, { mimeType: 'image/jpeg', extension: 'jpg' }],
     ['a PNG', PNG, { mimeType: 'image/png', extension: 'png' }],
-    ['a Windows program (named invoice.pdf by its sender)', text('MZ\x90\x00 this program cannot be run in DOS mode'), null],
+    [
+      'a Windows program (named invoice.pdf by its sender)',
+      text('MZ\x90\x00 this program cannot be run in DOS mode'),
+      null,
+    ],
     ['a ZIP or Office file', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00), null],
     ['an HTML page', text('<!doctype html><script>alert(1)</script>'), null],
     ['"%PDF" without its dash', text('%PDF1.4'), null],

@@ -10,7 +10,15 @@ export async function GET(): Promise<Response> {
   try {
     const keys = await listSigningKeys();
     return NextResponse.json(
-      { keys: keys.map((k) => ({ keyId: k.keyId, algorithm: k.algorithm, publicKeyPem: k.publicKeyPem, createdAt: k.createdAt, retiredAt: k.retiredAt })) },
+      {
+        keys: keys.map((k) => ({
+          keyId: k.keyId,
+          algorithm: k.algorithm,
+          publicKeyPem: k.publicKeyPem,
+          createdAt: k.createdAt,
+          retiredAt: k.retiredAt,
+        })),
+      },
       { headers: { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' } },
     );
   } catch (e) {

@@ -10,7 +10,13 @@ import { formFields } from '@/lib/form-data';
 
 export async function changePasswordAction(formData: FormData) {
   return runAction(ZChangePassword, formFields(formData), ({ actor, input }) =>
-    changePassword({ actor, sessionId: sessionIdOf(actor), currentPassword: input.currentPassword, newPassword: input.newPassword, now: now() }),
+    changePassword({
+      actor,
+      sessionId: sessionIdOf(actor),
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+      now: now(),
+    }),
   );
 }
 

@@ -11,13 +11,21 @@ import { formFields, formValues } from '@/lib/form-data';
 const fields = (formData: unknown) => ({ ...formFields(formData), directions: formValues(formData, 'directions') });
 
 export async function createPermitTypeAction(formData: FormData) {
-  return runAction(ZNewPermitType, fields(formData), ({ actor, input }) => createPermitType({ actor, input, now: now() }));
+  return runAction(ZNewPermitType, fields(formData), ({ actor, input }) =>
+    createPermitType({ actor, input, now: now() }),
+  );
 }
 
 export async function updatePermitTypeAction(code: string, formData: FormData) {
-  return runAction(ZPermitTypeForm.extend(ZPermitTypeCodeParam.shape), { ...fields(formData), code }, ({ actor, input }) => updatePermitType({ actor, code: input.code, input, now: now() }));
+  return runAction(
+    ZPermitTypeForm.extend(ZPermitTypeCodeParam.shape),
+    { ...fields(formData), code },
+    ({ actor, input }) => updatePermitType({ actor, code: input.code, input, now: now() }),
+  );
 }
 
 export async function saveSlaTargetAction(formData: FormData) {
-  return runAction(ZSlaSetting, formFields(formData), ({ actor, input }) => savePermitSlaTarget({ actor, input, now: now() }));
+  return runAction(ZSlaSetting, formFields(formData), ({ actor, input }) =>
+    savePermitSlaTarget({ actor, input, now: now() }),
+  );
 }

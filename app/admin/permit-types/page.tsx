@@ -18,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('admin.title') };
 }
 
-export default async function PermitTypesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PermitTypesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['ADMIN']);
   const { page } = ZPageQuery.parse(await searchParams);
   const t = await getTranslations('permits');
@@ -28,9 +32,26 @@ export default async function PermitTypesPage({ searchParams }: { searchParams: 
   return (
     <>
       <BackLink href="/admin">{t('admin.back')}</BackLink>
-      <PageHeader title={t('admin.title')} intro={t('admin.intro', { count: list.total })} actions={<LinkButton href="/admin/permit-types/new">{t('admin.new')}</LinkButton>} />
+      <PageHeader
+        title={t('admin.title')}
+        intro={t('admin.intro', { count: list.total })}
+        actions={<LinkButton href="/admin/permit-types/new">{t('admin.new')}</LinkButton>}
+      />
       <Section title={t('admin.typesHeading')}>
-        <Table caption={t('admin.typesHeading')} head={[t('admin.code'), t('admin.name'), t('col.authority'), t('col.direction'), t('col.hsPrefixes'), t('col.validity'), t('col.scope'), t('col.fee'), t('col.status')]}>
+        <Table
+          caption={t('admin.typesHeading')}
+          head={[
+            t('admin.code'),
+            t('admin.name'),
+            t('col.authority'),
+            t('col.direction'),
+            t('col.hsPrefixes'),
+            t('col.validity'),
+            t('col.scope'),
+            t('col.fee'),
+            t('col.status'),
+          ]}
+        >
           {list.rows.map((type) => (
             <tr key={type.code}>
               <Td>
@@ -46,12 +67,24 @@ export default async function PermitTypesPage({ searchParams }: { searchParams: 
               <Td>{t(`scope.${type.scope}`)}</Td>
               <Td>{`${formatAmount(type.fee.toString())} UZS`}</Td>
               <Td>
-                <Badge tone={type.isActive ? 'success' : 'neutral'}>{type.isActive ? t('admin.active') : t('admin.inactive')}</Badge>
+                <Badge tone={type.isActive ? 'success' : 'neutral'}>
+                  {type.isActive ? t('admin.active') : t('admin.inactive')}
+                </Badge>
               </Td>
             </tr>
           ))}
         </Table>
-        <Pagination page={page} pages={pages} hrefFor={(p) => `/admin/permit-types?page=${p}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page, pages }), navLabel: tc('pagination') }} />
+        <Pagination
+          page={page}
+          pages={pages}
+          hrefFor={(p) => `/admin/permit-types?page=${p}`}
+          labels={{
+            previous: tc('previous'),
+            next: tc('next'),
+            pageOf: tc('pageOf', { page, pages }),
+            navLabel: tc('pagination'),
+          }}
+        />
       </Section>
       <Section title={t('admin.slaTitle')}>
         <p className="mb-3">{t('admin.slaIntro')}</p>

@@ -7,5 +7,7 @@ import { ZServiceSettings } from '@/lib/admin/service-settings';
 import { formFields } from '@/lib/form-data';
 
 export async function saveServiceSettingsAction(formData: FormData) {
-  return runAction(ZServiceSettings, formFields(formData), ({ actor, input }) => saveServiceSettings({ actor, input, now: now() }));
+  return runAction(ZServiceSettings, formFields(formData), ({ actor, input }) =>
+    saveServiceSettings({ actor, input, now: now() }),
+  );
 }

@@ -25,8 +25,20 @@ export default async function ServiceSettingsPage() {
       <Section title={t('settings.inForce')}>
         <SummaryList
           rows={[
-            { label: t('settings.yellow'), value: t('settings.minutes', { minutes: String(values.yellowTargetMinutes), hours: formatHours(values.yellowTargetMinutes) }) },
-            { label: t('settings.red'), value: t('settings.minutes', { minutes: String(values.redTargetMinutes), hours: formatHours(values.redTargetMinutes) }) },
+            {
+              label: t('settings.yellow'),
+              value: t('settings.minutes', {
+                minutes: String(values.yellowTargetMinutes),
+                hours: formatHours(values.yellowTargetMinutes),
+              }),
+            },
+            {
+              label: t('settings.red'),
+              value: t('settings.minutes', {
+                minutes: String(values.redTargetMinutes),
+                hours: formatHours(values.redTargetMinutes),
+              }),
+            },
             { label: t('settings.fourEyes'), value: t('settings.uzs', { amount: formatAmount(values.fourEyesLimit) }) },
           ]}
         />

@@ -12,9 +12,17 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The period and post asked for; a post that does not exist is named as a field error and all posts are shown. */
 async function parse(searchParams: SearchParams) {
-  const [parsed, posts] = await Promise.all([parseStatisticsSearchParams(await searchParams, { today: serviceDate(now()), allowPost: true }), listActivePosts()]);
+  const [parsed, posts] = await Promise.all([
+    parseStatisticsSearchParams(await searchParams, { today: serviceDate(now()), allowPost: true }),
+    listActivePosts(),
+  ]);
   if (parsed.query.postCode && !posts.some((p) => p.code === parsed.query.postCode)) {
-    return { ...parsed, query: { ...parsed.query, postCode: undefined }, fieldErrors: [...parsed.fieldErrors, { path: 'post', message: 'Choose a customs post from the list' }], posts };
+    return {
+      ...parsed,
+      query: { ...parsed.query, postCode: undefined },
+      fieldErrors: [...parsed.fieldErrors, { path: 'post', message: 'Choose a customs post from the list' }],
+      posts,
+    };
   }
   return { ...parsed, posts };
 }

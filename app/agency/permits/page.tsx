@@ -18,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('desk.issuedPermits') };
 }
 
-export default async function AuthorityPermitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuthorityPermitsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['AGENCY_OFFICER']);
   const { page } = ZPageQuery.parse(await searchParams);
   const t = await getTranslations('permits');
@@ -34,9 +38,22 @@ export default async function AuthorityPermitsPage({ searchParams }: { searchPar
         <p>{t('desk.noPermits')}</p>
       ) : (
         <>
-          <Table caption={t('desk.issuedPermits')} head={[t('col.permit'), t('col.type'), t('review.company'), t('col.status'), t('col.validUntil'), t('col.remaining')]}>
+          <Table
+            caption={t('desk.issuedPermits')}
+            head={[
+              t('col.permit'),
+              t('col.type'),
+              t('review.company'),
+              t('col.status'),
+              t('col.validUntil'),
+              t('col.remaining'),
+            ]}
+          >
             {list.rows.map((p) => {
-              const state = permitState({ status: p.status, validFrom: dateColumnDay(p.validFrom), validTo: dateColumnDay(p.validTo) }, today);
+              const state = permitState(
+                { status: p.status, validFrom: dateColumnDay(p.validFrom), validTo: dateColumnDay(p.validTo) },
+                today,
+              );
               return (
                 <tr key={p.id}>
                   <Td>
@@ -50,12 +67,28 @@ export default async function AuthorityPermitsPage({ searchParams }: { searchPar
                     <PermitStateBadge state={state} label={t(`state.${state}`)} />
                   </Td>
                   <Td>{dateColumnDay(p.validTo)}</Td>
-                  <Td>{t('remainingOf', { remaining: formatAmount(p.remainingQuantity.toString(), 3), quantity: formatAmount(p.quantity.toString(), 3), unit: p.unit })}</Td>
+                  <Td>
+                    {t('remainingOf', {
+                      remaining: formatAmount(p.remainingQuantity.toString(), 3),
+                      quantity: formatAmount(p.quantity.toString(), 3),
+                      unit: p.unit,
+                    })}
+                  </Td>
                 </tr>
               );
             })}
           </Table>
-          <Pagination page={page} pages={pages} hrefFor={(p) => `/agency/permits?page=${p}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page, pages }), navLabel: tc('pagination') }} />
+          <Pagination
+            page={page}
+            pages={pages}
+            hrefFor={(p) => `/agency/permits?page=${p}`}
+            labels={{
+              previous: tc('previous'),
+              next: tc('next'),
+              pageOf: tc('pageOf', { page, pages }),
+              navLabel: tc('pagination'),
+            }}
+          />
         </>
       )}
     </>

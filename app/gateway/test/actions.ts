@@ -7,16 +7,31 @@
 import { z } from 'zod';
 import { now } from '@/src/server/clock';
 import { getActor } from '@/src/server/auth/session';
-import { chargeOrder, chargedProblem, foreignOrderProblem, holdToken, isTestGatewayEnabled, newTransactionId, readCheckoutRequest, readHeldPayment, sendCallback, type Delivery } from '@/src/server/payments/gateway/test-bank';
+import {
+  chargeOrder,
+  chargedProblem,
+  foreignOrderProblem,
+  holdToken,
+  isTestGatewayEnabled,
+  newTransactionId,
+  readCheckoutRequest,
+  readHeldPayment,
+  sendCallback,
+  type Delivery,
+} from '@/src/server/payments/gateway/test-bank';
 import type { CallbackStatus } from '@/lib/payments/gateway-protocol';
 
-type Result = { ok: true; data: { href: string; message?: string } } | { ok: false; formError: string; fieldErrors: [] };
+type Result =
+  { ok: true; data: { href: string; message?: string } } | { ok: false; formError: string; fieldErrors: [] };
 
 const fail = (formError: string): Result => ({ ok: false, formError, fieldErrors: [] });
 const ZScenario = z.enum(['SUCCESS', 'DECLINE', 'DELAYED', 'DUPLICATE']);
 const ZQuery = z.record(z.string(), z.string().max(500));
 
-async function deliver(args: { order: string; amount: string; transactionId: string; status: CallbackStatus }, times = 1): Promise<Delivery[]> {
+async function deliver(
+  args: { order: string; amount: string; transactionId: string; status: CallbackStatus },
+  times = 1,
+): Promise<Delivery[]> {
   const at = now();
   return Promise.all(Array.from({ length: times }, () => sendCallback({ ...args, now: at })));
 }
@@ -52,24 +67,37 @@ export async function payAtTestGatewayAction(query: Record<string, string>, scen
       if (problem) return fail(problem);
     }
     // Every scenario but a decline takes the money now (a delayed one only notifies later): once per order.
-    const charge = chosen === 'DECLINE' ? { isCharged: true as const, transactionId: newTransactionId() } : await chargeOrder({ order, amount, now: now() });
+    const charge =
+      chosen === 'DECLINE'
+        ? { isCharged: true as const, transactionId: newTransactionId() }
+        : await chargeOrder({ order, amount, now: now() });
     if (!charge.isCharged) return fail(charge.problem);
     const { transactionId } = charge;
     switch (chosen) {
       case 'SUCCESS':
       case 'DUPLICATE': {
-        const deliveries = await deliver({ order, amount, transactionId, status: 'SUCCEEDED' }, chosen === 'DUPLICATE' ? 2 : 1);
-        if (!deliveries.every(isAcknowledged)) return fail(`The merchant did not acknowledge the notification (HTTP ${deliveries.map((d) => d.status).join(', ')}).`);
+        const deliveries = await deliver(
+          { order, amount, transactionId, status: 'SUCCEEDED' },
+          chosen === 'DUPLICATE' ? 2 : 1,
+        );
+        if (!deliveries.every(isAcknowledged))
+          return fail(
+            `The merchant did not acknowledge the notification (HTTP ${deliveries.map((d) => d.status).join(', ')}).`,
+          );
         return { ok: true, data: { href: returnPath } };
       }
       case 'DECLINE': {
         const [delivery] = await deliver({ order, amount, transactionId, status: 'DECLINED' });
-        if (!isAcknowledged(delivery)) return fail(`The merchant did not acknowledge the notification (HTTP ${delivery.status}).`);
+        if (!isAcknowledged(delivery))
+          return fail(`The merchant did not acknowledge the notification (HTTP ${delivery.status}).`);
         return { ok: true, data: { href: returnPath } };
       }
       case 'DELAYED': {
         const held = { order, amount, returnPath, transactionId };
-        return { ok: true, data: { href: `/gateway/test/pending?${new URLSearchParams({ ...held, token: holdToken(held) })}` } };
+        return {
+          ok: true,
+          data: { href: `/gateway/test/pending?${new URLSearchParams({ ...held, token: holdToken(held) })}` },
+        };
       }
       default: {
         const never: never = chosen;
@@ -91,8 +119,14 @@ export async function sendHeldNotificationAction(query: Record<string, string>):
     if (!held) return fail('This pending payment is not valid.');
     const notOwner = await ownerProblem(held.order);
     if (notOwner) return fail(notOwner);
-    const [delivery] = await deliver({ order: held.order, amount: held.amount, transactionId: held.transactionId, status: 'SUCCEEDED' });
-    if (!isAcknowledged(delivery)) return fail(`The merchant did not acknowledge the notification (HTTP ${delivery.status}).`);
+    const [delivery] = await deliver({
+      order: held.order,
+      amount: held.amount,
+      transactionId: held.transactionId,
+      status: 'SUCCEEDED',
+    });
+    if (!isAcknowledged(delivery))
+      return fail(`The merchant did not acknowledge the notification (HTTP ${delivery.status}).`);
     return { ok: true, data: { href: held.returnPath, message: 'DELIVERED' } };
   } catch (e) {
     console.error('[test gateway] notification failed', e);

@@ -7,5 +7,7 @@ import { ZPostClearanceAudit } from '@/lib/audits/post-clearance';
 import { formFields } from '@/lib/form-data';
 
 export async function recordPostClearanceAuditAction(declarationId: string, formData: FormData) {
-  return runAction(ZPostClearanceAudit, formFields(formData), ({ actor, input }) => recordPostClearanceAudit({ actor, declarationId, input, now: now() }));
+  return runAction(ZPostClearanceAudit, formFields(formData), ({ actor, input }) =>
+    recordPostClearanceAudit({ actor, declarationId, input, now: now() }),
+  );
 }

@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The post's released blue-channel declarations to audit (oldest release first), or those audited. */
-export default async function PostClearanceAuditsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PostClearanceAuditsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['INSPECTOR', 'SUPERVISOR']);
   const { filter, page } = ZAuditListQuery.parse(await searchParams);
   const list = await listPostClearanceAudits({ actor, filter, page });
@@ -30,7 +34,12 @@ export default async function PostClearanceAuditsPage({ searchParams }: { search
       <PageHeader title={t('title')} intro={t('intro')} />
       <nav aria-label={t('filters')} className="mb-4 flex gap-4">
         {AUDIT_FILTERS.map((f) => (
-          <Link key={f} href={`/officer/audits?filter=${f}`} aria-current={f === filter ? 'page' : undefined} className={f === filter ? 'font-semibold text-slate-900' : 'text-blue-800 underline'}>
+          <Link
+            key={f}
+            href={`/officer/audits?filter=${f}`}
+            aria-current={f === filter ? 'page' : undefined}
+            className={f === filter ? 'font-semibold text-slate-900' : 'text-blue-800 underline'}
+          >
             {t(`filter.${f}`)}
           </Link>
         ))}
@@ -39,7 +48,17 @@ export default async function PostClearanceAuditsPage({ searchParams }: { search
         <p>{t(`none.${filter}`)}</p>
       ) : (
         <>
-          <Table caption={t(`filter.${filter}`)} head={[t('colNumber'), t('colTrader'), t('colRegime'), t('colItems'), t('colReleased'), ...(filter === 'DONE' ? [t('colOutcome')] : [])]}>
+          <Table
+            caption={t(`filter.${filter}`)}
+            head={[
+              t('colNumber'),
+              t('colTrader'),
+              t('colRegime'),
+              t('colItems'),
+              t('colReleased'),
+              ...(filter === 'DONE' ? [t('colOutcome')] : []),
+            ]}
+          >
             {list.rows.map((r) => (
               <tr key={r.id}>
                 <Td>
@@ -52,16 +71,32 @@ export default async function PostClearanceAuditsPage({ searchParams }: { search
                 </Td>
                 <Td>{r.regime}</Td>
                 <Td>{r._count.items}</Td>
-                <Td>{r.releasedAt ? format.dateTime(r.releasedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
+                <Td>
+                  {r.releasedAt ? format.dateTime(r.releasedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}
+                </Td>
                 {filter === 'DONE' ? (
                   <Td>
-                    {r.audit?.isHit ? <Badge tone="danger">{`${t('outcomeHit')}: ${formatAmount(r.audit.additionalRevenue)} UZS`}</Badge> : <Badge tone="success">{t('outcomeClean')}</Badge>}
+                    {r.audit?.isHit ? (
+                      <Badge tone="danger">{`${t('outcomeHit')}: ${formatAmount(r.audit.additionalRevenue)} UZS`}</Badge>
+                    ) : (
+                      <Badge tone="success">{t('outcomeClean')}</Badge>
+                    )}
                   </Td>
                 ) : null}
               </tr>
             ))}
           </Table>
-          <Pagination page={page} pages={pages} hrefFor={(p) => `/officer/audits?filter=${filter}&page=${p}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page, pages }), navLabel: tc('pagination') }} />
+          <Pagination
+            page={page}
+            pages={pages}
+            hrefFor={(p) => `/officer/audits?filter=${filter}&page=${p}`}
+            labels={{
+              previous: tc('previous'),
+              next: tc('next'),
+              pageOf: tc('pageOf', { page, pages }),
+              navLabel: tc('pagination'),
+            }}
+          />
         </>
       )}
     </>

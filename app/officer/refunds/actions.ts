@@ -8,8 +8,12 @@ import { ZRefundDecision } from '@/lib/payments/schemas';
 import { formValue } from '@/lib/form-data';
 
 async function decide(refundId: string, decision: 'APPROVE' | 'REFUSE', note: string | undefined, field: string) {
-  const result = await runAction(ZRefundDecision, { refundId, decision, note }, ({ actor, input }) => decideRefund({ actor, input, now: now() }));
-  return result.ok ? result : { ...result, fieldErrors: result.fieldErrors.map((e) => (e.path === 'note' ? { ...e, path: field } : e)) };
+  const result = await runAction(ZRefundDecision, { refundId, decision, note }, ({ actor, input }) =>
+    decideRefund({ actor, input, now: now() }),
+  );
+  return result.ok
+    ? result
+    : { ...result, fieldErrors: result.fieldErrors.map((e) => (e.path === 'note' ? { ...e, path: field } : e)) };
 }
 
 export async function approveRefundAction(refundId: string, formData: FormData) {

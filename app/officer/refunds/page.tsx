@@ -18,10 +18,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('finance.title') };
 }
 
-const ZQuery = z.object({ filter: z.enum(REFUND_FILTERS).catch('PENDING'), page: z.coerce.number().int().min(1).max(1_000_000).catch(1) });
+const ZQuery = z.object({
+  filter: z.enum(REFUND_FILTERS).catch('PENDING'),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+});
 
 /** The finance desk: refund requests awaiting a decision (oldest first), or those decided. Finance permission only. */
-export default async function FinanceRefundsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FinanceRefundsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['SUPERVISOR']);
   const { filter, page } = ZQuery.parse(await searchParams);
   const list = await listRefundsForFinance({ actor, filter, page }).catch((e: unknown) => {
@@ -38,7 +45,12 @@ export default async function FinanceRefundsPage({ searchParams }: { searchParam
       <PageHeader title={t('finance.title')} intro={t('finance.intro')} />
       <nav aria-label={t('finance.filters')} className="mb-4 flex gap-4">
         {REFUND_FILTERS.map((f) => (
-          <Link key={f} href={`/officer/refunds?filter=${f}`} aria-current={f === filter ? 'page' : undefined} className={f === filter ? 'font-semibold text-slate-900' : 'text-blue-800 underline'}>
+          <Link
+            key={f}
+            href={`/officer/refunds?filter=${f}`}
+            aria-current={f === filter ? 'page' : undefined}
+            className={f === filter ? 'font-semibold text-slate-900' : 'text-blue-800 underline'}
+          >
             {t(`finance.filter.${f}`)}
           </Link>
         ))}
@@ -47,7 +59,16 @@ export default async function FinanceRefundsPage({ searchParams }: { searchParam
         <p>{t(`finance.none.${filter}`)}</p>
       ) : (
         <>
-          <Table caption={t(`finance.filter.${filter}`)} head={[t('finance.colRequested'), t('finance.colCompany'), t('finance.colAmount'), t('finance.colBalance'), t('finance.colStatus')]}>
+          <Table
+            caption={t(`finance.filter.${filter}`)}
+            head={[
+              t('finance.colRequested'),
+              t('finance.colCompany'),
+              t('finance.colAmount'),
+              t('finance.colBalance'),
+              t('finance.colStatus'),
+            ]}
+          >
             {list.rows.map((r) => (
               <tr key={r.id}>
                 <Td>
@@ -66,7 +87,17 @@ export default async function FinanceRefundsPage({ searchParams }: { searchParam
               </tr>
             ))}
           </Table>
-          <Pagination page={page} pages={pages} hrefFor={(p) => `/officer/refunds?filter=${filter}&page=${p}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page, pages }), navLabel: tc('pagination') }} />
+          <Pagination
+            page={page}
+            pages={pages}
+            hrefFor={(p) => `/officer/refunds?filter=${filter}&page=${p}`}
+            labels={{
+              previous: tc('previous'),
+              next: tc('next'),
+              pageOf: tc('pageOf', { page, pages }),
+              navLabel: tc('pagination'),
+            }}
+          />
         </>
       )}
     </>

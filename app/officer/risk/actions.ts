@@ -12,17 +12,23 @@ import { serviceDate } from '@/lib/time';
 import { formFieldLists } from '@/lib/form-data';
 
 export async function saveProfileAction(profileId: string | null, formData: FormData) {
-  return runAction(ZProfileForm, formFieldLists(formData), ({ actor }) => saveProfile({ actor, profileId: profileId ?? undefined, input: formFieldLists(formData), now: now() }));
+  return runAction(ZProfileForm, formFieldLists(formData), ({ actor }) =>
+    saveProfile({ actor, profileId: profileId ?? undefined, input: formFieldLists(formData), now: now() }),
+  );
 }
 
 export async function backtestProfileAction(profileId: string | null, formData: FormData) {
   const to = serviceDate(now());
   const from = serviceDate(new Date(now().getTime() - 365 * 86_400_000));
-  return runAction(ZProfileForm, formFieldLists(formData), ({ actor }) => backtest({ actor, profileId: profileId ?? undefined, proposal: formFieldLists(formData), from, to }));
+  return runAction(ZProfileForm, formFieldLists(formData), ({ actor }) =>
+    backtest({ actor, profileId: profileId ?? undefined, proposal: formFieldLists(formData), from, to }),
+  );
 }
 
 export async function activateModelAction(modelId: string) {
-  return runAction(z.object({ modelId: z.uuid() }), { modelId }, ({ actor, input }) => activateModel({ actor, modelId: input.modelId, now: now() }));
+  return runAction(z.object({ modelId: z.uuid() }), { modelId }, ({ actor, input }) =>
+    activateModel({ actor, modelId: input.modelId, now: now() }),
+  );
 }
 
 export async function startTrainingAction() {
@@ -30,9 +36,13 @@ export async function startTrainingAction() {
 }
 
 export async function setChannelSharesAction(formData: FormData) {
-  return runAction(ZChannelShares, formFieldLists(formData), ({ actor, input }) => setChannelShares({ actor, input, now: now() }));
+  return runAction(ZChannelShares, formFieldLists(formData), ({ actor, input }) =>
+    setChannelShares({ actor, input, now: now() }),
+  );
 }
 
 export async function backtestChannelSharesAction(formData: FormData) {
-  return runAction(ZChannelShares, formFieldLists(formData), ({ actor }) => backtestChannelShares({ actor, input: formFieldLists(formData), now: now() }));
+  return runAction(ZChannelShares, formFieldLists(formData), ({ actor }) =>
+    backtestChannelShares({ actor, input: formFieldLists(formData), now: now() }),
+  );
 }

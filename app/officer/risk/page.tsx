@@ -18,7 +18,12 @@ import { ChannelSharesForm } from '@/components/risk/channel-shares-form';
 import { ZDateRange } from '@/lib/risk/profile-form';
 import { ZProfileConditions } from '@/lib/risk/profiles';
 import { dateColumnDay, serviceDate } from '@/lib/time';
-import { activateModelAction, startTrainingAction, setChannelSharesAction, backtestChannelSharesAction } from './actions';
+import {
+  activateModelAction,
+  startTrainingAction,
+  setChannelSharesAction,
+  backtestChannelSharesAction,
+} from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('risk');
@@ -27,7 +32,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const pct = (hits: number, of: number) => (of ? `${((hits / of) * 100).toFixed(1)}%` : '—');
 
-export default async function RiskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RiskPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['SUPERVISOR']);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const range = ZDateRange.parse(raw);
@@ -37,18 +46,45 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
   const t = await getTranslations('risk');
   const tch = await getTranslations('channel');
   const format = await getFormatter();
-  const [profiles, models, performance, settings, training] = await Promise.all([listProfiles({ actor }), listModels({ actor }), riskPerformance({ actor, from, to }), getRiskSettings({ actor }), trainingStatus({ actor, now: now() })]);
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : '');
+  const [profiles, models, performance, settings, training] = await Promise.all([
+    listProfiles({ actor }),
+    listModels({ actor }),
+    riskPerformance({ actor, from, to }),
+    getRiskSettings({ actor }),
+    trainingStatus({ actor, now: now() }),
+  ]);
+  const when = (iso: string | null) =>
+    iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : '';
   const trainingLine = () => {
     if (training === null) return t('trainingNever');
-    if (training.isRunning) return <><Badge tone="warning">{t('trainingRunning')}</Badge> {t('trainingRunningSince', { at: when(training.startedAt) })}</>;
+    if (training.isRunning)
+      return (
+        <>
+          <Badge tone="warning">{t('trainingRunning')}</Badge>{' '}
+          {t('trainingRunningSince', { at: when(training.startedAt) })}
+        </>
+      );
     switch (training.status) {
       case 'running': // still "running" long after it started: the process died without saying so
-        return <><Badge tone="danger">{t('trainingFailed')}</Badge> {t('trainingStale', { at: when(training.startedAt) })}</>;
+        return (
+          <>
+            <Badge tone="danger">{t('trainingFailed')}</Badge> {t('trainingStale', { at: when(training.startedAt) })}
+          </>
+        );
       case 'failed':
-        return <><Badge tone="danger">{t('trainingFailed')}</Badge> {t('trainingFailedAt', { at: when(training.finishedAt), error: training.error ?? '' })}</>;
+        return (
+          <>
+            <Badge tone="danger">{t('trainingFailed')}</Badge>{' '}
+            {t('trainingFailedAt', { at: when(training.finishedAt), error: training.error ?? '' })}
+          </>
+        );
       case 'done':
-        return <><Badge tone="success">{t('trainingDone')}</Badge> {t('trainingDoneAt', { at: when(training.finishedAt), version: training.version ?? '' })}</>;
+        return (
+          <>
+            <Badge tone="success">{t('trainingDone')}</Badge>{' '}
+            {t('trainingDoneAt', { at: when(training.finishedAt), version: training.version ?? '' })}
+          </>
+        );
       default: {
         const never: never = training.status;
         return never;
@@ -64,7 +100,11 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
   };
   return (
     <>
-      <PageHeader title={t('title')} intro={t('intro')} actions={<LinkButton href="/officer/risk/profiles/new">{t('newProfile')}</LinkButton>} />
+      <PageHeader
+        title={t('title')}
+        intro={t('intro')}
+        actions={<LinkButton href="/officer/risk/profiles/new">{t('newProfile')}</LinkButton>}
+      />
       <Section title={t('profiles')}>
         <Table caption={t('profiles')} head={[t('name'), t('conditions'), t('effect'), t('validity'), t('status')]}>
           {profiles.map((p) => (
@@ -75,10 +115,23 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
                 </Link>
               </Td>
               <Td className="text-sm">{summary(p.conditions)}</Td>
-              <Td>{[p.weight ? t('weightPoints', { weight: p.weight }) : null, p.forcedChannel ? t('forced', { channel: tch(p.forcedChannel) }) : null].filter(Boolean).join(', ')}</Td>
+              <Td>
+                {[
+                  p.weight ? t('weightPoints', { weight: p.weight }) : null,
+                  p.forcedChannel ? t('forced', { channel: tch(p.forcedChannel) }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
+              </Td>
               <Td className="text-sm">{`${dateColumnDay(p.validFrom)} – ${p.validTo ? dateColumnDay(p.validTo) : t('noEnd')}`}</Td>
               <Td>
-                {!p.isActive ? <Badge tone="neutral">{t('inactive')}</Badge> : p.isShadow ? <Badge tone="warning">{t('shadow')}</Badge> : <Badge tone="success">{t('applied')}</Badge>}
+                {!p.isActive ? (
+                  <Badge tone="neutral">{t('inactive')}</Badge>
+                ) : p.isShadow ? (
+                  <Badge tone="warning">{t('shadow')}</Badge>
+                ) : (
+                  <Badge tone="success">{t('applied')}</Badge>
+                )}
               </Td>
             </tr>
           ))}
@@ -94,7 +147,10 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
           </button>
         </form>
         <div className="grid gap-6 lg:grid-cols-2">
-          <Table caption={t('byChannel')} head={[t('channel'), t('declarations'), t('inspected'), t('hits'), t('hitRate')]}>
+          <Table
+            caption={t('byChannel')}
+            head={[t('channel'), t('declarations'), t('inspected'), t('hits'), t('hitRate')]}
+          >
             {performance.byChannel.map((r) => (
               <tr key={r.channel}>
                 <Td>{tch(r.channel)}</Td>
@@ -122,32 +178,72 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
       </Section>
 
       <Section title={t('channelShares')}>
-        <p className="mb-3">{t('thresholdsNow', { yellow: settings.thresholds.default.yellow, red: settings.thresholds.default.red, random: settings.randomSharePercent })}</p>
-        <ChannelSharesForm action={setChannelSharesAction} runBacktest={backtestChannelSharesAction} randomShare={String(settings.randomSharePercent)} />
+        <p className="mb-3">
+          {t('thresholdsNow', {
+            yellow: settings.thresholds.default.yellow,
+            red: settings.thresholds.default.red,
+            random: settings.randomSharePercent,
+          })}
+        </p>
+        <ChannelSharesForm
+          action={setChannelSharesAction}
+          runBacktest={backtestChannelSharesAction}
+          randomShare={String(settings.randomSharePercent)}
+        />
       </Section>
 
       <Section title={t('models')}>
         <div className="mb-3">
-          {training?.isRunning ? null : <ActionButton action={startTrainingAction} label={t('train')} busyLabel={t('starting')} />}
+          {training?.isRunning ? null : (
+            <ActionButton action={startTrainingAction} label={t('train')} busyLabel={t('starting')} />
+          )}
           <p className="mt-1 text-sm text-slate-700">{t('trainHint')}</p>
           <p className="mt-2">
-            {t('lastTraining')}{' '}
-            {trainingLine()}
+            {t('lastTraining')} {trainingLine()}
           </p>
         </div>
         <Table caption={t('models')} head={[t('version'), t('trainedAt'), t('quality'), t('status')]}>
           {models.map((m) => {
-            const metrics = (m.metrics ?? {}) as { auc?: number; precisionAt5?: number; rows?: number; hits?: number; randomPicks?: { items: number; hitRate: number | null; precisionAt10: number | null } };
+            const metrics = (m.metrics ?? {}) as {
+              auc?: number;
+              precisionAt5?: number;
+              rows?: number;
+              hits?: number;
+              randomPicks?: { items: number; hitRate: number | null; precisionAt10: number | null };
+            };
             const random = metrics.randomPicks;
             return (
               <tr key={m.id}>
                 <Td className="font-mono text-sm">{m.version}</Td>
                 <Td>{format.dateTime(m.trainedAt, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
                 <Td className="text-sm">
-                  {t('modelMetrics', { rows: metrics.rows ?? 0, hits: metrics.hits ?? 0, auc: metrics.auc?.toFixed(3) ?? '—', p5: metrics.precisionAt5?.toFixed(3) ?? '—' })}
-                  {random ? <span className="block">{t('modelMetricsRandom', { items: random.items, hitRate: random.hitRate?.toFixed(3) ?? '—', p10: random.precisionAt10?.toFixed(3) ?? '—' })}</span> : null}
+                  {t('modelMetrics', {
+                    rows: metrics.rows ?? 0,
+                    hits: metrics.hits ?? 0,
+                    auc: metrics.auc?.toFixed(3) ?? '—',
+                    p5: metrics.precisionAt5?.toFixed(3) ?? '—',
+                  })}
+                  {random ? (
+                    <span className="block">
+                      {t('modelMetricsRandom', {
+                        items: random.items,
+                        hitRate: random.hitRate?.toFixed(3) ?? '—',
+                        p10: random.precisionAt10?.toFixed(3) ?? '—',
+                      })}
+                    </span>
+                  ) : null}
                 </Td>
-                <Td>{m.isActive ? <Badge tone="success">{t('activeModel')}</Badge> : <ActionButton action={activateModelAction.bind(null, m.id)} label={t('activate', { version: m.version })} busyLabel={t('starting')} />}</Td>
+                <Td>
+                  {m.isActive ? (
+                    <Badge tone="success">{t('activeModel')}</Badge>
+                  ) : (
+                    <ActionButton
+                      action={activateModelAction.bind(null, m.id)}
+                      label={t('activate', { version: m.version })}
+                      busyLabel={t('starting')}
+                    />
+                  )}
+                </Td>
               </tr>
             );
           })}

@@ -10,7 +10,8 @@ import { parseStatisticsSearchParams, statisticsQueryParams } from '@/lib/statis
 import { StatisticsPage } from '@/components/statistics/statistics-page';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const parse = async (searchParams: SearchParams) => parseStatisticsSearchParams(await searchParams, { today: serviceDate(now()), allowPost: false });
+const parse = async (searchParams: SearchParams) =>
+  parseStatisticsSearchParams(await searchParams, { today: serviceDate(now()), allowPost: false });
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const t = await getTranslations('statistics');
@@ -27,5 +28,13 @@ export default async function OfficerStatisticsPage({ searchParams }: { searchPa
     if (isAppError(e) && e.code === 'FORBIDDEN') forbidden();
     throw e;
   });
-  return <StatisticsPage dashboard={dashboard} entered={entered} fieldErrors={fieldErrors} basePath="/officer/statistics" exportHref={`/officer/statistics/export${statisticsQueryParams(query)}`} />;
+  return (
+    <StatisticsPage
+      dashboard={dashboard}
+      entered={entered}
+      fieldErrors={fieldErrors}
+      basePath="/officer/statistics"
+      exportHref={`/officer/statistics/export${statisticsQueryParams(query)}`}
+    />
+  );
 }

@@ -9,21 +9,30 @@ import { now } from '@/src/server/clock';
 import { ZPayDeclaration, ZRefundRequest, ZReturnOverpayment, ZTopUpStart } from '@/lib/payments/schemas';
 import { formFields } from '@/lib/form-data';
 
-
 export async function startTopUpAction(formData: FormData) {
   return runAction(ZTopUpStart, formFields(formData), ({ actor, input }) => startTopUp({ actor, input, now: now() }));
 }
 
 export async function payDeclarationAction(declarationId: string, formData: FormData) {
   return runAction(ZPayDeclaration, { ...formFields(formData), declarationId }, ({ actor, input }) =>
-    payDeclaration({ actor, declarationId: input.declarationId, idempotencyKey: input.idempotencyKey, amount: input.amount, now: now() }),
+    payDeclaration({
+      actor,
+      declarationId: input.declarationId,
+      idempotencyKey: input.idempotencyKey,
+      amount: input.amount,
+      now: now(),
+    }),
   );
 }
 
 export async function creditOverpaymentAction(declarationId: string, formData: FormData) {
-  return runAction(ZReturnOverpayment, { ...formFields(formData), declarationId }, ({ actor, input }) => creditOverpayment({ actor, declarationId: input.declarationId, amount: input.amount, now: now() }));
+  return runAction(ZReturnOverpayment, { ...formFields(formData), declarationId }, ({ actor, input }) =>
+    creditOverpayment({ actor, declarationId: input.declarationId, amount: input.amount, now: now() }),
+  );
 }
 
 export async function requestRefundAction(formData: FormData) {
-  return runAction(ZRefundRequest, formFields(formData), ({ actor, input }) => requestRefund({ actor, input, now: now() }));
+  return runAction(ZRefundRequest, formFields(formData), ({ actor, input }) =>
+    requestRefund({ actor, input, now: now() }),
+  );
 }

@@ -27,7 +27,11 @@ const ZPages = z.object({
   overpaidPage: z.coerce.number().int().min(1).max(1_000_000).catch(1),
 });
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['TRADER']);
   const { duePage, overpaidPage } = ZPages.parse(await searchParams);
   const t = await getTranslations('payments');
@@ -48,8 +52,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <Pagination
         page={page}
         pages={pages}
-        hrefFor={(p) => `/trader/account?${new URLSearchParams({ duePage: String(name === 'duePage' ? p : duePage), overpaidPage: String(name === 'overpaidPage' ? p : overpaidPage) })}`}
-        labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page, pages }), navLabel: tc('pagination') }}
+        hrefFor={(p) =>
+          `/trader/account?${new URLSearchParams({ duePage: String(name === 'duePage' ? p : duePage), overpaidPage: String(name === 'overpaidPage' ? p : overpaidPage) })}`
+        }
+        labels={{
+          previous: tc('previous'),
+          next: tc('next'),
+          pageOf: tc('pageOf', { page, pages }),
+          navLabel: tc('pagination'),
+        }}
       />
     );
   };
@@ -73,7 +84,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title={t('account.title')} intro={t('account.intro', { company: overview.companyName })} />
       <BalancePanel label={t('account.balance')} value={uzs(overview.balance)}>
-        {overview.pendingRefunds !== '0.00' ? <p className="mt-1 text-sm">{t('account.pendingRefunds', { amount: uzs(overview.pendingRefunds) })}</p> : null}
+        {overview.pendingRefunds !== '0.00' ? (
+          <p className="mt-1 text-sm">{t('account.pendingRefunds', { amount: uzs(overview.pendingRefunds) })}</p>
+        ) : null}
         <ul className="mt-3 flex flex-wrap gap-4">
           <li>
             <Link href="/trader/account/history" className="text-blue-800 underline">
@@ -105,7 +118,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         {pending.length > 0 ? (
           <div className="mt-6">
             <h3 className="mb-2 text-lg font-semibold">{t('topUp.pendingTitle')}</h3>
-            <Table caption={t('topUp.pendingTitle')} head={[t('topUp.colStarted'), t('topUp.colAmount'), t('topUp.colStatus')]}>
+            <Table
+              caption={t('topUp.pendingTitle')}
+              head={[t('topUp.colStarted'), t('topUp.colAmount'), t('topUp.colStatus')]}
+            >
               {pending.map((p) => (
                 <tr key={p.id}>
                   <Td>
@@ -130,12 +146,20 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <p className="mb-2 text-sm text-slate-700" role="status">
               {t('due.count', { count: due.total })}
             </p>
-            <Table caption={t('due.title')} head={[t('due.colDeclaration'), t('due.colStatus'), t('due.colAmount'), t('due.colPay')]}>
+            <Table
+              caption={t('due.title')}
+              head={[t('due.colDeclaration'), t('due.colStatus'), t('due.colAmount'), t('due.colPay')]}
+            >
               {due.rows.map((r) => (
                 <tr key={r.id}>
                   {settlementCells(r)}
                   <Td>
-                    <PayForm action={payDeclarationAction.bind(null, r.id)} idempotencyKey={randomUUID()} amount={r.net} label={t('pay.buttonFor', { amount: formatAmount(r.net), number: r.registrationNumber })} />
+                    <PayForm
+                      action={payDeclarationAction.bind(null, r.id)}
+                      idempotencyKey={randomUUID()}
+                      amount={r.net}
+                      label={t('pay.buttonFor', { amount: formatAmount(r.net), number: r.registrationNumber })}
+                    />
                   </Td>
                 </tr>
               ))}
@@ -148,12 +172,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       {overpaid.total > 0 ? (
         <Section title={t('overpaid.title')}>
           <p className="mb-3">{t('overpaid.intro')}</p>
-          <Table caption={t('overpaid.title')} head={[t('due.colDeclaration'), t('due.colStatus'), t('overpaid.colAmount'), t('overpaid.colCredit')]}>
+          <Table
+            caption={t('overpaid.title')}
+            head={[t('due.colDeclaration'), t('due.colStatus'), t('overpaid.colAmount'), t('overpaid.colCredit')]}
+          >
             {overpaid.rows.map((r) => (
               <tr key={r.id}>
                 {settlementCells(r)}
                 <Td>
-                  <CreditOverpaymentForm action={creditOverpaymentAction.bind(null, r.id)} amount={r.net} label={t('overpaid.buttonFor', { amount: formatAmount(r.net), number: r.registrationNumber })} />
+                  <CreditOverpaymentForm
+                    action={creditOverpaymentAction.bind(null, r.id)}
+                    amount={r.net}
+                    label={t('overpaid.buttonFor', { amount: formatAmount(r.net), number: r.registrationNumber })}
+                  />
                 </Td>
               </tr>
             ))}

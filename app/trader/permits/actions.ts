@@ -15,45 +15,95 @@ import {
 import { now } from '@/src/server/clock';
 import { AppError } from '@/lib/errors';
 import { uploadProblem } from '@/lib/declaration/steps';
-import { ZAnswer, ZApplicationDocument, ZApplicationDocumentId, ZApplicationId, ZApplicationProduct, ZProductId, ZStartApplication, ZWithdrawApplication } from '@/lib/permits';
+import {
+  ZAnswer,
+  ZApplicationDocument,
+  ZApplicationDocumentId,
+  ZApplicationId,
+  ZApplicationProduct,
+  ZProductId,
+  ZStartApplication,
+  ZWithdrawApplication,
+} from '@/lib/permits';
 import { formFields, formFile } from '@/lib/form-data';
 
-
 export async function startApplicationAction(formData: FormData) {
-  return runAction(ZStartApplication, formFields(formData), ({ actor, input }) => startApplication({ actor, input, now: now() }));
+  return runAction(ZStartApplication, formFields(formData), ({ actor, input }) =>
+    startApplication({ actor, input, now: now() }),
+  );
 }
 
 export async function addProductAction(applicationId: string, formData: FormData) {
-  return runAction(ZApplicationProduct.extend(ZApplicationId.shape), { ...formFields(formData), applicationId }, ({ actor, input }) => addApplicationProduct({ actor, applicationId: input.applicationId, input, now: now() }));
+  return runAction(
+    ZApplicationProduct.extend(ZApplicationId.shape),
+    { ...formFields(formData), applicationId },
+    ({ actor, input }) => addApplicationProduct({ actor, applicationId: input.applicationId, input, now: now() }),
+  );
 }
 
 export async function removeProductAction(applicationId: string, productId: string) {
-  return runAction(ZApplicationId.extend(ZProductId.shape), { applicationId, productId }, ({ actor, input }) => removeApplicationProduct({ actor, applicationId: input.applicationId, productId: input.productId, now: now() }));
+  return runAction(ZApplicationId.extend(ZProductId.shape), { applicationId, productId }, ({ actor, input }) =>
+    removeApplicationProduct({ actor, applicationId: input.applicationId, productId: input.productId, now: now() }),
+  );
 }
 
 export async function addDocumentAction(applicationId: string, formData: FormData) {
-  return runAction(ZApplicationDocument.extend(ZApplicationId.shape), { ...formFields(formData), applicationId }, async ({ actor, input }) => {
-    const file = formFile(formData, 'file');
-    if (!(file instanceof File)) throw new AppError('VALIDATION', 'There is a problem with the file.', [{ path: 'file', message: 'Choose the file to attach' }]);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const problem = uploadProblem(file.size, bytes);
-    if (problem) throw new AppError('VALIDATION', 'There is a problem with the file.', [{ path: 'file', message: problem }]);
-    return addApplicationDocument({ actor, applicationId: input.applicationId, input, file: { fileName: file.name, bytes }, now: now() });
-  });
+  return runAction(
+    ZApplicationDocument.extend(ZApplicationId.shape),
+    { ...formFields(formData), applicationId },
+    async ({ actor, input }) => {
+      const file = formFile(formData, 'file');
+      if (!(file instanceof File))
+        throw new AppError('VALIDATION', 'There is a problem with the file.', [
+          { path: 'file', message: 'Choose the file to attach' },
+        ]);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const problem = uploadProblem(file.size, bytes);
+      if (problem)
+        throw new AppError('VALIDATION', 'There is a problem with the file.', [{ path: 'file', message: problem }]);
+      return addApplicationDocument({
+        actor,
+        applicationId: input.applicationId,
+        input,
+        file: { fileName: file.name, bytes },
+        now: now(),
+      });
+    },
+  );
 }
 
 export async function removeDocumentAction(applicationId: string, documentId: string) {
-  return runAction(ZApplicationId.extend(ZApplicationDocumentId.shape), { applicationId, documentId }, ({ actor, input }) => removeApplicationDocument({ actor, applicationId: input.applicationId, documentId: input.documentId, now: now() }));
+  return runAction(
+    ZApplicationId.extend(ZApplicationDocumentId.shape),
+    { applicationId, documentId },
+    ({ actor, input }) =>
+      removeApplicationDocument({
+        actor,
+        applicationId: input.applicationId,
+        documentId: input.documentId,
+        now: now(),
+      }),
+  );
 }
 
 export async function submitApplicationAction(applicationId: string) {
-  return runAction(ZApplicationId, { applicationId }, ({ actor, input }) => submitApplication({ actor, applicationId: input.applicationId, now: now() }));
+  return runAction(ZApplicationId, { applicationId }, ({ actor, input }) =>
+    submitApplication({ actor, applicationId: input.applicationId, now: now() }),
+  );
 }
 
 export async function answerAction(applicationId: string, formData: FormData) {
-  return runAction(ZAnswer.extend(ZApplicationId.shape), { ...formFields(formData), applicationId }, ({ actor, input }) => answerInformationRequest({ actor, applicationId: input.applicationId, input, now: now() }));
+  return runAction(
+    ZAnswer.extend(ZApplicationId.shape),
+    { ...formFields(formData), applicationId },
+    ({ actor, input }) => answerInformationRequest({ actor, applicationId: input.applicationId, input, now: now() }),
+  );
 }
 
 export async function withdrawAction(applicationId: string, formData: FormData) {
-  return runAction(ZWithdrawApplication.extend(ZApplicationId.shape), { ...formFields(formData), applicationId }, ({ actor, input }) => withdrawApplication({ actor, applicationId: input.applicationId, input, now: now() }));
+  return runAction(
+    ZWithdrawApplication.extend(ZApplicationId.shape),
+    { ...formFields(formData), applicationId },
+    ({ actor, input }) => withdrawApplication({ actor, applicationId: input.applicationId, input, now: now() }),
+  );
 }

@@ -20,29 +20,47 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('trader.title') };
 }
 
-export default async function TraderPermitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TraderPermitsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['TRADER']);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = ZTraderPermitsQuery.parse(raw);
   const t = await getTranslations('permits');
   const tc = await getTranslations('common');
   const format = await getFormatter();
-  const [permits, applications] = await Promise.all([listCompanyPermits({ actor, page: query.page }), listCompanyApplications({ actor, page: query.apage })]);
+  const [permits, applications] = await Promise.all([
+    listCompanyPermits({ actor, page: query.page }),
+    listCompanyApplications({ actor, page: query.apage }),
+  ]);
   const today = serviceDate(now());
-  const href = (page: number, apage: number) => `/trader/permits?${new URLSearchParams({ ...(page > 1 ? { page: String(page) } : {}), ...(apage > 1 ? { apage: String(apage) } : {}) })}`;
+  const href = (page: number, apage: number) =>
+    `/trader/permits?${new URLSearchParams({ ...(page > 1 ? { page: String(page) } : {}), ...(apage > 1 ? { apage: String(apage) } : {}) })}`;
   const permitPages = pageCount(permits.total, permits.pageSize);
   const applicationPages = pageCount(applications.total, applications.pageSize);
   return (
     <>
-      <PageHeader title={t('trader.title')} intro={t('trader.intro')} actions={<LinkButton href="/trader/permits/apply">{t('trader.apply')}</LinkButton>} />
+      <PageHeader
+        title={t('trader.title')}
+        intro={t('trader.intro')}
+        actions={<LinkButton href="/trader/permits/apply">{t('trader.apply')}</LinkButton>}
+      />
       <Section title={t('trader.permitsHeading')}>
         {permits.total === 0 ? (
           <p>{t('trader.noPermits')}</p>
         ) : (
           <>
-            <Table caption={t('trader.permitsHeading')} head={[t('col.permit'), t('col.type'), t('col.status'), t('col.validUntil'), t('col.remaining')]}>
+            <Table
+              caption={t('trader.permitsHeading')}
+              head={[t('col.permit'), t('col.type'), t('col.status'), t('col.validUntil'), t('col.remaining')]}
+            >
               {permits.rows.map((p) => {
-                const state = permitState({ status: p.status, validFrom: dateColumnDay(p.validFrom), validTo: dateColumnDay(p.validTo) }, today);
+                const state = permitState(
+                  { status: p.status, validFrom: dateColumnDay(p.validFrom), validTo: dateColumnDay(p.validTo) },
+                  today,
+                );
                 return (
                   <tr key={p.id}>
                     <Td>
@@ -55,12 +73,28 @@ export default async function TraderPermitsPage({ searchParams }: { searchParams
                       <PermitStateBadge state={state} label={t(`state.${state}`)} />
                     </Td>
                     <Td>{dateColumnDay(p.validTo)}</Td>
-                    <Td>{t('remainingOf', { remaining: formatAmount(p.remainingQuantity.toString(), 3), quantity: formatAmount(p.quantity.toString(), 3), unit: p.unit })}</Td>
+                    <Td>
+                      {t('remainingOf', {
+                        remaining: formatAmount(p.remainingQuantity.toString(), 3),
+                        quantity: formatAmount(p.quantity.toString(), 3),
+                        unit: p.unit,
+                      })}
+                    </Td>
                   </tr>
                 );
               })}
             </Table>
-            <Pagination page={query.page} pages={permitPages} hrefFor={(p) => href(p, query.apage)} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page: query.page, pages: permitPages }), navLabel: t('trader.permitsPagination') }} />
+            <Pagination
+              page={query.page}
+              pages={permitPages}
+              hrefFor={(p) => href(p, query.apage)}
+              labels={{
+                previous: tc('previous'),
+                next: tc('next'),
+                pageOf: tc('pageOf', { page: query.page, pages: permitPages }),
+                navLabel: t('trader.permitsPagination'),
+              }}
+            />
           </>
         )}
       </Section>
@@ -69,7 +103,10 @@ export default async function TraderPermitsPage({ searchParams }: { searchParams
           <p>{t('trader.noApplications')}</p>
         ) : (
           <>
-            <Table caption={t('trader.applicationsHeading')} head={[t('col.application'), t('col.type'), t('col.status'), t('col.submitted'), t('col.permit')]}>
+            <Table
+              caption={t('trader.applicationsHeading')}
+              head={[t('col.application'), t('col.type'), t('col.status'), t('col.submitted'), t('col.permit')]}
+            >
               {applications.rows.map((a) => (
                 <tr key={a.id}>
                   <Td>
@@ -81,7 +118,9 @@ export default async function TraderPermitsPage({ searchParams }: { searchParams
                   <Td>
                     <ApplicationStatusBadge status={a.status} label={t(`status.${a.status}`)} />
                   </Td>
-                  <Td>{a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
+                  <Td>
+                    {a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}
+                  </Td>
                   <Td>
                     {a.permit ? (
                       <Link href={`/trader/permits/${a.permit.id}`} className="font-mono text-blue-800 underline">
@@ -94,7 +133,17 @@ export default async function TraderPermitsPage({ searchParams }: { searchParams
                 </tr>
               ))}
             </Table>
-            <Pagination page={query.apage} pages={applicationPages} hrefFor={(p) => href(query.page, p)} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page: query.apage, pages: applicationPages }), navLabel: t('trader.applicationsPagination') }} />
+            <Pagination
+              page={query.apage}
+              pages={applicationPages}
+              hrefFor={(p) => href(query.page, p)}
+              labels={{
+                previous: tc('previous'),
+                next: tc('next'),
+                pageOf: tc('pageOf', { page: query.apage, pages: applicationPages }),
+                navLabel: t('trader.applicationsPagination'),
+              }}
+            />
           </>
         )}
       </Section>

@@ -44,7 +44,10 @@ type Props = {
 /** /verify, /verify/<number…>?sig=<signature> (the QR code), /verify?number=<number> (the form). Public. */
 export default async function VerifyPage({ params, searchParams }: Props) {
   const request = parseVerificationRequest({ segments: (await params).number, query: await searchParams });
-  const result = request.type === 'CHECK' ? await verifySignedDocument({ number: request.number, presentedSignature: request.presentedSignature }) : null;
+  const result =
+    request.type === 'CHECK'
+      ? await verifySignedDocument({ number: request.number, presentedSignature: request.presentedSignature })
+      : null;
   const verdict: Verdict | null = result ? result.verdict : request.type === 'INVALID' ? 'UNKNOWN' : null;
   const shownNumber = request.type === 'CHECK' ? request.number : request.type === 'INVALID' ? request.shown : '';
   const t = await getTranslations('verify');
@@ -58,15 +61,31 @@ export default async function VerifyPage({ params, searchParams }: Props) {
             <p className="mb-2 text-lg">
               <Badge tone={verdictTone(verdict)}>{t(`verdict.${verdict}`)}</Badge>
             </p>
-            <p className="mb-2">{request.type === 'INVALID' ? t('explanation.INVALID') : t(`explanation.${verdict}`)}</p>
-            {result?.document ? null : <p className="font-mono text-sm break-all text-slate-700">{t('checkedNumber', { number: shownNumber })}</p>}
+            <p className="mb-2">
+              {request.type === 'INVALID' ? t('explanation.INVALID') : t(`explanation.${verdict}`)}
+            </p>
+            {result?.document ? null : (
+              <p className="font-mono text-sm break-all text-slate-700">
+                {t('checkedNumber', { number: shownNumber })}
+              </p>
+            )}
           </div>
         </Section>
       ) : null}
       {result?.document ? <DocumentDetails document={result.document} /> : null}
       <Section title={t('formTitle')}>
         <form action="/verify" method="get" className="flex max-w-xl flex-col gap-4">
-          <TextField id="number" name="number" label={t('numberLabel')} hint={t('numberHint')} defaultValue={shownNumber} maxLength={80} autoComplete="off" spellCheck={false} required />
+          <TextField
+            id="number"
+            name="number"
+            label={t('numberLabel')}
+            hint={t('numberHint')}
+            defaultValue={shownNumber}
+            maxLength={80}
+            autoComplete="off"
+            spellCheck={false}
+            required
+          />
           <div>
             <Button type="submit">{t('check')}</Button>
           </div>
@@ -115,11 +134,17 @@ async function DocumentDetails({ document }: { document: VerifiedDocument }) {
             <SummaryList rows={view.fields.map((f) => ({ label: td(`fields.${f.key}`), value: f.value || '—' }))} />
             {view.table && view.table.rows.length > 0 ? (
               <div className="mt-4">
-                <Table caption={td(`tables.${view.table.key}`, { count: view.table.rows.length })} head={view.table.columns.map((c) => td(`columns.${c.key}`))}>
+                <Table
+                  caption={td(`tables.${view.table.key}`, { count: view.table.rows.length })}
+                  head={view.table.columns.map((c) => td(`columns.${c.key}`))}
+                >
                   {view.table.rows.map((row, r) => (
                     <tr key={r}>
                       {row.map((cell, i) => (
-                        <Td key={i} className={view.table!.columns[i].align === 'right' ? 'text-right tabular-nums' : undefined}>
+                        <Td
+                          key={i}
+                          className={view.table!.columns[i].align === 'right' ? 'text-right tabular-nums' : undefined}
+                        >
                           {cell}
                         </Td>
                       ))}

@@ -1,7 +1,14 @@
 // Where the portal's database lives: the server in DATABASE_URL when it is set (nothing is
 // started), otherwise an embedded PostgreSQL with its data in a git-ignored folder.
 import path from 'node:path';
-import { PostgresCluster, createDatabaseIfMissing, parseDatabaseUrl, reachableDataDir, type ConnectionConfig, connectionUrl } from './postgres-cluster.ts';
+import {
+  PostgresCluster,
+  createDatabaseIfMissing,
+  parseDatabaseUrl,
+  reachableDataDir,
+  type ConnectionConfig,
+  connectionUrl,
+} from './postgres-cluster.ts';
 import { ROOT } from './schema-engine.ts';
 
 export type Database = {
@@ -15,14 +22,24 @@ export const DEFAULT_DATA_DIR = path.join(ROOT, '.data', 'postgres');
 export const DEFAULT_EMBEDDED_PORT = 54329;
 export const APP_DATABASE = 'customs';
 
-export async function openDatabase(options: { log: (line: string) => void; dataDir?: string; port?: number; database?: string; isEphemeral?: boolean }): Promise<Database> {
+export async function openDatabase(options: {
+  log: (line: string) => void;
+  dataDir?: string;
+  port?: number;
+  database?: string;
+  isEphemeral?: boolean;
+}): Promise<Database> {
   const external = process.env.DATABASE_URL;
   if (external) {
     const connection = parseDatabaseUrl(external);
     await createDatabaseIfMissing(connection, connection.database).catch((e: Error) => {
-      throw new Error(`Cannot reach the PostgreSQL server in DATABASE_URL (${connection.host}:${connection.port}): ${e.message}`);
+      throw new Error(
+        `Cannot reach the PostgreSQL server in DATABASE_URL (${connection.host}:${connection.port}): ${e.message}`,
+      );
     });
-    options.log(`Using the PostgreSQL server in DATABASE_URL (${connection.host}:${connection.port}/${connection.database}).`);
+    options.log(
+      `Using the PostgreSQL server in DATABASE_URL (${connection.host}:${connection.port}/${connection.database}).`,
+    );
     return { url: external, connection, isEmbedded: false, stop: async () => {} };
   }
   const dataDir = reachableDataDir(options.dataDir ?? process.env.PGDATA_DIR ?? DEFAULT_DATA_DIR, options.log);

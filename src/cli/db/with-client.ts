@@ -5,7 +5,10 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import { openDatabase } from './database.ts';
 
-export async function runWithClient(work: (db: PrismaClient) => Promise<void>, log: (line: string) => void = (line) => console.log(line)): Promise<never> {
+export async function runWithClient(
+  work: (db: PrismaClient) => Promise<void>,
+  log: (line: string) => void = (line) => console.log(line),
+): Promise<never> {
   const database = await openDatabase({ log });
   let exitCode = 0;
   try {

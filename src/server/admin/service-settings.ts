@@ -7,7 +7,12 @@ import { assertRole, type Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { parseOrThrow } from '@/lib/validation';
 import { D } from '@/lib/money';
-import { FOUR_EYES_LIMIT_KEY, SLA_TARGETS_KEY, ZServiceSettings, type ServiceSettings } from '@/lib/admin/service-settings';
+import {
+  FOUR_EYES_LIMIT_KEY,
+  SLA_TARGETS_KEY,
+  ZServiceSettings,
+  type ServiceSettings,
+} from '@/lib/admin/service-settings';
 import { loadSlaTargets } from '../officer/queue';
 import { loadFourEyesLimit } from '../officer/decisions';
 
@@ -21,14 +26,33 @@ export async function saveServiceSettings(args: { actor: Actor; input: unknown; 
   const { actor, now } = args;
   assertRole(actor, ['ADMIN']);
   const input = parseOrThrow(ZServiceSettings, args.input);
-  const after: ServiceSettings = { yellowTargetMinutes: input.yellowTargetMinutes, redTargetMinutes: input.redTargetMinutes, fourEyesLimit: new D(input.fourEyesLimit).toFixed(2) };
+  const after: ServiceSettings = {
+    yellowTargetMinutes: input.yellowTargetMinutes,
+    redTargetMinutes: input.redTargetMinutes,
+    fourEyesLimit: new D(input.fourEyesLimit).toFixed(2),
+  };
   return db.$transaction(async (tx) => {
     const before = await getServiceSettings({ actor });
     const sla = { YELLOW: after.yellowTargetMinutes, RED: after.redTargetMinutes };
     const limit = { amount: after.fourEyesLimit };
-    await tx.setting.upsert({ where: { key: SLA_TARGETS_KEY }, create: { key: SLA_TARGETS_KEY, value: sla, updatedAt: now }, update: { value: sla, updatedAt: now } });
-    await tx.setting.upsert({ where: { key: FOUR_EYES_LIMIT_KEY }, create: { key: FOUR_EYES_LIMIT_KEY, value: limit, updatedAt: now }, update: { value: limit, updatedAt: now } });
-    await writeAudit(tx, { actor, action: 'setting.update', entityType: 'Setting', entityId: 'service', data: { before, after }, at: now });
+    await tx.setting.upsert({
+      where: { key: SLA_TARGETS_KEY },
+      create: { key: SLA_TARGETS_KEY, value: sla, updatedAt: now },
+      update: { value: sla, updatedAt: now },
+    });
+    await tx.setting.upsert({
+      where: { key: FOUR_EYES_LIMIT_KEY },
+      create: { key: FOUR_EYES_LIMIT_KEY, value: limit, updatedAt: now },
+      update: { value: limit, updatedAt: now },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'setting.update',
+      entityType: 'Setting',
+      entityId: 'service',
+      data: { before, after },
+      at: now,
+    });
     return after;
   });
 }

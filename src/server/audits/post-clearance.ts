@@ -20,7 +20,10 @@ const audited = { inspections: { some: { kind: 'POST_CLEARANCE_AUDIT' as const }
 export async function listPostClearanceAudits(args: { actor: Actor; filter: AuditFilter; page: number }) {
   const { actor, filter, page } = args;
   assertOfficer(actor);
-  const where: Prisma.DeclarationWhereInput = { ...auditable(actor.postId), ...(filter === 'DONE' ? audited : { NOT: audited }) };
+  const where: Prisma.DeclarationWhereInput = {
+    ...auditable(actor.postId),
+    ...(filter === 'DONE' ? audited : { NOT: audited }),
+  };
   const [total, rows] = await Promise.all([
     db.declaration.count({ where }),
     db.declaration.findMany({
@@ -35,11 +38,23 @@ export async function listPostClearanceAudits(args: { actor: Actor; filter: Audi
         releasedAt: true,
         company: { select: { name: true, tin: true } },
         _count: { select: { items: true } },
-        inspections: { where: { kind: 'POST_CLEARANCE_AUDIT' }, select: { isHit: true, additionalRevenue: true, at: true } },
+        inspections: {
+          where: { kind: 'POST_CLEARANCE_AUDIT' },
+          select: { isHit: true, additionalRevenue: true, at: true },
+        },
       },
     }),
   ]);
-  return { total, pageSize: AUDIT_PAGE_SIZE, rows: rows.map((r) => ({ ...r, audit: r.inspections[0] ? { ...r.inspections[0], additionalRevenue: r.inspections[0].additionalRevenue.toFixed(2) } : null })) };
+  return {
+    total,
+    pageSize: AUDIT_PAGE_SIZE,
+    rows: rows.map((r) => ({
+      ...r,
+      audit: r.inspections[0]
+        ? { ...r.inspections[0], additionalRevenue: r.inspections[0].additionalRevenue.toFixed(2) }
+        : null,
+    })),
+  };
 }
 
 /** One released blue declaration of the officer's post, with what its audit needs; another post's is not found. */
@@ -57,31 +72,76 @@ export async function getPostClearanceAudit(args: { actor: Actor; declarationId:
       invoiceCurrency: true,
       invoiceTotal: true,
       company: { select: { name: true, tin: true } },
-      items: { orderBy: { lineNo: 'asc' }, select: { lineNo: true, hsCode: true, description: true, originCountry: true, netMass: true, quantity: true, supplementaryUnit: true, invoiceValue: true, customsValue: true } },
-      documents: { orderBy: { createdAt: 'asc' }, select: { id: true, type: true, number: true, date: true, file: { select: { id: true, fileName: true } } } },
-      inspections: { where: { kind: 'POST_CLEARANCE_AUDIT' }, select: { findings: true, isHit: true, isCritical: true, discrepancyType: true, additionalRevenue: true, at: true, inspectorId: true } },
+      items: {
+        orderBy: { lineNo: 'asc' },
+        select: {
+          lineNo: true,
+          hsCode: true,
+          description: true,
+          originCountry: true,
+          netMass: true,
+          quantity: true,
+          supplementaryUnit: true,
+          invoiceValue: true,
+          customsValue: true,
+        },
+      },
+      documents: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, type: true, number: true, date: true, file: { select: { id: true, fileName: true } } },
+      },
+      inspections: {
+        where: { kind: 'POST_CLEARANCE_AUDIT' },
+        select: {
+          findings: true,
+          isHit: true,
+          isCritical: true,
+          discrepancyType: true,
+          additionalRevenue: true,
+          at: true,
+          inspectorId: true,
+        },
+      },
     },
   });
   if (!d) throw new AppError('NOT_FOUND', 'No released blue-channel declaration of your post has this id.');
-  const paid = await db.payment.aggregate({ where: { declarationId: d.id, status: 'COMPLETED' }, _sum: { amount: true } });
+  const paid = await db.payment.aggregate({
+    where: { declarationId: d.id, status: 'COMPLETED' },
+    _sum: { amount: true },
+  });
   return { ...d, paidTotal: (paid._sum.amount ?? new D(0)).toFixed(2), audit: d.inspections[0] ?? null };
 }
 
-export async function recordPostClearanceAudit(args: { actor: Actor; declarationId: string; input: unknown; now: Date }): Promise<{ inspectionId: string }> {
+export async function recordPostClearanceAudit(args: {
+  actor: Actor;
+  declarationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<{ inspectionId: string }> {
   const { actor, declarationId, now } = args;
   assertOfficer(actor);
   const input = parseOrThrow(ZPostClearanceAudit, args.input);
   // The id goes into raw SQL as a uuid: anything else (the action's caller chooses it) is not found, not a 500.
-  if (!ZDeclarationId.safeParse({ declarationId }).success) throw new AppError('NOT_FOUND', 'No released blue-channel declaration of your post has this id.');
+  if (!ZDeclarationId.safeParse({ declarationId }).success)
+    throw new AppError('NOT_FOUND', 'No released blue-channel declaration of your post has this id.');
   return db.$transaction(async (tx) => {
     // The row lock orders two officers recording at once: the second sees the first's audit.
-    const rows = await tx.$queryRaw<Array<{ id: string; postId: string | null; channel: string | null; status: string }>>`
+    const rows = await tx.$queryRaw<
+      Array<{ id: string; postId: string | null; channel: string | null; status: string }>
+    >`
       SELECT id, "postId", channel::text AS channel, status::text AS status FROM "Declaration" WHERE id = ${declarationId}::uuid FOR UPDATE`;
     const d = rows[0];
-    if (!d || d.postId !== actor.postId) throw new AppError('NOT_FOUND', 'No released blue-channel declaration of your post has this id.');
-    if (d.channel !== 'BLUE' || d.status !== 'RELEASED') throw new AppError('CONFLICT', 'Only a released blue-channel declaration is audited after clearance.');
-    if (await tx.inspection.count({ where: { declarationId, kind: 'POST_CLEARANCE_AUDIT' } })) throw new AppError('CONFLICT', 'This declaration has already been audited.');
-    const assessment = await tx.riskAssessment.findFirst({ where: { declarationId }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+    if (!d || d.postId !== actor.postId)
+      throw new AppError('NOT_FOUND', 'No released blue-channel declaration of your post has this id.');
+    if (d.channel !== 'BLUE' || d.status !== 'RELEASED')
+      throw new AppError('CONFLICT', 'Only a released blue-channel declaration is audited after clearance.');
+    if (await tx.inspection.count({ where: { declarationId, kind: 'POST_CLEARANCE_AUDIT' } }))
+      throw new AppError('CONFLICT', 'This declaration has already been audited.');
+    const assessment = await tx.riskAssessment.findFirst({
+      where: { declarationId },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true },
+    });
     const inspection = await tx.inspection.create({
       data: {
         declarationId,
@@ -102,7 +162,13 @@ export async function recordPostClearanceAudit(args: { actor: Actor; declaration
       action: 'declaration.postClearanceAudit.record',
       entityType: 'Declaration',
       entityId: declarationId,
-      data: { inspectionId: inspection.id, isHit: input.isHit, isCritical: input.isCritical, discrepancyType: input.discrepancyType ?? null, additionalRevenue: new D(input.additionalRevenue).toFixed(2) },
+      data: {
+        inspectionId: inspection.id,
+        isHit: input.isHit,
+        isCritical: input.isCritical,
+        discrepancyType: input.discrepancyType ?? null,
+        additionalRevenue: new D(input.additionalRevenue).toFixed(2),
+      },
       at: now,
     });
     return { inspectionId: inspection.id };

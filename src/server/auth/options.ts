@@ -42,7 +42,8 @@ export const authOptions: NextAuthOptions = {
           return { ...actor, id: actor.userId };
         } catch (e) {
           // next-auth passes the thrown message to the sign-in page as `error`: the wait travels in it.
-          if (isAppError(e) && e.code === 'RATE_LIMITED') throw new Error(signInRateLimitedError(e.retryAfterSeconds ?? 60));
+          if (isAppError(e) && e.code === 'RATE_LIMITED')
+            throw new Error(signInRateLimitedError(e.retryAfterSeconds ?? 60));
           if (isAppError(e)) return null;
           throw e;
         }
@@ -88,8 +89,10 @@ export const authOptions: NextAuthOptions = {
   // not a stack trace. Anything else next-auth reports is logged as it is.
   logger: {
     error(code, metadata) {
-      const message = metadata instanceof Error ? metadata.message : (metadata as { message?: string } | undefined)?.message;
-      if (code === 'JWT_SESSION_ERROR' && message === 'SESSION_ENDED') console.info('[next-auth] a cookie of an ended session was refused');
+      const message =
+        metadata instanceof Error ? metadata.message : (metadata as { message?: string } | undefined)?.message;
+      if (code === 'JWT_SESSION_ERROR' && message === 'SESSION_ENDED')
+        console.info('[next-auth] a cookie of an ended session was refused');
       else console.error(`[next-auth][error][${code}]`, metadata);
     },
     warn(code) {

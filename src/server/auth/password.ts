@@ -14,4 +14,5 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /** Verifying against this when the account does not exist keeps the timing the same. */
-export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$fFhx15NGu4ZutF5o0kGVWQ$G1cperQ6qHI6fDhiK8ZC2ktX3w+fCWRLiE2B99/5IuY';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$fFhx15NGu4ZutF5o0kGVWQ$G1cperQ6qHI6fDhiK8ZC2ktX3w+fCWRLiE2B99/5IuY';

@@ -45,7 +45,12 @@ type SessionRow = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** At sign-in: a new session for the user, ending at the absolute lifetime. */
-export async function startSession(args: { userId: string; now: Date; address?: string | null; userAgent?: string | null }): Promise<{ id: string; expiresAt: Date }> {
+export async function startSession(args: {
+  userId: string;
+  now: Date;
+  address?: string | null;
+  userAgent?: string | null;
+}): Promise<{ id: string; expiresAt: Date }> {
   return db.userSession.create({
     data: {
       userId: args.userId,
@@ -64,7 +69,11 @@ export async function startSession(args: { userId: string; now: Date; address?: 
  * limit, or the user deactivated). One query; with `touch` (the default) a request also moves
  * `lastSeenAt` forward, at most once a minute, by a conditional UPDATE.
  */
-export async function actorOfSession(sessionId: string, now: Date, options: { touch?: boolean } = {}): Promise<Actor | null> {
+export async function actorOfSession(
+  sessionId: string,
+  now: Date,
+  options: { touch?: boolean } = {},
+): Promise<Actor | null> {
   if (!UUID.test(sessionId)) return null;
   // One round trip (Prisma would read the relation with a second query): this runs on every request.
   const rows = await db.$queryRaw<SessionRow[]>`
@@ -72,7 +81,12 @@ export async function actorOfSession(sessionId: string, now: Date, options: { to
     FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sessionId}::uuid`;
   const row = rows[0];
-  const session = row && { expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt, endedAt: row.endedAt, user: { ...row, role: row.role as Role } };
+  const session = row && {
+    expiresAt: row.expiresAt,
+    lastSeenAt: row.lastSeenAt,
+    endedAt: row.endedAt,
+    user: { ...row, role: row.role as Role },
+  };
   if (!session || !session.user.isActive) return null;
   if (sessionVerdict(session, session.user.role, now, sessionPolicy()) !== 'LIVE') return null;
   if ((options.touch ?? true) && isLastSeenDue(session.lastSeenAt, now)) {
@@ -88,7 +102,10 @@ export async function actorOfSession(sessionId: string, now: Date, options: { to
 /** Ends one session (sign-out). Ending an ended or unknown session does nothing. */
 export async function endSession(args: { sessionId: string; reason: SessionEndReason; now: Date }): Promise<void> {
   if (!UUID.test(args.sessionId)) return;
-  await db.userSession.updateMany({ where: { id: args.sessionId, endedAt: null }, data: { endedAt: args.now, endedReason: args.reason } });
+  await db.userSession.updateMany({
+    where: { id: args.sessionId, endedAt: null },
+    data: { endedAt: args.now, endedReason: args.reason },
+  });
 }
 
 /**
@@ -96,24 +113,52 @@ export async function endSession(args: { sessionId: string; reason: SessionEndRe
  * and nothing is written). Every other session of the user ends; the one that made the change
  * stays signed in. Audited in the same transaction.
  */
-export async function changePassword(args: { actor: Actor; sessionId: string | null; currentPassword: string; newPassword: string; now: Date }): Promise<{ endedSessions: number }> {
+export async function changePassword(args: {
+  actor: Actor;
+  sessionId: string | null;
+  currentPassword: string;
+  newPassword: string;
+  now: Date;
+}): Promise<{ endedSessions: number }> {
   const { actor, sessionId, now } = args;
-  const input = parseOrThrow(ZChangePassword, { currentPassword: args.currentPassword, newPassword: args.newPassword, confirmPassword: args.newPassword });
-  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true, isActive: true } });
-  if (!user || !user.isActive) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');
+  const input = parseOrThrow(ZChangePassword, {
+    currentPassword: args.currentPassword,
+    newPassword: args.newPassword,
+    confirmPassword: args.newPassword,
+  });
+  const user = await db.user.findUnique({
+    where: { id: actor.userId },
+    select: { passwordHash: true, isActive: true },
+  });
+  if (!user || !user.isActive)
+    throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw invalid([{ path: 'currentPassword', message: 'Your current password is not right' }]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
     // Only over the hash that was verified: of two concurrent changes, the second must verify again.
-    const changed = await tx.user.updateMany({ where: { id: actor.userId, passwordHash: user.passwordHash }, data: { passwordHash } });
-    if (changed.count !== 1) throw new AppError('CONFLICT', 'Your password was changed a moment ago. Enter the new current password and try again.');
+    const changed = await tx.user.updateMany({
+      where: { id: actor.userId, passwordHash: user.passwordHash },
+      data: { passwordHash },
+    });
+    if (changed.count !== 1)
+      throw new AppError(
+        'CONFLICT',
+        'Your password was changed a moment ago. Enter the new current password and try again.',
+      );
     const ended = await tx.userSession.updateMany({
       where: { userId: actor.userId, endedAt: null, ...(sessionId ? { id: { not: sessionId } } : {}) },
       data: { endedAt: now, endedReason: 'PASSWORD_CHANGED' },
     });
-    await writeAudit(tx, { actor, action: 'user.password.change', entityType: 'User', entityId: actor.userId, data: { endedSessions: ended.count }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'user.password.change',
+      entityType: 'User',
+      entityId: actor.userId,
+      data: { endedSessions: ended.count },
+      at: now,
+    });
     return { endedSessions: ended.count };
   });
 }
@@ -122,9 +167,18 @@ export async function changePassword(args: { actor: Actor; sessionId: string | n
 export async function signOutEverywhere(args: { actor: Actor; now: Date }): Promise<{ endedSessions: number }> {
   const { actor, now } = args;
   return db.$transaction(async (tx) => {
-    const ended = await tx.userSession.updateMany({ where: { userId: actor.userId, endedAt: null }, data: { endedAt: now, endedReason: 'SIGNED_OUT_EVERYWHERE' } });
-    await writeAudit(tx, { actor, action: 'user.sessions.end-all', entityType: 'User', entityId: actor.userId, data: { endedSessions: ended.count }, at: now });
+    const ended = await tx.userSession.updateMany({
+      where: { userId: actor.userId, endedAt: null },
+      data: { endedAt: now, endedReason: 'SIGNED_OUT_EVERYWHERE' },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'user.sessions.end-all',
+      entityType: 'User',
+      entityId: actor.userId,
+      data: { endedSessions: ended.count },
+      at: now,
+    });
     return { endedSessions: ended.count };
   });
 }
-

@@ -27,7 +27,12 @@ type Admission = { isAllowed: true } | { isAllowed: false; retryAfterSeconds: nu
 /** Has this account signed in successfully from this address lately? Then the account delay does not apply. */
 async function isKnownAddress(email: string, address: string, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000);
-  return (await db.signInAttempt.findFirst({ where: { email, address, isSuccess: true, at: { gte: since } }, select: { id: true } })) !== null;
+  return (
+    (await db.signInAttempt.findFirst({
+      where: { email, address, isSuccess: true, at: { gte: since } },
+      select: { id: true },
+    })) !== null
+  );
 }
 
 /**
@@ -52,19 +57,29 @@ async function admit(email: string, address: string, now: Date): Promise<Admissi
     // others are refused until it opens again.
     const gate = await consume('signInAccountDelay', email, { durationSeconds: delaySeconds });
     if (!gate.isAllowed) {
-      await Promise.all([reward('signInAccountAddress', pairKey), reward('signInAddress', address), reward('signInAccount', email)]);
+      await Promise.all([
+        reward('signInAccountAddress', pairKey),
+        reward('signInAddress', address),
+        reward('signInAccount', email),
+      ]);
       return { isAllowed: false, retryAfterSeconds: gate.retryAfterSeconds };
     }
   }
   return { isAllowed: true };
 }
 
-export async function authenticate(input: { email: unknown; password: unknown; address: string; now: Date }): Promise<Actor> {
+export async function authenticate(input: {
+  email: unknown;
+  password: unknown;
+  address: string;
+  now: Date;
+}): Promise<Actor> {
   const parsed = ZSignIn.safeParse({ email: input.email, password: input.password });
   if (!parsed.success) throw new AppError('UNAUTHENTICATED', 'INVALID_CREDENTIALS');
   const { email, password } = parsed.data;
   const address = input.address.slice(0, 100);
-  const record = (isSuccess: boolean) => db.signInAttempt.create({ data: { email, address, isSuccess, at: input.now } });
+  const record = (isSuccess: boolean) =>
+    db.signInAttempt.create({ data: { email, address, isSuccess, at: input.now } });
 
   const admission = await admit(email, address, input.now);
   if (!admission.isAllowed) {
@@ -79,6 +94,10 @@ export async function authenticate(input: { email: unknown; password: unknown; a
   if (!user || !isSuccess) throw new AppError('UNAUTHENTICATED', 'INVALID_CREDENTIALS');
 
   // A success is no failure: the pair starts afresh, the address and account counts give the point back.
-  await Promise.all([reset('signInAccountAddress', `${email}|${address}`), reward('signInAddress', address), reward('signInAccount', email)]);
+  await Promise.all([
+    reset('signInAccountAddress', `${email}|${address}`),
+    reward('signInAddress', address),
+    reward('signInAccount', email),
+  ]);
   return actorOfUser(user);
 }

@@ -55,7 +55,9 @@ export const DEFAULT_FEE: FeeSetting = { percent: '0.2', floor: '100000.00', cap
 export async function loadFee(reader: Reader): Promise<FeeSetting> {
   const setting = await reader.setting.findUnique({ where: { key: 'fee.processing' } });
   const value = setting?.value as Partial<FeeSetting> | undefined;
-  return value?.percent && value.floor && value.cap ? { percent: value.percent, floor: value.floor, cap: value.cap } : DEFAULT_FEE;
+  return value?.percent && value.floor && value.cap
+    ? { percent: value.percent, floor: value.floor, cap: value.cap }
+    : DEFAULT_FEE;
 }
 
 export type AssessableDeclaration = {
@@ -64,21 +66,44 @@ export type AssessableDeclaration = {
   invoiceCurrency: string | null;
   freight: { toString(): string } | null;
   insurance: { toString(): string } | null;
-  items: Array<{ lineNo: number; hsCode: string; invoiceValue: { toString(): string }; netMass: { toString(): string }; quantity: { toString(): string }; supplementaryUnit: string }>;
+  items: Array<{
+    lineNo: number;
+    hsCode: string;
+    invoiceValue: { toString(): string };
+    netMass: { toString(): string };
+    quantity: { toString(): string };
+    supplementaryUnit: string;
+  }>;
 };
 
 /** Compute the payments for a date; problems (missing rate, tariff line, unit) come back as field errors. */
-export async function assessDeclaration(reader: Reader, declaration: AssessableDeclaration, date: string): Promise<DutyAssessment> {
+export async function assessDeclaration(
+  reader: Reader,
+  declaration: AssessableDeclaration,
+  date: string,
+): Promise<DutyAssessment> {
   if (!declaration.incoterm || !declaration.invoiceCurrency) {
-    throw new AppError('VALIDATION', 'The payments cannot be calculated yet.', [{ path: 'incoterm', message: 'Enter the delivery terms and the invoice currency first' }]);
+    throw new AppError('VALIDATION', 'The payments cannot be calculated yet.', [
+      { path: 'incoterm', message: 'Enter the delivery terms and the invoice currency first' },
+    ]);
   }
   // Sequential: inside a transaction there is one connection, and pg does not queue queries on it.
-  const tariff = await loadTariff(reader, declaration.items.map((i) => i.hsCode));
+  const tariff = await loadTariff(
+    reader,
+    declaration.items.map((i) => i.hsCode),
+  );
   const rates = await loadRates(reader, date);
   const fee = await loadFee(reader);
   const missing = declaration.items.filter((i) => !tariff.has(i.hsCode));
   if (missing.length) {
-    throw new AppError('VALIDATION', 'Some commodity codes are not in the national tariff.', missing.map((i) => ({ path: `items.${i.lineNo - 1}.hsCode`, message: `Commodity code ${i.hsCode} of item ${i.lineNo} is not in the national tariff` })));
+    throw new AppError(
+      'VALIDATION',
+      'Some commodity codes are not in the national tariff.',
+      missing.map((i) => ({
+        path: `items.${i.lineNo - 1}.hsCode`,
+        message: `Commodity code ${i.hsCode} of item ${i.lineNo} is not in the national tariff`,
+      })),
+    );
   }
   try {
     return assessDuties({
@@ -99,13 +124,23 @@ export async function assessDeclaration(reader: Reader, declaration: AssessableD
       fee,
     });
   } catch (e) {
-    if (isDutyCalculationError(e)) throw new AppError('VALIDATION', 'The payments cannot be calculated.', e.fieldErrors);
+    if (isDutyCalculationError(e))
+      throw new AppError('VALIDATION', 'The payments cannot be calculated.', e.fieldErrors);
     throw e;
   }
 }
 
 /** Store an assessment: per-item customs values, and the payments per item and type (+ the fee). */
-export async function storeAssessment(tx: Tx, args: { declarationId: string; items: Array<{ id: string; lineNo: number }>; assessment: DutyAssessment; assessmentNo: number; now: Date }): Promise<void> {
+export async function storeAssessment(
+  tx: Tx,
+  args: {
+    declarationId: string;
+    items: Array<{ id: string; lineNo: number }>;
+    assessment: DutyAssessment;
+    assessmentNo: number;
+    now: Date;
+  },
+): Promise<void> {
   const { declarationId, assessment, assessmentNo, now } = args;
   const itemIdByLine = new Map(args.items.map((i) => [i.lineNo, i.id]));
   const rows: Prisma.AssessedPaymentCreateManyInput[] = assessment.items.flatMap((item) =>
@@ -120,7 +155,16 @@ export async function storeAssessment(tx: Tx, args: { declarationId: string; ite
       createdAt: now,
     })),
   );
-  rows.push({ declarationId, itemId: null, assessmentNo, paymentType: 'FEE', base: assessment.fee.base, amount: assessment.fee.amount, isSecured: false, createdAt: now });
+  rows.push({
+    declarationId,
+    itemId: null,
+    assessmentNo,
+    paymentType: 'FEE',
+    base: assessment.fee.base,
+    amount: assessment.fee.amount,
+    isSecured: false,
+    createdAt: now,
+  });
   await tx.assessedPayment.createMany({ data: rows });
   // One statement for all items' customs values (a 999-item declaration must not take 999 round trips).
   const ids = assessment.items.map((i) => itemIdByLine.get(i.lineNo)!);

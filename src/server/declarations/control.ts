@@ -3,7 +3,13 @@
 import type { Tx } from '../db';
 import type { PrismaClient } from '@/src/generated/prisma/client';
 import type { FieldError } from '@/lib/errors';
-import { ITEM_FIELDS, ROW_HEADER_FIELDS, controlDeclaration, type ControlDeclaration, type ControlItem } from '@/lib/declaration/control';
+import {
+  ITEM_FIELDS,
+  ROW_HEADER_FIELDS,
+  controlDeclaration,
+  type ControlDeclaration,
+  type ControlItem,
+} from '@/lib/declaration/control';
 import { dateColumnDay, serviceDate } from '@/lib/time';
 import { loadTariff } from './assessment';
 
@@ -19,7 +25,8 @@ export type ControllableDeclaration = Record<(typeof ROW_HEADER_FIELDS)[number],
 };
 
 const asText = (v: Stored) => (v === null ? null : v.toString());
-const pick = <K extends string>(row: Record<K, Stored>, fields: readonly K[]) => Object.fromEntries(fields.map((f) => [f, asText(row[f])])) as Record<K, string | null>;
+const pick = <K extends string>(row: Record<K, Stored>, fields: readonly K[]) =>
+  Object.fromEntries(fields.map((f) => [f, asText(row[f])])) as Record<K, string | null>;
 
 export function toControlDeclaration(d: ControllableDeclaration): ControlDeclaration {
   return {
@@ -33,7 +40,14 @@ export function toControlDeclaration(d: ControllableDeclaration): ControlDeclara
 
 export async function runControl(reader: Reader, d: ControllableDeclaration, now: Date): Promise<FieldError[]> {
   // Sequential: inside a transaction there is one connection, and pg does not queue queries on it.
-  const tariff = await loadTariff(reader, d.items.map((i) => i.hsCode));
+  const tariff = await loadTariff(
+    reader,
+    d.items.map((i) => i.hsCode),
+  );
   const posts = await reader.customsPost.findMany({ where: { isActive: true }, select: { code: true } });
-  return controlDeclaration(toControlDeclaration(d), { today: serviceDate(now), tariff, postCodes: new Set(posts.map((p) => p.code)) });
+  return controlDeclaration(toControlDeclaration(d), {
+    today: serviceDate(now),
+    tariff,
+    postCodes: new Set(posts.map((p) => p.code)),
+  });
 }

@@ -10,7 +10,13 @@ import { ZDocumentStep } from '@/lib/declaration/steps';
 import { bumpVersion, lockEditableDeclaration } from './editing';
 import { asDateColumn } from '@/lib/time';
 
-export async function addDocument(args: { actor: Actor; declarationId: string; input: unknown; file: Upload | null; now: Date }): Promise<{ id: string }> {
+export async function addDocument(args: {
+  actor: Actor;
+  declarationId: string;
+  input: unknown;
+  file: Upload | null;
+  now: Date;
+}): Promise<{ id: string }> {
   const { actor, declarationId, file, now } = args;
   assertTrader(actor);
   const input = parseOrThrow(ZDocumentStep, args.input);
@@ -21,14 +27,36 @@ export async function addDocument(args: { actor: Actor; declarationId: string; i
     if (file) {
       fileId = (await storeUpload(tx, { actor, file, now })).id;
     }
-    const document = await tx.declarationDocument.create({ data: { declarationId, type: input.type, number: input.number, date: asDateColumn(input.date), fileId, createdAt: now }, select: { id: true } });
+    const document = await tx.declarationDocument.create({
+      data: {
+        declarationId,
+        type: input.type,
+        number: input.number,
+        date: asDateColumn(input.date),
+        fileId,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
     await bumpVersion(tx, declarationId, now);
-    await writeAudit(tx, { actor, action: 'declaration.document.add', entityType: 'Declaration', entityId: declarationId, data: { documentId: document.id, type: input.type, hasFile: Boolean(fileId) }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'declaration.document.add',
+      entityType: 'Declaration',
+      entityId: declarationId,
+      data: { documentId: document.id, type: input.type, hasFile: Boolean(fileId) },
+      at: now,
+    });
     return document;
   });
 }
 
-export async function removeDocument(args: { actor: Actor; declarationId: string; documentId: string; now: Date }): Promise<void> {
+export async function removeDocument(args: {
+  actor: Actor;
+  declarationId: string;
+  documentId: string;
+  now: Date;
+}): Promise<void> {
   const { actor, declarationId, documentId, now } = args;
   assertTrader(actor);
   await db.$transaction(async (tx) => {
@@ -36,7 +64,14 @@ export async function removeDocument(args: { actor: Actor; declarationId: string
     const { count } = await tx.declarationDocument.deleteMany({ where: { id: documentId, declarationId } });
     if (count === 0) throw new AppError('NOT_FOUND', 'The document was not found.');
     await bumpVersion(tx, declarationId, now);
-    await writeAudit(tx, { actor, action: 'declaration.document.remove', entityType: 'Declaration', entityId: declarationId, data: { documentId }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'declaration.document.remove',
+      entityType: 'Declaration',
+      entityId: declarationId,
+      data: { documentId },
+      at: now,
+    });
   });
 }
 

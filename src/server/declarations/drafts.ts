@@ -8,12 +8,19 @@ import { ZDeclarationDraft, type DeclarationDraftInput } from '@/lib/declaration
 import { asDateColumn } from '@/lib/time';
 import { itemData } from './items';
 
-export async function createDeclarationDraft(args: { actor: Actor; input: DeclarationDraftInput | unknown; now: Date }): Promise<{ id: string }> {
+export async function createDeclarationDraft(args: {
+  actor: Actor;
+  input: DeclarationDraftInput | unknown;
+  now: Date;
+}): Promise<{ id: string }> {
   const { actor, now } = args;
   assertTrader(actor);
   const input = parseOrThrow(ZDeclarationDraft, args.input);
   const post = await db.customsPost.findFirst({ where: { code: input.postCode, isActive: true } });
-  if (!post) throw new AppError('VALIDATION', 'There is a problem with the information you entered.', [{ path: 'postCode', message: 'Choose a customs post from the list' }]);
+  if (!post)
+    throw new AppError('VALIDATION', 'There is a problem with the information you entered.', [
+      { path: 'postCode', message: 'Choose a customs post from the list' },
+    ]);
 
   return db.$transaction(async (tx) => {
     const declaration = await tx.declaration.create({
@@ -39,14 +46,33 @@ export async function createDeclarationDraft(args: { actor: Actor; input: Declar
         freight: input.freight ?? null,
         insurance: input.insurance ?? null,
         createdAt: now,
-        documents: { create: input.documents.map((d) => ({ type: d.type, number: d.number, date: asDateColumn(d.date), createdAt: now })) },
-        events: { create: { fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId, actorRole: actor.role, at: now } },
+        documents: {
+          create: input.documents.map((d) => ({
+            type: d.type,
+            number: d.number,
+            date: asDateColumn(d.date),
+            createdAt: now,
+          })),
+        },
+        events: {
+          create: { fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId, actorRole: actor.role, at: now },
+        },
       },
       select: { id: true },
     });
     // One statement for all items: a nested create inserts row by row, and a draft may have 999.
-    if (input.items.length) await tx.declarationItem.createMany({ data: input.items.map((item, i) => ({ declarationId: declaration.id, lineNo: i + 1, ...itemData(item) })) });
-    await writeAudit(tx, { actor, action: 'declaration.draft.create', entityType: 'Declaration', entityId: declaration.id, data: { items: input.items.length }, at: now });
+    if (input.items.length)
+      await tx.declarationItem.createMany({
+        data: input.items.map((item, i) => ({ declarationId: declaration.id, lineNo: i + 1, ...itemData(item) })),
+      });
+    await writeAudit(tx, {
+      actor,
+      action: 'declaration.draft.create',
+      entityType: 'Declaration',
+      entityId: declaration.id,
+      data: { items: input.items.length },
+      at: now,
+    });
     return declaration;
   });
 }

@@ -5,10 +5,20 @@ import type { TraderActor } from '../actor';
 import { AppError } from '@/lib/errors';
 import { isEditableByTrader, type DeclarationStatus } from '@/lib/declaration/lifecycle';
 
-export type LockedDeclaration = { id: string; status: DeclarationStatus; version: number; registrationNumber: string | null; companyId: string };
+export type LockedDeclaration = {
+  id: string;
+  status: DeclarationStatus;
+  version: number;
+  registrationNumber: string | null;
+  companyId: string;
+};
 
 /** Lock a declaration of the actor's company (404 for any other). */
-export async function lockCompanyDeclaration(tx: Tx, actor: TraderActor, declarationId: string): Promise<LockedDeclaration> {
+export async function lockCompanyDeclaration(
+  tx: Tx,
+  actor: TraderActor,
+  declarationId: string,
+): Promise<LockedDeclaration> {
   const rows = await tx.$queryRaw<LockedDeclaration[]>`
     SELECT id, status, version, "registrationNumber", "companyId" FROM "Declaration"
     WHERE id = ${declarationId}::uuid AND "companyId" = ${actor.companyId}::uuid
@@ -18,10 +28,17 @@ export async function lockCompanyDeclaration(tx: Tx, actor: TraderActor, declara
 }
 
 /** Lock a declaration the trader may change now: a draft, or one whose amendment was requested. */
-export async function lockEditableDeclaration(tx: Tx, actor: TraderActor, declarationId: string): Promise<LockedDeclaration> {
+export async function lockEditableDeclaration(
+  tx: Tx,
+  actor: TraderActor,
+  declarationId: string,
+): Promise<LockedDeclaration> {
   const row = await lockCompanyDeclaration(tx, actor, declarationId);
   if (!isEditableByTrader(row.status)) {
-    throw new AppError('CONFLICT', 'This declaration has been submitted. It can be changed only when an officer asks for an amendment.');
+    throw new AppError(
+      'CONFLICT',
+      'This declaration has been submitted. It can be changed only when an officer asks for an amendment.',
+    );
   }
   return row;
 }

@@ -14,9 +14,17 @@ import { loadTariff } from './assessment';
 async function assertInTariff(hsCode: string, supplementaryUnit: string) {
   const tariff = await loadTariff(db, [hsCode]);
   const line = tariff.get(hsCode);
-  if (!line) throw new AppError('VALIDATION', 'There is a problem with the item.', [{ path: 'hsCode', message: `Commodity code ${hsCode} is not in the national tariff — check the code` }]);
+  if (!line)
+    throw new AppError('VALIDATION', 'There is a problem with the item.', [
+      { path: 'hsCode', message: `Commodity code ${hsCode} is not in the national tariff — check the code` },
+    ]);
   if (line.supplementaryUnit !== supplementaryUnit) {
-    throw new AppError('VALIDATION', 'There is a problem with the item.', [{ path: 'supplementaryUnit', message: `Goods of commodity code ${hsCode} are declared in ${line.supplementaryUnit}` }]);
+    throw new AppError('VALIDATION', 'There is a problem with the item.', [
+      {
+        path: 'supplementaryUnit',
+        message: `Goods of commodity code ${hsCode} are declared in ${line.supplementaryUnit}`,
+      },
+    ]);
   }
 }
 
@@ -38,12 +46,24 @@ async function itemCount(tx: Tx, declarationId: string) {
   return tx.declarationItem.count({ where: { declarationId } });
 }
 
-async function finish(tx: Tx, actor: Actor, declarationId: string, action: string, data: Record<string, string | number>, now: Date) {
+async function finish(
+  tx: Tx,
+  actor: Actor,
+  declarationId: string,
+  action: string,
+  data: Record<string, string | number>,
+  now: Date,
+) {
   await bumpVersion(tx, declarationId, now);
   await writeAudit(tx, { actor, action, entityType: 'Declaration', entityId: declarationId, data, at: now });
 }
 
-export async function addItem(args: { actor: Actor; declarationId: string; input: unknown; now: Date }): Promise<{ lineNo: number }> {
+export async function addItem(args: {
+  actor: Actor;
+  declarationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<{ lineNo: number }> {
   const { actor, declarationId, now } = args;
   assertTrader(actor);
   const item = parseOrThrow(ZItemStep, args.input);
@@ -51,7 +71,10 @@ export async function addItem(args: { actor: Actor; declarationId: string; input
   return db.$transaction(async (tx) => {
     await lockEditableDeclaration(tx, actor, declarationId);
     const count = await itemCount(tx, declarationId);
-    if (count >= MAX_ITEMS) throw new AppError('VALIDATION', `A declaration can have at most ${MAX_ITEMS} items.`, [{ path: 'items', message: `A declaration can have at most ${MAX_ITEMS} items` }]);
+    if (count >= MAX_ITEMS)
+      throw new AppError('VALIDATION', `A declaration can have at most ${MAX_ITEMS} items.`, [
+        { path: 'items', message: `A declaration can have at most ${MAX_ITEMS} items` },
+      ]);
     const lineNo = count + 1;
     await tx.declarationItem.create({ data: { declarationId, lineNo, ...itemData(item) } });
     await finish(tx, actor, declarationId, 'declaration.item.add', { lineNo }, now);
@@ -76,7 +99,9 @@ async function lockItem(tx: Tx, actor: TraderActor, declarationId: string, ref: 
   return item;
 }
 
-export async function updateItem(args: { actor: Actor; declarationId: string; input: unknown; now: Date } & ItemRef): Promise<void> {
+export async function updateItem(
+  args: { actor: Actor; declarationId: string; input: unknown; now: Date } & ItemRef,
+): Promise<void> {
   const { actor, declarationId, now } = args;
   assertTrader(actor);
   const item = parseOrThrow(ZItemStep, args.input);
@@ -84,7 +109,14 @@ export async function updateItem(args: { actor: Actor; declarationId: string; in
   await db.$transaction(async (tx) => {
     const existing = await lockItem(tx, actor, declarationId, args);
     await tx.declarationItem.update({ where: { id: existing.id }, data: itemData(item) });
-    await finish(tx, actor, declarationId, 'declaration.item.update', { lineNo: existing.lineNo, itemId: existing.id }, now);
+    await finish(
+      tx,
+      actor,
+      declarationId,
+      'declaration.item.update',
+      { lineNo: existing.lineNo, itemId: existing.id },
+      now,
+    );
   });
 }
 
@@ -101,16 +133,28 @@ export async function removeItem(args: { actor: Actor; declarationId: string; no
   });
 }
 
-export async function duplicateItem(args: { actor: Actor; declarationId: string; now: Date } & ItemRef): Promise<{ lineNo: number }> {
+export async function duplicateItem(
+  args: { actor: Actor; declarationId: string; now: Date } & ItemRef,
+): Promise<{ lineNo: number }> {
   const { actor, declarationId, now } = args;
   assertTrader(actor);
   return db.$transaction(async (tx) => {
     const source = await lockItem(tx, actor, declarationId, args);
     const count = await itemCount(tx, declarationId);
-    if (count >= MAX_ITEMS) throw new AppError('VALIDATION', `A declaration can have at most ${MAX_ITEMS} items.`, [{ path: 'items', message: `A declaration can have at most ${MAX_ITEMS} items` }]);
+    if (count >= MAX_ITEMS)
+      throw new AppError('VALIDATION', `A declaration can have at most ${MAX_ITEMS} items.`, [
+        { path: 'items', message: `A declaration can have at most ${MAX_ITEMS} items` },
+      ]);
     const { id: _id, customsValue: _cv, lineNo: _line, ...copy } = source;
     await tx.declarationItem.create({ data: { ...copy, lineNo: count + 1 } });
-    await finish(tx, actor, declarationId, 'declaration.item.duplicate', { lineNo: source.lineNo, itemId: source.id, newLineNo: count + 1 }, now);
+    await finish(
+      tx,
+      actor,
+      declarationId,
+      'declaration.item.duplicate',
+      { lineNo: source.lineNo, itemId: source.id, newLineNo: count + 1 },
+      now,
+    );
     return { lineNo: count + 1 };
   });
 }
@@ -118,7 +162,12 @@ export async function duplicateItem(args: { actor: Actor; declarationId: string;
 export type CsvImportOutcome = { imported: number; problems: CsvProblem[] };
 
 /** Import items from CSV text. Every bad row is reported; nothing is imported unless the file is clean. */
-export async function importItems(args: { actor: Actor; declarationId: string; csv: string; now: Date }): Promise<CsvImportOutcome> {
+export async function importItems(args: {
+  actor: Actor;
+  declarationId: string;
+  csv: string;
+  now: Date;
+}): Promise<CsvImportOutcome> {
   const { actor, declarationId, now } = args;
   assertTrader(actor);
   return db.$transaction(async (tx) => {
@@ -128,7 +177,9 @@ export async function importItems(args: { actor: Actor; declarationId: string; c
     const tariff = await loadTariff(tx, codes);
     const result = importItemsCsv(args.csv, { existingItems: existing, tariff });
     if (result.problems.length) return { imported: 0, problems: result.problems };
-    await tx.declarationItem.createMany({ data: result.items.map((item, i) => ({ declarationId, lineNo: existing + i + 1, ...itemData(item) })) });
+    await tx.declarationItem.createMany({
+      data: result.items.map((item, i) => ({ declarationId, lineNo: existing + i + 1, ...itemData(item) })),
+    });
     await finish(tx, actor, declarationId, 'declaration.items.import', { imported: result.items.length }, now);
     return { imported: result.items.length, problems: [] };
   });

@@ -9,7 +9,10 @@ import { bumpVersion, lockEditableDeclaration } from './editing';
 
 async function activePostId(postCode: string, reader: Tx | typeof db = db): Promise<string> {
   const post = await reader.customsPost.findFirst({ where: { code: postCode, isActive: true }, select: { id: true } });
-  if (!post) throw new AppError('VALIDATION', 'There is a problem with the information you entered.', [{ path: 'postCode', message: 'Choose a customs post from the list' }]);
+  if (!post)
+    throw new AppError('VALIDATION', 'There is a problem with the information you entered.', [
+      { path: 'postCode', message: 'Choose a customs post from the list' },
+    ]);
   return post.id;
 }
 
@@ -29,11 +32,19 @@ export async function startDeclaration(args: { actor: Actor; input: unknown; now
         postId,
         status: 'DRAFT',
         createdAt: now,
-        events: { create: { fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId, actorRole: actor.role, at: now } },
+        events: {
+          create: { fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId, actorRole: actor.role, at: now },
+        },
       },
       select: { id: true },
     });
-    await writeAudit(tx, { actor, action: 'declaration.draft.start', entityType: 'Declaration', entityId: declaration.id, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'declaration.draft.start',
+      entityType: 'Declaration',
+      entityId: declaration.id,
+      at: now,
+    });
     return declaration;
   });
 }
@@ -43,7 +54,12 @@ export async function startDeclaration(args: { actor: Actor; input: unknown; now
  * regime and customs post — its registration number belongs to that post, and the officer's
  * request is about its contents. Changing either is a 409 naming the fields, and nothing is written.
  */
-export async function saveParties(args: { actor: Actor; declarationId: string; input: unknown; now: Date }): Promise<void> {
+export async function saveParties(args: {
+  actor: Actor;
+  declarationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<void> {
   const { actor, declarationId, now } = args;
   assertTrader(actor);
   const input = parseOrThrow(ZPartiesStep, args.input);
@@ -54,27 +70,63 @@ export async function saveParties(args: { actor: Actor; declarationId: string; i
     if (row.status === 'DRAFT') {
       postId = await activePostId(postCode, tx);
     } else {
-      const current = await tx.declaration.findUniqueOrThrow({ where: { id: declarationId }, select: { regime: true, postId: true, post: { select: { code: true } } } });
+      const current = await tx.declaration.findUniqueOrThrow({
+        where: { id: declarationId },
+        select: { regime: true, postId: true, post: { select: { code: true } } },
+      });
       const changed: FieldError[] = [];
-      if (parties.regime !== current.regime) changed.push({ path: 'regime', message: `The customs regime of a registered declaration cannot change (it is ${current.regime}) — withdraw it and start a new declaration instead` });
-      if (postCode !== current.post?.code) changed.push({ path: 'postCode', message: `The customs post of a registered declaration cannot change (it is ${current.post?.code ?? 'not set'}) — withdraw it and start a new declaration instead` });
-      if (changed.length) throw new AppError('CONFLICT', 'The regime and the customs post of a registered declaration cannot be changed.', changed);
+      if (parties.regime !== current.regime)
+        changed.push({
+          path: 'regime',
+          message: `The customs regime of a registered declaration cannot change (it is ${current.regime}) — withdraw it and start a new declaration instead`,
+        });
+      if (postCode !== current.post?.code)
+        changed.push({
+          path: 'postCode',
+          message: `The customs post of a registered declaration cannot change (it is ${current.post?.code ?? 'not set'}) — withdraw it and start a new declaration instead`,
+        });
+      if (changed.length)
+        throw new AppError(
+          'CONFLICT',
+          'The regime and the customs post of a registered declaration cannot be changed.',
+          changed,
+        );
       postId = current.postId!;
     }
     await tx.declaration.update({ where: { id: declarationId }, data: { ...parties, postId } });
     await bumpVersion(tx, declarationId, now);
-    await writeAudit(tx, { actor, action: 'declaration.parties.save', entityType: 'Declaration', entityId: declarationId, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'declaration.parties.save',
+      entityType: 'Declaration',
+      entityId: declarationId,
+      at: now,
+    });
   });
 }
 
-export async function saveTransport(args: { actor: Actor; declarationId: string; input: unknown; now: Date }): Promise<void> {
+export async function saveTransport(args: {
+  actor: Actor;
+  declarationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<void> {
   const { actor, declarationId, now } = args;
   assertTrader(actor);
   const input = parseOrThrow(ZTransportStep, args.input);
   await db.$transaction(async (tx) => {
     await lockEditableDeclaration(tx, actor, declarationId);
-    await tx.declaration.update({ where: { id: declarationId }, data: { ...input, freight: input.freight ?? null, insurance: input.insurance ?? null } });
+    await tx.declaration.update({
+      where: { id: declarationId },
+      data: { ...input, freight: input.freight ?? null, insurance: input.insurance ?? null },
+    });
     await bumpVersion(tx, declarationId, now);
-    await writeAudit(tx, { actor, action: 'declaration.transport.save', entityType: 'Declaration', entityId: declarationId, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'declaration.transport.save',
+      entityType: 'Declaration',
+      entityId: declarationId,
+      at: now,
+    });
   });
 }

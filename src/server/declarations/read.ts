@@ -72,7 +72,13 @@ export async function listCompanyDeclarations(args: { actor: Actor; query: Decla
   const where = listWhere(actor.companyId, query);
   const [total, rows] = await Promise.all([
     db.declaration.count({ where }),
-    db.declaration.findMany({ where, orderBy: listOrder(query.sort), skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: LIST_SELECT }),
+    db.declaration.findMany({
+      where,
+      orderBy: listOrder(query.sort),
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: LIST_SELECT,
+    }),
   ]);
   return { total, page: query.page, pageSize: PAGE_SIZE, rows };
 }
@@ -85,7 +91,13 @@ export function exportCompanyDeclarations(args: { actor: Actor; query: Declarati
   const max = args.max ?? 100_000;
   return (async function* () {
     for (let skip = 0; skip < max; skip += 1000) {
-      const rows = await db.declaration.findMany({ where, orderBy: listOrder(query.sort), skip, take: 1000, select: LIST_SELECT });
+      const rows = await db.declaration.findMany({
+        where,
+        orderBy: listOrder(query.sort),
+        skip,
+        take: 1000,
+        select: LIST_SELECT,
+      });
       yield* rows;
       if (rows.length < 1000) return;
     }
@@ -98,8 +110,14 @@ export async function amountDue(declarationId: string, reader: Tx | typeof db = 
   const assessmentNo = latest._max.assessmentNo;
   if (!assessmentNo) return '0.00';
   // Sequential: inside a transaction there is one connection.
-  const assessed = await reader.assessedPayment.aggregate({ where: { declarationId, assessmentNo, isSecured: false }, _sum: { amount: true } });
-  const paid = await reader.payment.aggregate({ where: { declarationId, status: 'COMPLETED' }, _sum: { amount: true } });
+  const assessed = await reader.assessedPayment.aggregate({
+    where: { declarationId, assessmentNo, isSecured: false },
+    _sum: { amount: true },
+  });
+  const paid = await reader.payment.aggregate({
+    where: { declarationId, status: 'COMPLETED' },
+    _sum: { amount: true },
+  });
   const due = new D(assessed._sum.amount?.toString() ?? '0').minus(paid._sum.amount?.toString() ?? '0');
   return due.isNegative() ? '0.00' : due.toFixed(2);
 }
@@ -111,10 +129,16 @@ export async function getDeclarationForTrader(args: { actor: Actor; declarationI
     where: { id: args.declarationId, companyId: actor.companyId },
     include: {
       items: { orderBy: { lineNo: 'asc' } },
-      documents: { orderBy: { createdAt: 'asc' }, include: { file: { select: { id: true, fileName: true, mimeType: true, size: true } } } },
+      documents: {
+        orderBy: { createdAt: 'asc' },
+        include: { file: { select: { id: true, fileName: true, mimeType: true, size: true } } },
+      },
       post: { select: { code: true, name: true } },
       company: { select: { tin: true, name: true } },
-      events: { orderBy: [{ at: 'asc' }, { id: 'asc' }], select: { id: true, fromStatus: true, toStatus: true, actorRole: true, reason: true, at: true } },
+      events: {
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
+        select: { id: true, fromStatus: true, toStatus: true, actorRole: true, reason: true, at: true },
+      },
     },
   });
   // Another company's declaration is indistinguishable from one that does not exist.
@@ -129,19 +153,40 @@ export type DeclarationOverview = Awaited<ReturnType<typeof getDeclarationForTra
   assessment: { assessmentNo: number; totals: PaymentTotals; isSecured: boolean } | null;
 };
 
-export async function getDeclarationOverview(args: { actor: Actor; declarationId: string }): Promise<DeclarationOverview> {
+export async function getDeclarationOverview(args: {
+  actor: Actor;
+  declarationId: string;
+}): Promise<DeclarationOverview> {
   const declaration = await getDeclarationForTrader(args);
   const due = declaration.registrationNumber ? await amountDue(declaration.id) : '0.00';
-  const latest = await db.assessedPayment.aggregate({ where: { declarationId: declaration.id }, _max: { assessmentNo: true } });
+  const latest = await db.assessedPayment.aggregate({
+    where: { declarationId: declaration.id },
+    _max: { assessmentNo: true },
+  });
   const assessmentNo = latest._max.assessmentNo;
-  const sums = assessmentNo ? await db.assessedPayment.groupBy({ by: ['paymentType'], where: { declarationId: declaration.id, assessmentNo }, _sum: { amount: true } }) : [];
-  const total = (type: keyof PaymentTotals) => sums.find((r) => r.paymentType === type)?._sum.amount?.toFixed(2) ?? '0.00';
-  const isSecured = assessmentNo ? (await db.assessedPayment.count({ where: { declarationId: declaration.id, assessmentNo, isSecured: true } })) > 0 : false;
+  const sums = assessmentNo
+    ? await db.assessedPayment.groupBy({
+        by: ['paymentType'],
+        where: { declarationId: declaration.id, assessmentNo },
+        _sum: { amount: true },
+      })
+    : [];
+  const total = (type: keyof PaymentTotals) =>
+    sums.find((r) => r.paymentType === type)?._sum.amount?.toFixed(2) ?? '0.00';
+  const isSecured = assessmentNo
+    ? (await db.assessedPayment.count({ where: { declarationId: declaration.id, assessmentNo, isSecured: true } })) > 0
+    : false;
   return {
     ...declaration,
     amountDue: due,
     nextAction: nextActionFor({ status: declaration.status, currentReason: declaration.currentReason, amountDue: due }),
-    assessment: assessmentNo ? { assessmentNo, totals: { DUTY: total('DUTY'), EXCISE: total('EXCISE'), VAT: total('VAT'), FEE: total('FEE') }, isSecured } : null,
+    assessment: assessmentNo
+      ? {
+          assessmentNo,
+          totals: { DUTY: total('DUTY'), EXCISE: total('EXCISE'), VAT: total('VAT'), FEE: total('FEE') },
+          isSecured,
+        }
+      : null,
   };
 }
 
@@ -149,7 +194,10 @@ export async function getDeclarationOverview(args: { actor: Actor; declarationId
 export async function getDeclarationStatus(args: { actor: Actor; declarationId: string }) {
   const { actor } = args;
   assertTrader(actor);
-  const d = await db.declaration.findFirst({ where: { id: args.declarationId, companyId: actor.companyId }, select: { status: true, version: true, registrationNumber: true, channel: true } });
+  const d = await db.declaration.findFirst({
+    where: { id: args.declarationId, companyId: actor.companyId },
+    select: { status: true, version: true, registrationNumber: true, channel: true },
+  });
   if (!d) throw new AppError('NOT_FOUND', 'The declaration was not found.');
   return d;
 }
@@ -164,7 +212,11 @@ export type CheckYourAnswers = {
 };
 
 /** Check your answers: the control's findings, the payments estimate and each item's formalities. */
-export async function getCheckYourAnswers(args: { actor: Actor; declarationId: string; now: Date }): Promise<CheckYourAnswers> {
+export async function getCheckYourAnswers(args: {
+  actor: Actor;
+  declarationId: string;
+  now: Date;
+}): Promise<CheckYourAnswers> {
   const { actor, now } = args;
   assertTrader(actor);
   const declaration = await getDeclarationForTrader(args);
@@ -183,7 +235,12 @@ export async function getCheckYourAnswers(args: { actor: Actor; declarationId: s
   }
   const [catalogue, permits] = await Promise.all([loadCatalogue(db), loadCompanyPermits(db, actor.companyId)]);
   const formalities = checkFormalities({
-    items: declaration.items.map((i) => ({ lineNo: i.lineNo, hsCode: i.hsCode, quantity: i.quantity.toString(), unit: i.supplementaryUnit })),
+    items: declaration.items.map((i) => ({
+      lineNo: i.lineNo,
+      hsCode: i.hsCode,
+      quantity: i.quantity.toString(),
+      unit: i.supplementaryUnit,
+    })),
     regime: declaration.regime,
     companyId: actor.companyId,
     date: estimateDate,

@@ -39,10 +39,36 @@ async function loadDeclaration(tx: Tx, declarationId: string) {
 /** The linked permits, locked in id order (a fixed order: no deadlock between parallel releases). */
 async function lockLinkedPermits(tx: Tx, permitIds: readonly string[]): Promise<HeldPermit[]> {
   if (permitIds.length === 0) return [];
-  const rows = await tx.$queryRaw<Array<{ id: string; number: string; permitTypeCode: string; companyId: string; direction: HeldPermit['direction']; status: HeldPermit['status']; validFrom: Date; validTo: Date; hsCodes: string[]; remainingQuantity: string; unit: string }>>`
+  const rows = await tx.$queryRaw<
+    Array<{
+      id: string;
+      number: string;
+      permitTypeCode: string;
+      companyId: string;
+      direction: HeldPermit['direction'];
+      status: HeldPermit['status'];
+      validFrom: Date;
+      validTo: Date;
+      hsCodes: string[];
+      remainingQuantity: string;
+      unit: string;
+    }>
+  >`
     SELECT id, number, "permitTypeCode", "companyId", direction, status, "validFrom", "validTo", "hsCodes", "remainingQuantity"::text AS "remainingQuantity", unit
     FROM "Permit" WHERE id = ANY(${[...permitIds]}::uuid[]) ORDER BY id FOR UPDATE`;
-  return rows.map((p) => ({ id: p.id, number: p.number, typeCode: p.permitTypeCode, companyId: p.companyId, direction: p.direction, status: p.status, validFrom: dateColumnDay(p.validFrom), validTo: dateColumnDay(p.validTo), hsCodes: p.hsCodes, remainingQuantity: p.remainingQuantity, unit: p.unit }));
+  return rows.map((p) => ({
+    id: p.id,
+    number: p.number,
+    typeCode: p.permitTypeCode,
+    companyId: p.companyId,
+    direction: p.direction,
+    status: p.status,
+    validFrom: dateColumnDay(p.validFrom),
+    validTo: dateColumnDay(p.validTo),
+    hsCodes: p.hsCodes,
+    remainingQuantity: p.remainingQuantity,
+    unit: p.unit,
+  }));
 }
 
 type Loaded = Awaited<ReturnType<typeof loadDeclaration>>;
@@ -52,14 +78,28 @@ async function evaluate(tx: Tx, d: Loaded, now: Date, by: TransitionActor) {
   if (!canTransition(d.status as DeclarationStatus, 'RELEASED', by)) {
     blockers.push({ code: 'STATUS', message: `A declaration with status ${d.status} cannot be released.` });
   }
-  const control = missingControl(d.channel, d.inspections.map((i) => i.kind));
+  const control = missingControl(
+    d.channel,
+    d.inspections.map((i) => i.kind),
+  );
   if (control) blockers.push({ code: 'CONTROL_MISSING', message: control });
   const due = await amountDue(d.id, tx);
-  if (due !== '0.00') blockers.push({ code: 'PAYMENT_DUE', amount: due, message: `Payments of ${formatAmount(due)} UZS are outstanding.` });
+  if (due !== '0.00')
+    blockers.push({
+      code: 'PAYMENT_DUE',
+      amount: due,
+      message: `Payments of ${formatAmount(due)} UZS are outstanding.`,
+    });
   const permitIds = [...new Set(d.items.flatMap((i) => i.permitLinks.map((l) => l.permitId)))];
   const permits = await lockLinkedPermits(tx, permitIds);
   const formalities = checkFormalities({
-    items: d.items.map((i) => ({ lineNo: i.lineNo, hsCode: i.hsCode, quantity: i.quantity.toString(), unit: i.supplementaryUnit, linkedPermitIds: i.permitLinks.map((l) => l.permitId) })),
+    items: d.items.map((i) => ({
+      lineNo: i.lineNo,
+      hsCode: i.hsCode,
+      quantity: i.quantity.toString(),
+      unit: i.supplementaryUnit,
+      linkedPermitIds: i.permitLinks.map((l) => l.permitId),
+    })),
     regime: d.regime,
     companyId: d.companyId,
     date: serviceDate(d.registeredAt ?? now),
@@ -69,7 +109,12 @@ async function evaluate(tx: Tx, d: Loaded, now: Date, by: TransitionActor) {
   });
   for (const item of formalities) {
     for (const r of item.requirements) {
-      if (r.status === 'MISSING') blockers.push({ code: 'PERMIT_MISSING', lineNo: item.lineNo, message: `Item ${item.lineNo}: ${r.requirement.alternatives.join(' or ')} — ${r.reason ?? 'missing'}.` });
+      if (r.status === 'MISSING')
+        blockers.push({
+          code: 'PERMIT_MISSING',
+          lineNo: item.lineNo,
+          message: `Item ${item.lineNo}: ${r.requirement.alternatives.join(' or ')} — ${r.reason ?? 'missing'}.`,
+        });
     }
   }
   return { blockers, formalities, permits };
@@ -93,7 +138,12 @@ function blockerPath(b: ReleaseBlocker): string {
 }
 
 /** Why the declaration cannot be released now (empty when it can). The caller holds the declaration's row lock. */
-export async function releaseBlockers(tx: Tx, declarationId: string, now: Date, by: TransitionActor = 'OFFICER'): Promise<ReleaseBlocker[]> {
+export async function releaseBlockers(
+  tx: Tx,
+  declarationId: string,
+  now: Date,
+  by: TransitionActor = 'OFFICER',
+): Promise<ReleaseBlocker[]> {
   return (await evaluate(tx, await loadDeclaration(tx, declarationId), now, by)).blockers;
 }
 
@@ -102,18 +152,28 @@ export async function releaseBlockers(tx: Tx, declarationId: string, now: Date, 
  * officer's work, record the event, issue the signed release note and audit. `actor` null means the
  * system's automatic release of a green or blue declaration.
  */
-export async function releaseDeclaration(tx: Tx, args: { declarationId: string; actor: Actor | null; officerNumber: string | null; now: Date }): Promise<{ releaseNoteNumber: string }> {
+export async function releaseDeclaration(
+  tx: Tx,
+  args: { declarationId: string; actor: Actor | null; officerNumber: string | null; now: Date },
+): Promise<{ releaseNoteNumber: string }> {
   const d = await loadDeclaration(tx, args.declarationId);
   const evaluation = await evaluate(tx, d, args.now, args.actor ? 'OFFICER' : 'SYSTEM');
   const { blockers } = evaluation;
   if (blockers.length) {
-    throw new AppError('CONFLICT', `The declaration cannot be released: ${blockers.map((b) => b.message).join(' ')}`, blockers.map((b) => ({ path: blockerPath(b), message: b.message })));
+    throw new AppError(
+      'CONFLICT',
+      `The declaration cannot be released: ${blockers.map((b) => b.message).join(' ')}`,
+      blockers.map((b) => ({ path: blockerPath(b), message: b.message })),
+    );
   }
   return performRelease(tx, d, evaluation, args);
 }
 
 /** What a declaration's release note says, and its number (`RN/<registration number>`). */
-export type ReleaseNoteSource = Pick<Loaded, 'registrationNumber' | 'regime' | 'invoiceCurrency' | 'invoiceTotal' | 'post' | 'company'> & {
+export type ReleaseNoteSource = Pick<
+  Loaded,
+  'registrationNumber' | 'regime' | 'invoiceCurrency' | 'invoiceTotal' | 'post' | 'company'
+> & {
   items: ReadonlyArray<Pick<Loaded['items'][number], 'lineNo' | 'hsCode' | 'description' | 'netMass'>>;
 };
 
@@ -122,7 +182,10 @@ export type ReleaseNoteSource = Pick<Loaded, 'registrationNumber' | 'regime' | '
  * the system's automatic release). Also used for a note issued after the fact
  * (src/server/documents/release-note.ts), so both say the same.
  */
-export function releaseNoteContent(d: ReleaseNoteSource, args: { releasedAt: Date; officerNumber: string | null }): { number: string; payload: ReleaseNotePayload } {
+export function releaseNoteContent(
+  d: ReleaseNoteSource,
+  args: { releasedAt: Date; officerNumber: string | null },
+): { number: string; payload: ReleaseNotePayload } {
   const payload: ReleaseNotePayload = {
     declarationNumber: d.registrationNumber!,
     releasedAt: args.releasedAt.toISOString(),
@@ -134,26 +197,43 @@ export function releaseNoteContent(d: ReleaseNoteSource, args: { releasedAt: Dat
       itemCount: d.items.length,
       totalNetMassKg: d.items.reduce((sum, i) => sum.plus(i.netMass.toString()), new D(0)).toFixed(3),
       invoiceCurrency: d.invoiceCurrency ?? 'UZS',
-      totalInvoiceValue: (d.invoiceTotal?.toFixed(2) ?? '0.00'),
-      items: d.items.map((i) => ({ line: i.lineNo, hsCode: i.hsCode, description: i.description.slice(0, 1000), netMassKg: i.netMass.toFixed(3) })),
+      totalInvoiceValue: d.invoiceTotal?.toFixed(2) ?? '0.00',
+      items: d.items.map((i) => ({
+        line: i.lineNo,
+        hsCode: i.hsCode,
+        description: i.description.slice(0, 1000),
+        netMassKg: i.netMass.toFixed(3),
+      })),
     },
   };
   return { number: `RN/${d.registrationNumber}`, payload };
 }
 
 /** The release itself, once nothing blocks it (the evaluation was made under the same locks). */
-async function performRelease(tx: Tx, d: Loaded, evaluation: Awaited<ReturnType<typeof evaluate>>, args: { declarationId: string; actor: Actor | null; officerNumber: string | null; now: Date }): Promise<{ releaseNoteNumber: string }> {
+async function performRelease(
+  tx: Tx,
+  d: Loaded,
+  evaluation: Awaited<ReturnType<typeof evaluate>>,
+  args: { declarationId: string; actor: Actor | null; officerNumber: string | null; now: Date },
+): Promise<{ releaseNoteNumber: string }> {
   const { declarationId, actor, now } = args;
   const { formalities, permits } = evaluation;
   for (const w of planWriteOffs(formalities, permits)) {
-    await tx.permit.update({ where: { id: w.permitId }, data: { remainingQuantity: w.remainingAfter, ...(w.isExhausted ? { status: 'EXHAUSTED' } : {}) } });
+    await tx.permit.update({
+      where: { id: w.permitId },
+      data: { remainingQuantity: w.remainingAfter, ...(w.isExhausted ? { status: 'EXHAUSTED' } : {}) },
+    });
   }
   // Each link records what it wrote off (a SHIPMENT permit: its whole remaining on the first line
   // that uses it, 0 on later ones; a link the item does not need: 0).
   const linkIds: string[] = [];
   const linkQuantities: string[] = [];
   d.items.forEach((item, index) => {
-    const writeOffs = new Map(formalities[index].requirements.filter((r) => r.permit && r.writeOff !== undefined).map((r) => [r.permit!.id, r.writeOff!]));
+    const writeOffs = new Map(
+      formalities[index].requirements
+        .filter((r) => r.permit && r.writeOff !== undefined)
+        .map((r) => [r.permit!.id, r.writeOff!]),
+    );
     for (const link of item.permitLinks) {
       linkIds.push(link.id);
       linkQuantities.push(writeOffs.get(link.permitId) ?? '0');
@@ -166,14 +246,32 @@ async function performRelease(tx: Tx, d: Loaded, evaluation: Awaited<ReturnType<
       WHERE l.id = v.id`;
   }
   await tx.assignment.updateMany({ where: { declarationId, closedAt: null }, data: { closedAt: now } });
-  await tx.declaration.update({ where: { id: declarationId }, data: { status: 'RELEASED', releasedAt: now, currentReason: null, version: { increment: 1 } } });
+  await tx.declaration.update({
+    where: { id: declarationId },
+    data: { status: 'RELEASED', releasedAt: now, currentReason: null, version: { increment: 1 } },
+  });
   await tx.declarationStatusEvent.create({
-    data: { declarationId, fromStatus: d.status, toStatus: 'RELEASED', actorId: actor?.userId ?? null, actorRole: actor?.role ?? 'SYSTEM', reason: actor ? 'Released by the inspector' : 'Released automatically: payments settled and permits satisfied', at: now },
+    data: {
+      declarationId,
+      fromStatus: d.status,
+      toStatus: 'RELEASED',
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? 'SYSTEM',
+      reason: actor ? 'Released by the inspector' : 'Released automatically: payments settled and permits satisfied',
+      at: now,
+    },
   });
 
   const { number, payload } = releaseNoteContent(d, { releasedAt: now, officerNumber: args.officerNumber });
   await issueSignedDocument(tx, { actor, kind: 'RELEASE_NOTE', number, subjectId: declarationId, payload, now });
-  await writeAudit(tx, { actor, action: actor ? 'declaration.release' : 'declaration.release.automatic', entityType: 'Declaration', entityId: declarationId, data: { releaseNote: number }, at: now });
+  await writeAudit(tx, {
+    actor,
+    action: actor ? 'declaration.release' : 'declaration.release.automatic',
+    entityType: 'Declaration',
+    entityId: declarationId,
+    data: { releaseNote: number },
+    at: now,
+  });
   return { releaseNoteNumber: number };
 }
 
@@ -183,6 +281,11 @@ export async function autoReleaseIfReady(tx: Tx, args: { declarationId: string; 
   if (d.channel !== 'GREEN' && d.channel !== 'BLUE') return false;
   const evaluation = await evaluate(tx, d, args.now, 'SYSTEM');
   if (evaluation.blockers.length) return false;
-  await performRelease(tx, d, evaluation, { declarationId: args.declarationId, actor: null, officerNumber: null, now: args.now });
+  await performRelease(tx, d, evaluation, {
+    declarationId: args.declarationId,
+    actor: null,
+    officerNumber: null,
+    now: args.now,
+  });
   return true;
 }

@@ -34,7 +34,11 @@ async function loadForSubmit(tx: Tx, id: string) {
   });
 }
 
-export async function submitDeclaration(args: { actor: Actor; declarationId: string; now: Date }): Promise<SubmitResult> {
+export async function submitDeclaration(args: {
+  actor: Actor;
+  declarationId: string;
+  now: Date;
+}): Promise<SubmitResult> {
   const { actor, declarationId, now } = args;
   assertTrader(actor);
 
@@ -43,28 +47,60 @@ export async function submitDeclaration(args: { actor: Actor; declarationId: str
       const row = await lockCompanyDeclaration(tx, actor, declarationId);
       const isAmendment = row.status === 'AMENDMENT_REQUESTED';
       if (row.status !== 'DRAFT' && !isAmendment) {
-        if (row.registrationNumber) return { registrationNumber: row.registrationNumber, status: row.status, isAlreadySubmitted: true };
+        if (row.registrationNumber)
+          return { registrationNumber: row.registrationNumber, status: row.status, isAlreadySubmitted: true };
         throw new AppError('CONFLICT', 'This declaration can no longer be submitted.');
       }
 
       const declaration = await loadForSubmit(tx, declarationId);
       const failures = await runControl(tx, declaration, now);
       if (failures.length || !declaration.post) {
-        throw new AppError('VALIDATION', 'The declaration did not pass the format and logic control. Correct every problem listed, then submit again.', failures);
+        throw new AppError(
+          'VALIDATION',
+          'The declaration did not pass the format and logic control. Correct every problem listed, then submit again.',
+          failures,
+        );
       }
       const post = declaration.post;
       // The rates of the registration date apply (DOMAIN.md), also when an amendment is reassessed.
-      const rateDate = isAmendment && declaration.registeredAt ? serviceDate(declaration.registeredAt) : serviceDate(now);
+      const rateDate =
+        isAmendment && declaration.registeredAt ? serviceDate(declaration.registeredAt) : serviceDate(now);
       const assessment = await assessDeclaration(tx, declaration, rateDate);
 
       if (isAmendment) {
         // A complete new assessment of every current item (the previous one may have lost the rows
         // of items removed during the amendment): payment waits for it, see PAYABLE_STATUSES.
         const previous = await tx.assessedPayment.aggregate({ where: { declarationId }, _max: { assessmentNo: true } });
-        await storeAssessment(tx, { declarationId, items: declaration.items, assessment, assessmentNo: (previous._max.assessmentNo ?? 0) + 1, now });
-        await tx.declarationStatusEvent.create({ data: { declarationId, fromStatus: 'AMENDMENT_REQUESTED', toStatus: 'ASSIGNED', actorId: actor.userId, actorRole: actor.role, reason: 'Amended by the trader', at: now } });
-        await tx.declaration.update({ where: { id: declarationId }, data: { status: 'ASSIGNED', currentReason: null, version: { increment: 1 } } });
-        await writeAudit(tx, { actor, action: 'declaration.amendment.submit', entityType: 'Declaration', entityId: declarationId, data: { payable: assessment.payable }, at: now });
+        await storeAssessment(tx, {
+          declarationId,
+          items: declaration.items,
+          assessment,
+          assessmentNo: (previous._max.assessmentNo ?? 0) + 1,
+          now,
+        });
+        await tx.declarationStatusEvent.create({
+          data: {
+            declarationId,
+            fromStatus: 'AMENDMENT_REQUESTED',
+            toStatus: 'ASSIGNED',
+            actorId: actor.userId,
+            actorRole: actor.role,
+            reason: 'Amended by the trader',
+            at: now,
+          },
+        });
+        await tx.declaration.update({
+          where: { id: declarationId },
+          data: { status: 'ASSIGNED', currentReason: null, version: { increment: 1 } },
+        });
+        await writeAudit(tx, {
+          actor,
+          action: 'declaration.amendment.submit',
+          entityType: 'Declaration',
+          entityId: declarationId,
+          data: { payable: assessment.payable },
+          at: now,
+        });
         return { registrationNumber: row.registrationNumber!, status: 'ASSIGNED' as const, isAlreadySubmitted: false };
       }
 
@@ -72,8 +108,23 @@ export async function submitDeclaration(args: { actor: Actor; declarationId: str
       const registrationNumber = formatRegistrationNumber(post.code, now, sequence);
       await tx.declarationStatusEvent.createMany({
         data: [
-          { declarationId, fromStatus: 'DRAFT', toStatus: 'SUBMITTED', actorId: actor.userId, actorRole: actor.role, at: now },
-          { declarationId, fromStatus: 'SUBMITTED', toStatus: 'REGISTERED', actorId: null, actorRole: 'SYSTEM', reason: `Registered as ${registrationNumber}`, at: now },
+          {
+            declarationId,
+            fromStatus: 'DRAFT',
+            toStatus: 'SUBMITTED',
+            actorId: actor.userId,
+            actorRole: actor.role,
+            at: now,
+          },
+          {
+            declarationId,
+            fromStatus: 'SUBMITTED',
+            toStatus: 'REGISTERED',
+            actorId: null,
+            actorRole: 'SYSTEM',
+            reason: `Registered as ${registrationNumber}`,
+            at: now,
+          },
         ],
       });
       await storeAssessment(tx, { declarationId, items: declaration.items, assessment, assessmentNo: 1, now });
@@ -86,21 +137,54 @@ export async function submitDeclaration(args: { actor: Actor; declarationId: str
       if (risk.channel === 'GREEN' || risk.channel === 'BLUE') {
         status = 'ASSESSED';
         await tx.declarationStatusEvent.create({
-          data: { declarationId, fromStatus: 'REGISTERED', toStatus: 'ASSESSED', actorId: null, actorRole: 'SYSTEM', reason: risk.channel === 'GREEN' ? 'Green channel: released as soon as the payments are settled' : 'Blue channel: released as soon as the payments are settled, audited later', at: now },
+          data: {
+            declarationId,
+            fromStatus: 'REGISTERED',
+            toStatus: 'ASSESSED',
+            actorId: null,
+            actorRole: 'SYSTEM',
+            reason:
+              risk.channel === 'GREEN'
+                ? 'Green channel: released as soon as the payments are settled'
+                : 'Blue channel: released as soon as the payments are settled, audited later',
+            at: now,
+          },
         });
       } else {
         status = 'ASSIGNED';
         ({ inspectorId } = await distributeDeclaration(tx, { declarationId, postId: post.id, now }));
         await tx.declarationStatusEvent.create({
-          data: { declarationId, fromStatus: 'REGISTERED', toStatus: 'ASSIGNED', actorId: null, actorRole: 'SYSTEM', reason: inspectorId ? 'Distributed to an inspector' : 'Waiting in the post pool for an inspector', at: now },
+          data: {
+            declarationId,
+            fromStatus: 'REGISTERED',
+            toStatus: 'ASSIGNED',
+            actorId: null,
+            actorRole: 'SYSTEM',
+            reason: inspectorId ? 'Distributed to an inspector' : 'Waiting in the post pool for an inspector',
+            at: now,
+          },
         });
       }
       await tx.declaration.update({
         where: { id: declarationId },
-        data: { status, channel: risk.channel, registrationNumber, submittedAt: now, registeredAt: now, version: { increment: 1 } },
+        data: {
+          status,
+          channel: risk.channel,
+          registrationNumber,
+          submittedAt: now,
+          registeredAt: now,
+          version: { increment: 1 },
+        },
       });
       const isReleased = await autoReleaseIfReady(tx, { declarationId, now });
-      await writeAudit(tx, { actor, action: 'declaration.submit', entityType: 'Declaration', entityId: declarationId, data: { registrationNumber, inspectorId, channel: risk.channel, payable: assessment.payable }, at: now });
+      await writeAudit(tx, {
+        actor,
+        action: 'declaration.submit',
+        entityType: 'Declaration',
+        entityId: declarationId,
+        data: { registrationNumber, inspectorId, channel: risk.channel, payable: assessment.payable },
+        at: now,
+      });
       return { registrationNumber, status: isReleased ? ('RELEASED' as const) : status, isAlreadySubmitted: false };
     },
     { timeout: 30_000 },

@@ -8,7 +8,14 @@ import { assertOfficer, assertTrader, type Actor } from '../actor';
 import { AppError } from '@/lib/errors';
 import { canonicalJson } from '@/lib/documents/canonical-json';
 import { declarationDocumentPayload } from '@/lib/documents/declaration';
-import { issueSignedDocument, isStoredDocumentIntact, latestSignedDocument, reissueSignedDocument, toIssued, type IssuedDocument } from './issue';
+import {
+  issueSignedDocument,
+  isStoredDocumentIntact,
+  latestSignedDocument,
+  reissueSignedDocument,
+  toIssued,
+  type IssuedDocument,
+} from './issue';
 import { pdfFilename, renderSignedDocumentPdf, type Translate } from './pdf';
 
 /** Traders read their company's declarations; officers those of their post (never a draft). */
@@ -26,36 +33,59 @@ function declarationScope(actor: Actor): { companyId: string } | { postId: strin
  * none, re-issued if the declaration's content no longer matches it (or the stored copy fails its
  * integrity check). A draft is a CONFLICT; another company's or post's declaration NOT_FOUND.
  */
-export async function ensureDeclarationDocument(args: { actor: Actor; declarationId: string; now: Date }): Promise<IssuedDocument<'DECLARATION'>> {
+export async function ensureDeclarationDocument(args: {
+  actor: Actor;
+  declarationId: string;
+  now: Date;
+}): Promise<IssuedDocument<'DECLARATION'>> {
   const { actor, declarationId, now } = args;
   const scope = declarationScope(actor);
   return db.$transaction(
     async (tx) => {
       const declaration = await tx.declaration.findFirst({
         where: { id: declarationId, ...scope },
-        include: { post: { select: { code: true, name: true } }, company: { select: { tin: true, name: true } }, items: { orderBy: { lineNo: 'asc' } } },
+        include: {
+          post: { select: { code: true, name: true } },
+          company: { select: { tin: true, name: true } },
+          items: { orderBy: { lineNo: 'asc' } },
+        },
       });
       if (!declaration) throw new AppError('NOT_FOUND', 'The declaration was not found.');
       if (!declaration.registrationNumber || !declaration.registeredAt) {
-        throw new AppError('CONFLICT', 'This declaration is not registered yet. Its printable copy, with the registration number and a QR code, is available once it is registered.');
+        throw new AppError(
+          'CONFLICT',
+          'This declaration is not registered yet. Its printable copy, with the registration number and a QR code, is available once it is registered.',
+        );
       }
       const payload = declarationDocumentPayload(declaration);
       // The first version carries the registration number, so a lock on the subject orders callers.
       const latest = await latestSignedDocument(tx, 'DECLARATION', declaration.id);
       if (!latest) {
-        return issueSignedDocument(tx, { actor, kind: 'DECLARATION', number: declaration.registrationNumber, subjectId: declaration.id, payload, now });
+        return issueSignedDocument(tx, {
+          actor,
+          kind: 'DECLARATION',
+          number: declaration.registrationNumber,
+          subjectId: declaration.id,
+          payload,
+          now,
+        });
       }
-      if (latest.revokedAt) throw new AppError('CONFLICT', 'The signed copy of this declaration was revoked; it can no longer be printed.');
+      if (latest.revokedAt)
+        throw new AppError('CONFLICT', 'The signed copy of this declaration was revoked; it can no longer be printed.');
       const isIntact = await isStoredDocumentIntact(tx, latest);
-      if (isIntact && canonicalJson(latest.payload) === canonicalJson(payload)) return toIssued(latest as typeof latest & { kind: 'DECLARATION' });
-      if (!isIntact) console.error(`[documents] ${latest.number} failed its integrity check; re-issuing it from the declaration.`);
+      if (isIntact && canonicalJson(latest.payload) === canonicalJson(payload))
+        return toIssued(latest as typeof latest & { kind: 'DECLARATION' });
+      if (!isIntact)
+        console.error(`[documents] ${latest.number} failed its integrity check; re-issuing it from the declaration.`);
       return reissueSignedDocument(tx, {
         actor,
         kind: 'DECLARATION',
         subjectId: declaration.id,
         payload,
         now,
-        reason: isIntact ? 'The declaration changed since the document was issued.' : 'The stored document failed its integrity check.',
+        reason: isIntact
+          ? 'The declaration changed since the document was issued.'
+          : 'The stored document failed its integrity check.',
       });
     },
     { timeout: 20_000 },
@@ -63,7 +93,16 @@ export async function ensureDeclarationDocument(args: { actor: Actor; declaratio
 }
 
 /** The declaration as a PDF for the actor, with the file name to offer. */
-export async function declarationPdf(args: { actor: Actor; declarationId: string; now: Date; t: Translate }): Promise<{ bytes: Uint8Array; filename: string; document: IssuedDocument<'DECLARATION'> }> {
+export async function declarationPdf(args: {
+  actor: Actor;
+  declarationId: string;
+  now: Date;
+  t: Translate;
+}): Promise<{ bytes: Uint8Array; filename: string; document: IssuedDocument<'DECLARATION'> }> {
   const document = await ensureDeclarationDocument(args);
-  return { bytes: await renderSignedDocumentPdf(document, args.t), filename: pdfFilename('DECLARATION', document.number), document };
+  return {
+    bytes: await renderSignedDocumentPdf(document, args.t),
+    filename: pdfFilename('DECLARATION', document.number),
+    document,
+  };
 }

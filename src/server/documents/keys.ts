@@ -12,14 +12,33 @@ export async function registerSigningKey(tx: Tx, key: DocumentSigningKey, now: D
     skipDuplicates: true,
   });
   if (count > 0) {
-    await writeAudit(tx, { actor: null, action: 'signing-key.register', entityType: 'SigningKey', entityId: key.keyId, data: { algorithm: SIGNATURE_ALGORITHM }, at: now });
+    await writeAudit(tx, {
+      actor: null,
+      action: 'signing-key.register',
+      entityType: 'SigningKey',
+      entityId: key.keyId,
+      data: { algorithm: SIGNATURE_ALGORITHM },
+      at: now,
+    });
   }
 }
 
-export type PublishedSigningKey = { keyId: string; algorithm: string; publicKeyPem: string; createdAt: string; retiredAt: string | null };
+export type PublishedSigningKey = {
+  keyId: string;
+  algorithm: string;
+  publicKeyPem: string;
+  createdAt: string;
+  retiredAt: string | null;
+};
 
 /** Every public key documents were ever signed with (a retired key still verifies its documents). Public. */
 export async function listSigningKeys(): Promise<PublishedSigningKey[]> {
   const keys = await db.signingKey.findMany({ orderBy: [{ createdAt: 'asc' }, { keyId: 'asc' }] });
-  return keys.map((k) => ({ keyId: k.keyId, algorithm: k.algorithm, publicKeyPem: k.publicKey, createdAt: k.createdAt.toISOString(), retiredAt: k.retiredAt?.toISOString() ?? null }));
+  return keys.map((k) => ({
+    keyId: k.keyId,
+    algorithm: k.algorithm,
+    publicKeyPem: k.publicKey,
+    createdAt: k.createdAt.toISOString(),
+    retiredAt: k.retiredAt?.toISOString() ?? null,
+  }));
 }

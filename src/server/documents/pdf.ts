@@ -87,7 +87,13 @@ class Layout {
   }
 }
 
-function drawTable(layout: Layout, fonts: Fonts, table: DocumentTable, title: string, columnLabel: (key: string) => string) {
+function drawTable(
+  layout: Layout,
+  fonts: Fonts,
+  table: DocumentTable,
+  title: string,
+  columnLabel: (key: string) => string,
+) {
   const size = 7.5;
   const lineHeight = 9.5;
   const pad = 3;
@@ -97,7 +103,8 @@ function drawTable(layout: Layout, fonts: Fonts, table: DocumentTable, title: st
 
   const drawRow = (cells: string[][], font: PDFFont, shade: boolean) => {
     const height = Math.max(...cells.map((c) => c.length)) * lineHeight + 2 * pad;
-    if (shade) layout.page.drawRectangle({ x: MARGIN_X, y: layout.y - height, width: CONTENT_WIDTH, height, color: SHADE });
+    if (shade)
+      layout.page.drawRectangle({ x: MARGIN_X, y: layout.y - height, width: CONTENT_WIDTH, height, color: SHADE });
     cells.forEach((lines, i) => {
       const column = table.columns[i];
       lines.forEach((line, n) => {
@@ -128,9 +135,19 @@ function drawTable(layout: Layout, fonts: Fonts, table: DocumentTable, title: st
   layout.rule();
 }
 
-function drawFooter(page: PDFPage, fonts: Fonts, qr: PDFImage, lines: { verifyAt: string; url: string; signedWith: string; pageOf: string }) {
+function drawFooter(
+  page: PDFPage,
+  fonts: Fonts,
+  qr: PDFImage,
+  lines: { verifyAt: string; url: string; signedWith: string; pageOf: string },
+) {
   const y0 = 28;
-  page.drawLine({ start: { x: MARGIN_X, y: FOOTER_TOP - 8 }, end: { x: A4[0] - MARGIN_X, y: FOOTER_TOP - 8 }, thickness: 0.6, color: RULE });
+  page.drawLine({
+    start: { x: MARGIN_X, y: FOOTER_TOP - 8 },
+    end: { x: A4[0] - MARGIN_X, y: FOOTER_TOP - 8 },
+    thickness: 0.6,
+    color: RULE,
+  });
   // Below the rule (FOOTER_TOP - 8), with the quiet zone a scanner needs around it.
   page.drawImage(qr, { x: MARGIN_X, y: y0 - 16, width: QR_SIZE, height: QR_SIZE });
   const x = MARGIN_X + QR_SIZE + 12;
@@ -144,10 +161,19 @@ function drawFooter(page: PDFPage, fonts: Fonts, qr: PDFImage, lines: { verifyAt
   y -= 12;
   page.drawText(toWinAnsi(lines.signedWith), { x, y, size: 7, font: fonts.regular, color: MUTED });
   const pageOf = toWinAnsi(lines.pageOf);
-  page.drawText(pageOf, { x: A4[0] - MARGIN_X - fonts.regular.widthOfTextAtSize(pageOf, 7.5), y: y0 - 6, size: 7.5, font: fonts.regular, color: MUTED });
+  page.drawText(pageOf, {
+    x: A4[0] - MARGIN_X - fonts.regular.widthOfTextAtSize(pageOf, 7.5),
+    y: y0 - 6,
+    size: 7.5,
+    font: fonts.regular,
+    color: MUTED,
+  });
 }
 
-export type PrintableDocument = Pick<IssuedDocument, 'kind' | 'number' | 'issuedAt' | 'keyId' | 'payload' | 'verificationUrl'>;
+export type PrintableDocument = Pick<
+  IssuedDocument,
+  'kind' | 'number' | 'issuedAt' | 'keyId' | 'payload' | 'verificationUrl'
+>;
 
 /** The PDF of an issued document, in the language of `t` (the `signedDocument` messages). */
 export async function renderSignedDocumentPdf(document: PrintableDocument, t: Translate): Promise<Uint8Array> {
@@ -166,8 +192,13 @@ export async function renderSignedDocumentPdf(document: PrintableDocument, t: Tr
   // Dated by the document, not by the moment of printing: the same document prints the same bytes.
   pdf.setCreationDate(document.issuedAt);
   pdf.setModificationDate(document.issuedAt);
-  const fonts: Fonts = { regular: await pdf.embedFont(StandardFonts.Helvetica), bold: await pdf.embedFont(StandardFonts.HelveticaBold) };
-  const qr = await pdf.embedPng(await QRCode.toBuffer(document.verificationUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 8 }));
+  const fonts: Fonts = {
+    regular: await pdf.embedFont(StandardFonts.Helvetica),
+    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
+  };
+  const qr = await pdf.embedPng(
+    await QRCode.toBuffer(document.verificationUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 8 }),
+  );
 
   const layout = new Layout(pdf, fonts, t('pdf.continued', { title, number: document.number }));
   layout.newPage(true);
@@ -177,7 +208,13 @@ export async function renderSignedDocumentPdf(document: PrintableDocument, t: Tr
   layout.y -= 26;
   layout.text(t('pdf.number', { number: document.number }), MARGIN_X, 12, fonts.bold);
   layout.y -= 17;
-  layout.text(t('pdf.issued', { date: formatServiceMoment(document.issuedAt.toISOString()) }), MARGIN_X, 9, fonts.regular, MUTED);
+  layout.text(
+    t('pdf.issued', { date: formatServiceMoment(document.issuedAt.toISOString()) }),
+    MARGIN_X,
+    9,
+    fonts.regular,
+    MUTED,
+  );
   layout.y -= 16;
   layout.rule();
   layout.y -= 8;
@@ -190,20 +227,31 @@ export async function renderSignedDocumentPdf(document: PrintableDocument, t: Tr
     const value = wrap(field.value || '—', fonts.regular, 9.5, valueWidth);
     const height = Math.max(label.length * 11, value.length * 12) + 4;
     layout.ensure(height);
-    label.forEach((line, i) => layout.page.drawText(line, { x: MARGIN_X, y: layout.y - 9 - i * 11, size: 8.5, font: fonts.bold, color: MUTED }));
-    value.forEach((line, i) => layout.page.drawText(line, { x: valueX, y: layout.y - 9.5 - i * 12, size: 9.5, font: fonts.regular, color: INK }));
+    label.forEach((line, i) =>
+      layout.page.drawText(line, { x: MARGIN_X, y: layout.y - 9 - i * 11, size: 8.5, font: fonts.bold, color: MUTED }),
+    );
+    value.forEach((line, i) =>
+      layout.page.drawText(line, { x: valueX, y: layout.y - 9.5 - i * 12, size: 9.5, font: fonts.regular, color: INK }),
+    );
     layout.y -= height;
   }
   layout.y -= 10;
 
   if (view.table && view.table.rows.length > 0) {
-    drawTable(layout, fonts, view.table, t(`tables.${view.table.key}`, { count: view.table.rows.length }), (key) => t(`columns.${key}`));
+    drawTable(layout, fonts, view.table, t(`tables.${view.table.key}`, { count: view.table.rows.length }), (key) =>
+      t(`columns.${key}`),
+    );
   }
 
   const pages = pdf.getPages();
   const signedWith = t('pdf.signedWith', { keyId: document.keyId });
   pages.forEach((page, i) =>
-    drawFooter(page, fonts, qr, { verifyAt: t('pdf.verifyAt'), url: document.verificationUrl, signedWith, pageOf: t('pdf.pageOf', { page: i + 1, pages: pages.length }) }),
+    drawFooter(page, fonts, qr, {
+      verifyAt: t('pdf.verifyAt'),
+      url: document.verificationUrl,
+      signedWith,
+      pageOf: t('pdf.pageOf', { page: i + 1, pages: pages.length }),
+    }),
   );
   return pdf.save();
 }

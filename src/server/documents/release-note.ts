@@ -15,7 +15,10 @@ import { pdfFilename, renderSignedDocumentPdf, type Translate } from './pdf';
 /** Printed when the officer who released the declaration has no service number on record. */
 const OFFICER_NOT_RECORDED = 'NOT RECORDED';
 
-export async function releaseNoteOf(args: { actor: Actor; declarationId: string }): Promise<IssuedDocument<'RELEASE_NOTE'>> {
+export async function releaseNoteOf(args: {
+  actor: Actor;
+  declarationId: string;
+}): Promise<IssuedDocument<'RELEASE_NOTE'>> {
   const { actor } = args;
   const scope =
     actor.role === 'TRADER' && actor.companyId
@@ -23,11 +26,17 @@ export async function releaseNoteOf(args: { actor: Actor; declarationId: string 
       : (actor.role === 'INSPECTOR' || actor.role === 'SUPERVISOR') && actor.postId
         ? { postId: actor.postId }
         : null;
-  const declaration = scope ? await db.declaration.findFirst({ where: { id: args.declarationId, ...scope }, select: { id: true, status: true } }) : null;
+  const declaration = scope
+    ? await db.declaration.findFirst({
+        where: { id: args.declarationId, ...scope },
+        select: { id: true, status: true },
+      })
+    : null;
   if (!declaration) throw new AppError('NOT_FOUND', 'The declaration was not found.');
   const row = await latestSignedDocument(db, 'RELEASE_NOTE', declaration.id);
   if (row) return toIssued(row);
-  if (declaration.status !== 'RELEASED') throw new AppError('NOT_FOUND', 'This declaration has no release note: it has not been released.');
+  if (declaration.status !== 'RELEASED')
+    throw new AppError('NOT_FOUND', 'This declaration has no release note: it has not been released.');
   return issueMissingReleaseNote(declaration.id);
 }
 
@@ -45,19 +54,39 @@ async function issueMissingReleaseNote(declarationId: string): Promise<IssuedDoc
       if (existing) return toIssued(existing);
       const d = await tx.declaration.findUniqueOrThrow({
         where: { id: declarationId },
-        include: { items: { orderBy: { lineNo: 'asc' } }, post: { select: { code: true, name: true } }, company: { select: { tin: true, name: true } } },
+        include: {
+          items: { orderBy: { lineNo: 'asc' } },
+          post: { select: { code: true, name: true } },
+          company: { select: { tin: true, name: true } },
+        },
       });
-      if (d.status !== 'RELEASED' || !d.registrationNumber || !d.post) throw new AppError('NOT_FOUND', 'This declaration has no release note: it has not been released.');
-      const release = await tx.declarationStatusEvent.findFirst({ where: { declarationId, toStatus: 'RELEASED' }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { actorId: true, at: true } });
+      if (d.status !== 'RELEASED' || !d.registrationNumber || !d.post)
+        throw new AppError('NOT_FOUND', 'This declaration has no release note: it has not been released.');
+      const release = await tx.declarationStatusEvent.findFirst({
+        where: { declarationId, toStatus: 'RELEASED' },
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        select: { actorId: true, at: true },
+      });
       const releasedAt = d.releasedAt ?? release?.at;
-      if (!releasedAt) throw new AppError('CONFLICT', 'The release of this declaration has no recorded date, so its release note cannot be issued.');
+      if (!releasedAt)
+        throw new AppError(
+          'CONFLICT',
+          'The release of this declaration has no recorded date, so its release note cannot be issued.',
+        );
       let officerNumber: string | null = null;
       if (release?.actorId) {
         const officer = await tx.user.findUnique({ where: { id: release.actorId }, select: { officerNumber: true } });
         officerNumber = officer?.officerNumber ?? OFFICER_NOT_RECORDED;
       }
       const { number, payload } = releaseNoteContent(d, { releasedAt, officerNumber });
-      return issueSignedDocument(tx, { actor: null, kind: 'RELEASE_NOTE', number, subjectId: d.id, payload, now: releasedAt });
+      return issueSignedDocument(tx, {
+        actor: null,
+        kind: 'RELEASE_NOTE',
+        number,
+        subjectId: d.id,
+        payload,
+        now: releasedAt,
+      });
     },
     { timeout: 20_000 },
   );
@@ -65,5 +94,9 @@ async function issueMissingReleaseNote(declarationId: string): Promise<IssuedDoc
 
 export async function releaseNotePdf(args: { actor: Actor; declarationId: string; t: Translate }) {
   const document = await releaseNoteOf(args);
-  return { bytes: await renderSignedDocumentPdf(document, args.t), filename: pdfFilename('RELEASE_NOTE', document.number), document };
+  return {
+    bytes: await renderSignedDocumentPdf(document, args.t),
+    filename: pdfFilename('RELEASE_NOTE', document.number),
+    document,
+  };
 }

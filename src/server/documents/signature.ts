@@ -12,7 +12,10 @@ export type DocumentSigningKey = { keyId: string; privateKey: KeyObject; publicK
 
 /** The key id: the first 16 hex digits of the SHA-256 of the public key's SPKI (DER) encoding. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function parseSigningKey(text: string): DocumentSigningKey {
@@ -20,7 +23,8 @@ export function parseSigningKey(text: string): DocumentSigningKey {
   let pem = text.trim().replace(/\\n/g, '\n');
   if (!pem.includes('-----BEGIN')) {
     const decoded = Buffer.from(pem, 'base64').toString('utf8');
-    if (!decoded.includes('-----BEGIN')) throw new Error(`${SIGNING_KEY_ENV} must be an Ed25519 private key in PKCS#8 PEM, or the base64 of that PEM.`);
+    if (!decoded.includes('-----BEGIN'))
+      throw new Error(`${SIGNING_KEY_ENV} must be an Ed25519 private key in PKCS#8 PEM, or the base64 of that PEM.`);
     pem = decoded;
   }
   let privateKey: KeyObject;
@@ -30,10 +34,16 @@ export function parseSigningKey(text: string): DocumentSigningKey {
     throw new Error(`${SIGNING_KEY_ENV} could not be read as a PKCS#8 PEM private key.`);
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new Error(`${SIGNING_KEY_ENV} is a ${privateKey.asymmetricKeyType ?? 'unknown'} key; documents are signed with Ed25519 (openssl genpkey -algorithm ed25519).`);
+    throw new Error(
+      `${SIGNING_KEY_ENV} is a ${privateKey.asymmetricKeyType ?? 'unknown'} key; documents are signed with Ed25519 (openssl genpkey -algorithm ed25519).`,
+    );
   }
   const publicKey = createPublicKey(privateKey);
-  return { keyId: keyIdOf(publicKey), privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  return {
+    keyId: keyIdOf(publicKey),
+    privateKey,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 
 let cached: { text: string; key: DocumentSigningKey } | null = null;
@@ -50,7 +60,6 @@ export function currentSigningKey(): DocumentSigningKey {
   if (cached?.text !== text) cached = { text, key: parseSigningKey(text) };
   return cached.key;
 }
-
 
 const SIGNATURE = /^[A-Za-z0-9_-]{86}$/;
 

@@ -26,14 +26,19 @@ export type VerifiedDocument = {
 
 export type VerificationResult = { verdict: Verdict; document: VerifiedDocument | null };
 
-export async function verifySignedDocument(args: { number: string; presentedSignature: string | null }): Promise<VerificationResult> {
+export async function verifySignedDocument(args: {
+  number: string;
+  presentedSignature: string | null;
+}): Promise<VerificationResult> {
   const number = ZDocumentNumber.safeParse(args.number);
   if (!number.success) return { verdict: 'UNKNOWN', document: null };
   const row = await db.signedDocument.findUnique({ where: { number: number.data } });
   if (!row) return { verdict: 'UNKNOWN', document: null };
 
   const isIntact = await isStoredDocumentIntact(db, row);
-  const versions = orderVersions(await db.signedDocument.findMany({ where: { kind: row.kind, subjectId: row.subjectId }, select: { number: true } }));
+  const versions = orderVersions(
+    await db.signedDocument.findMany({ where: { kind: row.kind, subjectId: row.subjectId }, select: { number: true } }),
+  );
   const latest = versions.at(-1)!;
   const mine = versions.find((v) => v.number === row.number)!;
   const hasNewerVersion = latest.version > mine.version;

@@ -26,12 +26,21 @@ export async function onDutyCandidates(tx: Tx, postId: string) {
 }
 
 /** Give the declaration to an on-duty inspector of its post, or leave it in the post's pool. */
-export async function distributeDeclaration(tx: Tx, args: { declarationId: string; postId: string; now: Date }): Promise<{ inspectorId: string | null }> {
+export async function distributeDeclaration(
+  tx: Tx,
+  args: { declarationId: string; postId: string; now: Date },
+): Promise<{ inspectorId: string | null }> {
   await lockPostDistribution(tx, args.postId);
   const candidates = await onDutyCandidates(tx, args.postId);
   const inspectorId = pickInspector(candidates, serverRandom);
   await tx.assignment.create({
-    data: { declarationId: args.declarationId, postId: args.postId, inspectorId, assignedAt: args.now, reason: inspectorId ? 'AUTOMATIC' : 'POOL' },
+    data: {
+      declarationId: args.declarationId,
+      postId: args.postId,
+      inspectorId,
+      assignedAt: args.now,
+      reason: inspectorId ? 'AUTOMATIC' : 'POOL',
+    },
   });
   return { inspectorId };
 }
@@ -42,16 +51,31 @@ export async function distributeDeclaration(tx: Tx, args: { declarationId: strin
  */
 export async function drainPool(tx: Tx, args: { postId: string; now: Date }): Promise<number> {
   await lockPostDistribution(tx, args.postId);
-  const waiting = await tx.assignment.findMany({ where: { postId: args.postId, inspectorId: null, closedAt: null }, orderBy: [{ assignedAt: 'asc' }, { id: 'asc' }], select: { id: true, declarationId: true } });
+  const waiting = await tx.assignment.findMany({
+    where: { postId: args.postId, inspectorId: null, closedAt: null },
+    orderBy: [{ assignedAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, declarationId: true },
+  });
   if (waiting.length === 0) return 0;
   const candidates = await onDutyCandidates(tx, args.postId);
   if (candidates.length === 0) return 0;
   const open = new Map(candidates.map((c) => [c.inspectorId, c.openCount]));
   for (const w of waiting) {
-    const inspectorId = pickInspector([...open].map(([inspectorId, openCount]) => ({ inspectorId, openCount })), serverRandom)!;
+    const inspectorId = pickInspector(
+      [...open].map(([inspectorId, openCount]) => ({ inspectorId, openCount })),
+      serverRandom,
+    )!;
     open.set(inspectorId, open.get(inspectorId)! + 1);
     await tx.assignment.update({ where: { id: w.id }, data: { closedAt: args.now } });
-    await tx.assignment.create({ data: { declarationId: w.declarationId, postId: args.postId, inspectorId, assignedAt: args.now, reason: 'FROM_POOL' } });
+    await tx.assignment.create({
+      data: {
+        declarationId: w.declarationId,
+        postId: args.postId,
+        inspectorId,
+        assignedAt: args.now,
+        reason: 'FROM_POOL',
+      },
+    });
   }
   return waiting.length;
 }

@@ -24,7 +24,10 @@ export async function moneyTransaction<T>(work: (tx: Tx) => Promise<T>): Promise
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2028') {
       console.warn(`[payments] transaction gave up: ${e.message}`);
-      throw new AppError('RATE_LIMITED', 'Too many payments are being processed on this account right now. Nothing was moved: try again in a moment.');
+      throw new AppError(
+        'RATE_LIMITED',
+        'Too many payments are being processed on this account right now. Nothing was moved: try again in a moment.',
+      );
     }
     throw e;
   }
@@ -64,7 +67,10 @@ export class InsufficientBalance extends AppError {
   readonly balance: string;
   readonly shortfall: string;
   constructor(balance: string, shortfall: string, what: string) {
-    super('CONFLICT', `Your balance of ${formatAmount(balance)} UZS is not enough for ${what}: top up at least ${formatAmount(shortfall)} UZS, then try again. Nothing was debited.`);
+    super(
+      'CONFLICT',
+      `Your balance of ${formatAmount(balance)} UZS is not enough for ${what}: top up at least ${formatAmount(shortfall)} UZS, then try again. Nothing was debited.`,
+    );
     this.balance = balance;
     this.shortfall = shortfall;
   }
@@ -72,7 +78,10 @@ export class InsufficientBalance extends AppError {
 
 /** Would these entries keep the locked account at or above zero? Throws InsufficientBalance (nothing written) when not. */
 export function assertCovered(account: LockedAccount, entries: readonly NewEntry[], what: string): string {
-  const posting = post(account.balance, entries.map((e) => ({ kind: e.kind, amount: signedAmount(e.kind, e.magnitude) })));
+  const posting = post(
+    account.balance,
+    entries.map((e) => ({ kind: e.kind, amount: signedAmount(e.kind, e.magnitude) })),
+  );
   if (!posting.isAllowed) throw new InsufficientBalance(account.balance, posting.shortfall, what);
   return posting.balance;
 }
@@ -81,7 +90,12 @@ export function assertCovered(account: LockedAccount, entries: readonly NewEntry
  * Write the entries of one movement to the locked account and update its cached balance (the sum of
  * its entries) and version (the number of its entries). Returns the new balance.
  */
-export async function postEntries(tx: Tx, account: LockedAccount, entries: readonly NewEntry[], args: { actorId: string | null; at: Date; what: string }): Promise<string> {
+export async function postEntries(
+  tx: Tx,
+  account: LockedAccount,
+  entries: readonly NewEntry[],
+  args: { actorId: string | null; at: Date; what: string },
+): Promise<string> {
   const balance = assertCovered(account, entries, args.what);
   await tx.ledgerEntry.createMany({
     data: entries.map((e) => ({
@@ -118,7 +132,9 @@ export async function postEntries(tx: Tx, account: LockedAccount, entries: reado
  */
 export async function nextReceiptNumber(tx: Tx, now: Date): Promise<string> {
   const year = receiptYear(now);
-  const taken = await tx.$queryRaw<{ last: number }[]>`UPDATE "ReceiptSequence" SET last = last + 1 WHERE year = ${year} RETURNING last`;
+  const taken = await tx.$queryRaw<
+    { last: number }[]
+  >`UPDATE "ReceiptSequence" SET last = last + 1 WHERE year = ${year} RETURNING last`;
   if (taken[0]) return formatReceiptNumber(year, taken[0].last);
   // First receipt of the year in this database: start after what is stored (a full read, once a year).
   const pattern = `^R-${year}-[0-9]{7}$`;
@@ -130,7 +146,9 @@ export async function nextReceiptNumber(tx: Tx, now: Date): Promise<string> {
       UNION ALL SELECT number FROM "SignedDocument" WHERE kind = 'RECEIPT' AND number ~ ${pattern}
     ) stored
     ON CONFLICT (year) DO NOTHING`;
-  const started = await tx.$queryRaw<{ last: number }[]>`UPDATE "ReceiptSequence" SET last = last + 1 WHERE year = ${year} RETURNING last`;
+  const started = await tx.$queryRaw<
+    { last: number }[]
+  >`UPDATE "ReceiptSequence" SET last = last + 1 WHERE year = ${year} RETURNING last`;
   return formatReceiptNumber(year, started[0].last);
 }
 

@@ -30,7 +30,14 @@ export async function getAccountOverview(args: { actor: Actor }): Promise<Accoun
   return { companyName: company.name, balance, pendingRefunds, available };
 }
 
-export type OpenSettlementRow = { id: string; registrationNumber: string; status: DeclarationStatus; channel: string | null; registeredAt: Date | null; net: string };
+export type OpenSettlementRow = {
+  id: string;
+  registrationNumber: string;
+  status: DeclarationStatus;
+  channel: string | null;
+  registeredAt: Date | null;
+  net: string;
+};
 
 /**
  * The company's registered declarations whose payments are not settled: `DUE` (net > 0, oldest
@@ -60,7 +67,12 @@ export async function listOpenSettlements(args: { actor: Actor; kind: 'DUE' | 'O
     ORDER BY "registeredAt" ASC NULLS LAST, id ASC
     LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
   const total = rows.length ? Number(rows[0].total) : page > 1 ? await countOpen(actor.companyId, sign) : 0;
-  return { total, page, pageSize: PAGE_SIZE, rows: rows.map(({ total: _total, ...r }) => ({ ...r, net: new D(r.net).abs().toFixed(2) })) };
+  return {
+    total,
+    page,
+    pageSize: PAGE_SIZE,
+    rows: rows.map(({ total: _total, ...r }) => ({ ...r, net: new D(r.net).abs().toFixed(2) })),
+  };
 }
 
 async function countOpen(companyId: string, sign: number): Promise<number> {
@@ -84,15 +96,25 @@ export type DeclarationPayments = {
 };
 
 /** What the declaration's page shows about its payments (another company's declaration is "not found"). */
-export async function getDeclarationPayments(args: { actor: Actor; declarationId: string }): Promise<DeclarationPayments> {
+export async function getDeclarationPayments(args: {
+  actor: Actor;
+  declarationId: string;
+}): Promise<DeclarationPayments> {
   const { actor, declarationId } = args;
   assertTrader(actor);
-  const d = await db.declaration.findFirst({ where: { id: declarationId, companyId: actor.companyId }, select: { id: true, status: true, registrationNumber: true } });
+  const d = await db.declaration.findFirst({
+    where: { id: declarationId, companyId: actor.companyId },
+    select: { id: true, status: true, registrationNumber: true },
+  });
   if (!d) throw new AppError('NOT_FOUND', 'The declaration was not found.');
   const [{ settlement }, account, payments] = await Promise.all([
     loadSettlement(db, d),
     db.account.findUnique({ where: { companyId: actor.companyId }, select: { balance: true } }),
-    db.payment.findMany({ where: { declarationId, status: 'COMPLETED' }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: { id: true, receiptNumber: true, amount: true, at: true } }),
+    db.payment.findMany({
+      where: { declarationId, status: 'COMPLETED' },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: { id: true, receiptNumber: true, amount: true, at: true },
+    }),
   ]);
   return {
     settlement,
@@ -116,17 +138,46 @@ export type Movement = {
   receiptNumber: string | null;
 };
 
-type EntryRow = { id: bigint; at: Date; kind: LedgerKind; paymentType: PaymentType | null; amount: { toFixed(n: number): string }; reference: string; declarationId: string | null; paymentId: string | null; topUpId: string | null; refundId: string | null };
+type EntryRow = {
+  id: bigint;
+  at: Date;
+  kind: LedgerKind;
+  paymentType: PaymentType | null;
+  amount: { toFixed(n: number): string };
+  reference: string;
+  declarationId: string | null;
+  paymentId: string | null;
+  topUpId: string | null;
+  refundId: string | null;
+};
 
-const ENTRY_SELECT = { id: true, at: true, kind: true, paymentType: true, amount: true, reference: true, declarationId: true, paymentId: true, topUpId: true, refundId: true } as const;
+const ENTRY_SELECT = {
+  id: true,
+  at: true,
+  kind: true,
+  paymentType: true,
+  amount: true,
+  reference: true,
+  declarationId: true,
+  paymentId: true,
+  topUpId: true,
+  refundId: true,
+} as const;
 
 async function toMovements(rows: readonly EntryRow[], reader: Tx | typeof db = db): Promise<Movement[]> {
   const paymentIds = [...new Set(rows.flatMap((r) => (r.paymentId ? [r.paymentId] : [])))];
   const topUpIds = [...new Set(rows.flatMap((r) => (r.topUpId ? [r.topUpId] : [])))];
   // One after the other: inside a transaction both would share one connection.
-  const payments = paymentIds.length ? await reader.payment.findMany({ where: { id: { in: paymentIds } }, select: { id: true, receiptNumber: true } }) : [];
-  const topUps = topUpIds.length ? await reader.topUp.findMany({ where: { id: { in: topUpIds } }, select: { id: true, receiptNumber: true } }) : [];
-  const receipts = new Map<string, string | null>([...payments.map((p) => [p.id, p.receiptNumber] as const), ...topUps.map((t) => [t.id, t.receiptNumber] as const)]);
+  const payments = paymentIds.length
+    ? await reader.payment.findMany({ where: { id: { in: paymentIds } }, select: { id: true, receiptNumber: true } })
+    : [];
+  const topUps = topUpIds.length
+    ? await reader.topUp.findMany({ where: { id: { in: topUpIds } }, select: { id: true, receiptNumber: true } })
+    : [];
+  const receipts = new Map<string, string | null>([
+    ...payments.map((p) => [p.id, p.receiptNumber] as const),
+    ...topUps.map((t) => [t.id, t.receiptNumber] as const),
+  ]);
   return rows.map((r) => ({
     id: r.id.toString(),
     at: r.at,
@@ -136,7 +187,13 @@ async function toMovements(rows: readonly EntryRow[], reader: Tx | typeof db = d
     reference: r.reference,
     declarationId: r.declarationId,
     // A refund's receipt number is its entry's reference.
-    receiptNumber: r.paymentId ? (receipts.get(r.paymentId) ?? null) : r.topUpId ? (receipts.get(r.topUpId) ?? null) : r.refundId ? r.reference : null,
+    receiptNumber: r.paymentId
+      ? (receipts.get(r.paymentId) ?? null)
+      : r.topUpId
+        ? (receipts.get(r.topUpId) ?? null)
+        : r.refundId
+          ? r.reference
+          : null,
   }));
 }
 
@@ -146,7 +203,10 @@ async function accountIdOf(companyId: string, reader: Tx | typeof db = db): Prom
 
 const dayRange = (from?: string, to?: string): Prisma.DateTimeFilter | undefined => {
   if (!from && !to) return undefined;
-  return { ...(from ? { gte: startOfServiceDate(from) } : {}), ...(to ? { lt: new Date(startOfServiceDate(to).getTime() + 86_400_000) } : {}) };
+  return {
+    ...(from ? { gte: startOfServiceDate(from) } : {}),
+    ...(to ? { lt: new Date(startOfServiceDate(to).getTime() + 86_400_000) } : {}),
+  };
 };
 
 /** The account's movements, newest first, filtered by kind and service days, a page at a time. */
@@ -156,15 +216,32 @@ export async function listMovements(args: { actor: Actor; query: HistoryQuery })
   const accountId = await accountIdOf(actor.companyId);
   if (!accountId) return { total: 0, page: query.page, pageSize: PAGE_SIZE, rows: [] as Movement[] };
   const at = dayRange(query.from, query.to);
-  const where: Prisma.LedgerEntryWhereInput = { accountId, ...(query.kind ? { kind: query.kind } : {}), ...(at ? { at } : {}) };
+  const where: Prisma.LedgerEntryWhereInput = {
+    accountId,
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(at ? { at } : {}),
+  };
   const [total, rows] = await Promise.all([
     db.ledgerEntry.count({ where }),
-    db.ledgerEntry.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: ENTRY_SELECT }),
+    db.ledgerEntry.findMany({
+      where,
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: ENTRY_SELECT,
+    }),
   ]);
   return { total, page: query.page, pageSize: PAGE_SIZE, rows: await toMovements(rows) };
 }
 
-export type StatementSummary = { period: StatementPeriod; opening: string; credits: string; debits: string; closing: string; count: number };
+export type StatementSummary = {
+  period: StatementPeriod;
+  opening: string;
+  credits: string;
+  debits: string;
+  closing: string;
+  count: number;
+};
 
 async function statementBounds(actor: Actor, period: StatementPeriod, reader: Tx | typeof db = db) {
   assertTrader(actor);
@@ -174,7 +251,11 @@ async function statementBounds(actor: Actor, period: StatementPeriod, reader: Tx
   return { accountId, start, end };
 }
 
-async function readSummary(reader: Tx | typeof db, period: StatementPeriod, bounds: { accountId: string | null; start: Date; end: Date }): Promise<StatementSummary> {
+async function readSummary(
+  reader: Tx | typeof db,
+  period: StatementPeriod,
+  bounds: { accountId: string | null; start: Date; end: Date },
+): Promise<StatementSummary> {
   const { accountId, start, end } = bounds;
   if (!accountId) return { period, opening: '0.00', credits: '0.00', debits: '0.00', closing: '0.00', count: 0 };
   const rows = await reader.$queryRaw<Array<{ opening: string; credits: string; debits: string; count: bigint }>>`
@@ -185,7 +266,14 @@ async function readSummary(reader: Tx | typeof db, period: StatementPeriod, boun
     FROM "LedgerEntry" WHERE "accountId" = ${accountId}::uuid AND at < ${end}`;
   const r = rows[0];
   const opening = new D(r.opening).toFixed(2);
-  return { period, opening, credits: new D(r.credits).toFixed(2), debits: new D(r.debits).toFixed(2), closing: new D(opening).plus(r.credits).minus(r.debits).toFixed(2), count: Number(r.count) };
+  return {
+    period,
+    opening,
+    credits: new D(r.credits).toFixed(2),
+    debits: new D(r.debits).toFixed(2),
+    closing: new D(opening).plus(r.credits).minus(r.debits).toFixed(2),
+    count: Number(r.count),
+  };
 }
 
 /** Opening balance (every entry before the first day), credits, debits and closing balance of a period. */
@@ -204,7 +292,13 @@ export async function getStatementPage(args: { actor: Actor; period: StatementPe
   if (!accountId || summary.count === 0) return { summary, page, pageSize: PAGE_SIZE, rows: [] as StatementLine[] };
   const where = { accountId, at: { gte: start, lt: end } };
   const skip = (page - 1) * PAGE_SIZE;
-  const rows = await db.ledgerEntry.findMany({ where, orderBy: [{ at: 'asc' }, { id: 'asc' }], skip, take: PAGE_SIZE, select: ENTRY_SELECT });
+  const rows = await db.ledgerEntry.findMany({
+    where,
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    skip,
+    take: PAGE_SIZE,
+    select: ENTRY_SELECT,
+  });
   // The balance before this page: the opening plus every line of the period before it.
   const before = rows.length
     ? await db.$queryRaw<{ s: string }[]>`
@@ -228,7 +322,11 @@ export type StatementExport = { summary: StatementSummary; lines: StatementLine[
  * keep arriving. A period with more than `max` lines is refused (asking for a shorter period) rather
  * than exported with lines missing under a closing balance that counts them.
  */
-export async function exportStatement(args: { actor: Actor; period: StatementPeriod; max?: number }): Promise<StatementExport> {
+export async function exportStatement(args: {
+  actor: Actor;
+  period: StatementPeriod;
+  max?: number;
+}): Promise<StatementExport> {
   const { actor, period } = args;
   assertTrader(actor);
   const max = args.max ?? MAX_EXPORT_LINES;
@@ -240,7 +338,12 @@ export async function exportStatement(args: { actor: Actor; period: StatementPer
         throw new AppError(
           'VALIDATION',
           `The statement for ${period.from} – ${period.to} has ${summary.count.toLocaleString('en-US')} lines, more than the ${max.toLocaleString('en-US')} one export can hold. Choose a shorter period and export it in parts.`,
-          [{ path: 'to', message: `Choose a shorter period: at most ${max.toLocaleString('en-US')} lines per export.` }],
+          [
+            {
+              path: 'to',
+              message: `Choose a shorter period: at most ${max.toLocaleString('en-US')} lines per export.`,
+            },
+          ],
         );
       }
       const { accountId, start, end } = bounds;
@@ -251,7 +354,11 @@ export async function exportStatement(args: { actor: Actor; period: StatementPer
       for (;;) {
         const after: { at: Date; id: bigint } | null = cursor;
         const rows: EntryRow[] = await tx.ledgerEntry.findMany({
-          where: { accountId, at: { gte: start, lt: end }, ...(after ? { OR: [{ at: { gt: after.at } }, { at: after.at, id: { gt: after.id } }] } : {}) },
+          where: {
+            accountId,
+            at: { gte: start, lt: end },
+            ...(after ? { OR: [{ at: { gt: after.at } }, { at: after.at, id: { gt: after.id } }] } : {}),
+          },
           orderBy: [{ at: 'asc' }, { id: 'asc' }],
           take: EXPORT_BATCH,
           select: ENTRY_SELECT,

@@ -24,7 +24,14 @@ export const receiptPayer = companyOf;
  * A payment's (or overpayment credit's) receipt content. `amount` is the payment's (negative for a
  * credit); `lines` its per-type movements as settled (+ debited, − credited back).
  */
-export function paymentReceipt(args: { receiptNumber: string; at: Date; payer: Company; declarationNumber: string | null; amount: string; lines: ReadonlyArray<{ paymentType: string; amount: string }> }): ReceiptPayload {
+export function paymentReceipt(args: {
+  receiptNumber: string;
+  at: Date;
+  payer: Company;
+  declarationNumber: string | null;
+  amount: string;
+  lines: ReadonlyArray<{ paymentType: string; amount: string }>;
+}): ReceiptPayload {
   const isCredit = new D(args.amount).isNegative();
   return {
     receiptNumber: args.receiptNumber,
@@ -36,22 +43,51 @@ export function paymentReceipt(args: { receiptNumber: string; at: Date; payer: C
     currency: 'UZS',
     total: new D(args.amount).abs().toFixed(2),
     // A payment's lines are what was debited (a negative line was credited back within it); a credit's, what was credited.
-    lines: args.lines.map((l) => ({ paymentType: l.paymentType, amount: (isCredit ? new D(l.amount).neg() : new D(l.amount)).toFixed(2) })),
+    lines: args.lines.map((l) => ({
+      paymentType: l.paymentType,
+      amount: (isCredit ? new D(l.amount).neg() : new D(l.amount)).toFixed(2),
+    })),
   };
 }
 
 /** The same, from the stored payment and its ledger entries (for receipts issued on first print). */
-export async function paymentReceiptPayload(tx: Pick<Tx, 'company' | 'ledgerEntry' | 'declaration'>, payment: { id: string; companyId: string; declarationId: string; amount: string; receiptNumber: string; at: Date }): Promise<ReceiptPayload> {
+export async function paymentReceiptPayload(
+  tx: Pick<Tx, 'company' | 'ledgerEntry' | 'declaration'>,
+  payment: { id: string; companyId: string; declarationId: string; amount: string; receiptNumber: string; at: Date },
+): Promise<ReceiptPayload> {
   // Sequential: inside a transaction there is one connection.
   const payer = await companyOf(tx, payment.companyId);
-  const entries = await tx.ledgerEntry.findMany({ where: { paymentId: payment.id }, orderBy: { id: 'asc' }, select: { paymentType: true, amount: true } });
-  const declaration = await tx.declaration.findUniqueOrThrow({ where: { id: payment.declarationId }, select: { registrationNumber: true } });
+  const entries = await tx.ledgerEntry.findMany({
+    where: { paymentId: payment.id },
+    orderBy: { id: 'asc' },
+    select: { paymentType: true, amount: true },
+  });
+  const declaration = await tx.declaration.findUniqueOrThrow({
+    where: { id: payment.declarationId },
+    select: { registrationNumber: true },
+  });
   // Ledger amounts are signed (debits −): as settled lines, a debit is +.
-  const lines = entries.map((e) => ({ paymentType: e.paymentType ?? 'OTHER', amount: new D(e.amount.toString()).neg().toFixed(2) }));
-  return paymentReceipt({ receiptNumber: payment.receiptNumber, at: payment.at, payer, declarationNumber: declaration.registrationNumber, amount: payment.amount, lines });
+  const lines = entries.map((e) => ({
+    paymentType: e.paymentType ?? 'OTHER',
+    amount: new D(e.amount.toString()).neg().toFixed(2),
+  }));
+  return paymentReceipt({
+    receiptNumber: payment.receiptNumber,
+    at: payment.at,
+    payer,
+    declarationNumber: declaration.registrationNumber,
+    amount: payment.amount,
+    lines,
+  });
 }
 
-type TopUpReceiptArgs = { amount: string; gateway: string; gatewayTransactionId: string | null; receiptNumber: string; completedAt: Date };
+type TopUpReceiptArgs = {
+  amount: string;
+  gateway: string;
+  gatewayTransactionId: string | null;
+  receiptNumber: string;
+  completedAt: Date;
+};
 
 /** A top-up's receipt content. */
 export function topUpReceipt(topUp: TopUpReceiptArgs & { payer: Company }): ReceiptPayload {
@@ -68,12 +104,20 @@ export function topUpReceipt(topUp: TopUpReceiptArgs & { payer: Company }): Rece
   };
 }
 
-export async function topUpReceiptPayload(tx: Pick<Tx, 'company'>, topUp: TopUpReceiptArgs & { companyId: string }): Promise<ReceiptPayload> {
+export async function topUpReceiptPayload(
+  tx: Pick<Tx, 'company'>,
+  topUp: TopUpReceiptArgs & { companyId: string },
+): Promise<ReceiptPayload> {
   return topUpReceipt({ ...topUp, payer: await companyOf(tx, topUp.companyId) });
 }
 
 /** A refund's receipt content. */
-export function refundReceipt(refund: { payer: Company; amount: string; receiptNumber: string; at: Date }): ReceiptPayload {
+export function refundReceipt(refund: {
+  payer: Company;
+  amount: string;
+  receiptNumber: string;
+  at: Date;
+}): ReceiptPayload {
   return {
     receiptNumber: refund.receiptNumber,
     paidAt: refund.at.toISOString(),
@@ -88,8 +132,18 @@ export function refundReceipt(refund: { payer: Company; amount: string; receiptN
 }
 
 /** Sign and store a movement's receipt, in the movement's transaction. */
-export async function issueReceipt(tx: Tx, args: { actor: Actor | null; subjectId: string; payload: ReceiptPayload; now: Date }): Promise<IssuedDocument<'RECEIPT'>> {
-  return issueSignedDocument(tx, { actor: args.actor, kind: 'RECEIPT', number: args.payload.receiptNumber, subjectId: args.subjectId, payload: args.payload, now: args.now });
+export async function issueReceipt(
+  tx: Tx,
+  args: { actor: Actor | null; subjectId: string; payload: ReceiptPayload; now: Date },
+): Promise<IssuedDocument<'RECEIPT'>> {
+  return issueSignedDocument(tx, {
+    actor: args.actor,
+    kind: 'RECEIPT',
+    number: args.payload.receiptNumber,
+    subjectId: args.subjectId,
+    payload: args.payload,
+    now: args.now,
+  });
 }
 
 type ReceiptSubject = { subjectId: string; build: (tx: Tx) => Promise<ReceiptPayload> };
@@ -98,24 +152,39 @@ type ReceiptSubject = { subjectId: string; build: (tx: Tx) => Promise<ReceiptPay
 async function findReceiptSubject(tx: Tx, companyId: string, number: string): Promise<ReceiptSubject | null> {
   const payment = await tx.payment.findFirst({ where: { receiptNumber: number, companyId } });
   if (payment) {
-    return { subjectId: payment.id, build: (t) => paymentReceiptPayload(t, { ...payment, amount: payment.amount.toFixed(2) }) };
+    return {
+      subjectId: payment.id,
+      build: (t) => paymentReceiptPayload(t, { ...payment, amount: payment.amount.toFixed(2) }),
+    };
   }
   const topUp = await tx.topUp.findFirst({ where: { receiptNumber: number, companyId, status: 'SUCCEEDED' } });
   if (topUp && topUp.completedAt) {
     const completedAt = topUp.completedAt;
-    return { subjectId: topUp.id, build: (t) => topUpReceiptPayload(t, { ...topUp, amount: topUp.amount.toFixed(2), receiptNumber: number, completedAt }) };
+    return {
+      subjectId: topUp.id,
+      build: (t) =>
+        topUpReceiptPayload(t, { ...topUp, amount: topUp.amount.toFixed(2), receiptNumber: number, completedAt }),
+    };
   }
   // A refund's receipt exists only as its signed document (and its ledger entry's reference).
   const document = await tx.signedDocument.findUnique({ where: { number }, select: { subjectId: true, kind: true } });
   if (document?.kind === 'RECEIPT') {
     const refund = await tx.refund.findFirst({ where: { id: document.subjectId, companyId }, select: { id: true } });
-    if (refund) return { subjectId: refund.id, build: () => Promise.reject(new Error('A refund receipt is issued with the refund.')) };
+    if (refund)
+      return {
+        subjectId: refund.id,
+        build: () => Promise.reject(new Error('A refund receipt is issued with the refund.')),
+      };
   }
   return null;
 }
 
 /** The signed receipt of one of the trader's company's movements, issued now if it is from before receipts were signed. */
-export async function ensureReceiptDocument(args: { actor: Actor; receiptNumber: string; now: Date }): Promise<IssuedDocument<'RECEIPT'>> {
+export async function ensureReceiptDocument(args: {
+  actor: Actor;
+  receiptNumber: string;
+  now: Date;
+}): Promise<IssuedDocument<'RECEIPT'>> {
   const { actor, now } = args;
   assertTrader(actor);
   const number = ZReceiptNumber.safeParse(args.receiptNumber);
@@ -137,7 +206,12 @@ export async function ensureReceiptDocument(args: { actor: Actor; receiptNumber:
   }
 }
 
-export async function receiptPdf(args: { actor: Actor; receiptNumber: string; now: Date; t: Translate }): Promise<{ bytes: Uint8Array; filename: string }> {
+export async function receiptPdf(args: {
+  actor: Actor;
+  receiptNumber: string;
+  now: Date;
+  t: Translate;
+}): Promise<{ bytes: Uint8Array; filename: string }> {
   const document = await ensureReceiptDocument(args);
   return { bytes: await renderSignedDocumentPdf(document, args.t), filename: pdfFilename('RECEIPT', document.number) };
 }

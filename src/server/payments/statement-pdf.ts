@@ -30,7 +30,13 @@ function fit(text: string, font: PDFFont, size: number, width: number): string {
   return `${t}…`;
 }
 
-export async function renderStatementPdf(args: { company: { name: string; tin: string }; summary: StatementSummary; lines: Iterable<StatementLine> | AsyncIterable<StatementLine>; generatedAt: Date; t: Translate }): Promise<Uint8Array> {
+export async function renderStatementPdf(args: {
+  company: { name: string; tin: string };
+  summary: StatementSummary;
+  lines: Iterable<StatementLine> | AsyncIterable<StatementLine>;
+  generatedAt: Date;
+  t: Translate;
+}): Promise<Uint8Array> {
   const { company, summary, t } = args;
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const title = t('statement.pdf.title');
@@ -43,7 +49,8 @@ export async function renderStatementPdf(args: { company: { name: string; tin: s
 
   let page: PDFPage = pdf.addPage(A4);
   let y = A4[1] - MARGIN;
-  const text = (value: string, x: number, size: number, font = regular, color = INK) => page.drawText(toWinAnsi(value), { x, y: y - size, size, font, color });
+  const text = (value: string, x: number, size: number, font = regular, color = INK) =>
+    page.drawText(toWinAnsi(value), { x, y: y - size, size, font, color });
 
   text(t('statement.pdf.portal'), MARGIN, 9, regular, MUTED);
   y -= 16;
@@ -88,7 +95,11 @@ export async function renderStatementPdf(args: { company: { name: string; tin: s
     y -= rowHeight;
   };
   const header = () => {
-    row(columns.map((c) => c.label), bold, true);
+    row(
+      columns.map((c) => c.label),
+      bold,
+      true,
+    );
     page.drawLine({ start: { x: MARGIN, y }, end: { x: A4[0] - MARGIN, y }, thickness: 0.6, color: RULE });
   };
   header();
@@ -105,7 +116,9 @@ export async function renderStatementPdf(args: { company: { name: string; tin: s
     row(
       [
         formatServiceMoment(line.at.toISOString()),
-        line.paymentType ? `${t(`kind.${line.kind}`)} · ${t(`paymentTypeShort.${line.paymentType}`)}` : t(`kind.${line.kind}`),
+        line.paymentType
+          ? `${t(`kind.${line.kind}`)} · ${t(`paymentTypeShort.${line.paymentType}`)}`
+          : t(`kind.${line.kind}`),
         line.reference,
         line.receiptNumber ?? '',
         isDebit ? formatAmount(line.amount.slice(1)) : '',
@@ -124,7 +137,13 @@ export async function renderStatementPdf(args: { company: { name: string; tin: s
   const pages = pdf.getPages();
   pages.forEach((p, i) => {
     const label = toWinAnsi(t('statement.pdf.pageOf', { page: i + 1, pages: pages.length }));
-    p.drawText(label, { x: A4[0] - MARGIN - regular.widthOfTextAtSize(label, 7.5), y: 24, size: 7.5, font: regular, color: MUTED });
+    p.drawText(label, {
+      x: A4[0] - MARGIN - regular.widthOfTextAtSize(label, 7.5),
+      y: 24,
+      size: 7.5,
+      font: regular,
+      color: MUTED,
+    });
   });
   return pdf.save();
 }
@@ -133,10 +152,19 @@ export async function renderStatementPdf(args: { company: { name: string; tin: s
 export const MAX_PDF_LINES = 20_000;
 
 /** The trader's statement for a period, as a PDF: summary and lines from one snapshot (exportStatement). */
-export async function statementPdf(args: { actor: Actor; period: StatementPeriod; now: Date; t: Translate; max?: number }): Promise<{ bytes: Uint8Array; filename: string }> {
+export async function statementPdf(args: {
+  actor: Actor;
+  period: StatementPeriod;
+  now: Date;
+  t: Translate;
+  max?: number;
+}): Promise<{ bytes: Uint8Array; filename: string }> {
   const { actor, period } = args;
   assertTrader(actor);
-  const [{ summary, lines }, company] = await Promise.all([exportStatement({ actor, period, max: args.max ?? MAX_PDF_LINES }), db.company.findUniqueOrThrow({ where: { id: actor.companyId }, select: { name: true, tin: true } })]);
+  const [{ summary, lines }, company] = await Promise.all([
+    exportStatement({ actor, period, max: args.max ?? MAX_PDF_LINES }),
+    db.company.findUniqueOrThrow({ where: { id: actor.companyId }, select: { name: true, tin: true } }),
+  ]);
   const bytes = await renderStatementPdf({ company, summary, lines, generatedAt: args.now, t: args.t });
   return { bytes, filename: `statement-${period.from}-${period.to}.pdf` };
 }

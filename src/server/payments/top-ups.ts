@@ -16,13 +16,34 @@ export async function startTopUp(args: { actor: Actor; input: TopUpStartInput; n
   const { actor, input, now } = args;
   assertTrader(actor);
   const gateway = topUpGateway();
-  if (!gateway) throw new AppError('CONFLICT', 'Online top-up is not available at the moment. Pay by bank transfer to the customs account, or try again later.');
+  if (!gateway)
+    throw new AppError(
+      'CONFLICT',
+      'Online top-up is not available at the moment. Pay by bank transfer to the customs account, or try again later.',
+    );
   const amount = new D(input.amount).toFixed(2);
   return db.$transaction(async (tx) => {
-    const topUp = await tx.topUp.create({ data: { companyId: actor.companyId, amount, gateway: gateway.name, status: 'PENDING', createdById: actor.userId, createdAt: now }, select: { id: true } });
+    const topUp = await tx.topUp.create({
+      data: {
+        companyId: actor.companyId,
+        amount,
+        gateway: gateway.name,
+        status: 'PENDING',
+        createdById: actor.userId,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
     // Built before commit: a gateway that cannot sign (no secret) leaves no pending top-up behind.
     const checkoutUrl = await gateway.checkoutUrl({ topUpId: topUp.id, amount, returnPath: topUpReturnPath(topUp.id) });
-    await writeAudit(tx, { actor, action: 'topup.start', entityType: 'TopUp', entityId: topUp.id, data: { amount, gateway: gateway.name }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'topup.start',
+      entityType: 'TopUp',
+      entityId: topUp.id,
+      data: { amount, gateway: gateway.name },
+      at: now,
+    });
     return { id: topUp.id, checkoutUrl };
   });
 }
@@ -57,7 +78,10 @@ export async function getTopUp(args: { actor: Actor; topUpId: string }): Promise
     receiptNumber: t.receiptNumber,
     createdAt: t.createdAt,
     completedAt: t.completedAt,
-    checkoutUrl: t.status === 'PENDING' && gateway?.isEnabled() ? await gateway.checkoutUrl({ topUpId: t.id, amount, returnPath: topUpReturnPath(t.id) }) : null,
+    checkoutUrl:
+      t.status === 'PENDING' && gateway?.isEnabled()
+        ? await gateway.checkoutUrl({ topUpId: t.id, amount, returnPath: topUpReturnPath(t.id) })
+        : null,
   };
 }
 
@@ -65,6 +89,11 @@ export async function getTopUp(args: { actor: Actor; topUpId: string }): Promise
 export async function listPendingTopUps(args: { actor: Actor; limit?: number }) {
   const { actor } = args;
   assertTrader(actor);
-  const rows = await db.topUp.findMany({ where: { companyId: actor.companyId, status: 'PENDING' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: args.limit ?? 10, select: { id: true, amount: true, gateway: true, createdAt: true } });
+  const rows = await db.topUp.findMany({
+    where: { companyId: actor.companyId, status: 'PENDING' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: args.limit ?? 10,
+    select: { id: true, amount: true, gateway: true, createdAt: true },
+  });
   return rows.map((r) => ({ ...r, amount: r.amount.toFixed(2) }));
 }

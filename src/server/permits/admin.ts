@@ -37,14 +37,20 @@ export async function listAuthorities(args: { actor: Actor }) {
 
 export async function getPermitTypeForAdmin(args: { actor: Actor; code: string }) {
   assertAdmin(args.actor);
-  const type = await db.permitType.findUnique({ where: { code: args.code.toUpperCase() }, include: { authority: { select: { code: true, name: true } } } });
+  const type = await db.permitType.findUnique({
+    where: { code: args.code.toUpperCase() },
+    include: { authority: { select: { code: true, name: true } } },
+  });
   if (!type) throw new AppError('NOT_FOUND', 'The permit type was not found.');
   return type;
 }
 
 async function authorityIdOf(code: string): Promise<string> {
   const authority = await db.authority.findUnique({ where: { code }, select: { id: true } });
-  if (!authority) throw new AppError('VALIDATION', 'There is a problem with the information you entered.', [{ path: 'authorityCode', message: 'Choose an authority from the list' }]);
+  if (!authority)
+    throw new AppError('VALIDATION', 'There is a problem with the information you entered.', [
+      { path: 'authorityCode', message: 'Choose an authority from the list' },
+    ]);
   return authority.id;
 }
 
@@ -71,41 +77,79 @@ export async function createPermitType(args: { actor: Actor; input: unknown; now
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.permitType.create({ data: { code: input.code, ...columns(input, authorityId) } });
-      await writeAudit(tx, { actor, action: 'permitType.create', entityType: 'PermitType', entityId: created.code, data: { after: snapshot(created) }, at: now });
+      await writeAudit(tx, {
+        actor,
+        action: 'permitType.create',
+        entityType: 'PermitType',
+        entityId: created.code,
+        data: { after: snapshot(created) },
+        at: now,
+      });
       return { code: created.code };
     });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
-      throw new AppError('VALIDATION', 'There is a problem with the information you entered.', [{ path: 'code', message: `A permit type with code ${input.code} already exists` }]);
+      throw new AppError('VALIDATION', 'There is a problem with the information you entered.', [
+        { path: 'code', message: `A permit type with code ${input.code} already exists` },
+      ]);
     }
     throw e;
   }
 }
 
-export async function updatePermitType(args: { actor: Actor; code: string; input: unknown; now: Date }): Promise<{ code: string }> {
+export async function updatePermitType(args: {
+  actor: Actor;
+  code: string;
+  input: unknown;
+  now: Date;
+}): Promise<{ code: string }> {
   const { actor, now } = args;
   assertAdmin(actor);
   const input = parseOrThrow(ZPermitTypeForm, args.input);
   const authorityId = await authorityIdOf(input.authorityCode);
   const code = args.code.toUpperCase();
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ code: string }>>`SELECT code FROM "PermitType" WHERE code = ${code} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      Array<{ code: string }>
+    >`SELECT code FROM "PermitType" WHERE code = ${code} FOR UPDATE`;
     if (!locked[0]) throw new AppError('NOT_FOUND', 'The permit type was not found.');
     const before = await tx.permitType.findUniqueOrThrow({ where: { code } });
     const after = await tx.permitType.update({ where: { code }, data: columns(input, authorityId) });
-    await writeAudit(tx, { actor, action: 'permitType.update', entityType: 'PermitType', entityId: code, data: { before: snapshot(before), after: snapshot(after) }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitType.update',
+      entityType: 'PermitType',
+      entityId: code,
+      data: { before: snapshot(before), after: snapshot(after) },
+      at: now,
+    });
     return { code };
   });
 }
 
-export async function savePermitSlaTarget(args: { actor: Actor; input: unknown; now: Date }): Promise<{ workingDays: number }> {
+export async function savePermitSlaTarget(args: {
+  actor: Actor;
+  input: unknown;
+  now: Date;
+}): Promise<{ workingDays: number }> {
   const { actor, now } = args;
   assertAdmin(actor);
   const { workingDays } = parseOrThrow(ZSlaSetting, args.input);
   return db.$transaction(async (tx) => {
     const before = await loadSlaTarget(tx);
-    await tx.setting.upsert({ where: { key: SLA_SETTING_KEY }, create: { key: SLA_SETTING_KEY, value: { workingDays }, updatedAt: now }, update: { value: { workingDays }, updatedAt: now } });
-    await writeAudit(tx, { actor, action: 'setting.update', entityType: 'Setting', entityId: SLA_SETTING_KEY, data: { before: { workingDays: before }, after: { workingDays } }, at: now });
+    await tx.setting.upsert({
+      where: { key: SLA_SETTING_KEY },
+      create: { key: SLA_SETTING_KEY, value: { workingDays }, updatedAt: now },
+      update: { value: { workingDays }, updatedAt: now },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'setting.update',
+      entityType: 'Setting',
+      entityId: SLA_SETTING_KEY,
+      data: { before: { workingDays: before }, after: { workingDays } },
+      at: now,
+    });
     return { workingDays };
   });
 }

@@ -34,8 +34,14 @@ export const APPLICATIONS_PAGE_SIZE = 20;
 export const MAX_PRODUCTS = 50;
 export const MAX_APPLICATION_DOCUMENTS = 30;
 
-type LockedApplication = { id: string; status: ApplicationStatus; companyId: string; permitTypeCode: string; number: string | null; version: number };
-
+type LockedApplication = {
+  id: string;
+  status: ApplicationStatus;
+  companyId: string;
+  permitTypeCode: string;
+  number: string | null;
+  version: number;
+};
 
 /** Lock an application of the actor's company (404 for any other). */
 async function lockCompanyApplication(tx: Tx, actor: TraderActor, applicationId: string): Promise<LockedApplication> {
@@ -51,7 +57,9 @@ async function lockCompanyApplication(tx: Tx, actor: TraderActor, applicationId:
 async function lockEditableApplication(tx: Tx, actor: TraderActor, applicationId: string): Promise<LockedApplication> {
   const row = await lockCompanyApplication(tx, actor, applicationId);
   if (!isApplicationEditable(row.status)) {
-    throw conflict('This application can no longer be changed: it has been submitted. You can add to it when the authority asks for more information.');
+    throw conflict(
+      'This application can no longer be changed: it has been submitted. You can add to it when the authority asks for more information.',
+    );
   }
   return row;
 }
@@ -66,7 +74,6 @@ async function bump(tx: Tx, applicationId: string, data: Record<string, unknown>
   await tx.permitApplication.update({ where: { id: applicationId }, data: { ...data, version: { increment: 1 } } });
 }
 
-
 /**
  * Start an application (a draft) for an active permit type, for one direction: the trader's choice
  * when the type serves several, else the type's own (applicationDirection).
@@ -75,43 +82,89 @@ export async function startApplication(args: { actor: Actor; input: unknown; now
   const { actor, now } = args;
   assertTrader(actor);
   const input = parseOrThrow(ZStartApplication, args.input);
-  const type = await db.permitType.findUnique({ where: { code: input.permitTypeCode }, select: { code: true, isActive: true, directions: true } });
-  if (!type || !type.isActive) throw invalid([{ path: 'permitTypeCode', message: 'Choose a permit type from the list' }]);
+  const type = await db.permitType.findUnique({
+    where: { code: input.permitTypeCode },
+    select: { code: true, isActive: true, directions: true },
+  });
+  if (!type || !type.isActive)
+    throw invalid([{ path: 'permitTypeCode', message: 'Choose a permit type from the list' }]);
   const chosen = applicationDirection(type, input.direction);
   if ('problem' in chosen) throw invalid([chosen.problem]);
   const { direction } = chosen;
   return db.$transaction(async (tx) => {
     const application = await tx.permitApplication.create({
-      data: { companyId: actor.companyId, permitTypeCode: type.code, direction, status: 'DRAFT', purpose: input.purpose, createdById: actor.userId, createdAt: now },
+      data: {
+        companyId: actor.companyId,
+        permitTypeCode: type.code,
+        direction,
+        status: 'DRAFT',
+        purpose: input.purpose,
+        createdById: actor.userId,
+        createdAt: now,
+      },
       select: { id: true },
     });
-    await writeAudit(tx, { actor, action: 'permitApplication.start', entityType: 'PermitApplication', entityId: application.id, data: { permitType: type.code, direction }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitApplication.start',
+      entityType: 'PermitApplication',
+      entityId: application.id,
+      data: { permitType: type.code, direction },
+      at: now,
+    });
     return application;
   });
 }
 
 /** Add a product. Its commodity code must be in the tariff and covered by the permit type. */
-export async function addApplicationProduct(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<{ id: string }> {
+export async function addApplicationProduct(args: {
+  actor: Actor;
+  applicationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<{ id: string }> {
   const { actor, applicationId, now } = args;
   assertTrader(actor);
   const product = parseOrThrow(ZApplicationProduct, args.input);
   return db.$transaction(async (tx) => {
     const row = await lockEditableApplication(tx, actor, applicationId);
-    const type = await tx.permitType.findUniqueOrThrow({ where: { code: row.permitTypeCode }, select: { code: true, hsPrefixes: true } });
-    if (!typeCoversHsCode(type.hsPrefixes, product.hsCode)) throw invalid([{ path: 'hsCode', message: notCoveredMessage(type, product.hsCode) }]);
+    const type = await tx.permitType.findUniqueOrThrow({
+      where: { code: row.permitTypeCode },
+      select: { code: true, hsPrefixes: true },
+    });
+    if (!typeCoversHsCode(type.hsPrefixes, product.hsCode))
+      throw invalid([{ path: 'hsCode', message: notCoveredMessage(type, product.hsCode) }]);
     const inTariff = await tx.tariffLine.findUnique({ where: { hsCode: product.hsCode }, select: { hsCode: true } });
-    if (!inTariff) throw invalid([{ path: 'hsCode', message: `Commodity code ${product.hsCode} is not in the national tariff — check the code` }]);
+    if (!inTariff)
+      throw invalid([
+        { path: 'hsCode', message: `Commodity code ${product.hsCode} is not in the national tariff — check the code` },
+      ]);
     if ((await tx.permitApplicationProduct.count({ where: { applicationId } })) >= MAX_PRODUCTS) {
       throw invalid([{ path: 'hsCode', message: `An application can have at most ${MAX_PRODUCTS} products` }]);
     }
-    const created = await tx.permitApplicationProduct.create({ data: { applicationId, ...product }, select: { id: true } });
+    const created = await tx.permitApplicationProduct.create({
+      data: { applicationId, ...product },
+      select: { id: true },
+    });
     await bump(tx, applicationId);
-    await writeAudit(tx, { actor, action: 'permitApplication.product.add', entityType: 'PermitApplication', entityId: applicationId, data: { productId: created.id, hsCode: product.hsCode }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitApplication.product.add',
+      entityType: 'PermitApplication',
+      entityId: applicationId,
+      data: { productId: created.id, hsCode: product.hsCode },
+      at: now,
+    });
     return created;
   });
 }
 
-export async function removeApplicationProduct(args: { actor: Actor; applicationId: string; productId: string; now: Date }): Promise<void> {
+export async function removeApplicationProduct(args: {
+  actor: Actor;
+  applicationId: string;
+  productId: string;
+  now: Date;
+}): Promise<void> {
   const { actor, applicationId, productId, now } = args;
   assertTrader(actor);
   if (!isValidUuid(productId)) throw notFound('The product');
@@ -120,12 +173,25 @@ export async function removeApplicationProduct(args: { actor: Actor; application
     const { count } = await tx.permitApplicationProduct.deleteMany({ where: { id: productId, applicationId } });
     if (count === 0) throw notFound('The product');
     await bump(tx, applicationId);
-    await writeAudit(tx, { actor, action: 'permitApplication.product.remove', entityType: 'PermitApplication', entityId: applicationId, data: { productId }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitApplication.product.remove',
+      entityType: 'PermitApplication',
+      entityId: applicationId,
+      data: { productId },
+      at: now,
+    });
   });
 }
 
 /** Attach a document: one of the type's required documents, or another. The file is checked by content. */
-export async function addApplicationDocument(args: { actor: Actor; applicationId: string; input: unknown; file: Upload | null; now: Date }): Promise<{ id: string }> {
+export async function addApplicationDocument(args: {
+  actor: Actor;
+  applicationId: string;
+  input: unknown;
+  file: Upload | null;
+  now: Date;
+}): Promise<{ id: string }> {
   const { actor, applicationId, file, now } = args;
   assertTrader(actor);
   const input = parseOrThrow(ZApplicationDocument, args.input);
@@ -133,22 +199,43 @@ export async function addApplicationDocument(args: { actor: Actor; applicationId
   assertAcceptableUpload(file);
   return db.$transaction(async (tx) => {
     const row = await lockEditableApplication(tx, actor, applicationId);
-    const type = await tx.permitType.findUniqueOrThrow({ where: { code: row.permitTypeCode }, select: { requiredDocuments: true } });
+    const type = await tx.permitType.findUniqueOrThrow({
+      where: { code: row.permitTypeCode },
+      select: { requiredDocuments: true },
+    });
     const allowed = [...type.requiredDocuments, OTHER_DOCUMENT];
     const documentType = allowed.find((d) => d.toLowerCase() === input.documentType.toLowerCase());
-    if (!documentType) throw invalid([{ path: 'documentType', message: 'Choose which document this is from the list' }]);
+    if (!documentType)
+      throw invalid([{ path: 'documentType', message: 'Choose which document this is from the list' }]);
     if ((await tx.permitApplicationDocument.count({ where: { applicationId } })) >= MAX_APPLICATION_DOCUMENTS) {
-      throw invalid([{ path: 'file', message: `An application can have at most ${MAX_APPLICATION_DOCUMENTS} documents` }]);
+      throw invalid([
+        { path: 'file', message: `An application can have at most ${MAX_APPLICATION_DOCUMENTS} documents` },
+      ]);
     }
     const stored = await storeUpload(tx, { actor, file, now });
-    const document = await tx.permitApplicationDocument.create({ data: { applicationId, type: documentType, fileId: stored.id, createdAt: now }, select: { id: true } });
+    const document = await tx.permitApplicationDocument.create({
+      data: { applicationId, type: documentType, fileId: stored.id, createdAt: now },
+      select: { id: true },
+    });
     await bump(tx, applicationId);
-    await writeAudit(tx, { actor, action: 'permitApplication.document.add', entityType: 'PermitApplication', entityId: applicationId, data: { documentId: document.id, type: documentType }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitApplication.document.add',
+      entityType: 'PermitApplication',
+      entityId: applicationId,
+      data: { documentId: document.id, type: documentType },
+      at: now,
+    });
     return document;
   });
 }
 
-export async function removeApplicationDocument(args: { actor: Actor; applicationId: string; documentId: string; now: Date }): Promise<void> {
+export async function removeApplicationDocument(args: {
+  actor: Actor;
+  applicationId: string;
+  documentId: string;
+  now: Date;
+}): Promise<void> {
   const { actor, applicationId, documentId, now } = args;
   assertTrader(actor);
   if (!isValidUuid(documentId)) throw notFound('The document');
@@ -157,7 +244,14 @@ export async function removeApplicationDocument(args: { actor: Actor; applicatio
     const { count } = await tx.permitApplicationDocument.deleteMany({ where: { id: documentId, applicationId } });
     if (count === 0) throw notFound('The document');
     await bump(tx, applicationId);
-    await writeAudit(tx, { actor, action: 'permitApplication.document.remove', entityType: 'PermitApplication', entityId: applicationId, data: { documentId }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitApplication.document.remove',
+      entityType: 'PermitApplication',
+      entityId: applicationId,
+      data: { documentId },
+      at: now,
+    });
   });
 }
 
@@ -166,14 +260,21 @@ export async function removeApplicationDocument(args: { actor: Actor; applicatio
  * document attached (each missing one named). The application gets its number and goes to the
  * authority's desk.
  */
-export async function submitApplication(args: { actor: Actor; applicationId: string; now: Date }): Promise<{ number: string }> {
+export async function submitApplication(args: {
+  actor: Actor;
+  applicationId: string;
+  now: Date;
+}): Promise<{ number: string }> {
   const { actor, applicationId, now } = args;
   assertTrader(actor);
   return db.$transaction(async (tx) => {
     const row = await lockCompanyApplication(tx, actor, applicationId);
     if (row.status === 'SUBMITTED' && row.number) return { number: row.number }; // a double click submits once
     const to = nextStatus(row, 'SUBMIT', 'This application has already been submitted.');
-    const type = await tx.permitType.findUniqueOrThrow({ where: { code: row.permitTypeCode }, select: { code: true, isActive: true, hsPrefixes: true, requiredDocuments: true } });
+    const type = await tx.permitType.findUniqueOrThrow({
+      where: { code: row.permitTypeCode },
+      select: { code: true, isActive: true, hsPrefixes: true, requiredDocuments: true },
+    });
     if (!type.isActive) throw conflict(`${type.code} permits are no longer issued. Withdraw this application.`);
     // Sequential: inside a transaction there is one connection.
     const products = await tx.permitApplicationProduct.findMany({ where: { applicationId }, select: { hsCode: true } });
@@ -181,33 +282,63 @@ export async function submitApplication(args: { actor: Actor; applicationId: str
     const problems: FieldError[] = [];
     if (products.length === 0) problems.push({ path: 'hsCode', message: 'Add at least one product' });
     products.forEach((p) => {
-      if (!typeCoversHsCode(type.hsPrefixes, p.hsCode)) problems.push({ path: 'hsCode', message: notCoveredMessage(type, p.hsCode) });
+      if (!typeCoversHsCode(type.hsPrefixes, p.hsCode))
+        problems.push({ path: 'hsCode', message: notCoveredMessage(type, p.hsCode) });
     });
-    for (const name of missingDocuments(type.requiredDocuments, documents.map((d) => d.type))) problems.push({ path: 'documentType', message: `Attach the ${name}` });
+    for (const name of missingDocuments(
+      type.requiredDocuments,
+      documents.map((d) => d.type),
+    ))
+      problems.push({ path: 'documentType', message: `Attach the ${name}` });
     if (problems.length) throw invalid(problems, 'The application cannot be submitted yet.');
 
     const number = await nextApplicationNumber(tx, applicationNumberPrefix(type.code, serviceDate(now)));
     await bump(tx, applicationId, { status: to, number, submittedAt: now });
-    await writeAudit(tx, { actor, action: 'permitApplication.submit', entityType: 'PermitApplication', entityId: applicationId, data: { number }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitApplication.submit',
+      entityType: 'PermitApplication',
+      entityId: applicationId,
+      data: { number },
+      at: now,
+    });
     return { number };
   });
 }
 
 /** Answer the authority's question: the application goes back to the officer. */
-export async function answerInformationRequest(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<void> {
+export async function answerInformationRequest(args: {
+  actor: Actor;
+  applicationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<void> {
   const { actor, applicationId, now } = args;
   assertTrader(actor);
   const { message } = parseOrThrow(ZAnswer, args.input);
   await db.$transaction(async (tx) => {
     const row = await lockCompanyApplication(tx, actor, applicationId);
     const to = nextStatus(row, 'ANSWER', 'The authority has not asked for more information.');
-    await tx.permitApplicationMessage.create({ data: { applicationId, authorId: actor.userId, authorRole: 'TRADER', body: message, at: now } });
+    await tx.permitApplicationMessage.create({
+      data: { applicationId, authorId: actor.userId, authorRole: 'TRADER', body: message, at: now },
+    });
     await bump(tx, applicationId, { status: to });
-    await writeAudit(tx, { actor, action: 'permitApplication.answer', entityType: 'PermitApplication', entityId: applicationId, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitApplication.answer',
+      entityType: 'PermitApplication',
+      entityId: applicationId,
+      at: now,
+    });
   });
 }
 
-export async function withdrawApplication(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<void> {
+export async function withdrawApplication(args: {
+  actor: Actor;
+  applicationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<void> {
   const { actor, applicationId, now } = args;
   assertTrader(actor);
   const { reason } = parseOrThrow(ZWithdrawApplication, args.input ?? {});
@@ -215,7 +346,14 @@ export async function withdrawApplication(args: { actor: Actor; applicationId: s
     const row = await lockCompanyApplication(tx, actor, applicationId);
     const to = nextStatus(row, 'WITHDRAW', 'This application has been decided and cannot be withdrawn.');
     await bump(tx, applicationId, { status: to, decidedAt: now });
-    await writeAudit(tx, { actor, action: 'permitApplication.withdraw', entityType: 'PermitApplication', entityId: applicationId, data: reason ? { reason } : undefined, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitApplication.withdraw',
+      entityType: 'PermitApplication',
+      entityId: applicationId,
+      data: reason ? { reason } : undefined,
+      at: now,
+    });
   });
 }
 
@@ -227,7 +365,17 @@ export async function listApplicableTypes(args: { actor: Actor }) {
   return db.permitType.findMany({
     where: { isActive: true },
     orderBy: [{ authority: { code: 'asc' } }, { code: 'asc' }],
-    select: { code: true, name: true, directions: true, hsPrefixes: true, validityDays: true, scope: true, requiredDocuments: true, fee: true, authority: { select: { code: true, name: true } } },
+    select: {
+      code: true,
+      name: true,
+      directions: true,
+      hsPrefixes: true,
+      validityDays: true,
+      scope: true,
+      requiredDocuments: true,
+      fee: true,
+      authority: { select: { code: true, name: true } },
+    },
   });
 }
 
@@ -242,7 +390,16 @@ export async function listCompanyApplications(args: { actor: Actor; page: number
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (args.page - 1) * APPLICATIONS_PAGE_SIZE,
       take: APPLICATIONS_PAGE_SIZE,
-      select: { id: true, number: true, status: true, createdAt: true, submittedAt: true, decidedAt: true, permitType: { select: { code: true, name: true } }, permit: { select: { id: true, number: true } } },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        createdAt: true,
+        submittedAt: true,
+        decidedAt: true,
+        permitType: { select: { code: true, name: true } },
+        permit: { select: { id: true, number: true } },
+      },
     }),
   ]);
   return { total, page: args.page, pageSize: APPLICATIONS_PAGE_SIZE, rows };
@@ -250,18 +407,37 @@ export async function listCompanyApplications(args: { actor: Actor; page: number
 
 const APPLICATION_DETAIL = {
   products: { orderBy: { hsCode: 'asc' as const } },
-  documents: { orderBy: { createdAt: 'asc' as const }, include: { file: { select: { id: true, fileName: true, mimeType: true, size: true } } } },
+  documents: {
+    orderBy: { createdAt: 'asc' as const },
+    include: { file: { select: { id: true, fileName: true, mimeType: true, size: true } } },
+  },
   messages: { orderBy: { at: 'asc' as const } },
   permitType: { include: { authority: { select: { code: true, name: true } } } },
   company: { select: { name: true, tin: true } },
-  permit: { select: { id: true, number: true, status: true, validFrom: true, validTo: true, quantity: true, remainingQuantity: true, unit: true, conditions: true, revokedReason: true } },
+  permit: {
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      validFrom: true,
+      validTo: true,
+      quantity: true,
+      remainingQuantity: true,
+      unit: true,
+      conditions: true,
+      revokedReason: true,
+    },
+  },
 };
 
 export async function getApplicationForTrader(args: { actor: Actor; applicationId: string }) {
   const { actor } = args;
   assertTrader(actor);
   if (!isValidUuid(args.applicationId)) throw notFound('The application');
-  const application = await db.permitApplication.findFirst({ where: { id: args.applicationId, companyId: actor.companyId }, include: APPLICATION_DETAIL });
+  const application = await db.permitApplication.findFirst({
+    where: { id: args.applicationId, companyId: actor.companyId },
+    include: APPLICATION_DETAIL,
+  });
   if (!application) throw notFound('The application');
   return application;
 }
@@ -269,7 +445,10 @@ export async function getApplicationForTrader(args: { actor: Actor; applicationI
 export type ApplicationDetail = Awaited<ReturnType<typeof getApplicationForTrader>>;
 
 /** What an open application page polls: a change of version means "reload". Trader (own company) or agency officer (own authority). */
-export async function getApplicationVersion(args: { actor: Actor; applicationId: string }): Promise<{ status: ApplicationStatus; version: number }> {
+export async function getApplicationVersion(args: {
+  actor: Actor;
+  applicationId: string;
+}): Promise<{ status: ApplicationStatus; version: number }> {
   const { actor, applicationId } = args;
   if (!isValidUuid(applicationId)) throw notFound('The application');
   const scope =
@@ -279,7 +458,10 @@ export async function getApplicationVersion(args: { actor: Actor; applicationId:
         ? { permitType: { authorityId: actor.authorityId }, status: { not: 'DRAFT' as const } }
         : null;
   if (!scope) throw forbidden();
-  const row = await db.permitApplication.findFirst({ where: { id: applicationId, ...scope }, select: { status: true, version: true } });
+  const row = await db.permitApplication.findFirst({
+    where: { id: applicationId, ...scope },
+    select: { status: true, version: true },
+  });
   if (!row) throw notFound('The application');
   return row;
 }
@@ -297,7 +479,10 @@ export async function readApplicationFile(args: { actor: Actor; fileId: string }
         ? { application: { permitType: { authorityId: actor.authorityId }, status: { not: 'DRAFT' as const } } }
         : null;
   if (!scope || !isValidUuid(fileId)) throw notFound('The file');
-  const document = await db.permitApplicationDocument.findFirst({ where: { fileId, ...scope }, select: { file: true } });
+  const document = await db.permitApplicationDocument.findFirst({
+    where: { fileId, ...scope },
+    select: { file: true },
+  });
   if (!document) throw notFound('The file');
   return document.file;
 }

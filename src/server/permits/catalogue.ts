@@ -7,12 +7,28 @@ import { dateColumnDay } from '@/lib/time';
 type Reader = Tx | PrismaClient;
 
 export async function loadCatalogue(reader: Reader): Promise<PermitTypeRule[]> {
-  const types = await reader.permitType.findMany({ orderBy: { code: 'asc' }, include: { authority: { select: { code: true } } } });
-  return types.map((t) => ({ code: t.code, authorityCode: t.authority.code, directions: t.directions, hsPrefixes: t.hsPrefixes, scope: t.scope, isActive: t.isActive }));
+  const types = await reader.permitType.findMany({
+    orderBy: { code: 'asc' },
+    include: { authority: { select: { code: true } } },
+  });
+  return types.map((t) => ({
+    code: t.code,
+    authorityCode: t.authority.code,
+    directions: t.directions,
+    hsPrefixes: t.hsPrefixes,
+    scope: t.scope,
+    isActive: t.isActive,
+  }));
 }
 
-export async function loadCompanyPermits(reader: Reader, companyId: string, permitIds?: readonly string[]): Promise<HeldPermit[]> {
-  const permits = await reader.permit.findMany({ where: { companyId, ...(permitIds ? { id: { in: [...permitIds] } } : {}) } });
+export async function loadCompanyPermits(
+  reader: Reader,
+  companyId: string,
+  permitIds?: readonly string[],
+): Promise<HeldPermit[]> {
+  const permits = await reader.permit.findMany({
+    where: { companyId, ...(permitIds ? { id: { in: [...permitIds] } } : {}) },
+  });
   return permits.map((p) => ({
     id: p.id,
     number: p.number,

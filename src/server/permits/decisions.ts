@@ -9,7 +9,17 @@ import { assertAgencyOfficer, type Actor, type AgencyActor } from '../actor';
 import { writeAudit } from '../audit';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
-import { ZInformationRequest, ZIssuePermit, ZRefusal, ZRevocation, applicationTransition, issueProblems, permitNumberPrefix, type ApplicationAction, type ApplicationStatus } from '@/lib/permits';
+import {
+  ZInformationRequest,
+  ZIssuePermit,
+  ZRefusal,
+  ZRevocation,
+  applicationTransition,
+  issueProblems,
+  permitNumberPrefix,
+  type ApplicationAction,
+  type ApplicationStatus,
+} from '@/lib/permits';
 import { asDateColumn, serviceDate } from '@/lib/time';
 import type { Direction } from '@/lib/reference/customs';
 import { revokeSignedDocuments } from '../documents/issue';
@@ -17,8 +27,14 @@ import { issuePermitDocument } from './document';
 import { nextPermitNumber } from './numbering';
 import { isValidUuid } from './ids';
 
-type LockedForAuthority = { id: string; status: ApplicationStatus; companyId: string; permitTypeCode: string; direction: Direction; authorityId: string };
-
+type LockedForAuthority = {
+  id: string;
+  status: ApplicationStatus;
+  companyId: string;
+  permitTypeCode: string;
+  direction: Direction;
+  authorityId: string;
+};
 
 /** Lock a submitted application: 404 when there is none (drafts included) or it is another authority's (a scope miss, like any other). */
 async function lockForAuthority(tx: Tx, actor: AgencyActor, applicationId: string): Promise<LockedForAuthority> {
@@ -36,21 +52,42 @@ async function lockForAuthority(tx: Tx, actor: AgencyActor, applicationId: strin
 
 function nextStatus(row: LockedForAuthority, action: ApplicationAction): ApplicationStatus {
   const to = applicationTransition(row.status, action);
-  if (!to) throw new AppError('CONFLICT', `This application is ${row.status.toLowerCase().replace('_', ' ')}: it is no longer waiting for a decision.`);
+  if (!to)
+    throw new AppError(
+      'CONFLICT',
+      `This application is ${row.status.toLowerCase().replace('_', ' ')}: it is no longer waiting for a decision.`,
+    );
   return to;
 }
 
 /** Ask the trader for more information or documents: the SLA clock stops until they answer. */
-export async function requestInformation(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<void> {
+export async function requestInformation(args: {
+  actor: Actor;
+  applicationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<void> {
   const { actor, applicationId, now } = args;
   assertAgencyOfficer(actor);
   await db.$transaction(async (tx) => {
     const row = await lockForAuthority(tx, actor, applicationId);
     const to = nextStatus(row, 'REQUEST_INFO');
     const { message } = parseOrThrow(ZInformationRequest, args.input);
-    await tx.permitApplicationMessage.create({ data: { applicationId, authorId: actor.userId, authorRole: 'AGENCY_OFFICER', body: message, at: now } });
-    await tx.permitApplication.update({ where: { id: applicationId }, data: { status: to, version: { increment: 1 } } });
-    await writeAudit(tx, { actor, action: 'permitApplication.requestInformation', entityType: 'PermitApplication', entityId: applicationId, data: { message }, at: now });
+    await tx.permitApplicationMessage.create({
+      data: { applicationId, authorId: actor.userId, authorRole: 'AGENCY_OFFICER', body: message, at: now },
+    });
+    await tx.permitApplication.update({
+      where: { id: applicationId },
+      data: { status: to, version: { increment: 1 } },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitApplication.requestInformation',
+      entityType: 'PermitApplication',
+      entityId: applicationId,
+      data: { message },
+      at: now,
+    });
   });
 }
 
@@ -60,7 +97,12 @@ export async function requestInformation(args: { actor: Actor; applicationId: st
  * the quantity (> 0) in its unit, and any conditions. The permit covers the products' commodity
  * codes. Its signed document is issued in the same transaction.
  */
-export async function issuePermit(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<{ permitId: string; number: string }> {
+export async function issuePermit(args: {
+  actor: Actor;
+  applicationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<{ permitId: string; number: string }> {
   const { actor, applicationId, now } = args;
   assertAgencyOfficer(actor);
   return db.$transaction(
@@ -68,11 +110,17 @@ export async function issuePermit(args: { actor: Actor; applicationId: string; i
       const row = await lockForAuthority(tx, actor, applicationId);
       const to = nextStatus(row, 'ISSUE');
       const input = parseOrThrow(ZIssuePermit, args.input);
-      const type = await tx.permitType.findUniqueOrThrow({ where: { code: row.permitTypeCode }, select: { code: true, validityDays: true } });
+      const type = await tx.permitType.findUniqueOrThrow({
+        where: { code: row.permitTypeCode },
+        select: { code: true, validityDays: true },
+      });
       const today = serviceDate(now);
       const problems = issueProblems(input, { today, validityDays: type.validityDays, typeCode: type.code });
       if (problems.length) throw new AppError('VALIDATION', 'There is a problem with the permit’s details.', problems);
-      const products = await tx.permitApplicationProduct.findMany({ where: { applicationId }, select: { hsCode: true } });
+      const products = await tx.permitApplicationProduct.findMany({
+        where: { applicationId },
+        select: { hsCode: true },
+      });
       if (products.length === 0) throw new AppError('CONFLICT', 'The application has no products to permit.');
 
       const number = await nextPermitNumber(tx, permitNumberPrefix(type.code, today));
@@ -96,14 +144,25 @@ export async function issuePermit(args: { actor: Actor; applicationId: string; i
         },
         select: { id: true },
       });
-      await tx.permitApplication.update({ where: { id: applicationId }, data: { status: to, decidedById: actor.userId, decidedAt: now, version: { increment: 1 } } });
+      await tx.permitApplication.update({
+        where: { id: applicationId },
+        data: { status: to, decidedById: actor.userId, decidedAt: now, version: { increment: 1 } },
+      });
       await issuePermitDocument(tx, { actor, permitId: permit.id, now });
       await writeAudit(tx, {
         actor,
         action: 'permit.issue',
         entityType: 'PermitApplication',
         entityId: applicationId,
-        data: { permitId: permit.id, number, validFrom: input.validFrom, validTo: input.validTo, quantity: input.quantity, unit: input.unit, conditions: input.conditions ?? null },
+        data: {
+          permitId: permit.id,
+          number,
+          validFrom: input.validFrom,
+          validTo: input.validTo,
+          quantity: input.quantity,
+          unit: input.unit,
+          conditions: input.conditions ?? null,
+        },
         at: now,
       });
       return { permitId: permit.id, number };
@@ -112,15 +171,30 @@ export async function issuePermit(args: { actor: Actor; applicationId: string; i
   );
 }
 
-export async function refuseApplication(args: { actor: Actor; applicationId: string; input: unknown; now: Date }): Promise<void> {
+export async function refuseApplication(args: {
+  actor: Actor;
+  applicationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<void> {
   const { actor, applicationId, now } = args;
   assertAgencyOfficer(actor);
   await db.$transaction(async (tx) => {
     const row = await lockForAuthority(tx, actor, applicationId);
     const to = nextStatus(row, 'REFUSE');
     const { reason } = parseOrThrow(ZRefusal, args.input);
-    await tx.permitApplication.update({ where: { id: applicationId }, data: { status: to, refusalReason: reason, decidedById: actor.userId, decidedAt: now, version: { increment: 1 } } });
-    await writeAudit(tx, { actor, action: 'permitApplication.refuse', entityType: 'PermitApplication', entityId: applicationId, data: { reason }, at: now });
+    await tx.permitApplication.update({
+      where: { id: applicationId },
+      data: { status: to, refusalReason: reason, decidedById: actor.userId, decidedAt: now, version: { increment: 1 } },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitApplication.refuse',
+      entityType: 'PermitApplication',
+      entityId: applicationId,
+      data: { reason },
+      at: now,
+    });
   });
 }
 
@@ -134,7 +208,9 @@ export async function revokePermit(args: { actor: Actor; permitId: string; input
   assertAgencyOfficer(actor);
   if (!isValidUuid(permitId)) throw new AppError('NOT_FOUND', 'The permit was not found.');
   await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ id: string; status: string; applicationId: string | null; number: string; authorityId: string }>>`
+    const rows = await tx.$queryRaw<
+      Array<{ id: string; status: string; applicationId: string | null; number: string; authorityId: string }>
+    >`
       SELECT p.id, p.status, p."applicationId", p.number, t."authorityId"
       FROM "Permit" p JOIN "PermitType" t ON t.code = p."permitTypeCode"
       WHERE p.id = ${permitId}::uuid
@@ -144,9 +220,20 @@ export async function revokePermit(args: { actor: Actor; permitId: string; input
     if (permit.authorityId !== actor.authorityId) throw new AppError('NOT_FOUND', 'The permit was not found.');
     if (permit.status === 'REVOKED') throw new AppError('CONFLICT', 'This permit has already been revoked.');
     const { reason } = parseOrThrow(ZRevocation, args.input);
-    await tx.permit.update({ where: { id: permitId }, data: { status: 'REVOKED', revokedReason: reason, revokedAt: now } });
-    if (permit.applicationId) await tx.permitApplication.update({ where: { id: permit.applicationId }, data: { version: { increment: 1 } } });
+    await tx.permit.update({
+      where: { id: permitId },
+      data: { status: 'REVOKED', revokedReason: reason, revokedAt: now },
+    });
+    if (permit.applicationId)
+      await tx.permitApplication.update({ where: { id: permit.applicationId }, data: { version: { increment: 1 } } });
     await revokeSignedDocuments(tx, { actor, kind: 'PERMIT', subjectId: permitId, now, reason });
-    await writeAudit(tx, { actor, action: 'permit.revoke', entityType: 'Permit', entityId: permitId, data: { number: permit.number, reason }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'permit.revoke',
+      entityType: 'Permit',
+      entityId: permitId,
+      data: { number: permit.number, reason },
+      at: now,
+    });
   });
 }

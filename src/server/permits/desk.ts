@@ -13,16 +13,34 @@ export const DESK_PAGE_SIZE = 25;
 export const AUTHORITY_PERMITS_PAGE_SIZE = 25;
 
 function deskWhere(actor: AgencyActor, status: DeskFilter): Prisma.PermitApplicationWhereInput {
-  const byStatus: Prisma.PermitApplicationWhereInput = status === 'OPEN' ? { status: { in: ['SUBMITTED', 'INFO_REQUESTED'] } } : { status };
+  const byStatus: Prisma.PermitApplicationWhereInput =
+    status === 'OPEN' ? { status: { in: ['SUBMITTED', 'INFO_REQUESTED'] } } : { status };
   return { permitType: { authorityId: actor.authorityId }, ...byStatus };
 }
 
-const slaMessages = (messages: ReadonlyArray<{ authorRole: string; at: Date }>) => messages.map((m) => ({ at: m.at, by: m.authorRole === 'TRADER' ? ('TRADER' as const) : ('AUTHORITY' as const) }));
+const slaMessages = (messages: ReadonlyArray<{ authorRole: string; at: Date }>) =>
+  messages.map((m) => ({ at: m.at, by: m.authorRole === 'TRADER' ? ('TRADER' as const) : ('AUTHORITY' as const) }));
 
-function clockOf(a: { status: string; submittedAt: Date | null; decidedAt: Date | null; messages: ReadonlyArray<{ authorRole: string; at: Date }> }, now: Date, targetWorkingDays: number): SlaClock | null {
+function clockOf(
+  a: {
+    status: string;
+    submittedAt: Date | null;
+    decidedAt: Date | null;
+    messages: ReadonlyArray<{ authorRole: string; at: Date }>;
+  },
+  now: Date,
+  targetWorkingDays: number,
+): SlaClock | null {
   if (!a.submittedAt || a.status === 'WITHDRAWN' || a.status === 'DRAFT') return null;
   const isDecided = a.status === 'ISSUED' || a.status === 'REFUSED';
-  return slaClock({ submittedAt: a.submittedAt, messages: slaMessages(a.messages), decidedAt: isDecided ? (a.decidedAt ?? now) : null, isWaitingForTrader: a.status === 'INFO_REQUESTED', now, targetWorkingDays });
+  return slaClock({
+    submittedAt: a.submittedAt,
+    messages: slaMessages(a.messages),
+    decidedAt: isDecided ? (a.decidedAt ?? now) : null,
+    isWaitingForTrader: a.status === 'INFO_REQUESTED',
+    now,
+    targetWorkingDays,
+  });
 }
 
 /** The authority's applications, oldest submission first, each with its SLA clock. */
@@ -38,7 +56,10 @@ export async function listAuthorityApplications(args: { actor: Actor; page: numb
     db.permitApplication.count({ where }),
     db.permitApplication.findMany({
       where,
-      orderBy: status === 'OPEN' || status === 'SUBMITTED' || status === 'INFO_REQUESTED' ? [{ submittedAt: 'asc' }, { id: 'asc' }] : [{ decidedAt: 'desc' }, { id: 'desc' }],
+      orderBy:
+        status === 'OPEN' || status === 'SUBMITTED' || status === 'INFO_REQUESTED'
+          ? [{ submittedAt: 'asc' }, { id: 'asc' }]
+          : [{ decidedAt: 'desc' }, { id: 'desc' }],
       skip: (args.page - 1) * DESK_PAGE_SIZE,
       take: DESK_PAGE_SIZE,
       select: {
@@ -72,16 +93,34 @@ export async function getApplicationForOfficer(args: { actor: Actor; application
     where: { id: args.applicationId, status: { not: 'DRAFT' } },
     include: {
       products: { orderBy: { hsCode: 'asc' } },
-      documents: { orderBy: { createdAt: 'asc' }, include: { file: { select: { id: true, fileName: true, mimeType: true, size: true } } } },
+      documents: {
+        orderBy: { createdAt: 'asc' },
+        include: { file: { select: { id: true, fileName: true, mimeType: true, size: true } } },
+      },
       messages: { orderBy: { at: 'asc' } },
       permitType: { include: { authority: { select: { id: true, code: true, name: true } } } },
       company: { select: { name: true, tin: true, address: true, isAuthorisedEconomicOperator: true } },
-      permit: { select: { id: true, number: true, status: true, validFrom: true, validTo: true, quantity: true, remainingQuantity: true, unit: true, conditions: true, revokedReason: true, revokedAt: true } },
+      permit: {
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          validFrom: true,
+          validTo: true,
+          quantity: true,
+          remainingQuantity: true,
+          unit: true,
+          conditions: true,
+          revokedReason: true,
+          revokedAt: true,
+        },
+      },
     },
   });
   if (!application) throw new AppError('NOT_FOUND', 'The application was not found.');
   // Another authority's application is a scope miss like any other: not found, not "forbidden".
-  if (application.permitType.authorityId !== actor.authorityId) throw new AppError('NOT_FOUND', 'The application was not found.');
+  if (application.permitType.authorityId !== actor.authorityId)
+    throw new AppError('NOT_FOUND', 'The application was not found.');
   const targetWorkingDays = await loadSlaTarget(db);
   return { application, targetWorkingDays, sla: clockOf(application, args.now, targetWorkingDays) };
 }
@@ -97,7 +136,19 @@ export async function listAuthorityPermits(args: { actor: Actor; page: number })
       orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
       skip: (args.page - 1) * AUTHORITY_PERMITS_PAGE_SIZE,
       take: AUTHORITY_PERMITS_PAGE_SIZE,
-      select: { id: true, number: true, status: true, validFrom: true, validTo: true, quantity: true, remainingQuantity: true, unit: true, issuedAt: true, permitTypeCode: true, company: { select: { name: true, tin: true } } },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        validFrom: true,
+        validTo: true,
+        quantity: true,
+        remainingQuantity: true,
+        unit: true,
+        issuedAt: true,
+        permitTypeCode: true,
+        company: { select: { name: true, tin: true } },
+      },
     }),
   ]);
   return { total, page: args.page, pageSize: AUTHORITY_PERMITS_PAGE_SIZE, rows };
@@ -113,7 +164,12 @@ export async function getPermitForOfficer(args: { actor: Actor; permitId: string
       permitType: { include: { authority: { select: { code: true, name: true } } } },
       company: { select: { name: true, tin: true } },
       application: { select: { id: true, number: true } },
-      links: { orderBy: { id: 'asc' }, include: { item: { select: { lineNo: true, declaration: { select: { registrationNumber: true, status: true } } } } } },
+      links: {
+        orderBy: { id: 'asc' },
+        include: {
+          item: { select: { lineNo: true, declaration: { select: { registrationNumber: true, status: true } } } },
+        },
+      },
     },
   });
   if (!permit) throw new AppError('NOT_FOUND', 'The permit was not found.');

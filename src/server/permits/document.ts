@@ -8,12 +8,21 @@ import type { Actor } from '../actor';
 import { AppError } from '@/lib/errors';
 import type { PermitPayload } from '@/lib/documents/payloads';
 import { dateColumnDay, serviceDate } from '@/lib/time';
-import { issueSignedDocument, latestSignedDocument, revokeSignedDocuments, toIssued, type IssuedDocument } from '../documents/issue';
+import {
+  issueSignedDocument,
+  latestSignedDocument,
+  revokeSignedDocuments,
+  toIssued,
+  type IssuedDocument,
+} from '../documents/issue';
 import { pdfFilename, renderSignedDocumentPdf, type Translate } from '../documents/pdf';
 import { isValidUuid } from './ids';
 
 /** Sign the permit just created in `tx` (`actor` null: the system, for a permit issued before signing). */
-export async function issuePermitDocument(tx: Tx, args: { actor: Actor | null; permitId: string; now: Date }): Promise<IssuedDocument<'PERMIT'>> {
+export async function issuePermitDocument(
+  tx: Tx,
+  args: { actor: Actor | null; permitId: string; now: Date },
+): Promise<IssuedDocument<'PERMIT'>> {
   const permit = await tx.permit.findUniqueOrThrow({
     where: { id: args.permitId },
     include: {
@@ -25,8 +34,20 @@ export async function issuePermitDocument(tx: Tx, args: { actor: Actor | null; p
   const validFrom = dateColumnDay(permit.validFrom);
   const issuedOn = serviceDate(args.now);
   const products = permit.application?.products.length
-    ? permit.application.products.map((p) => ({ hsCode: p.hsCode, description: p.description, quantity: p.quantity.toFixed(3), unit: p.unit, country: p.country }))
-    : permit.hsCodes.map((hsCode) => ({ hsCode, description: permit.permitType.name, quantity: permit.quantity.toFixed(3), unit: permit.unit, country: '—' }));
+    ? permit.application.products.map((p) => ({
+        hsCode: p.hsCode,
+        description: p.description,
+        quantity: p.quantity.toFixed(3),
+        unit: p.unit,
+        country: p.country,
+      }))
+    : permit.hsCodes.map((hsCode) => ({
+        hsCode,
+        description: permit.permitType.name,
+        quantity: permit.quantity.toFixed(3),
+        unit: permit.unit,
+        country: '—',
+      }));
   const payload: PermitPayload = {
     permitNumber: permit.number,
     permitType: { code: permit.permitType.code, name: permit.permitType.name },
@@ -40,14 +61,25 @@ export async function issuePermitDocument(tx: Tx, args: { actor: Actor | null; p
     ...(permit.conditions ? { conditions: permit.conditions } : {}),
     products,
   };
-  return issueSignedDocument(tx, { actor: args.actor, kind: 'PERMIT', number: permit.number, subjectId: permit.id, payload, now: args.now });
+  return issueSignedDocument(tx, {
+    actor: args.actor,
+    kind: 'PERMIT',
+    number: permit.number,
+    subjectId: permit.id,
+    payload,
+    now: args.now,
+  });
 }
 
 /**
  * The permit as a PDF, for its holder's traders or the issuing authority's officers (anyone else:
  * "not found"). A revoked permit still prints; its QR code then verifies as "Revoked".
  */
-export async function permitPdf(args: { actor: Actor; permitId: string; t: Translate }): Promise<{ bytes: Uint8Array; filename: string }> {
+export async function permitPdf(args: {
+  actor: Actor;
+  permitId: string;
+  t: Translate;
+}): Promise<{ bytes: Uint8Array; filename: string }> {
   const { actor, permitId } = args;
   const scope =
     actor.role === 'TRADER' && actor.companyId
@@ -74,7 +106,9 @@ export async function permitPdf(args: { actor: Actor; permitId: string; t: Trans
 async function issueMissingPermitDocument(permitId: string): Promise<IssuedDocument<'PERMIT'>> {
   return db.$transaction(
     async (tx) => {
-      const rows = await tx.$queryRaw<Array<{ status: string; issuedAt: Date; revokedAt: Date | null; revokedReason: string | null }>>`
+      const rows = await tx.$queryRaw<
+        Array<{ status: string; issuedAt: Date; revokedAt: Date | null; revokedReason: string | null }>
+      >`
         SELECT status, "issuedAt", "revokedAt", "revokedReason" FROM "Permit" WHERE id = ${permitId}::uuid FOR UPDATE`;
       const permit = rows[0];
       if (!permit) throw new AppError('NOT_FOUND', 'The permit was not found.');
@@ -82,7 +116,13 @@ async function issueMissingPermitDocument(permitId: string): Promise<IssuedDocum
       if (existing) return toIssued(existing);
       const issued = await issuePermitDocument(tx, { actor: null, permitId, now: permit.issuedAt });
       if (permit.status === 'REVOKED') {
-        await revokeSignedDocuments(tx, { actor: null, kind: 'PERMIT', subjectId: permitId, now: permit.revokedAt ?? permit.issuedAt, reason: permit.revokedReason ?? 'The permit was revoked.' });
+        await revokeSignedDocuments(tx, {
+          actor: null,
+          kind: 'PERMIT',
+          subjectId: permitId,
+          now: permit.revokedAt ?? permit.issuedAt,
+          reason: permit.revokedReason ?? 'The permit was revoked.',
+        });
       }
       return issued;
     },

@@ -8,7 +8,6 @@ import { isValidUuid } from './ids';
 
 export const HELD_PERMITS_PAGE_SIZE = 20;
 
-
 export async function listCompanyPermits(args: { actor: Actor; page: number }) {
   const { actor } = args;
   assertTrader(actor);
@@ -20,7 +19,18 @@ export async function listCompanyPermits(args: { actor: Actor; page: number }) {
       orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
       skip: (args.page - 1) * HELD_PERMITS_PAGE_SIZE,
       take: HELD_PERMITS_PAGE_SIZE,
-      select: { id: true, number: true, status: true, validFrom: true, validTo: true, quantity: true, remainingQuantity: true, unit: true, issuedAt: true, permitType: { select: { code: true, name: true, scope: true } } },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        validFrom: true,
+        validTo: true,
+        quantity: true,
+        remainingQuantity: true,
+        unit: true,
+        issuedAt: true,
+        permitType: { select: { code: true, name: true, scope: true } },
+      },
     }),
   ]);
   return { total, page: args.page, pageSize: HELD_PERMITS_PAGE_SIZE, rows };
@@ -35,7 +45,14 @@ export async function getPermitForTrader(args: { actor: Actor; permitId: string 
     include: {
       permitType: { include: { authority: { select: { code: true, name: true } } } },
       application: { select: { id: true, number: true } },
-      links: { orderBy: { id: 'asc' }, include: { item: { select: { lineNo: true, declaration: { select: { id: true, registrationNumber: true, status: true } } } } } },
+      links: {
+        orderBy: { id: 'asc' },
+        include: {
+          item: {
+            select: { lineNo: true, declaration: { select: { id: true, registrationNumber: true, status: true } } },
+          },
+        },
+      },
     },
   });
   if (!permit) throw new AppError('NOT_FOUND', 'The permit was not found.');

@@ -8,14 +8,25 @@ import { assertTrader, type Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
-import { checkFormalities, isLinkingAllowed, permitProblem, permitRequirements, requirementFor, ZLinkPermit, ZUnlinkPermit, type HeldPermit, type ItemFormalities } from '@/lib/permits';
+import {
+  checkFormalities,
+  isLinkingAllowed,
+  permitProblem,
+  permitRequirements,
+  requirementFor,
+  ZLinkPermit,
+  ZUnlinkPermit,
+  type HeldPermit,
+  type ItemFormalities,
+} from '@/lib/permits';
 import { serviceDate } from '@/lib/time';
 import { bumpVersion, lockCompanyDeclaration } from '../declarations/editing';
 import { autoReleaseIfReady } from '../declarations/release';
 import { loadCatalogue, loadCompanyPermits } from './catalogue';
 import { isValidUuid } from './ids';
 
-const invalid = (message: string) => new AppError('VALIDATION', 'The permit cannot be linked.', [{ path: 'permitId', message }]);
+const invalid = (message: string) =>
+  new AppError('VALIDATION', 'The permit cannot be linked.', [{ path: 'permitId', message }]);
 
 const ITEM_SELECT = {
   id: true,
@@ -24,7 +35,16 @@ const ITEM_SELECT = {
   description: true,
   quantity: true,
   supplementaryUnit: true,
-  permitLinks: { orderBy: { id: 'asc' as const }, select: { id: true, permitId: true, quantity: true, writtenOffAt: true, permit: { select: { number: true, permitTypeCode: true, status: true } } } },
+  permitLinks: {
+    orderBy: { id: 'asc' as const },
+    select: {
+      id: true,
+      permitId: true,
+      quantity: true,
+      writtenOffAt: true,
+      permit: { select: { number: true, permitTypeCode: true, status: true } },
+    },
+  },
 };
 
 export type LinkCandidate = Pick<HeldPermit, 'id' | 'number' | 'typeCode' | 'validTo' | 'remainingQuantity' | 'unit'>;
@@ -39,7 +59,15 @@ export async function getDeclarationPermitLinks(args: { actor: Actor; declaratio
   if (!isValidUuid(args.declarationId)) throw new AppError('NOT_FOUND', 'The declaration was not found.');
   const declaration = await db.declaration.findFirst({
     where: { id: args.declarationId, companyId: actor.companyId },
-    select: { id: true, status: true, regime: true, registrationNumber: true, registeredAt: true, version: true, items: { orderBy: { lineNo: 'asc' }, select: ITEM_SELECT } },
+    select: {
+      id: true,
+      status: true,
+      regime: true,
+      registrationNumber: true,
+      registeredAt: true,
+      version: true,
+      items: { orderBy: { lineNo: 'asc' }, select: ITEM_SELECT },
+    },
   });
   if (!declaration) throw new AppError('NOT_FOUND', 'The declaration was not found.');
   const date = serviceDate(declaration.registeredAt ?? now);
@@ -48,7 +76,13 @@ export async function getDeclarationPermitLinks(args: { actor: Actor; declaratio
   // After release the permits' remaining quantities no longer include this declaration's write-off: show the links as written off instead.
   const formalities: Array<ItemFormalities | null> = isOpen
     ? checkFormalities({
-        items: declaration.items.map((i) => ({ lineNo: i.lineNo, hsCode: i.hsCode, quantity: i.quantity.toString(), unit: i.supplementaryUnit, linkedPermitIds: i.permitLinks.map((l) => l.permitId) })),
+        items: declaration.items.map((i) => ({
+          lineNo: i.lineNo,
+          hsCode: i.hsCode,
+          quantity: i.quantity.toString(),
+          unit: i.supplementaryUnit,
+          linkedPermitIds: i.permitLinks.map((l) => l.permitId),
+        })),
         regime: declaration.regime,
         companyId: actor.companyId,
         date,
@@ -63,17 +97,45 @@ export async function getDeclarationPermitLinks(args: { actor: Actor; declaratio
     const linked = new Set(item.permitLinks.map((l) => l.permitId));
     const candidates: LinkCandidate[] = isOpen
       ? permits
-          .filter((p) => needed.has(p.typeCode) && !linked.has(p.id) && !permitProblem(p, { hsCode: item.hsCode, regime: declaration.regime }, actor.companyId, date))
+          .filter(
+            (p) =>
+              needed.has(p.typeCode) &&
+              !linked.has(p.id) &&
+              !permitProblem(p, { hsCode: item.hsCode, regime: declaration.regime }, actor.companyId, date),
+          )
           .sort((a, b) => a.typeCode.localeCompare(b.typeCode) || a.number.localeCompare(b.number))
-          .map((p) => ({ id: p.id, number: p.number, typeCode: p.typeCode, validTo: p.validTo, remainingQuantity: p.remainingQuantity, unit: p.unit }))
+          .map((p) => ({
+            id: p.id,
+            number: p.number,
+            typeCode: p.typeCode,
+            validTo: p.validTo,
+            remainingQuantity: p.remainingQuantity,
+            unit: p.unit,
+          }))
       : [];
     return { ...item, requirements, formalities: formalities[index], candidates };
   });
-  return { declaration: { id: declaration.id, status: declaration.status, regime: declaration.regime, registrationNumber: declaration.registrationNumber, version: declaration.version }, date, isLinkingAllowed: isOpen, items };
+  return {
+    declaration: {
+      id: declaration.id,
+      status: declaration.status,
+      regime: declaration.regime,
+      registrationNumber: declaration.registrationNumber,
+      version: declaration.version,
+    },
+    date,
+    isLinkingAllowed: isOpen,
+    items,
+  };
 }
 
 /** Link one of the company's permits to an item. Another company's permit is "not found". */
-export async function linkPermit(args: { actor: Actor; declarationId: string; input: unknown; now: Date }): Promise<{ linkId: string; isReleased: boolean }> {
+export async function linkPermit(args: {
+  actor: Actor;
+  declarationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<{ linkId: string; isReleased: boolean }> {
   const { actor, declarationId, now } = args;
   assertTrader(actor);
   const { lineNo, permitId } = parseOrThrow(ZLinkPermit, args.input);
@@ -81,11 +143,21 @@ export async function linkPermit(args: { actor: Actor; declarationId: string; in
   return db.$transaction(
     async (tx) => {
       const locked = await lockCompanyDeclaration(tx, actor, declarationId);
-      if (!isLinkingAllowed(locked.status)) throw new AppError('CONFLICT', `Permits can no longer be linked: the declaration is ${locked.status.toLowerCase()}.`);
-      const d = await tx.declaration.findUniqueOrThrow({ where: { id: declarationId }, select: { regime: true, registeredAt: true, items: { orderBy: { lineNo: 'asc' }, select: ITEM_SELECT } } });
+      if (!isLinkingAllowed(locked.status))
+        throw new AppError(
+          'CONFLICT',
+          `Permits can no longer be linked: the declaration is ${locked.status.toLowerCase()}.`,
+        );
+      const d = await tx.declaration.findUniqueOrThrow({
+        where: { id: declarationId },
+        select: { regime: true, registeredAt: true, items: { orderBy: { lineNo: 'asc' }, select: ITEM_SELECT } },
+      });
       const item = d.items.find((i) => i.lineNo === lineNo);
       if (!item) throw new AppError('NOT_FOUND', `Item ${lineNo} was not found.`);
-      const permit = await tx.permit.findFirst({ where: { id: permitId, companyId: actor.companyId }, select: { id: true, number: true, permitTypeCode: true } });
+      const permit = await tx.permit.findFirst({
+        where: { id: permitId, companyId: actor.companyId },
+        select: { id: true, number: true, permitTypeCode: true },
+      });
       if (!permit) throw new AppError('NOT_FOUND', 'The permit was not found.');
       const existing = item.permitLinks.find((l) => l.permitId === permit.id);
       if (existing) return { linkId: existing.id, isReleased: false }; // linked already: a double click links once
@@ -101,11 +173,20 @@ export async function linkPermit(args: { actor: Actor; declarationId: string; in
         );
       }
       const clash = item.permitLinks.find((l) => requirement.alternatives.includes(l.permit.permitTypeCode));
-      if (clash) throw invalid(`Item ${lineNo} already has permit ${clash.permit.number} for ${requirement.alternatives.join(' or ')} — remove it first to link another`);
+      if (clash)
+        throw invalid(
+          `Item ${lineNo} already has permit ${clash.permit.number} for ${requirement.alternatives.join(' or ')} — remove it first to link another`,
+        );
 
       const permits = await loadCompanyPermits(tx, actor.companyId);
       const trial = checkFormalities({
-        items: d.items.map((i) => ({ lineNo: i.lineNo, hsCode: i.hsCode, quantity: i.quantity.toString(), unit: i.supplementaryUnit, linkedPermitIds: [...i.permitLinks.map((l) => l.permitId), ...(i.id === item.id ? [permit.id] : [])] })),
+        items: d.items.map((i) => ({
+          lineNo: i.lineNo,
+          hsCode: i.hsCode,
+          quantity: i.quantity.toString(),
+          unit: i.supplementaryUnit,
+          linkedPermitIds: [...i.permitLinks.map((l) => l.permitId), ...(i.id === item.id ? [permit.id] : [])],
+        })),
         regime: d.regime,
         companyId: actor.companyId,
         date: serviceDate(d.registeredAt ?? now),
@@ -113,34 +194,70 @@ export async function linkPermit(args: { actor: Actor; declarationId: string; in
         permits,
         mode: 'LINKED',
       });
-      const verdict = trial.find((f) => f.lineNo === lineNo)?.requirements.find((r) => r.requirement.authorityCode === requirement.authorityCode);
+      const verdict = trial
+        .find((f) => f.lineNo === lineNo)
+        ?.requirements.find((r) => r.requirement.authorityCode === requirement.authorityCode);
       if (!verdict || verdict.status !== 'SATISFIED' || verdict.permit?.id !== permit.id) {
-        throw invalid(`Permit ${permit.number} cannot cover item ${lineNo}: ${verdict?.reason ?? 'it does not satisfy the item'}`);
+        throw invalid(
+          `Permit ${permit.number} cannot cover item ${lineNo}: ${verdict?.reason ?? 'it does not satisfy the item'}`,
+        );
       }
 
-      const link = await tx.permitLink.create({ data: { permitId: permit.id, declarationItemId: item.id, quantity: item.quantity }, select: { id: true } });
+      const link = await tx.permitLink.create({
+        data: { permitId: permit.id, declarationItemId: item.id, quantity: item.quantity },
+        select: { id: true },
+      });
       await bumpVersion(tx, declarationId, now);
-      await writeAudit(tx, { actor, action: 'declaration.permit.link', entityType: 'Declaration', entityId: declarationId, data: { lineNo, permitId: permit.id, permitNumber: permit.number, linkId: link.id }, at: now });
+      await writeAudit(tx, {
+        actor,
+        action: 'declaration.permit.link',
+        entityType: 'Declaration',
+        entityId: declarationId,
+        data: { lineNo, permitId: permit.id, permitNumber: permit.number, linkId: link.id },
+        at: now,
+      });
       // The permit that arrives last releases a green declaration that was only waiting for it.
-      const isReleased = locked.status === 'ASSESSED' || locked.status === 'PAID' ? await autoReleaseIfReady(tx, { declarationId, now }) : false;
+      const isReleased =
+        locked.status === 'ASSESSED' || locked.status === 'PAID'
+          ? await autoReleaseIfReady(tx, { declarationId, now })
+          : false;
       return { linkId: link.id, isReleased };
     },
     { timeout: 20_000 },
   );
 }
 
-export async function unlinkPermit(args: { actor: Actor; declarationId: string; input: unknown; now: Date }): Promise<void> {
+export async function unlinkPermit(args: {
+  actor: Actor;
+  declarationId: string;
+  input: unknown;
+  now: Date;
+}): Promise<void> {
   const { actor, declarationId, now } = args;
   assertTrader(actor);
   const { linkId } = parseOrThrow(ZUnlinkPermit, args.input);
   if (!isValidUuid(declarationId)) throw new AppError('NOT_FOUND', 'The declaration was not found.');
   await db.$transaction(async (tx) => {
     const locked = await lockCompanyDeclaration(tx, actor, declarationId);
-    if (!isLinkingAllowed(locked.status)) throw new AppError('CONFLICT', `Permits can no longer be unlinked: the declaration is ${locked.status.toLowerCase()}.`);
-    const link = await tx.permitLink.findFirst({ where: { id: linkId, item: { declarationId } }, select: { id: true, permitId: true, item: { select: { lineNo: true } } } });
+    if (!isLinkingAllowed(locked.status))
+      throw new AppError(
+        'CONFLICT',
+        `Permits can no longer be unlinked: the declaration is ${locked.status.toLowerCase()}.`,
+      );
+    const link = await tx.permitLink.findFirst({
+      where: { id: linkId, item: { declarationId } },
+      select: { id: true, permitId: true, item: { select: { lineNo: true } } },
+    });
     if (!link) throw new AppError('NOT_FOUND', 'The link was not found.');
     await tx.permitLink.delete({ where: { id: link.id } });
     await bumpVersion(tx, declarationId, now);
-    await writeAudit(tx, { actor, action: 'declaration.permit.unlink', entityType: 'Declaration', entityId: declarationId, data: { lineNo: link.item.lineNo, permitId: link.permitId, linkId }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'declaration.permit.unlink',
+      entityType: 'Declaration',
+      entityId: declarationId,
+      data: { lineNo: link.item.lineNo, permitId: link.permitId, linkId },
+      at: now,
+    });
   });
 }

@@ -12,12 +12,16 @@ const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${
 
 export async function nextPermitNumber(tx: Tx, prefix: string): Promise<string> {
   await lockPrefix(tx, prefix);
-  const rows = await tx.$queryRaw<Array<{ number: string }>>`SELECT number FROM "Permit" WHERE number LIKE ${likePrefix(prefix)} ORDER BY number DESC LIMIT 1`;
+  const rows = await tx.$queryRaw<
+    Array<{ number: string }>
+  >`SELECT number FROM "Permit" WHERE number LIKE ${likePrefix(prefix)} ORDER BY number DESC LIMIT 1`;
   return nextSequencedNumber(prefix, rows[0]?.number ?? null);
 }
 
 export async function nextApplicationNumber(tx: Tx, prefix: string): Promise<string> {
   await lockPrefix(tx, prefix);
-  const rows = await tx.$queryRaw<Array<{ number: string }>>`SELECT number FROM "PermitApplication" WHERE number LIKE ${likePrefix(prefix)} ORDER BY number DESC LIMIT 1`;
+  const rows = await tx.$queryRaw<
+    Array<{ number: string }>
+  >`SELECT number FROM "PermitApplication" WHERE number LIKE ${likePrefix(prefix)} ORDER BY number DESC LIMIT 1`;
   return nextSequencedNumber(prefix, rows[0]?.number ?? null);
 }

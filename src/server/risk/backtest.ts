@@ -10,7 +10,14 @@ import { assertRole, type Actor } from '../actor';
 import { parseOrThrow } from '@/lib/validation';
 import { ZProfileForm } from '@/lib/risk/profile-form';
 import type { RiskProfile } from '@/lib/risk/profiles';
-import { backtestSetups, countReplay, emptyBacktest, finishBacktest, replayDeclaration, type BacktestResult } from '@/lib/risk/backtest';
+import {
+  backtestSetups,
+  countReplay,
+  emptyBacktest,
+  finishBacktest,
+  replayDeclaration,
+  type BacktestResult,
+} from '@/lib/risk/backtest';
 import { serviceDate, startOfServiceDate } from '@/lib/time';
 import { loadTariff } from '../declarations/assessment';
 import { loadActiveProfiles, referenceMap, toRiskDeclaration } from './assess';
@@ -28,17 +35,41 @@ const BATCH_SIZE = 500;
  * profile (new or changed) and/or thresholds as proposed, next to the current setup. Outcomes are
  * the recorded inspections, so the hit rate is measured where an outcome is known. Writes nothing.
  */
-export async function backtest(args: { actor: Actor; profileId?: string; proposal?: unknown; thresholds?: { regime: string; yellow: number; red: number }; randomSharePercent?: number; from: string; to: string; limit?: number }): Promise<BacktestResult> {
+export async function backtest(args: {
+  actor: Actor;
+  profileId?: string;
+  proposal?: unknown;
+  thresholds?: { regime: string; yellow: number; red: number };
+  randomSharePercent?: number;
+  from: string;
+  to: string;
+  limit?: number;
+}): Promise<BacktestResult> {
   const { actor } = args;
   assertRole(actor, ['SUPERVISOR']);
   const proposedForm = args.proposal !== undefined ? parseOrThrow(ZProfileForm, args.proposal) : null;
-  const proposedProfile: RiskProfile | null = proposedForm ? { id: args.profileId ?? 'proposed', ...proposedForm } : null;
-  const inRange = { registeredAt: { gte: startOfServiceDate(args.from), lt: new Date(startOfServiceDate(args.to).getTime() + 86_400_000) } };
+  const proposedProfile: RiskProfile | null = proposedForm
+    ? { id: args.profileId ?? 'proposed', ...proposedForm }
+    : null;
+  const inRange = {
+    registeredAt: {
+      gte: startOfServiceDate(args.from),
+      lt: new Date(startOfServiceDate(args.to).getTime() + 86_400_000),
+    },
+  };
   const limit = args.limit ?? DEFAULT_LIMIT;
 
   const total = await db.declaration.count({ where: inRange });
   const referencePrices = referenceMap(await db.referencePrice.findMany());
-  const firsts = new Map((await db.declaration.groupBy({ by: ['companyId'], where: { registeredAt: { not: null } }, _min: { registeredAt: true } })).map((g) => [g.companyId, g._min.registeredAt?.getTime()]));
+  const firsts = new Map(
+    (
+      await db.declaration.groupBy({
+        by: ['companyId'],
+        where: { registeredAt: { not: null } },
+        _min: { registeredAt: true },
+      })
+    ).map((g) => [g.companyId, g._min.registeredAt?.getTime()]),
+  );
   const { model, problem } = await activeModel(db);
   const setupsOn = backtestSetups({
     activeProfiles: await loadActiveProfiles(db),
@@ -58,9 +89,16 @@ export async function backtest(args: { actor: Actor; profileId?: string; proposa
       orderBy: [{ registeredAt: 'desc' }, { id: 'asc' }],
       take,
       ...(after ? { cursor: { id: after }, skip: 1 } : {}),
-      include: { items: { orderBy: { lineNo: 'asc' } }, post: { select: { code: true } }, company: { select: { tin: true, isAuthorisedEconomicOperator: true } }, inspections: { select: { isHit: true } } },
+      include: {
+        items: { orderBy: { lineNo: 'asc' } },
+        post: { select: { code: true } },
+        company: { select: { tin: true, isAuthorisedEconomicOperator: true } },
+        inspections: { select: { isHit: true } },
+      },
     });
-    const newCodes = [...new Set(batch.flatMap((d) => d.items.map((i) => i.hsCode)))].filter((code) => !tariff.has(code));
+    const newCodes = [...new Set(batch.flatMap((d) => d.items.map((i) => i.hsCode)))].filter(
+      (code) => !tariff.has(code),
+    );
     for (const [code, line] of await loadTariff(db, newCodes)) tariff.set(code, line);
     // As registration does: per registration day, the rates loaded by `loadRates` (the latest on or before the day).
     const newDays = batch.map((d) => serviceDate(d.registeredAt!)).filter((day) => !ratesByDate.has(day));
@@ -68,7 +106,12 @@ export async function backtest(args: { actor: Actor; profileId?: string; proposa
 
     for (const d of batch) {
       const date = serviceDate(d.registeredAt!);
-      const input = toRiskDeclaration(d, { date, tariff, rates: ratesByDate.get(date) ?? { UZS: '1' }, isFirstShipment: firsts.get(d.companyId) === d.registeredAt!.getTime() });
+      const input = toRiskDeclaration(d, {
+        date,
+        tariff,
+        rates: ratesByDate.get(date) ?? { UZS: '1' },
+        isFirstShipment: firsts.get(d.companyId) === d.registeredAt!.getTime(),
+      });
       const outcome = { hasOutcome: d.inspections.length > 0, isHit: d.inspections.some((i) => i.isHit) };
       countReplay(result, replayDeclaration(input, setupsOn(date), outcome, proposedProfile?.id ?? null));
     }

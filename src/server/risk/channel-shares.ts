@@ -20,11 +20,17 @@ const SHARES_WINDOW_DAYS = 90;
  * PostgreSQL: it returns how many assessments have each score (at most 101 rows, scores are
  * 0–100), never the 90 days of scores themselves; the thresholds are the same as on the raw scores.
  */
-async function thresholdsFromShares(input: Pick<z.output<typeof ZChannelShares>, 'regime' | 'yellowPercent' | 'redPercent'>, now: Date): Promise<{ thresholds: Thresholds; sample: number }> {
+async function thresholdsFromShares(
+  input: Pick<z.output<typeof ZChannelShares>, 'regime' | 'yellowPercent' | 'redPercent'>,
+  now: Date,
+): Promise<{ thresholds: Thresholds; sample: number }> {
   const since = new Date(now.getTime() - SHARES_WINDOW_DAYS * 86_400_000);
   const histogram = await db.riskAssessment.groupBy({
     by: ['score'],
-    where: { createdAt: { gte: since }, ...(input.regime === 'default' ? {} : { declaration: { regime: input.regime } }) },
+    where: {
+      createdAt: { gte: since },
+      ...(input.regime === 'default' ? {} : { declaration: { regime: input.regime } }),
+    },
     _count: { _all: true },
   });
   const counts = histogram.map((h) => ({ score: h.score, count: h._count._all }));
@@ -46,9 +52,24 @@ export async function backtestChannelShares(args: { actor: Actor; input: unknown
   const settings = await loadRiskSettings(db);
   const to = serviceDate(now);
   const from = serviceDate(new Date(now.getTime() - 365 * 86_400_000));
-  const result = await backtest({ actor, thresholds: { regime: input.regime, ...thresholds }, randomSharePercent: input.randomSharePercent, from, to, limit: args.limit });
+  const result = await backtest({
+    actor,
+    thresholds: { regime: input.regime, ...thresholds },
+    randomSharePercent: input.randomSharePercent,
+    from,
+    to,
+    limit: args.limit,
+  });
   const currentThresholds = settings.thresholds[input.regime] ?? settings.thresholds.default;
-  return { regime: input.regime, sample, thresholds, currentThresholds, currentRandomSharePercent: settings.randomSharePercent, randomSharePercent: input.randomSharePercent, result };
+  return {
+    regime: input.regime,
+    sample,
+    thresholds,
+    currentThresholds,
+    currentRandomSharePercent: settings.randomSharePercent,
+    randomSharePercent: input.randomSharePercent,
+    result,
+  };
 }
 
 /** Set a regime's channel shares: thresholds are derived from the scores of the last 90 days. */
@@ -59,9 +80,27 @@ export async function setChannelShares(args: { actor: Actor; input: unknown; now
   const { thresholds, sample } = await thresholdsFromShares(input, now);
   await db.$transaction(async (tx) => {
     const current = await loadRiskSettings(tx);
-    const value = { thresholds: { ...current.thresholds, [input.regime]: thresholds }, randomSharePercent: input.randomSharePercent, valueQuantile: current.valueQuantile, valueControlPoints: current.valueControlPoints, aeoReduction: current.aeoReduction, modelWeight: current.modelWeight };
-    await tx.setting.upsert({ where: { key: RISK_SETTINGS_KEY }, create: { key: RISK_SETTINGS_KEY, value, updatedAt: now }, update: { value } });
-    await writeAudit(tx, { actor, action: 'risk.settings.shares', entityType: 'Setting', entityId: RISK_SETTINGS_KEY, data: { ...input, thresholds, sample }, at: now });
+    const value = {
+      thresholds: { ...current.thresholds, [input.regime]: thresholds },
+      randomSharePercent: input.randomSharePercent,
+      valueQuantile: current.valueQuantile,
+      valueControlPoints: current.valueControlPoints,
+      aeoReduction: current.aeoReduction,
+      modelWeight: current.modelWeight,
+    };
+    await tx.setting.upsert({
+      where: { key: RISK_SETTINGS_KEY },
+      create: { key: RISK_SETTINGS_KEY, value, updatedAt: now },
+      update: { value },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'risk.settings.shares',
+      entityType: 'Setting',
+      entityId: RISK_SETTINGS_KEY,
+      data: { ...input, thresholds, sample },
+      at: now,
+    });
   });
   return { thresholds, sample };
 }

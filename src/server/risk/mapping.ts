@@ -3,7 +3,13 @@
 import type { RiskItem } from '@/lib/risk/features';
 import { TRANSPORT_MODE_CODE, type TransportMode } from '@/lib/reference/customs';
 
-export type MappableItem = { hsCode: string; originCountry: string; netMass: { toString(): string }; customsValue: { toString(): string } | null; invoiceValue: { toString(): string } };
+export type MappableItem = {
+  hsCode: string;
+  originCountry: string;
+  netMass: { toString(): string };
+  customsValue: { toString(): string } | null;
+  invoiceValue: { toString(): string };
+};
 export type MappableDeclaration = {
   regime: string;
   registeredAt: Date | null;
@@ -27,7 +33,7 @@ export function toRiskItem(d: MappableDeclaration, item: MappableItem, tariffRat
     hs10: item.hsCode,
     originCountry: item.originCountry,
     departureCountry: d.dispatchCountry ?? '',
-    transportMode: d.transportMode ? TRANSPORT_MODE_CODE[d.transportMode as TransportMode] ?? '' : '',
+    transportMode: d.transportMode ? (TRANSPORT_MODE_CODE[d.transportMode as TransportMode] ?? '') : '',
     procedure: d.regime,
     taxRate: tariffRate,
     taxType: dutyType,

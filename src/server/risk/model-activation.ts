@@ -8,7 +8,11 @@ import { AppError } from '@/lib/errors';
 
 export async function listModels(args: { actor: Actor }) {
   assertRole(args.actor, ['SUPERVISOR']);
-  return db.riskModel.findMany({ orderBy: { trainedAt: 'desc' }, select: { id: true, version: true, kind: true, metrics: true, trainedAt: true, isActive: true }, take: 20 });
+  return db.riskModel.findMany({
+    orderBy: { trainedAt: 'desc' },
+    select: { id: true, version: true, kind: true, metrics: true, trainedAt: true, isActive: true },
+    take: 20,
+  });
 }
 
 /** Make one version the active one (exactly one is active afterwards). */
@@ -20,6 +24,12 @@ export async function activateModel(args: { actor: Actor; modelId: string; now: 
     if (!model) throw new AppError('NOT_FOUND', 'The model version was not found.');
     await tx.riskModel.updateMany({ where: { isActive: true }, data: { isActive: false } });
     await tx.riskModel.update({ where: { id: model.id }, data: { isActive: true } });
-    await writeAudit(tx, { actor, action: 'risk.model.activate', entityType: 'RiskModel', entityId: model.version, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'risk.model.activate',
+      entityType: 'RiskModel',
+      entityId: model.version,
+      at: now,
+    });
   });
 }

@@ -36,17 +36,34 @@ function profileData(form: ProfileForm) {
 }
 
 /** Create (no id) or change a profile. Invalid conditions are refused with field errors. */
-export async function saveProfile(args: { actor: Actor; profileId?: string; input: unknown; now: Date }): Promise<{ id: string }> {
+export async function saveProfile(args: {
+  actor: Actor;
+  profileId?: string;
+  input: unknown;
+  now: Date;
+}): Promise<{ id: string }> {
   const { actor, now } = args;
   assertRole(actor, ['SUPERVISOR']);
   const form = parseOrThrow(ZProfileForm, args.input);
   return db.$transaction(async (tx) => {
     const saved = args.profileId
-      ? await tx.riskProfile.update({ where: { id: args.profileId }, data: profileData(form), select: { id: true } }).catch(() => {
-          throw new AppError('NOT_FOUND', 'The profile was not found.');
-        })
-      : await tx.riskProfile.create({ data: { ...profileData(form), createdById: actor.userId, createdAt: now }, select: { id: true } });
-    await writeAudit(tx, { actor, action: args.profileId ? 'risk.profile.update' : 'risk.profile.create', entityType: 'RiskProfile', entityId: saved.id, data: { ...form, conditions: form.conditions } as Prisma.InputJsonValue, at: now });
+      ? await tx.riskProfile
+          .update({ where: { id: args.profileId }, data: profileData(form), select: { id: true } })
+          .catch(() => {
+            throw new AppError('NOT_FOUND', 'The profile was not found.');
+          })
+      : await tx.riskProfile.create({
+          data: { ...profileData(form), createdById: actor.userId, createdAt: now },
+          select: { id: true },
+        });
+    await writeAudit(tx, {
+      actor,
+      action: args.profileId ? 'risk.profile.update' : 'risk.profile.create',
+      entityType: 'RiskProfile',
+      entityId: saved.id,
+      data: { ...form, conditions: form.conditions } as Prisma.InputJsonValue,
+      at: now,
+    });
     return saved;
   });
 }

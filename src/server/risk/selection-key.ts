@@ -19,7 +19,8 @@ export async function riskSelectionKey(reader: Tx | PrismaClient): Promise<strin
   if (cached) return cached;
   // Concurrent first uses: one insert wins, the others wait for it and then read the same row.
   const candidate = JSON.stringify({ secret: randomBytes(32).toString('base64url') });
-  const inserted = await reader.$executeRaw`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${RISK_SELECTION_SECRET_KEY}, ${candidate}::jsonb, now()) ON CONFLICT ("key") DO NOTHING`;
+  const inserted =
+    await reader.$executeRaw`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${RISK_SELECTION_SECRET_KEY}, ${candidate}::jsonb, now()) ON CONFLICT ("key") DO NOTHING`;
   const row = await reader.setting.findUniqueOrThrow({ where: { key: RISK_SELECTION_SECRET_KEY } });
   const stored = (row.value as { secret?: unknown } | null)?.secret;
   const secret = typeof stored === 'string' && stored.length > 0 ? stored : JSON.stringify(row.value);

@@ -5,7 +5,9 @@ import type { Tx } from '../db';
 import type { PrismaClient } from '@/src/generated/prisma/client';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from '@/lib/risk/engine';
 
-const ZThresholds = z.object({ yellow: z.number().min(0).max(101), red: z.number().min(0).max(101) }).refine((t) => t.yellow <= t.red, { error: 'The yellow threshold must not be above the red one' });
+const ZThresholds = z
+  .object({ yellow: z.number().min(0).max(101), red: z.number().min(0).max(101) })
+  .refine((t) => t.yellow <= t.red, { error: 'The yellow threshold must not be above the red one' });
 
 export const ZRiskSettings = z.object({
   thresholds: z.record(z.string(), ZThresholds).optional(),

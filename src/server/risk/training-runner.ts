@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { db } from '../db';
 import { assertRole, type Actor } from '../actor';
-import { claimTrainingRun, finishTrainingRun, readTrainingStatus, isTrainingRunning, type TrainingStatus } from './training';
+import {
+  claimTrainingRun,
+  finishTrainingRun,
+  readTrainingStatus,
+  isTrainingRunning,
+  type TrainingStatus,
+} from './training';
 
 /**
  * Start training a new version in a separate process. The new version appears in the list when
@@ -17,9 +23,16 @@ export async function startTraining(args: { actor: Actor; now: Date }): Promise<
   assertRole(actor, ['SUPERVISOR']);
   const runId = randomUUID();
   await claimTrainingRun(db, { runId, now, startedBy: actor.email });
-  const failed = (error: string) => void finishTrainingRun(db, { runId, now: new Date(), error }).catch((e) => console.error('risk training status', e));
+  const failed = (error: string) =>
+    void finishTrainingRun(db, { runId, now: new Date(), error }).catch((e) =>
+      console.error('risk training status', e),
+    );
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'src', 'cli', 'risk-train.ts')], { cwd: process.cwd(), env: { ...process.env, RISK_TRAINING_RUN_ID: runId }, stdio: 'ignore', detached: true });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(process.cwd(), 'src', 'cli', 'risk-train.ts')],
+      { cwd: process.cwd(), env: { ...process.env, RISK_TRAINING_RUN_ID: runId }, stdio: 'ignore', detached: true },
+    );
     child.on('error', (e) => failed(`The training process could not start (${e.message}).`));
     child.on('exit', (code, signal) => {
       if (code !== 0) failed(`The training process ended with ${signal ?? `exit code ${code}`}.`);
@@ -29,12 +42,25 @@ export async function startTraining(args: { actor: Actor; now: Date }): Promise<
     failed(`The training process could not start (${(e as Error).message}).`);
     throw e;
   }
-  await db.auditEntry.create({ data: { actorId: actor.userId, actorRole: actor.role, action: 'risk.model.train.start', entityType: 'RiskModel', entityId: 'training', data: { runId }, at: now } });
+  await db.auditEntry.create({
+    data: {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: 'risk.model.train.start',
+      entityType: 'RiskModel',
+      entityId: 'training',
+      data: { runId },
+      at: now,
+    },
+  });
   return { started: true, runId };
 }
 
 /** The last training run (running, failed with its error, done with its version), or null before the first. */
-export async function trainingStatus(args: { actor: Actor; now: Date }): Promise<(TrainingStatus & { isRunning: boolean }) | null> {
+export async function trainingStatus(args: {
+  actor: Actor;
+  now: Date;
+}): Promise<(TrainingStatus & { isRunning: boolean }) | null> {
   assertRole(args.actor, ['SUPERVISOR']);
   const status = await readTrainingStatus(db);
   return status ? { ...status, isRunning: isTrainingRunning(status, args.now) } : null;

@@ -18,16 +18,28 @@ export type TrainingMetrics = {
   /** The same holdout restricted to randomly picked declarations (RiskAssessment.isRandomPick): unbiased by the engine's own selection. */
   randomPicks: SubsetRanking;
 };
-export type TrainingOutcome = { version: string; rows: number; hits: number; metrics: TrainingMetrics | null; referencePrices: ReferencePriceRebuild };
+export type TrainingOutcome = {
+  version: string;
+  rows: number;
+  hits: number;
+  metrics: TrainingMetrics | null;
+  referencePrices: ReferencePriceRebuild;
+};
 
 /**
  * Train a new model version from the inspected history and store it (inactive). Every run first
  * rebuilds the reference prices of customs value control from the released declarations of the last year.
  */
-export async function trainFromHistory(db: PrismaClient, args: { now: Date; label?: string; activate?: boolean }): Promise<TrainingOutcome> {
+export async function trainFromHistory(
+  db: PrismaClient,
+  args: { now: Date; label?: string; activate?: boolean },
+): Promise<TrainingOutcome> {
   const referencePrices = await rebuildReferencePrices(db, { now: args.now });
   const inspected = await db.declaration.findMany({
-    where: { inspections: { some: { kind: { in: ['DOCUMENT_CHECK', 'PHYSICAL_EXAMINATION', 'POST_CLEARANCE_AUDIT'] } } }, registeredAt: { not: null } },
+    where: {
+      inspections: { some: { kind: { in: ['DOCUMENT_CHECK', 'PHYSICAL_EXAMINATION', 'POST_CLEARANCE_AUDIT'] } } },
+      registeredAt: { not: null },
+    },
     orderBy: { registeredAt: 'asc' },
     select: {
       regime: true,
@@ -43,7 +55,12 @@ export async function trainFromHistory(db: PrismaClient, args: { now: Date; labe
       items: { select: { hsCode: true, originCountry: true, netMass: true, customsValue: true, invoiceValue: true } },
     },
   });
-  const tariff = new Map((await db.tariffLine.findMany({ select: { hsCode: true, adValoremRate: true, dutyType: true } })).map((t) => [t.hsCode, t]));
+  const tariff = new Map(
+    (await db.tariffLine.findMany({ select: { hsCode: true, adValoremRate: true, dutyType: true } })).map((t) => [
+      t.hsCode,
+      t,
+    ]),
+  );
   const items: RiskItem[] = [];
   const labels: number[] = [];
   const isRandomPick: boolean[] = [];
@@ -57,7 +74,8 @@ export async function trainFromHistory(db: PrismaClient, args: { now: Date; labe
       labels.push(isHit);
     }
   }
-  if (items.length < 50) throw new Error(`Only ${items.length} inspected items: at least 50 are needed to train a model.`);
+  if (items.length < 50)
+    throw new Error(`Only ${items.length} inspected items: at least 50 are needed to train a model.`);
 
   // An honest figure to show next to the version: train on the first 80% in time, score the rest.
   const cut = Math.floor(items.length * 0.8);
@@ -68,7 +86,12 @@ export async function trainFromHistory(db: PrismaClient, args: { now: Date; labe
     const scores = scoreItems(holdout, items.slice(cut));
     const report = evaluateRanking(scores, labels.slice(cut), new Array(items.length - cut).fill(0));
     const at = (f: number) => report.rates.find((r) => r.fraction === f)?.precision ?? 0;
-    metrics = { auc: report.auc, precisionAt5: at(0.05), precisionAt10: at(0.1), randomPicks: subsetRanking(scores, labels.slice(cut), isRandomPick.slice(cut)) };
+    metrics = {
+      auc: report.auc,
+      precisionAt5: at(0.05),
+      precisionAt10: at(0.1),
+      randomPicks: subsetRanking(scores, labels.slice(cut), isRandomPick.slice(cut)),
+    };
   }
 
   const model = trainRiskModel(items, labels, { label: args.label ?? 'db' });
@@ -76,13 +99,32 @@ export async function trainFromHistory(db: PrismaClient, args: { now: Date; labe
   await db.$transaction(async (tx) => {
     const existing = await tx.riskModel.findUnique({ where: { version: model.version } });
     if (!existing) {
-      await tx.riskModel.create({ data: { version: model.version, kind: model.format, params: model as unknown as Prisma.InputJsonValue, metrics: { ...metrics, rows: items.length, hits } as Prisma.InputJsonValue, trainedAt: args.now, isActive: false } });
+      await tx.riskModel.create({
+        data: {
+          version: model.version,
+          kind: model.format,
+          params: model as unknown as Prisma.InputJsonValue,
+          metrics: { ...metrics, rows: items.length, hits } as Prisma.InputJsonValue,
+          trainedAt: args.now,
+          isActive: false,
+        },
+      });
     }
     if (args.activate) {
       await tx.riskModel.updateMany({ where: { isActive: true }, data: { isActive: false } });
       await tx.riskModel.update({ where: { version: model.version }, data: { isActive: true } });
     }
-    await tx.auditEntry.create({ data: { actorId: null, actorRole: 'SYSTEM', action: 'risk.model.train', entityType: 'RiskModel', entityId: model.version, data: { rows: items.length, hits, activated: Boolean(args.activate) }, at: args.now } });
+    await tx.auditEntry.create({
+      data: {
+        actorId: null,
+        actorRole: 'SYSTEM',
+        action: 'risk.model.train',
+        entityType: 'RiskModel',
+        entityId: model.version,
+        data: { rows: items.length, hits, activated: Boolean(args.activate) },
+        at: args.now,
+      },
+    });
   });
   return { version: model.version, rows: items.length, hits, metrics, referencePrices };
 }
@@ -121,26 +163,53 @@ export function isTrainingRunning(status: TrainingStatus | null, now: Date): boo
 }
 
 /** Mark a run as running; CONFLICT while another one is. Claims are serialized by a transaction lock. */
-export async function claimTrainingRun(client: PrismaClient, args: { runId: string; now: Date; startedBy: string | null }): Promise<TrainingStatus> {
+export async function claimTrainingRun(
+  client: PrismaClient,
+  args: { runId: string; now: Date; startedBy: string | null },
+): Promise<TrainingStatus> {
   return client.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${TRAINING_STATUS_KEY}))`;
     const current = await readTrainingStatus(tx);
     if (isTrainingRunning(current, args.now)) {
-      throw new AppError('CONFLICT', `A training run is already running (started ${current!.startedAt}); wait for it to finish.`);
+      throw new AppError(
+        'CONFLICT',
+        `A training run is already running (started ${current!.startedAt}); wait for it to finish.`,
+      );
     }
-    const status: TrainingStatus = { runId: args.runId, status: 'running', startedAt: args.now.toISOString(), startedBy: args.startedBy, finishedAt: null, version: null, error: null };
-    await tx.setting.upsert({ where: { key: TRAINING_STATUS_KEY }, create: { key: TRAINING_STATUS_KEY, value: status, updatedAt: args.now }, update: { value: status, updatedAt: args.now } });
+    const status: TrainingStatus = {
+      runId: args.runId,
+      status: 'running',
+      startedAt: args.now.toISOString(),
+      startedBy: args.startedBy,
+      finishedAt: null,
+      version: null,
+      error: null,
+    };
+    await tx.setting.upsert({
+      where: { key: TRAINING_STATUS_KEY },
+      create: { key: TRAINING_STATUS_KEY, value: status, updatedAt: args.now },
+      update: { value: status, updatedAt: args.now },
+    });
     return status;
   });
 }
 
 /** Record the end of a run: done with its version, or failed with the error. Only the run that holds the claim, and only once. */
-export async function finishTrainingRun(client: PrismaClient, args: { runId: string; now: Date } & ({ version: string } | { error: string })): Promise<boolean> {
+export async function finishTrainingRun(
+  client: PrismaClient,
+  args: { runId: string; now: Date } & ({ version: string } | { error: string }),
+): Promise<boolean> {
   return client.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${TRAINING_STATUS_KEY}))`;
     const current = await readTrainingStatus(tx);
     if (!current || current.runId !== args.runId || current.status !== 'running') return false;
-    const status: TrainingStatus = { ...current, finishedAt: args.now.toISOString(), ...('version' in args ? { status: 'done', version: args.version } : { status: 'failed', error: args.error.slice(0, 500) }) };
+    const status: TrainingStatus = {
+      ...current,
+      finishedAt: args.now.toISOString(),
+      ...('version' in args
+        ? { status: 'done', version: args.version }
+        : { status: 'failed', error: args.error.slice(0, 500) }),
+    };
     await tx.setting.update({ where: { key: TRAINING_STATUS_KEY }, data: { value: status, updatedAt: args.now } });
     return true;
   });

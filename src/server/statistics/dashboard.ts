@@ -28,13 +28,20 @@ type ScopePost = { id: string; code: string; name: string };
 async function scopeOf(actor: Actor, postCode: string | undefined): Promise<ScopePost | null> {
   if (actor.role === 'SUPERVISOR') {
     if (!actor.postId) throw new AppError('FORBIDDEN', 'Your account is not linked to a customs post.');
-    const own = await db.customsPost.findUnique({ where: { id: actor.postId }, select: { id: true, code: true, name: true } });
+    const own = await db.customsPost.findUnique({
+      where: { id: actor.postId },
+      select: { id: true, code: true, name: true },
+    });
     if (!own) throw new AppError('FORBIDDEN', 'Your account is not linked to a customs post.');
-    if (postCode !== undefined && postCode !== own.code) throw new AppError('FORBIDDEN', 'You can see the statistics of your own customs post only.');
+    if (postCode !== undefined && postCode !== own.code)
+      throw new AppError('FORBIDDEN', 'You can see the statistics of your own customs post only.');
     return own;
   }
   if (postCode === undefined) return null;
-  const post = await db.customsPost.findUnique({ where: { code: postCode }, select: { id: true, code: true, name: true } });
+  const post = await db.customsPost.findUnique({
+    where: { code: postCode },
+    select: { id: true, code: true, name: true },
+  });
   if (!post) throw invalid([{ path: 'postCode', message: 'Choose a customs post from the list' }]);
   return post;
 }
@@ -100,9 +107,13 @@ export async function getDashboard(args: { actor: Actor; query: StatisticsQuery 
   ]);
 
   // Every inspector of the scope, and anyone else who holds or closed work in it.
-  const holders = [...new Set([...closed.map((c) => c.inspectorId), ...open.flatMap((o) => (o.inspectorId ? [o.inspectorId] : []))])];
+  const holders = [
+    ...new Set([...closed.map((c) => c.inspectorId), ...open.flatMap((o) => (o.inspectorId ? [o.inspectorId] : []))]),
+  ];
   const users = await db.user.findMany({
-    where: { OR: [{ role: 'INSPECTOR', isActive: true, ...(post ? { postId: post.id } : {}) }, { id: { in: holders } }] },
+    where: {
+      OR: [{ role: 'INSPECTOR', isActive: true, ...(post ? { postId: post.id } : {}) }, { id: { in: holders } }],
+    },
     select: { id: true, name: true, officerNumber: true, isOnDuty: true, post: { select: { code: true } } },
   });
   const openBy = new Map<string, number>();
@@ -139,8 +150,14 @@ export async function getDashboard(args: { actor: Actor; query: StatisticsQuery 
 }
 
 /** The dashboard as CSV (lib/statistics/csv.ts), under a file name that says what it holds. */
-export async function exportDashboardCsv(args: { actor: Actor; query: StatisticsQuery | unknown }): Promise<{ fileName: string; body: string }> {
+export async function exportDashboardCsv(args: {
+  actor: Actor;
+  query: StatisticsQuery | unknown;
+}): Promise<{ fileName: string; body: string }> {
   const dashboard = await getDashboard(args);
   const scope = dashboard.post?.code ?? 'all-posts';
-  return { fileName: `statistics-${scope}-${dashboard.period.from}-${dashboard.period.to}.csv`, body: dashboardCsv(dashboard) };
+  return {
+    fileName: `statistics-${scope}-${dashboard.period.from}-${dashboard.period.to}.csv`,
+    body: dashboardCsv(dashboard),
+  };
 }

@@ -14,7 +14,9 @@ const LOCK = 'statistics:refresh';
 
 /** Recompute the listed days. Returns how many days were recomputed (0 when nothing changed). */
 export async function refreshStatistics(): Promise<{ days: number }> {
-  const [{ isPending }] = await db.$queryRaw<{ isPending: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "StatisticsChange") AS "isPending"`;
+  const [{ isPending }] = await db.$queryRaw<
+    { isPending: boolean }[]
+  >`SELECT EXISTS (SELECT 1 FROM "StatisticsChange") AS "isPending"`;
   if (!isPending) return { days: 0 };
   return db.$transaction(
     async (tx) => {

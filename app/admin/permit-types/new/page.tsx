@@ -22,7 +22,18 @@ export default async function NewPermitTypePage() {
       <PermitTypeForm
         action={createPermitTypeAction}
         authorities={authorities.map((a) => ({ value: a.code, label: `${a.code} — ${a.name}` }))}
-        values={{ code: '', name: '', authorityCode: '', directions: [], hsPrefixes: '', validityDays: '', scope: 'QUANTITY', requiredDocuments: '', fee: '0.00', isActive: true }}
+        values={{
+          code: '',
+          name: '',
+          authorityCode: '',
+          directions: [],
+          hsPrefixes: '',
+          validityDays: '',
+          scope: 'QUANTITY',
+          requiredDocuments: '',
+          fee: '0.00',
+          isActive: true,
+        }}
         isNew
         successHref="/admin/permit-types"
       />

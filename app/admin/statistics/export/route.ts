@@ -9,8 +9,17 @@ import { parseStatisticsSearchParams } from '@/lib/statistics/query';
 /** GET /admin/statistics/export?from=&to=&post= — the administrator's statistics as CSV; a bad value is a 422 naming the field. */
 export const GET = withActor(async (request, _context: unknown, actor) => {
   assertRole(actor, ['ADMIN']);
-  const { query, fieldErrors } = parseStatisticsSearchParams(new URL(request.url).searchParams, { today: serviceDate(now()), allowPost: true });
+  const { query, fieldErrors } = parseStatisticsSearchParams(new URL(request.url).searchParams, {
+    today: serviceDate(now()),
+    allowPost: true,
+  });
   if (fieldErrors.length) throw invalid(fieldErrors);
   const { fileName, body } = await exportDashboardCsv({ actor, query });
-  return new Response(body, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"`, 'Cache-Control': 'private, no-store' } });
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
 });

@@ -41,7 +41,13 @@ export default async function AuthorityPermitPage({ params }: { params: Promise<
         <Section title={t('review.revokeTitle')}>
           <p className="mb-3">{t('review.revokeIntro')}</p>
           <div className="max-w-3xl">
-            <TextForm action={revokePermitAction.bind(null, permit.id)} name="reason" label={t('review.revocationReason')} submitLabel={t('review.revoke')} busyLabel={t('working')} />
+            <TextForm
+              action={revokePermitAction.bind(null, permit.id)}
+              name="reason"
+              label={t('review.revocationReason')}
+              submitLabel={t('review.revoke')}
+              busyLabel={t('working')}
+            />
           </div>
         </Section>
       ) : null}

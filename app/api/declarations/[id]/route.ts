@@ -15,18 +15,43 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = withActor(async (_request, context: Context, actor) => {
   const { id } = parseParams(ZUuidParam, await context.params);
   const d = await getDeclarationForTrader({ actor, declarationId: id });
-  const document = d.registrationNumber ? await ensureDeclarationDocument({ actor, declarationId: d.id, now: now() }) : null;
-  const releaseNote = d.status === 'RELEASED' ? await releaseNoteOf({ actor, declarationId: d.id }).catch(() => null) : null;
+  const document = d.registrationNumber
+    ? await ensureDeclarationDocument({ actor, declarationId: d.id, now: now() })
+    : null;
+  const releaseNote =
+    d.status === 'RELEASED' ? await releaseNoteOf({ actor, declarationId: d.id }).catch(() => null) : null;
   return NextResponse.json({
     id: d.id,
     registrationNumber: d.registrationNumber,
     status: d.status,
     regime: d.regime,
-    items: d.items.map((i) => ({ lineNo: i.lineNo, hsCode: i.hsCode, description: i.description, invoiceValue: i.invoiceValue.toString() })),
-    events: d.events.map((e) => ({ from: e.fromStatus, to: e.toStatus, by: e.actorRole, reason: e.reason, at: e.at.toISOString() })),
+    items: d.items.map((i) => ({
+      lineNo: i.lineNo,
+      hsCode: i.hsCode,
+      description: i.description,
+      invoiceValue: i.invoiceValue.toString(),
+    })),
+    events: d.events.map((e) => ({
+      from: e.fromStatus,
+      to: e.toStatus,
+      by: e.actorRole,
+      reason: e.reason,
+      at: e.at.toISOString(),
+    })),
     document: document
-      ? { number: document.number, issuedAt: document.issuedAt.toISOString(), pdfUrl: `/trader/declarations/${d.id}/pdf`, verificationUrl: document.verificationUrl }
+      ? {
+          number: document.number,
+          issuedAt: document.issuedAt.toISOString(),
+          pdfUrl: `/trader/declarations/${d.id}/pdf`,
+          verificationUrl: document.verificationUrl,
+        }
       : null,
-    releaseNote: releaseNote ? { number: releaseNote.number, pdfUrl: `/trader/declarations/${d.id}/release-note`, verificationUrl: releaseNote.verificationUrl } : null,
+    releaseNote: releaseNote
+      ? {
+          number: releaseNote.number,
+          pdfUrl: `/trader/declarations/${d.id}/release-note`,
+          verificationUrl: releaseNote.verificationUrl,
+        }
+      : null,
   });
 });

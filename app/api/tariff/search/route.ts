@@ -6,7 +6,11 @@ import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation';
 import { text } from '@/lib/text';
 
-const ZQuery = z.object({ q: text({ error: 'Enter a code or words to search for' }).min(2, { error: 'Enter at least 2 characters' }).max(100, { error: 'Enter at most 100 characters' }) });
+const ZQuery = z.object({
+  q: text({ error: 'Enter a code or words to search for' })
+    .min(2, { error: 'Enter at least 2 characters' })
+    .max(100, { error: 'Enter at most 100 characters' }),
+});
 
 /** GET /api/tariff/search?q= — tariff lines by code prefix or description words. */
 export const GET = withActor(async (request, _context: unknown, actor) => {

@@ -2,7 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/src/server/auth/session';
-import { isTestGatewayEnabled, requireOrderOwnerPage, readCheckoutRequest } from '@/src/server/payments/gateway/test-bank';
+import {
+  isTestGatewayEnabled,
+  requireOrderOwnerPage,
+  readCheckoutRequest,
+} from '@/src/server/payments/gateway/test-bank';
 import { TestCheckoutButtons } from '@/components/payments/test-gateway';
 import { formatAmount } from '@/lib/money';
 import { payAtTestGatewayAction } from '../actions';
@@ -15,11 +19,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The test bank's checkout page: reached from the portal with a signed payment request. Only the trader whose company started the top-up may use it. */
-export default async function TestCheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TestCheckoutPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (!isTestGatewayEnabled()) notFound();
-  const query = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+  const query = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+  );
   const reading = readCheckoutRequest(query);
-  await requireOrderOwnerPage(await getActor(), reading.isValid ? reading.request.order : null, `/gateway/test/checkout?${new URLSearchParams(query)}`);
+  await requireOrderOwnerPage(
+    await getActor(),
+    reading.isValid ? reading.request.order : null,
+    `/gateway/test/checkout?${new URLSearchParams(query)}`,
+  );
   const t = await getTranslations('testGateway');
   return (
     <div className="mx-auto max-w-2xl rounded-lg border-4 border-indigo-700 bg-white p-6">
@@ -43,7 +57,14 @@ export default async function TestCheckoutPage({ searchParams }: { searchParams:
           <p className="mb-4 text-sm text-slate-700">{t('scenarios')}</p>
           <TestCheckoutButtons
             action={payAtTestGatewayAction.bind(null, query)}
-            labels={{ pay: t('pay', { amount: formatAmount(reading.request.amount) }), decline: t('decline'), delayed: t('delayed'), duplicate: t('duplicate'), busy: t('busy'), errorTitle: t('errorTitle') }}
+            labels={{
+              pay: t('pay', { amount: formatAmount(reading.request.amount) }),
+              decline: t('decline'),
+              delayed: t('delayed'),
+              duplicate: t('duplicate'),
+              busy: t('busy'),
+              errorTitle: t('errorTitle'),
+            }}
           />
         </>
       )}

@@ -15,11 +15,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The test bank took the payment but has not notified the merchant yet (the "delayed callback" scenario). */
-export default async function TestPendingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TestPendingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (!isTestGatewayEnabled()) notFound();
-  const query = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+  const query = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+  );
   const held = readHeldPayment(query);
-  await requireOrderOwnerPage(await getActor(), held?.order ?? null, `/gateway/test/pending?${new URLSearchParams(query)}`);
+  await requireOrderOwnerPage(
+    await getActor(),
+    held?.order ?? null,
+    `/gateway/test/pending?${new URLSearchParams(query)}`,
+  );
   const t = await getTranslations('testGateway');
   return (
     <div className="mx-auto max-w-2xl rounded-lg border-4 border-indigo-700 bg-white p-6">
@@ -36,7 +46,16 @@ export default async function TestPendingPage({ searchParams }: { searchParams: 
             <dt className="font-medium text-slate-700">{t('transaction')}</dt>
             <dd className="font-mono text-sm">{held.transactionId}</dd>
           </dl>
-          <SendNotificationButton action={sendHeldNotificationAction.bind(null, query)} labels={{ send: t('sendNow'), busy: t('busy'), sent: t('sent'), back: t('backToMerchant'), errorTitle: t('errorTitle') }} />
+          <SendNotificationButton
+            action={sendHeldNotificationAction.bind(null, query)}
+            labels={{
+              send: t('sendNow'),
+              busy: t('busy'),
+              sent: t('sent'),
+              back: t('backToMerchant'),
+              errorTitle: t('errorTitle'),
+            }}
+          />
           <p className="mt-6">
             <a href={held.returnPath} className="text-blue-800 underline">
               {t('backToMerchant')}

@@ -41,13 +41,28 @@ export default async function PostClearanceAuditPage({ params }: { params: Promi
             { label: t('colRegime'), value: d.regime },
             { label: t('registered'), value: when(d.registeredAt) },
             { label: t('released'), value: when(d.releasedAt) },
-            { label: t('invoiceTotal'), value: d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toFixed(2))} ${d.invoiceCurrency ?? ''}` : '—' },
+            {
+              label: t('invoiceTotal'),
+              value: d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toFixed(2))} ${d.invoiceCurrency ?? ''}` : '—',
+            },
             { label: t('paid'), value: `${formatAmount(d.paidTotal)} UZS` },
           ]}
         />
       </Section>
       <Section title={t('items')}>
-        <Table caption={t('items')} head={[t('colLine'), t('colHsCode'), t('colDescription'), t('colOrigin'), t('colNetMass'), t('colQuantity'), t('colInvoiceValue'), t('colCustomsValue')]}>
+        <Table
+          caption={t('items')}
+          head={[
+            t('colLine'),
+            t('colHsCode'),
+            t('colDescription'),
+            t('colOrigin'),
+            t('colNetMass'),
+            t('colQuantity'),
+            t('colInvoiceValue'),
+            t('colCustomsValue'),
+          ]}
+        >
           {d.items.map((i) => (
             <tr key={i.lineNo}>
               <Td>{i.lineNo}</Td>
@@ -82,7 +97,14 @@ export default async function PostClearanceAuditPage({ params }: { params: Promi
         <Section title={t('result')}>
           <SummaryList
             rows={[
-              { label: t('outcome'), value: d.audit.isHit ? <Badge tone="danger">{t('outcomeHit')}</Badge> : <Badge tone="success">{t('outcomeClean')}</Badge> },
+              {
+                label: t('outcome'),
+                value: d.audit.isHit ? (
+                  <Badge tone="danger">{t('outcomeHit')}</Badge>
+                ) : (
+                  <Badge tone="success">{t('outcomeClean')}</Badge>
+                ),
+              },
               ...(d.audit.discrepancyType ? [{ label: t('discrepancyType'), value: td(d.audit.discrepancyType) }] : []),
               { label: t('critical'), value: d.audit.isCritical ? t('yes') : t('no') },
               { label: t('additionalRevenue'), value: `${formatAmount(d.audit.additionalRevenue.toFixed(2))} UZS` },

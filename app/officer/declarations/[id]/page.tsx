@@ -13,9 +13,25 @@ import { DeclarationTimeline } from '@/components/declaration/timeline';
 import { DeclarationSummary } from '@/components/officer/declaration-summary';
 import { RiskSection } from '@/components/officer/risk-section';
 import { ItemsSection } from '@/components/officer/items-section';
-import { AdjustmentsSection, DocumentsSection, InspectionsSection, PaymentsSection } from '@/components/officer/record-sections';
+import {
+  AdjustmentsSection,
+  DocumentsSection,
+  InspectionsSection,
+  PaymentsSection,
+} from '@/components/officer/record-sections';
 import { DecisionSections, PendingAdjustmentSection } from '@/components/officer/decision-sections';
-import { requestAmendmentAction, documentCheckAction, examinationAction, adjustmentAction, releaseAction, refuseAction, holdAction, resumeAction, reassignAction, decideAdjustmentAction } from '../actions';
+import {
+  requestAmendmentAction,
+  documentCheckAction,
+  examinationAction,
+  adjustmentAction,
+  releaseAction,
+  refuseAction,
+  holdAction,
+  resumeAction,
+  reassignAction,
+  decideAdjustmentAction,
+} from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('officer');
@@ -33,7 +49,20 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
     if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
   }
-  const { declaration: d, assignment, isAssignedToMe, canDecide, risk, traderHistory, valueControl, formalities, payments, pendingAdjustment, inspectors, sla } = view;
+  const {
+    declaration: d,
+    assignment,
+    isAssignedToMe,
+    canDecide,
+    risk,
+    traderHistory,
+    valueControl,
+    formalities,
+    payments,
+    pendingAdjustment,
+    inspectors,
+    sla,
+  } = view;
   const t = await getTranslations('officer');
   const td = await getTranslations('declaration');
   const ts = await getTranslations('status');
@@ -41,7 +70,15 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
   const tq = await getTranslations('nav');
   const format = await getFormatter();
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
-  const available = availableDecisions({ role: actor.role, userId: actor.userId, status: d.status, channel: d.channel, canDecide, hasAssignment: assignment !== null, pendingAdjustment });
+  const available = availableDecisions({
+    role: actor.role,
+    userId: actor.userId,
+    status: d.status,
+    channel: d.channel,
+    canDecide,
+    hasAssignment: assignment !== null,
+    pendingAdjustment,
+  });
   // Every decision is bound to the version the page shows: a decision on a stale page is refused (409).
   const v = d.version;
   return (
@@ -52,11 +89,21 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
         title={t('declarationTitle', { number: d.registrationNumber ?? '' })}
         actions={
           <span className="flex flex-wrap gap-3">
-            <a href={`/officer/declarations/${d.id}/pdf`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
+            <a
+              href={`/officer/declarations/${d.id}/pdf`}
+              target="_blank"
+              rel="noreferrer"
+              className="text-blue-800 underline"
+            >
               {td('printPdf')}
             </a>
             {d.status === 'RELEASED' ? (
-              <a href={`/officer/declarations/${d.id}/release-note`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
+              <a
+                href={`/officer/declarations/${d.id}/release-note`}
+                target="_blank"
+                rel="noreferrer"
+                className="text-blue-800 underline"
+              >
                 {td('releaseNotePdf')}
               </a>
             ) : null}
@@ -65,9 +112,20 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
       />
       {!canDecide ? <p className="mb-4 border-l-4 border-amber-500 bg-amber-50 p-3">{t('readOnly')}</p> : null}
 
-      <DeclarationSummary declaration={d} sla={sla} traderHistory={traderHistory} assignee={assignment?.inspector ?? null} isAssignedToMe={isAssignedToMe} />
+      <DeclarationSummary
+        declaration={d}
+        sla={sla}
+        traderHistory={traderHistory}
+        assignee={assignment?.inspector ?? null}
+        isAssignedToMe={isAssignedToMe}
+      />
       <RiskSection risk={risk} />
-      <ItemsSection items={d.items} invoiceCurrency={d.invoiceCurrency} formalities={formalities} valueControl={valueControl} />
+      <ItemsSection
+        items={d.items}
+        invoiceCurrency={d.invoiceCurrency}
+        formalities={formalities}
+        valueControl={valueControl}
+      />
       <DocumentsSection documents={d.documents} />
       <PaymentsSection payments={payments} />
       <InspectionsSection inspections={d.inspections} />
@@ -97,7 +155,13 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
       />
 
       <DeclarationTimeline
-        events={d.events.map((e) => ({ id: e.id.toString(), when: when(e.at), status: ts(e.toStatus), reason: e.reason, who: tr(e.actorRole as 'TRADER') }))}
+        events={d.events.map((e) => ({
+          id: e.id.toString(),
+          when: when(e.at),
+          status: ts(e.toStatus),
+          reason: e.reason,
+          who: tr(e.actorRole as 'TRADER'),
+        }))}
         labels={{ title: td('timeline'), when: td('timelineWhen'), what: td('timelineWhat'), who: td('timelineWho') }}
       />
     </>

@@ -42,14 +42,24 @@ export default async function RefundDecisionPage({ params }: { params: Promise<{
             { label: t('finance.pendingTotal'), value: <span className="font-mono">{uzs(refund.pendingTotal)}</span> },
             { label: t('refunds.colReason'), value: refund.reason },
             { label: t('finance.colRequested'), value: when(refund.createdAt) },
-            { label: t('finance.colStatus'), value: <RefundBadge status={refund.status} label={t(`refundStatus.${refund.status}`)} /> },
+            {
+              label: t('finance.colStatus'),
+              value: <RefundBadge status={refund.status} label={t(`refundStatus.${refund.status}`)} />,
+            },
             ...(refund.decidedAt ? [{ label: t('refunds.colDecided'), value: when(refund.decidedAt) }] : []),
             ...(refund.decisionNote ? [{ label: t('finance.note'), value: refund.decisionNote }] : []),
-            ...(refund.receiptNumber ? [{ label: t('col.receipt'), value: <span className="font-mono">{refund.receiptNumber}</span> }] : []),
+            ...(refund.receiptNumber
+              ? [{ label: t('col.receipt'), value: <span className="font-mono">{refund.receiptNumber}</span> }]
+              : []),
           ]}
         />
       </div>
-      {refund.status === 'PENDING' ? <RefundDecisionForms approve={approveRefundAction.bind(null, refund.id)} refuse={refuseRefundAction.bind(null, refund.id)} /> : null}
+      {refund.status === 'PENDING' ? (
+        <RefundDecisionForms
+          approve={approveRefundAction.bind(null, refund.id)}
+          refuse={refuseRefundAction.bind(null, refund.id)}
+        />
+      ) : null}
     </>
   );
 }

@@ -19,7 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('history.title') };
 }
 
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HistoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['TRADER']);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = ZHistoryQuery.parse(raw);
@@ -34,7 +38,16 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       <BackLink href="/trader/account">{t('back')}</BackLink>
       <PageHeader title={t('history.title')} intro={t('history.intro')} />
       <HistoryFilters
-        labels={{ legend: t('history.filters'), kind: t('history.kind'), from: t('history.from'), to: t('history.to'), any: t('history.any'), apply: t('history.apply'), clear: t('history.clear'), dateHint: t('dateHint') }}
+        labels={{
+          legend: t('history.filters'),
+          kind: t('history.kind'),
+          from: t('history.from'),
+          to: t('history.to'),
+          any: t('history.any'),
+          apply: t('history.apply'),
+          clear: t('history.clear'),
+          dateHint: t('dateHint'),
+        }}
         values={{ kind: query.kind, from: query.from, to: query.to }}
         kinds={LEDGER_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
       />
@@ -45,7 +58,10 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           <p className="mb-2 text-sm text-slate-700" role="status">
             {tc('showing', { from, to: from + list.rows.length - 1, total: list.total })}
           </p>
-          <Table caption={t('history.title')} head={[t('col.date'), t('col.movement'), t('col.reference'), t('col.amount'), t('col.receipt')]}>
+          <Table
+            caption={t('history.title')}
+            head={[t('col.date'), t('col.movement'), t('col.reference'), t('col.amount'), t('col.receipt')]}
+          >
             {list.rows.map((m) => (
               <tr key={m.id}>
                 <Td>{format.dateTime(m.at, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
@@ -54,7 +70,10 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                 </Td>
                 <Td>
                   {m.declarationId ? (
-                    <Link href={`/trader/declarations/${m.declarationId}`} className="font-mono text-blue-800 underline">
+                    <Link
+                      href={`/trader/declarations/${m.declarationId}`}
+                      className="font-mono text-blue-800 underline"
+                    >
                       {m.reference}
                     </Link>
                   ) : (
@@ -70,7 +89,17 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               </tr>
             ))}
           </Table>
-          <Pagination page={query.page} pages={pages} hrefFor={(p) => `/trader/account/history${historyQueryParams(query, { page: p })}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page: query.page, pages }), navLabel: tc('pagination') }} />
+          <Pagination
+            page={query.page}
+            pages={pages}
+            hrefFor={(p) => `/trader/account/history${historyQueryParams(query, { page: p })}`}
+            labels={{
+              previous: tc('previous'),
+              next: tc('next'),
+              pageOf: tc('pageOf', { page: query.page, pages }),
+              navLabel: tc('pagination'),
+            }}
+          />
         </>
       )}
     </>

@@ -18,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('refunds.title') };
 }
 
-export default async function RefundsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RefundsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['TRADER']);
   const { page } = ZPageQuery.parse(await searchParams);
   const t = await getTranslations('payments');
@@ -33,7 +37,9 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
       <BackLink href="/trader/account">{t('back')}</BackLink>
       <PageHeader title={t('refunds.title')} intro={t('refunds.intro')} />
       <Section title={t('refunds.requestTitle')}>
-        <p className="mb-4">{t('refunds.available', { amount: uzs(overview.available), balance: uzs(overview.balance) })}</p>
+        <p className="mb-4">
+          {t('refunds.available', { amount: uzs(overview.available), balance: uzs(overview.balance) })}
+        </p>
         <RefundRequestForm action={requestRefundAction} />
       </Section>
       <Section title={t('refunds.listTitle')}>
@@ -41,7 +47,17 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
           <p>{t('refunds.none')}</p>
         ) : (
           <>
-            <Table caption={t('refunds.listTitle')} head={[t('refunds.colRequested'), t('refunds.colAmount'), t('refunds.colReason'), t('refunds.colStatus'), t('refunds.colDecided'), t('col.receipt')]}>
+            <Table
+              caption={t('refunds.listTitle')}
+              head={[
+                t('refunds.colRequested'),
+                t('refunds.colAmount'),
+                t('refunds.colReason'),
+                t('refunds.colStatus'),
+                t('refunds.colDecided'),
+                t('col.receipt'),
+              ]}
+            >
               {list.rows.map((r) => (
                 <tr key={r.id}>
                   <Td>{when(r.createdAt)}</Td>
@@ -49,7 +65,9 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                   <Td>{r.reason}</Td>
                   <Td>
                     <RefundBadge status={r.status} label={t(`refundStatus.${r.status}`)} />
-                    {r.decisionNote ? <span className="mt-1 block text-sm text-slate-700">{r.decisionNote}</span> : null}
+                    {r.decisionNote ? (
+                      <span className="mt-1 block text-sm text-slate-700">{r.decisionNote}</span>
+                    ) : null}
                   </Td>
                   <Td>{when(r.decidedAt)}</Td>
                   <Td>
@@ -58,7 +76,17 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                 </tr>
               ))}
             </Table>
-            <Pagination page={page} pages={pages} hrefFor={(p) => `/trader/account/refunds?page=${p}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page, pages }), navLabel: tc('pagination') }} />
+            <Pagination
+              page={page}
+              pages={pages}
+              hrefFor={(p) => `/trader/account/refunds?page=${p}`}
+              labels={{
+                previous: tc('previous'),
+                next: tc('next'),
+                pageOf: tc('pageOf', { page, pages }),
+                navLabel: tc('pagination'),
+              }}
+            />
           </>
         )}
       </Section>

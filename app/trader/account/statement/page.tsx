@@ -21,7 +21,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const t = await getTranslations('payments');
   const tc = await getTranslations('common');
   const raw = await searchParams;
-  const isInvalid = (raw.from !== undefined || raw.to !== undefined) && !ZStatementPeriod.safeParse({ from: first(raw.from) ?? '', to: first(raw.to) ?? '' }).success;
+  const isInvalid =
+    (raw.from !== undefined || raw.to !== undefined) &&
+    !ZStatementPeriod.safeParse({ from: first(raw.from) ?? '', to: first(raw.to) ?? '' }).success;
   return { title: isInvalid ? `${tc('errorPrefix')} ${t('statement.title')}` : t('statement.title') };
 }
 
@@ -32,38 +34,71 @@ export default async function StatementPage({ searchParams }: Props) {
   const tc = await getTranslations('common');
   const format = await getFormatter();
   const isAsked = raw.from !== undefined || raw.to !== undefined;
-  const parsed = isAsked ? ZStatementPeriod.safeParse({ from: raw.from ?? '', to: raw.to ?? '' }) : { success: true as const, data: defaultStatementPeriod(now()) };
+  const parsed = isAsked
+    ? ZStatementPeriod.safeParse({ from: raw.from ?? '', to: raw.to ?? '' })
+    : { success: true as const, data: defaultStatementPeriod(now()) };
   const errors = parsed.success ? [] : fieldErrorsOf(parsed.error);
   const { page } = ZStatementPage.parse(raw);
   const statement = parsed.success ? await getStatementPage({ actor, period: parsed.data, page }) : null;
   const uzs = (v: string) => `${formatAmount(v)} UZS`;
-  const query = statement ? new URLSearchParams({ from: statement.summary.period.from, to: statement.summary.period.to }).toString() : '';
+  const query = statement
+    ? new URLSearchParams({ from: statement.summary.period.from, to: statement.summary.period.to }).toString()
+    : '';
   const pages = statement ? pageCount(statement.summary.count, statement.pageSize) : 1;
   return (
     <>
       <BackLink href="/trader/account">{t('back')}</BackLink>
       <PageHeader title={t('statement.title')} intro={t('statement.intro')} />
       <StatementPeriodForm
-        labels={{ legend: t('statement.period'), from: t('statement.from'), to: t('statement.to'), show: t('statement.show'), dateHint: t('dateHint'), errorTitle: tc('errorSummaryTitle') }}
-        values={{ from: raw.from ?? statement?.summary.period.from ?? '', to: raw.to ?? statement?.summary.period.to ?? '' }}
+        labels={{
+          legend: t('statement.period'),
+          from: t('statement.from'),
+          to: t('statement.to'),
+          show: t('statement.show'),
+          dateHint: t('dateHint'),
+          errorTitle: tc('errorSummaryTitle'),
+        }}
+        values={{
+          from: raw.from ?? statement?.summary.period.from ?? '',
+          to: raw.to ?? statement?.summary.period.to ?? '',
+        }}
         errors={errors}
       />
       {statement ? (
         <>
-          <Section title={t('statement.summary', { from: statement.summary.period.from, to: statement.summary.period.to })}>
+          <Section
+            title={t('statement.summary', { from: statement.summary.period.from, to: statement.summary.period.to })}
+          >
             <SummaryList
               rows={[
-                { label: t('statement.opening'), value: <span className="font-mono">{uzs(statement.summary.opening)}</span> },
-                { label: t('statement.credits'), value: <span className="font-mono">{uzs(statement.summary.credits)}</span> },
-                { label: t('statement.debits'), value: <span className="font-mono">{uzs(statement.summary.debits)}</span> },
-                { label: t('statement.closing'), value: <strong className="font-mono">{uzs(statement.summary.closing)}</strong> },
+                {
+                  label: t('statement.opening'),
+                  value: <span className="font-mono">{uzs(statement.summary.opening)}</span>,
+                },
+                {
+                  label: t('statement.credits'),
+                  value: <span className="font-mono">{uzs(statement.summary.credits)}</span>,
+                },
+                {
+                  label: t('statement.debits'),
+                  value: <span className="font-mono">{uzs(statement.summary.debits)}</span>,
+                },
+                {
+                  label: t('statement.closing'),
+                  value: <strong className="font-mono">{uzs(statement.summary.closing)}</strong>,
+                },
               ]}
             />
             <p className="mt-3 flex flex-wrap gap-4">
               <a href={`/trader/account/statement/csv?${query}`} className="text-blue-800 underline">
                 {t('statement.downloadCsv')}
               </a>
-              <a href={`/trader/account/statement/pdf?${query}`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
+              <a
+                href={`/trader/account/statement/pdf?${query}`}
+                target="_blank"
+                rel="noreferrer"
+                className="text-blue-800 underline"
+              >
                 {t('statement.downloadPdf')}
               </a>
             </p>
@@ -73,7 +108,17 @@ export default async function StatementPage({ searchParams }: Props) {
               <p>{t('statement.empty')}</p>
             ) : (
               <>
-                <Table caption={t('statement.lines')} head={[t('col.date'), t('col.movement'), t('col.reference'), t('col.amount'), t('col.balance'), t('col.receipt')]}>
+                <Table
+                  caption={t('statement.lines')}
+                  head={[
+                    t('col.date'),
+                    t('col.movement'),
+                    t('col.reference'),
+                    t('col.amount'),
+                    t('col.balance'),
+                    t('col.receipt'),
+                  ]}
+                >
                   {statement.rows.map((m) => (
                     <tr key={m.id}>
                       <Td>{format.dateTime(m.at, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
@@ -91,7 +136,17 @@ export default async function StatementPage({ searchParams }: Props) {
                     </tr>
                   ))}
                 </Table>
-                <Pagination page={page} pages={pages} hrefFor={(p) => `/trader/account/statement?${query}${p > 1 ? `&page=${p}` : ''}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page, pages }), navLabel: tc('pagination') }} />
+                <Pagination
+                  page={page}
+                  pages={pages}
+                  hrefFor={(p) => `/trader/account/statement?${query}${p > 1 ? `&page=${p}` : ''}`}
+                  labels={{
+                    previous: tc('previous'),
+                    next: tc('next'),
+                    pageOf: tc('pageOf', { page, pages }),
+                    navLabel: tc('pagination'),
+                  }}
+                />
               </>
             )}
           </Section>

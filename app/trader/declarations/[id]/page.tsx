@@ -71,7 +71,12 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
                 {t('releaseNotePdf')}
               </a>
             ) : null}
-            <ActionButton action={copyDeclarationAction.bind(null, d.id)} label={t('copyAsDraft')} busyLabel={tj('working')} successHref="/trader/declarations/{id}/parties" />
+            <ActionButton
+              action={copyDeclarationAction.bind(null, d.id)}
+              label={t('copyAsDraft')}
+              busyLabel={tj('working')}
+              successHref="/trader/declarations/{id}/parties"
+            />
           </div>
         }
       />
@@ -79,7 +84,8 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
         <span className="font-medium">{t('status')}:</span> <StatusBadge status={d.status} label={ts(d.status)} />
         {d.channel ? (
           <>
-            <span className="font-medium">{t('channel')}:</span> <ChannelBadge channel={d.channel} label={tch(d.channel)} />
+            <span className="font-medium">{t('channel')}:</span>{' '}
+            <ChannelBadge channel={d.channel} label={tch(d.channel)} />
           </>
         ) : null}
       </p>
@@ -101,7 +107,10 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
             { label: t('post'), value: d.post ? `${d.post.code} ${d.post.name}` : '—' },
             { label: t('consignorName'), value: `${d.consignorName ?? ''} (${d.consignorCountry ?? ''})` },
             { label: t('consigneeName'), value: `${d.consigneeName ?? ''} (${d.consigneeCountry ?? ''})` },
-            { label: t('invoiceTotal'), value: d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toString())} ${d.invoiceCurrency}` : '—' },
+            {
+              label: t('invoiceTotal'),
+              value: d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toString())} ${d.invoiceCurrency}` : '—',
+            },
             { label: t('created'), value: when(d.createdAt) },
             { label: t('registered'), value: when(d.registeredAt) },
             { label: t('released'), value: when(d.releasedAt) },
@@ -114,7 +123,8 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
           <SummaryList
             rows={[
               ...(['DUTY', 'EXCISE', 'VAT', 'FEE'] as const).map((type) => ({
-                label: d.assessment!.isSecured && type !== 'FEE' ? t('securedPayment', { payment: tPay(type) }) : tPay(type),
+                label:
+                  d.assessment!.isSecured && type !== 'FEE' ? t('securedPayment', { payment: tPay(type) }) : tPay(type),
                 value: `${formatAmount(d.assessment!.totals[type])} UZS`,
               })),
               { label: t('amountDue'), value: <strong>{`${formatAmount(d.amountDue)} UZS`}</strong> },
@@ -125,7 +135,18 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
       ) : null}
 
       <Section title={t('items')}>
-        <Table caption={t('items')} head={[t('line'), t('hsCode'), t('description'), t('originCountry'), t('netMass'), t('value'), t('customsValue')]}>
+        <Table
+          caption={t('items')}
+          head={[
+            t('line'),
+            t('hsCode'),
+            t('description'),
+            t('originCountry'),
+            t('netMass'),
+            t('value'),
+            t('customsValue'),
+          ]}
+        >
           {d.items.map((i) => (
             <tr key={i.id}>
               <Td>{i.lineNo}</Td>
@@ -141,7 +162,13 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
       </Section>
 
       <DeclarationTimeline
-        events={d.events.map((e) => ({ id: e.id.toString(), when: when(e.at), status: ts(e.toStatus), reason: e.reason, who: tr(e.actorRole as 'TRADER') }))}
+        events={d.events.map((e) => ({
+          id: e.id.toString(),
+          when: when(e.at),
+          status: ts(e.toStatus),
+          reason: e.reason,
+          who: tr(e.actorRole as 'TRADER'),
+        }))}
         labels={{ title: t('timeline'), when: t('timelineWhen'), what: t('timelineWhat'), who: t('timelineWho') }}
       />
 

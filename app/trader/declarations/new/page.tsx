@@ -18,7 +18,12 @@ export default async function NewDeclarationPage() {
   return (
     <>
       <PageHeader title={t('partiesTitle')} intro={t('newIntro')} />
-      <PartiesForm action={startDeclarationAction} posts={posts} values={{}} successHref="/trader/declarations/{id}/transport" />
+      <PartiesForm
+        action={startDeclarationAction}
+        posts={posts}
+        values={{}}
+        successHref="/trader/declarations/{id}/transport"
+      />
     </>
   );
 }

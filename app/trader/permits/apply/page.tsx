@@ -22,10 +22,29 @@ export default async function ApplyForPermitPage() {
       <BackLink href="/trader/permits">{t('backToPermits')}</BackLink>
       <PageHeader title={t('apply.title')} intro={t('apply.intro')} />
       <div className="mb-8 max-w-3xl">
-        <StartApplicationForm action={startApplicationAction} types={types.map((type) => ({ value: type.code, label: `${type.code} — ${type.name} (${type.authority.name})`, directions: type.directions }))} />
+        <StartApplicationForm
+          action={startApplicationAction}
+          types={types.map((type) => ({
+            value: type.code,
+            label: `${type.code} — ${type.name} (${type.authority.name})`,
+            directions: type.directions,
+          }))}
+        />
       </div>
       <Section title={t('apply.catalogueTitle')}>
-        <Table caption={t('apply.catalogueTitle')} head={[t('col.type'), t('col.authority'), t('col.direction'), t('col.hsPrefixes'), t('col.validity'), t('col.scope'), t('col.requiredDocuments'), t('col.fee')]}>
+        <Table
+          caption={t('apply.catalogueTitle')}
+          head={[
+            t('col.type'),
+            t('col.authority'),
+            t('col.direction'),
+            t('col.hsPrefixes'),
+            t('col.validity'),
+            t('col.scope'),
+            t('col.requiredDocuments'),
+            t('col.fee'),
+          ]}
+        >
           {types.map((type) => (
             <tr key={type.code}>
               <Td>

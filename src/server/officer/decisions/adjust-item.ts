@@ -11,36 +11,77 @@ import { D } from '@/lib/money';
 import { parseOrThrow } from '@/lib/validation';
 import { ZAdjustment, needsSecondPair } from '@/lib/officer/decisions';
 import { lockForDecision } from './lock';
-import { applyAdjustment, assessAdjustment, latestAssessmentNo, payableOf, type AdjustmentChanges } from './reassessment';
+import {
+  applyAdjustment,
+  assessAdjustment,
+  latestAssessmentNo,
+  payableOf,
+  type AdjustmentChanges,
+} from './reassessment';
 import { loadFourEyesLimit } from './four-eyes-limit';
 
-export async function adjustItem(args: { actor: Actor; declarationId: string; input: z.input<typeof ZAdjustment>; now: Date }): Promise<{ status: 'APPLIED' | 'PENDING'; amountDelta: string; adjustmentId: string }> {
+export async function adjustItem(args: {
+  actor: Actor;
+  declarationId: string;
+  input: z.input<typeof ZAdjustment>;
+  now: Date;
+}): Promise<{ status: 'APPLIED' | 'PENDING'; amountDelta: string; adjustmentId: string }> {
   const { actor, declarationId, now } = args;
   assertOfficer(actor);
   const input = parseOrThrow(ZAdjustment, args.input);
   return db.$transaction(async (tx) => {
     const row = await lockForDecision(tx, actor, declarationId, input.expectedVersion);
-    if (row.status !== 'ASSIGNED') throw new AppError('CONFLICT', 'Adjustments can be made only while the declaration is with the inspector.');
+    if (row.status !== 'ASSIGNED')
+      throw new AppError('CONFLICT', 'Adjustments can be made only while the declaration is with the inspector.');
     const item = await tx.declarationItem.findFirst({ where: { declarationId, lineNo: input.lineNo } });
-    if (!item) throw new AppError('VALIDATION', 'There is a problem.', [{ path: 'lineNo', message: `The declaration has no item ${input.lineNo}` }]);
-    if (await tx.valueAdjustment.findFirst({ where: { declarationId, status: 'PENDING' } })) throw new AppError('CONFLICT', 'An adjustment of this declaration is already waiting for a supervisor.');
+    if (!item)
+      throw new AppError('VALIDATION', 'There is a problem.', [
+        { path: 'lineNo', message: `The declaration has no item ${input.lineNo}` },
+      ]);
+    if (await tx.valueAdjustment.findFirst({ where: { declarationId, status: 'PENDING' } }))
+      throw new AppError('CONFLICT', 'An adjustment of this declaration is already waiting for a supervisor.');
     const change: AdjustmentChanges = {
       lineNo: input.lineNo,
       from: { invoiceValue: item.invoiceValue.toFixed(2), hsCode: item.hsCode },
-      to: { invoiceValue: input.newInvoiceValue ?? item.invoiceValue.toFixed(2), hsCode: input.newHsCode ?? item.hsCode },
+      to: {
+        invoiceValue: input.newInvoiceValue ?? item.invoiceValue.toFixed(2),
+        hsCode: input.newHsCode ?? item.hsCode,
+      },
     };
     const before = await payableOf(tx, declarationId, await latestAssessmentNo(tx, declarationId));
     const { assessment } = await assessAdjustment(tx, declarationId, change, now);
     const amountDelta = new D(assessment.payable).minus(before).toFixed(2);
     // Measured against every change already applied since registration, not only the latest
     // assessment: small steps add up (lib/officer/decisions `needsSecondPair`).
-    const applied = await tx.valueAdjustment.findMany({ where: { declarationId, status: 'APPLIED' }, select: { amountDelta: true } });
-    const isPending = needsSecondPair({ amountDelta, appliedDeltas: applied.map((a) => a.amountDelta.toFixed(2)), limit: await loadFourEyesLimit(tx) });
+    const applied = await tx.valueAdjustment.findMany({
+      where: { declarationId, status: 'APPLIED' },
+      select: { amountDelta: true },
+    });
+    const isPending = needsSecondPair({
+      amountDelta,
+      appliedDeltas: applied.map((a) => a.amountDelta.toFixed(2)),
+      limit: await loadFourEyesLimit(tx),
+    });
     const adjustment = await tx.valueAdjustment.create({
-      data: { declarationId, requestedById: actor.userId, status: isPending ? 'PENDING' : 'APPROVED', changes: change as unknown as Prisma.InputJsonValue, amountDelta, reason: input.reason, createdAt: now },
+      data: {
+        declarationId,
+        requestedById: actor.userId,
+        status: isPending ? 'PENDING' : 'APPROVED',
+        changes: change as unknown as Prisma.InputJsonValue,
+        amountDelta,
+        reason: input.reason,
+        createdAt: now,
+      },
       select: { id: true },
     });
-    await writeAudit(tx, { actor, action: 'declaration.adjustment.request', entityType: 'Declaration', entityId: declarationId, data: { adjustmentId: adjustment.id, amountDelta, isPending }, at: now });
+    await writeAudit(tx, {
+      actor,
+      action: 'declaration.adjustment.request',
+      entityType: 'Declaration',
+      entityId: declarationId,
+      data: { adjustmentId: adjustment.id, amountDelta, isPending },
+      at: now,
+    });
     if (isPending) {
       await tx.declaration.update({ where: { id: declarationId }, data: { version: { increment: 1 } } });
       return { status: 'PENDING' as const, amountDelta, adjustmentId: adjustment.id };

@@ -10,22 +10,44 @@ import { serviceDate } from '@/lib/time';
 import { revenueInspection } from '@/lib/officer/decisions';
 import { assessDeclaration, loadTariff, storeAssessment } from '../../declarations/assessment';
 
-export type AdjustmentChanges = { lineNo: number; from: { invoiceValue: string; hsCode: string }; to: { invoiceValue: string; hsCode: string } };
+export type AdjustmentChanges = {
+  lineNo: number;
+  from: { invoiceValue: string; hsCode: string };
+  to: { invoiceValue: string; hsCode: string };
+};
 
 export async function latestAssessmentNo(tx: Tx, declarationId: string): Promise<number> {
-  return (await tx.assessedPayment.aggregate({ where: { declarationId }, _max: { assessmentNo: true } }))._max.assessmentNo ?? 0;
+  return (
+    (await tx.assessedPayment.aggregate({ where: { declarationId }, _max: { assessmentNo: true } }))._max
+      .assessmentNo ?? 0
+  );
 }
 
 export async function payableOf(tx: Tx, declarationId: string, assessmentNo: number): Promise<D> {
-  const sum = await tx.assessedPayment.aggregate({ where: { declarationId, assessmentNo, isSecured: false }, _sum: { amount: true } });
+  const sum = await tx.assessedPayment.aggregate({
+    where: { declarationId, assessmentNo, isSecured: false },
+    _sum: { amount: true },
+  });
   return new D(sum._sum.amount?.toString() ?? '0');
 }
 
 /** Payments of the declaration as if the change were made (rates of the registration date; `now` only for one never registered). */
 async function assessWithChange(tx: Tx, declarationId: string, change: AdjustmentChanges, now: Date) {
-  const d = await tx.declaration.findUniqueOrThrow({ where: { id: declarationId }, include: { items: { orderBy: { lineNo: 'asc' } } } });
-  const items = d.items.map((i) => (i.lineNo === change.lineNo ? { ...i, hsCode: change.to.hsCode, invoiceValue: new D(change.to.invoiceValue) } : i));
-  return { declaration: d, assessment: await assessDeclaration(tx, { ...d, items: items as typeof d.items }, serviceDate(d.registeredAt ?? now)) };
+  const d = await tx.declaration.findUniqueOrThrow({
+    where: { id: declarationId },
+    include: { items: { orderBy: { lineNo: 'asc' } } },
+  });
+  const items = d.items.map((i) =>
+    i.lineNo === change.lineNo ? { ...i, hsCode: change.to.hsCode, invoiceValue: new D(change.to.invoiceValue) } : i,
+  );
+  return {
+    declaration: d,
+    assessment: await assessDeclaration(
+      tx,
+      { ...d, items: items as typeof d.items },
+      serviceDate(d.registeredAt ?? now),
+    ),
+  };
 }
 
 /**
@@ -35,18 +57,28 @@ async function assessWithChange(tx: Tx, declarationId: string, change: Adjustmen
  */
 export async function assessAdjustment(tx: Tx, declarationId: string, change: AdjustmentChanges, now: Date) {
   if (change.to.hsCode !== change.from.hsCode && !(await loadTariff(tx, [change.to.hsCode])).has(change.to.hsCode)) {
-    throw new AppError('VALIDATION', 'There is a problem.', [{ path: 'newHsCode', message: `Commodity code ${change.to.hsCode} is not in the national tariff — check the code` }]);
+    throw new AppError('VALIDATION', 'There is a problem.', [
+      {
+        path: 'newHsCode',
+        message: `Commodity code ${change.to.hsCode} is not in the national tariff — check the code`,
+      },
+    ]);
   }
   try {
     return await assessWithChange(tx, declarationId, change, now);
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== 'VALIDATION') throw e;
     const prefix = `items.${change.lineNo - 1}.`;
-    const fieldOf = (path: string) => (!path.startsWith(prefix) ? path : path === `${prefix}invoiceValue` ? 'newInvoiceValue' : 'newHsCode');
+    const fieldOf = (path: string) =>
+      !path.startsWith(prefix) ? path : path === `${prefix}invoiceValue` ? 'newInvoiceValue' : 'newHsCode';
     // One message per field (the first): duty and excise may both object to the same unit.
     const fieldErrors = new Map<string, string>();
     for (const f of e.fieldErrors) if (!fieldErrors.has(fieldOf(f.path))) fieldErrors.set(fieldOf(f.path), f.message);
-    throw new AppError('VALIDATION', e.message, [...fieldErrors].map(([path, message]) => ({ path, message })));
+    throw new AppError(
+      'VALIDATION',
+      e.message,
+      [...fieldErrors].map(([path, message]) => ({ path, message })),
+    );
   }
 }
 
@@ -56,23 +88,58 @@ export async function assessAdjustment(tx: Tx, declarationId: string, change: Ad
  * that found it (lib/officer/decisions `revenueInspection`; none recorded: no credit). The
  * adjustment keeps the change it actually made.
  */
-export async function applyAdjustment(tx: Tx, actor: Actor, declarationId: string, adjustmentId: string, change: AdjustmentChanges, now: Date): Promise<void> {
+export async function applyAdjustment(
+  tx: Tx,
+  actor: Actor,
+  declarationId: string,
+  adjustmentId: string,
+  change: AdjustmentChanges,
+  now: Date,
+): Promise<void> {
   const assessmentNo = await latestAssessmentNo(tx, declarationId);
   const before = await payableOf(tx, declarationId, assessmentNo);
   const { declaration, assessment } = await assessWithChange(tx, declarationId, change, now);
   const item = declaration.items.find((i) => i.lineNo === change.lineNo)!;
-  await tx.declarationItem.update({ where: { id: item.id }, data: { hsCode: change.to.hsCode, invoiceValue: change.to.invoiceValue } });
-  await storeAssessment(tx, { declarationId, items: declaration.items, assessment, assessmentNo: assessmentNo + 1, now });
+  await tx.declarationItem.update({
+    where: { id: item.id },
+    data: { hsCode: change.to.hsCode, invoiceValue: change.to.invoiceValue },
+  });
+  await storeAssessment(tx, {
+    declarationId,
+    items: declaration.items,
+    assessment,
+    assessmentNo: assessmentNo + 1,
+    now,
+  });
   const amountDelta = new D(assessment.payable).minus(before);
   let credited: { inspectionId: string; amount: string } | null = null;
   if (amountDelta.gt(0)) {
-    const inspection = revenueInspection(await tx.inspection.findMany({ where: { declarationId }, orderBy: { at: 'asc' }, select: { id: true, at: true, isHit: true } }));
+    const inspection = revenueInspection(
+      await tx.inspection.findMany({
+        where: { declarationId },
+        orderBy: { at: 'asc' },
+        select: { id: true, at: true, isHit: true },
+      }),
+    );
     if (inspection) {
       credited = { inspectionId: inspection.id, amount: amountDelta.toFixed(2) };
-      await tx.inspection.update({ where: { id: inspection.id }, data: { additionalRevenue: { increment: credited.amount } } });
+      await tx.inspection.update({
+        where: { id: inspection.id },
+        data: { additionalRevenue: { increment: credited.amount } },
+      });
     }
   }
-  await tx.valueAdjustment.update({ where: { id: adjustmentId }, data: { status: 'APPLIED', amountDelta: amountDelta.toFixed(2), decidedAt: now } });
+  await tx.valueAdjustment.update({
+    where: { id: adjustmentId },
+    data: { status: 'APPLIED', amountDelta: amountDelta.toFixed(2), decidedAt: now },
+  });
   await tx.declaration.update({ where: { id: declarationId }, data: { version: { increment: 1 } } });
-  await writeAudit(tx, { actor, action: 'declaration.adjustment.apply', entityType: 'Declaration', entityId: declarationId, data: { adjustmentId, ...change, amountDelta: amountDelta.toFixed(2), additionalRevenue: credited }, at: now });
+  await writeAudit(tx, {
+    actor,
+    action: 'declaration.adjustment.apply',
+    entityType: 'Declaration',
+    entityId: declarationId,
+    data: { adjustmentId, ...change, amountDelta: amountDelta.toFixed(2), additionalRevenue: credited },
+    at: now,
+  });
 }

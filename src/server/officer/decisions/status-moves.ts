@@ -19,14 +19,35 @@ async function moveTo(args: MoveArgs, to: 'REFUSED' | 'ON_HOLD' | 'ASSIGNED', ac
   const { reason } = parseOrThrow(ZDecisionReason.pick({ reason: true }), { reason: args.reason });
   await db.$transaction(async (tx) => {
     const row = await lockForDecision(tx, actor, declarationId, args.expectedVersion);
-    if (!canTransition(row.status, to, 'OFFICER')) throw new AppError('CONFLICT', `A declaration with status ${row.status} cannot move to ${to}.`);
-    await tx.declaration.update({ where: { id: declarationId }, data: { status: to, currentReason: to === 'ASSIGNED' ? null : reason, version: { increment: 1 } } });
+    if (!canTransition(row.status, to, 'OFFICER'))
+      throw new AppError('CONFLICT', `A declaration with status ${row.status} cannot move to ${to}.`);
+    await tx.declaration.update({
+      where: { id: declarationId },
+      data: { status: to, currentReason: to === 'ASSIGNED' ? null : reason, version: { increment: 1 } },
+    });
     if (to === 'REFUSED') {
       await tx.assignment.updateMany({ where: { declarationId, closedAt: null }, data: { closedAt: now } });
       await cancelPendingAdjustments(tx, { actor, declarationId, reason: 'The declaration was refused', now });
     }
-    await tx.declarationStatusEvent.create({ data: { declarationId, fromStatus: row.status, toStatus: to, actorId: actor.userId, actorRole: actor.role, reason, at: now } });
-    await writeAudit(tx, { actor, action, entityType: 'Declaration', entityId: declarationId, data: { reason }, at: now });
+    await tx.declarationStatusEvent.create({
+      data: {
+        declarationId,
+        fromStatus: row.status,
+        toStatus: to,
+        actorId: actor.userId,
+        actorRole: actor.role,
+        reason,
+        at: now,
+      },
+    });
+    await writeAudit(tx, {
+      actor,
+      action,
+      entityType: 'Declaration',
+      entityId: declarationId,
+      data: { reason },
+      at: now,
+    });
   });
 }
 

@@ -12,7 +12,9 @@ export function isTestGatewayEnabled(): boolean {
 export function gatewaySecret(): string {
   const secret = process.env[GATEWAY_SECRET_ENV]?.trim() ?? '';
   if (secret.length < 32) {
-    throw new Error(`${GATEWAY_SECRET_ENV} must be set to a secret of at least 32 characters (npm start generates one into .data/payment-gateway-secret).`);
+    throw new Error(
+      `${GATEWAY_SECRET_ENV} must be set to a secret of at least 32 characters (npm start generates one into .data/payment-gateway-secret).`,
+    );
   }
   return secret;
 }

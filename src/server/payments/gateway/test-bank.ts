@@ -10,7 +10,17 @@ import { randomBytes } from 'node:crypto';
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { db, Prisma } from '../../db';
-import { MERCHANT_ID, SIGNATURE_HEADER, TIMESTAMP_HEADER, ZCheckoutRequest, formatSignatureHeader, unixSeconds, type CallbackBody, type CallbackStatus, type CheckoutRequest } from '@/lib/payments/gateway-protocol';
+import {
+  MERCHANT_ID,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  ZCheckoutRequest,
+  formatSignatureHeader,
+  unixSeconds,
+  type CallbackBody,
+  type CallbackStatus,
+  type CheckoutRequest,
+} from '@/lib/payments/gateway-protocol';
 import { callbackPath, gatewaySecret, isTestGatewayEnabled, portalBaseUrl } from './config';
 import { hmacHex, isCheckoutSignatureValid, isSameDigest, signCallback } from './signature';
 import { TEST_GATEWAY_NAME } from './test-gateway';
@@ -23,9 +33,11 @@ export type CheckoutReading = { isValid: true; request: CheckoutRequest } | { is
 /** The merchant's checkout request from the page's query, with its signature checked. */
 export function readCheckoutRequest(query: Record<string, string | undefined>): CheckoutReading {
   const parsed = ZCheckoutRequest.safeParse(query);
-  if (!parsed.success) return { isValid: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  if (!parsed.success)
+    return { isValid: false, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   const { signature, ...request } = parsed.data;
-  if (!isCheckoutSignatureValid(gatewaySecret(), request, signature)) return { isValid: false, problem: 'the merchant’s signature does not match the request' };
+  if (!isCheckoutSignatureValid(gatewaySecret(), request, signature))
+    return { isValid: false, problem: 'the merchant’s signature does not match the request' };
   return { isValid: true, request };
 }
 
@@ -34,7 +46,10 @@ export function readCheckoutRequest(query: Record<string, string | undefined>): 
  * signed-in trader's own company: anyone else (anonymous, another company, an officer) is told the
  * order is not theirs, and nothing is charged. Null when the actor may pay the order.
  */
-export async function foreignOrderProblem(actor: Actor | null, order: string): Promise<'UNAUTHENTICATED' | 'NOT_FOUND' | null> {
+export async function foreignOrderProblem(
+  actor: Actor | null,
+  order: string,
+): Promise<'UNAUTHENTICATED' | 'NOT_FOUND' | null> {
   if (!actor) return 'UNAUTHENTICATED';
   if (actor.role !== 'TRADER' || !actor.companyId || !z.uuid().safeParse(order).success) return 'NOT_FOUND';
   const topUp = await db.topUp.findFirst({ where: { id: order, companyId: actor.companyId }, select: { id: true } });
@@ -42,7 +57,11 @@ export async function foreignOrderProblem(actor: Actor | null, order: string): P
 }
 
 /** For the bank's pages: anonymous → sign in and come back; someone else's order → not found. */
-export async function requireOrderOwnerPage(actor: Actor | null, order: string | null, returnTo: string): Promise<void> {
+export async function requireOrderOwnerPage(
+  actor: Actor | null,
+  order: string | null,
+  returnTo: string,
+): Promise<void> {
   if (!order) return; // an invalid request is shown as invalid by the page itself
   const problem = await foreignOrderProblem(actor, order);
   if (problem === 'UNAUTHENTICATED') redirect(`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`);
@@ -63,7 +82,9 @@ export type Charge = { isCharged: true; transactionId: string } | { isCharged: f
 export async function chargeOrder(args: { order: string; amount: string; now: Date }): Promise<Charge> {
   const transactionId = newTransactionId();
   try {
-    await db.testBankCharge.create({ data: { order: args.order, transactionId, amount: args.amount, chargedAt: args.now } });
+    await db.testBankCharge.create({
+      data: { order: args.order, transactionId, amount: args.amount, chargedAt: args.now },
+    });
     return { isCharged: true, transactionId };
   } catch (e) {
     if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
@@ -79,7 +100,13 @@ export async function chargedProblem(order: string): Promise<string | null> {
 }
 
 /** A payment held by the bank whose notification has not been sent yet (the "delayed callback" scenario), carried in the pending page's URL. */
-export const ZHeldPayment = z.object({ order: z.uuid(), amount: z.string().regex(/^\d{1,15}\.\d{2}$/), returnPath: z.string().regex(/^\/[A-Za-z0-9/_-]{0,200}$/), transactionId: z.string().regex(/^test_[0-9a-f]{24}$/), token: z.string().regex(/^[0-9a-f]{64}$/) });
+export const ZHeldPayment = z.object({
+  order: z.uuid(),
+  amount: z.string().regex(/^\d{1,15}\.\d{2}$/),
+  returnPath: z.string().regex(/^\/[A-Za-z0-9/_-]{0,200}$/),
+  transactionId: z.string().regex(/^test_[0-9a-f]{24}$/),
+  token: z.string().regex(/^[0-9a-f]{64}$/),
+});
 export type HeldPayment = Omit<z.infer<typeof ZHeldPayment>, 'token'>;
 
 // The bank's own seal on the pending page's URL (a different message from anything the merchant signs).
@@ -99,13 +126,31 @@ export function readHeldPayment(query: Record<string, string | undefined>): Held
 export type Delivery = { status: number; body: string };
 
 /** Notify the merchant: POST the signed callback to the portal's callback URL, as a bank's server would. */
-export async function sendCallback(args: { order: string; amount: string; transactionId: string; status: CallbackStatus; now: Date }): Promise<Delivery> {
-  const body: CallbackBody = { merchant: MERCHANT_ID, order: args.order, transactionId: args.transactionId, amount: args.amount, currency: 'UZS', status: args.status, occurredAt: args.now.toISOString() };
+export async function sendCallback(args: {
+  order: string;
+  amount: string;
+  transactionId: string;
+  status: CallbackStatus;
+  now: Date;
+}): Promise<Delivery> {
+  const body: CallbackBody = {
+    merchant: MERCHANT_ID,
+    order: args.order,
+    transactionId: args.transactionId,
+    amount: args.amount,
+    currency: 'UZS',
+    status: args.status,
+    occurredAt: args.now.toISOString(),
+  };
   const raw = JSON.stringify(body);
   const timestamp = unixSeconds(args.now);
   const response = await fetch(`${portalBaseUrl()}${callbackPath(TEST_GATEWAY_NAME)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: formatSignatureHeader(signCallback(gatewaySecret(), timestamp, raw)) },
+    headers: {
+      'content-type': 'application/json',
+      [TIMESTAMP_HEADER]: timestamp,
+      [SIGNATURE_HEADER]: formatSignatureHeader(signCallback(gatewaySecret(), timestamp, raw)),
+    },
     body: raw,
     cache: 'no-store',
   });

@@ -13,7 +13,10 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = withActor(async (_request, context: Context, actor) => {
   const { id } = parseParams(ZUuidParam, await context.params);
   const p = await getDeclarationPayments({ actor, declarationId: id });
-  return NextResponse.json({ settlement: p.settlement, canPay: p.canPay, balance: p.balance, payments: p.payments }, { headers: { 'Cache-Control': 'private, no-store' } });
+  return NextResponse.json(
+    { settlement: p.settlement, canPay: p.canPay, balance: p.balance, payments: p.payments },
+    { headers: { 'Cache-Control': 'private, no-store' } },
+  );
 });
 
 /**
@@ -24,7 +27,9 @@ export const GET = withActor(async (_request, context: Context, actor) => {
 export const POST = withActor(async (request, context: Context, actor) => {
   const { id } = parseParams(ZUuidParam, await context.params);
   const body = await readJson(request);
-  const { 'Idempotency-Key': idempotencyKey } = parseOrThrow(ZIdempotencyKeyHeader, { 'Idempotency-Key': request.headers.get('idempotency-key') ?? undefined });
+  const { 'Idempotency-Key': idempotencyKey } = parseOrThrow(ZIdempotencyKeyHeader, {
+    'Idempotency-Key': request.headers.get('idempotency-key') ?? undefined,
+  });
   const input = parseOrThrow(ZPayDeclarationBody, body);
   const result = await payDeclaration({ actor, declarationId: id, idempotencyKey, amount: input.amount, now: now() });
   return NextResponse.json(result, { status: result.isRepeat ? 200 : 201 });

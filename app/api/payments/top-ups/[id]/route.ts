@@ -10,7 +10,13 @@ export const GET = withActor(async (_request, context: Context, actor) => {
   const { id } = parseParams(ZUuidParam, await context.params);
   const t = await getTopUp({ actor, topUpId: id });
   return NextResponse.json(
-    { id: t.id, status: t.status, amount: t.amount, receiptNumber: t.receiptNumber, version: t.status === 'PENDING' ? 0 : 1 },
+    {
+      id: t.id,
+      status: t.status,
+      amount: t.amount,
+      receiptNumber: t.receiptNumber,
+      version: t.status === 'PENDING' ? 0 : 1,
+    },
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 });

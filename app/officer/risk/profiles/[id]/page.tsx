@@ -29,11 +29,20 @@ export default async function EditProfilePage({ params }: { params: Promise<{ id
   }
   const t = await getTranslations('risk');
   // Every condition the engine matches on has a field: re-saving must not drop one.
-  const values: ProfileValues = profileFormValues({ ...p, validFrom: dateColumnDay(p.validFrom), validTo: p.validTo ? dateColumnDay(p.validTo) : null });
+  const values: ProfileValues = profileFormValues({
+    ...p,
+    validFrom: dateColumnDay(p.validFrom),
+    validTo: p.validTo ? dateColumnDay(p.validTo) : null,
+  });
   return (
     <>
       <PageHeader title={t('editProfile')} intro={t('editorIntro')} />
-      <ProfileEditor save={saveProfileAction.bind(null, p.id)} runBacktest={backtestProfileAction.bind(null, p.id)} values={values} successHref="/officer/risk" />
+      <ProfileEditor
+        save={saveProfileAction.bind(null, p.id)}
+        runBacktest={backtestProfileAction.bind(null, p.id)}
+        values={values}
+        successHref="/officer/risk"
+      />
     </>
   );
 }

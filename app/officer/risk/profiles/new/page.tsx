@@ -18,7 +18,12 @@ export default async function NewProfilePage() {
   return (
     <>
       <PageHeader title={t('newProfile')} intro={t('editorIntro')} />
-      <ProfileEditor save={saveProfileAction.bind(null, null)} runBacktest={backtestProfileAction.bind(null, null)} values={{ validFrom: serviceDate(now()), isShadow: 'yes', isActive: 'yes' }} successHref="/officer/risk" />
+      <ProfileEditor
+        save={saveProfileAction.bind(null, null)}
+        runBacktest={backtestProfileAction.bind(null, null)}
+        values={{ validFrom: serviceDate(now()), isShadow: 'yes', isActive: 'yes' }}
+        successHref="/officer/risk"
+      />
     </>
   );
 }

@@ -11,6 +11,10 @@ export const GET = withActor(async (request, _context: unknown, actor) => {
   // Read (one snapshot) before answering, so that a period too long to export is a clear 422, not a cut-off file.
   const { text, filename } = await statementCsv({ actor, period });
   return new Response(text, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' },
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'private, no-store',
+    },
   });
 });

@@ -37,9 +37,13 @@ export default async function TopUpPage({ params }: { params: Promise<{ id: stri
       <BackLink href="/trader/account">{t('back')}</BackLink>
       <PageHeader title={t('topUpPage.title')} />
       <p className="mb-4 flex items-center gap-3" aria-live="polite">
-        <span className="font-medium">{t('topUpPage.status')}:</span> <TopUpBadge status={topUp.status} label={t(`topUpStatus.${topUp.status}`)} />
+        <span className="font-medium">{t('topUpPage.status')}:</span>{' '}
+        <TopUpBadge status={topUp.status} label={t(`topUpStatus.${topUp.status}`)} />
       </p>
-      <NextActionPanel title={t('topUpPage.nextTitle')} tone={topUp.status === 'SUCCEEDED' ? 'done' : topUp.status === 'DECLINED' ? 'action' : 'info'}>
+      <NextActionPanel
+        title={t('topUpPage.nextTitle')}
+        tone={topUp.status === 'SUCCEEDED' ? 'done' : topUp.status === 'DECLINED' ? 'action' : 'info'}
+      >
         <p>{t(`topUpPage.next.${topUp.status}`, { amount })}</p>
         {topUp.status === 'PENDING' && topUp.checkoutUrl ? (
           <p className="mt-3">
@@ -61,7 +65,10 @@ export default async function TopUpPage({ params }: { params: Promise<{ id: stri
           { label: t('topUpPage.amount'), value: <span className="font-mono">{amount}</span> },
           { label: t('topUpPage.started'), value: when(topUp.createdAt) },
           { label: t('topUpPage.completed'), value: when(topUp.completedAt) },
-          { label: t('topUpPage.gatewayTransaction'), value: <span className="font-mono">{topUp.gatewayTransactionId ?? '—'}</span> },
+          {
+            label: t('topUpPage.gatewayTransaction'),
+            value: <span className="font-mono">{topUp.gatewayTransactionId ?? '—'}</span>,
+          },
           {
             label: t('topUpPage.receipt'),
             value: <ReceiptLink number={topUp.receiptNumber} />,

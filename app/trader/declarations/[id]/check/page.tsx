@@ -46,7 +46,11 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
     <>
       <JourneyNav steps={await journeySteps(d.id)} current="check" label={t('stepsLabel')} />
       <PageHeader title={t('checkTitle')} intro={isAmendment ? t('checkIntroAmendment') : t('checkIntro')} />
-      {isAmendment && d.currentReason ? <p className="mb-6 border-l-4 border-amber-500 bg-amber-50 p-3">{t('officerAsked', { message: d.currentReason })}</p> : null}
+      {isAmendment && d.currentReason ? (
+        <p className="mb-6 border-l-4 border-amber-500 bg-amber-50 p-3">
+          {t('officerAsked', { message: d.currentReason })}
+        </p>
+      ) : null}
       <ProblemList title={t('problemsTitle', { count: problems.length })} problems={problems} />
 
       <Section title={t('stepParties')}>
@@ -55,8 +59,14 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
             { label: td('regime'), value: tRegime(d.regime) },
             { label: td('post'), value: d.post ? `${d.post.code} ${d.post.name}` : '—' },
             { label: td('declarant'), value: `${d.company.name} (TIN ${d.company.tin})` },
-            { label: td('consignorName'), value: `${d.consignorName ?? '—'}, ${d.consignorCountry ?? ''}, ${d.consignorAddress ?? ''}` },
-            { label: td('consigneeName'), value: `${d.consigneeName ?? '—'}, ${d.consigneeCountry ?? ''}, ${d.consigneeAddress ?? ''}` },
+            {
+              label: td('consignorName'),
+              value: `${d.consignorName ?? '—'}, ${d.consignorCountry ?? ''}, ${d.consignorAddress ?? ''}`,
+            },
+            {
+              label: td('consigneeName'),
+              value: `${d.consigneeName ?? '—'}, ${d.consigneeCountry ?? ''}, ${d.consigneeAddress ?? ''}`,
+            },
             { label: '', value: change('parties', t('stepParties')) },
           ]}
         />
@@ -69,8 +79,14 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
             { label: td('transportMode'), value: d.transportMode ? tMode(d.transportMode) : '—' },
             { label: td('transportDocument'), value: d.transportDocument ?? '—' },
             { label: td('incoterm'), value: d.incoterm ?? '—' },
-            { label: td('invoiceTotal'), value: d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toString())} ${d.invoiceCurrency ?? ''}` : '—' },
-            { label: t('freightAndInsurance'), value: `${d.freight ? formatAmount(d.freight.toString()) : '—'} / ${d.insurance ? formatAmount(d.insurance.toString()) : '—'}` },
+            {
+              label: td('invoiceTotal'),
+              value: d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toString())} ${d.invoiceCurrency ?? ''}` : '—',
+            },
+            {
+              label: t('freightAndInsurance'),
+              value: `${d.freight ? formatAmount(d.freight.toString()) : '—'} / ${d.insurance ? formatAmount(d.insurance.toString()) : '—'}`,
+            },
             { label: '', value: change('transport', t('stepTransport')) },
           ]}
         />
@@ -85,7 +101,19 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
             ))}
           </ul>
         ) : null}
-        <Table caption={t('estimateTitle')} head={[td('line'), td('hsCode'), td('description'), t('formalities'), t('customsValue'), tPay('DUTY'), tPay('EXCISE'), tPay('VAT')]}>
+        <Table
+          caption={t('estimateTitle')}
+          head={[
+            td('line'),
+            td('hsCode'),
+            td('description'),
+            t('formalities'),
+            t('customsValue'),
+            tPay('DUTY'),
+            tPay('EXCISE'),
+            tPay('VAT'),
+          ]}
+        >
           {d.items.map((i) => {
             const est = estimateByLine.get(i.lineNo);
             const pay = (type: string) => est?.payments.find((p) => p.type === type)?.amount;
@@ -95,7 +123,11 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
                 <Td className="font-mono">{i.hsCode}</Td>
                 <Td>{i.description}</Td>
                 <Td>
-                  <ItemFormalities requirements={formalitiesByLine.get(i.lineNo)?.requirements} labels={formalityLabels} permitText={(number) => t('byPermit', { number })} />
+                  <ItemFormalities
+                    requirements={formalitiesByLine.get(i.lineNo)?.requirements}
+                    labels={formalityLabels}
+                    permitText={(number) => t('byPermit', { number })}
+                  />
                 </Td>
                 <Td>{est ? formatAmount(est.customsValue) : '—'}</Td>
                 <Td>{pay('DUTY') ? formatAmount(pay('DUTY')!) : '—'}</Td>
@@ -115,7 +147,9 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
                 { label: tPay('VAT'), value: `${formatAmount(check.estimate.totals.VAT)} UZS` },
                 { label: tPay('FEE'), value: `${formatAmount(check.estimate.totals.FEE)} UZS` },
                 { label: t('totalPayable'), value: <strong>{`${formatAmount(check.estimate.payable)} UZS`}</strong> },
-                ...(check.estimate.isSecured ? [{ label: t('totalSecured'), value: `${formatAmount(check.estimate.secured)} UZS` }] : []),
+                ...(check.estimate.isSecured
+                  ? [{ label: t('totalSecured'), value: `${formatAmount(check.estimate.secured)} UZS` }]
+                  : []),
               ]}
             />
           </div>
@@ -134,7 +168,9 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
         ) : (
           <ul className="list-disc pl-6">
             {d.documents.map((doc) => (
-              <li key={doc.id}>{`${tDoc(doc.type)} ${doc.number}, ${format.dateTime(doc.date, { dateStyle: 'medium', timeZone: 'UTC' })}${doc.file ? ` (${doc.file.fileName})` : ''}`}</li>
+              <li
+                key={doc.id}
+              >{`${tDoc(doc.type)} ${doc.number}, ${format.dateTime(doc.date, { dateStyle: 'medium', timeZone: 'UTC' })}${doc.file ? ` (${doc.file.fileName})` : ''}`}</li>
             ))}
           </ul>
         )}
@@ -147,7 +183,12 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
         ) : (
           <>
             <p className="mb-4">{isAmendment ? t('resubmitIntro') : td('submitIntro')}</p>
-            <SubmitDeclaration submit={submitDeclarationAction.bind(null, d.id)} label={isAmendment ? t('resubmit') : td('submit')} successHref={base} declarationId={d.id} />
+            <SubmitDeclaration
+              submit={submitDeclarationAction.bind(null, d.id)}
+              label={isAmendment ? t('resubmit') : td('submit')}
+              successHref={base}
+              declarationId={d.id}
+            />
           </>
         )}
       </Section>

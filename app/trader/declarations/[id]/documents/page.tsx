@@ -28,7 +28,10 @@ export default async function DocumentsPage({ params }: { params: Promise<{ id: 
         <p className="mb-6">{t('noDocuments')}</p>
       ) : (
         <div className="mb-6">
-          <Table caption={t('documentsTitle')} head={[td('documentType'), td('documentNumber'), td('documentDate'), td('documentFile'), t('actions')]}>
+          <Table
+            caption={t('documentsTitle')}
+            head={[td('documentType'), td('documentNumber'), td('documentDate'), td('documentFile'), t('actions')]}
+          >
             {d.documents.map((doc) => (
               <tr key={doc.id}>
                 <Td>{tDoc(doc.type)}</Td>
@@ -36,7 +39,12 @@ export default async function DocumentsPage({ params }: { params: Promise<{ id: 
                 <Td>{format.dateTime(doc.date, { dateStyle: 'medium', timeZone: 'UTC' })}</Td>
                 <Td>
                   {doc.file ? (
-                    <a href={`/files/${doc.file.id}`} target="_blank" rel="noreferrer" className="text-blue-800 underline">
+                    <a
+                      href={`/files/${doc.file.id}`}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="text-blue-800 underline"
+                    >
                       {t('openFile', { name: doc.file.fileName })}
                     </a>
                   ) : (
@@ -44,7 +52,12 @@ export default async function DocumentsPage({ params }: { params: Promise<{ id: 
                   )}
                 </Td>
                 <Td>
-                  <ActionButton action={removeDocumentAction.bind(null, d.id, doc.id)} label={t('removeDocument', { number: doc.number })} busyLabel={t('working')} variant="danger" />
+                  <ActionButton
+                    action={removeDocumentAction.bind(null, d.id, doc.id)}
+                    label={t('removeDocument', { number: doc.number })}
+                    busyLabel={t('working')}
+                    variant="danger"
+                  />
                 </Td>
               </tr>
             ))}

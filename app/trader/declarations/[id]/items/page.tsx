@@ -35,7 +35,19 @@ export default async function ItemsPage({ params }: { params: Promise<{ id: stri
         <p className="mb-6">{t('noItems')}</p>
       ) : (
         <div className="mb-6">
-          <Table caption={t('itemsTitle')} head={[td('line'), td('hsCode'), td('description'), td('originCountry'), td('netMass'), td('quantity'), td('value'), t('actions')]}>
+          <Table
+            caption={t('itemsTitle')}
+            head={[
+              td('line'),
+              td('hsCode'),
+              td('description'),
+              td('originCountry'),
+              td('netMass'),
+              td('quantity'),
+              td('value'),
+              t('actions'),
+            ]}
+          >
             {d.items.map((i) => (
               <tr key={i.id}>
                 <Td>{i.lineNo}</Td>
@@ -47,11 +59,23 @@ export default async function ItemsPage({ params }: { params: Promise<{ id: stri
                 <Td>{`${formatAmount(i.invoiceValue.toString())} ${d.invoiceCurrency ?? ''}`}</Td>
                 <Td>
                   <div className="flex flex-wrap gap-2">
-                    <Link href={`${base}/items/${i.lineNo}`} className="rounded border border-slate-400 px-2 py-1 text-sm text-blue-800 underline">
+                    <Link
+                      href={`${base}/items/${i.lineNo}`}
+                      className="rounded border border-slate-400 px-2 py-1 text-sm text-blue-800 underline"
+                    >
                       {t('changeItem', { n: i.lineNo })}
                     </Link>
-                    <ActionButton action={duplicateItemAction.bind(null, d.id, i.id, d.version)} label={t('duplicateItem', { n: i.lineNo })} busyLabel={t('working')} />
-                    <ActionButton action={removeItemAction.bind(null, d.id, i.id, d.version)} label={t('removeItem', { n: i.lineNo })} busyLabel={t('working')} variant="danger" />
+                    <ActionButton
+                      action={duplicateItemAction.bind(null, d.id, i.id, d.version)}
+                      label={t('duplicateItem', { n: i.lineNo })}
+                      busyLabel={t('working')}
+                    />
+                    <ActionButton
+                      action={removeItemAction.bind(null, d.id, i.id, d.version)}
+                      label={t('removeItem', { n: i.lineNo })}
+                      busyLabel={t('working')}
+                      variant="danger"
+                    />
                   </div>
                 </Td>
               </tr>

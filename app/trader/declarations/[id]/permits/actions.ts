@@ -8,11 +8,16 @@ import { ZDeclarationId } from '@/lib/declaration/schema';
 import { ZLinkPermit, ZUnlinkPermit } from '@/lib/permits';
 import { formFields } from '@/lib/form-data';
 
-
 export async function linkPermitAction(declarationId: string, lineNo: number, formData: FormData) {
-  return runAction(ZLinkPermit.extend(ZDeclarationId.shape), { ...formFields(formData), lineNo, declarationId }, ({ actor, input }) => linkPermit({ actor, declarationId: input.declarationId, input, now: now() }));
+  return runAction(
+    ZLinkPermit.extend(ZDeclarationId.shape),
+    { ...formFields(formData), lineNo, declarationId },
+    ({ actor, input }) => linkPermit({ actor, declarationId: input.declarationId, input, now: now() }),
+  );
 }
 
 export async function unlinkPermitAction(declarationId: string, linkId: string) {
-  return runAction(ZUnlinkPermit.extend(ZDeclarationId.shape), { linkId, declarationId }, ({ actor, input }) => unlinkPermit({ actor, declarationId: input.declarationId, input, now: now() }));
+  return runAction(ZUnlinkPermit.extend(ZDeclarationId.shape), { linkId, declarationId }, ({ actor, input }) =>
+    unlinkPermit({ actor, declarationId: input.declarationId, input, now: now() }),
+  );
 }

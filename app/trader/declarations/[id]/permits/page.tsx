@@ -23,15 +23,23 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const ITEMS_PER_PAGE = 25;
 
-export default async function DeclarationPermitsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DeclarationPermitsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['TRADER']);
   const parsed = ZUuidParam.safeParse(await params);
   if (!parsed.success) notFound();
   const { page } = ZPageQuery.parse(await searchParams);
-  const data = await getDeclarationPermitLinks({ actor, declarationId: parsed.data.id, now: now() }).catch((e: unknown) => {
-    if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const data = await getDeclarationPermitLinks({ actor, declarationId: parsed.data.id, now: now() }).catch(
+    (e: unknown) => {
+      if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
+      throw e;
+    },
+  );
   const t = await getTranslations('permits');
   const tj = await getTranslations('journey');
   const tc = await getTranslations('common');
@@ -54,15 +62,29 @@ export default async function DeclarationPermitsPage({ params, searchParams }: {
           </Link>
         ) : null}
       </p>
-      <PageHeader title={d.registrationNumber ? t('link.heading', { number: d.registrationNumber }) : t('link.draftHeading')} intro={t('link.intro', { date: data.date })} />
+      <PageHeader
+        title={d.registrationNumber ? t('link.heading', { number: d.registrationNumber }) : t('link.draftHeading')}
+        intro={t('link.intro', { date: data.date })}
+      />
       {data.isLinkingAllowed ? (
         <p className="mb-6 rounded border border-slate-300 bg-white p-3" role="status">
-          {needing.length === 0 ? t('link.noneNeeded') : t('link.summary', { satisfied: satisfiedCount, total: needing.length })}
+          {needing.length === 0
+            ? t('link.noneNeeded')
+            : t('link.summary', { satisfied: satisfiedCount, total: needing.length })}
         </p>
       ) : (
         <p className="mb-6 border-l-4 border-slate-500 bg-slate-50 p-3">{t('link.frozen')}</p>
       )}
-      <Table caption={t('link.tableCaption')} head={[t('link.colLine'), t('link.colGoods'), t('link.colFormalities'), t('link.colLinked'), ...(data.isLinkingAllowed ? [t('link.colLink')] : [])]}>
+      <Table
+        caption={t('link.tableCaption')}
+        head={[
+          t('link.colLine'),
+          t('link.colGoods'),
+          t('link.colFormalities'),
+          t('link.colLinked'),
+          ...(data.isLinkingAllowed ? [t('link.colLink')] : []),
+        ]}
+      >
         {shown.map((item) => (
           <tr key={item.id}>
             <Td>{item.lineNo}</Td>
@@ -77,11 +99,18 @@ export default async function DeclarationPermitsPage({ params, searchParams }: {
               ) : item.formalities ? (
                 <ItemFormalities
                   requirements={item.formalities.requirements}
-                  labels={{ satisfied: tj('satisfied'), missing: tj('missing'), none: tj('noPermitsNeeded'), or: tj('or') }}
+                  labels={{
+                    satisfied: tj('satisfied'),
+                    missing: tj('missing'),
+                    none: tj('noPermitsNeeded'),
+                    or: tj('or'),
+                  }}
                   permitText={(number) => tj('byPermit', { number })}
                 />
               ) : (
-                <span className="text-sm">{item.requirements.map((r) => r.alternatives.join(tj('or'))).join(', ')}</span>
+                <span className="text-sm">
+                  {item.requirements.map((r) => r.alternatives.join(tj('or'))).join(', ')}
+                </span>
               )}
             </Td>
             <Td>
@@ -92,10 +121,19 @@ export default async function DeclarationPermitsPage({ params, searchParams }: {
                   {item.permitLinks.map((l) => (
                     <li key={l.id}>
                       <span className="font-mono text-sm">{l.permit.number}</span>
-                      {l.writtenOffAt ? <span className="block text-sm text-slate-700">{t('link.writtenOff', { quantity: formatAmount(l.quantity.toString(), 3) })}</span> : null}
+                      {l.writtenOffAt ? (
+                        <span className="block text-sm text-slate-700">
+                          {t('link.writtenOff', { quantity: formatAmount(l.quantity.toString(), 3) })}
+                        </span>
+                      ) : null}
                       {data.isLinkingAllowed ? (
                         <span className="mt-1 block">
-                          <ActionButton action={unlinkPermitAction.bind(null, d.id, l.id)} label={t('link.unlink', { number: l.permit.number, n: item.lineNo })} busyLabel={t('working')} variant="danger" />
+                          <ActionButton
+                            action={unlinkPermitAction.bind(null, d.id, l.id)}
+                            label={t('link.unlink', { number: l.permit.number, n: item.lineNo })}
+                            busyLabel={t('working')}
+                            variant="danger"
+                          />
                         </span>
                       ) : null}
                     </li>
@@ -118,7 +156,16 @@ export default async function DeclarationPermitsPage({ params, searchParams }: {
                   <LinkPermitForm
                     action={linkPermitAction.bind(null, d.id, item.lineNo)}
                     lineNo={item.lineNo}
-                    options={item.candidates.map((c) => ({ value: c.id, label: t('link.option', { number: c.number, type: c.typeCode, remaining: formatAmount(c.remainingQuantity, 3), unit: c.unit, until: c.validTo }) }))}
+                    options={item.candidates.map((c) => ({
+                      value: c.id,
+                      label: t('link.option', {
+                        number: c.number,
+                        type: c.typeCode,
+                        remaining: formatAmount(c.remainingQuantity, 3),
+                        unit: c.unit,
+                        until: c.validTo,
+                      }),
+                    }))}
                   />
                 )}
               </Td>
@@ -126,7 +173,17 @@ export default async function DeclarationPermitsPage({ params, searchParams }: {
           </tr>
         ))}
       </Table>
-      <Pagination page={page} pages={pages} hrefFor={(p) => `${base}/permits?page=${p}`} labels={{ previous: tc('previous'), next: tc('next'), pageOf: tc('pageOf', { page, pages }), navLabel: tc('pagination') }} />
+      <Pagination
+        page={page}
+        pages={pages}
+        hrefFor={(p) => `${base}/permits?page=${p}`}
+        labels={{
+          previous: tc('previous'),
+          next: tc('next'),
+          pageOf: tc('pageOf', { page, pages }),
+          navLabel: tc('pagination'),
+        }}
+      />
     </>
   );
 }

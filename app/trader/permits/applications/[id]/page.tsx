@@ -11,12 +11,31 @@ import { NextActionPanel } from '@/components/declaration/next-action-panel';
 import { ApplicationStatusBadge } from '@/components/permits/badges';
 import { ApplicationDocumentForm, ButtonForm, ProductForm, TextForm } from '@/components/permits/forms';
 import { MessageThread } from '@/components/permits/message-thread';
-import { ApplicationDocumentsTable, ApplicationProductsTable, DocumentChecklist, IssuedPermitSummary } from '@/components/permits/application-details';
+import {
+  ApplicationDocumentsTable,
+  ApplicationProductsTable,
+  DocumentChecklist,
+  IssuedPermitSummary,
+} from '@/components/permits/application-details';
 import { isAppError } from '@/lib/errors';
 import { formatAmount } from '@/lib/money';
 import { ZUuidParam } from '@/lib/pagination';
-import { OTHER_DOCUMENT, applicationTransition, isApplicationEditable, missingDocuments, productCountryRole } from '@/lib/permits';
-import { addDocumentAction, addProductAction, answerAction, removeDocumentAction, removeProductAction, submitApplicationAction, withdrawAction } from '../../actions';
+import {
+  OTHER_DOCUMENT,
+  applicationTransition,
+  isApplicationEditable,
+  missingDocuments,
+  productCountryRole,
+} from '@/lib/permits';
+import {
+  addDocumentAction,
+  addProductAction,
+  answerAction,
+  removeDocumentAction,
+  removeProductAction,
+  submitApplicationAction,
+  withdrawAction,
+} from '../../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('permits');
@@ -43,7 +62,10 @@ export default async function TraderApplicationPage({ params }: { params: Promis
   const type = a.permitType;
   const isEditable = isApplicationEditable(a.status);
   const countryRole = productCountryRole([a.direction]);
-  const missing = missingDocuments(type.requiredDocuments, a.documents.map((d) => d.type));
+  const missing = missingDocuments(
+    type.requiredDocuments,
+    a.documents.map((d) => d.type),
+  );
   const canWithdraw = applicationTransition(a.status, 'WITHDRAW') !== null;
   const lastQuestion = [...a.messages].reverse().find((m) => m.authorRole === 'AGENCY_OFFICER');
 
@@ -72,9 +94,15 @@ export default async function TraderApplicationPage({ params }: { params: Promis
     <>
       <LiveStatus url={`/api/permits/applications/${a.id}/status`} version={a.version} />
       <BackLink href="/trader/permits">{t('backToPermits')}</BackLink>
-      <PageHeader title={a.number ? t('application.heading', { number: a.number }) : t('application.draftHeading', { type: type.code })} intro={`${type.code} — ${type.name}, ${type.authority.name}`} />
+      <PageHeader
+        title={
+          a.number ? t('application.heading', { number: a.number }) : t('application.draftHeading', { type: type.code })
+        }
+        intro={`${type.code} — ${type.name}, ${type.authority.name}`}
+      />
       <p className="mb-4 flex flex-wrap items-center gap-3" aria-live="polite">
-        <span className="font-medium">{t('col.status')}:</span> <ApplicationStatusBadge status={a.status} label={t(`status.${a.status}`)} />
+        <span className="font-medium">{t('col.status')}:</span>{' '}
+        <ApplicationStatusBadge status={a.status} label={t(`status.${a.status}`)} />
       </p>
       <NextActionPanel title={t('next.title')} tone={next.tone}>
         <p>{next.text}</p>
@@ -105,13 +133,38 @@ export default async function TraderApplicationPage({ params }: { params: Promis
         />
       </Section>
 
-      {a.permit ? <IssuedPermitSummary permit={a.permit} href={`/trader/permits/${a.permit.id}`} lastRow={{ label: t('review.conditions'), value: a.permit.conditions ?? '—' }} /> : null}
+      {a.permit ? (
+        <IssuedPermitSummary
+          permit={a.permit}
+          href={`/trader/permits/${a.permit.id}`}
+          lastRow={{ label: t('review.conditions'), value: a.permit.conditions ?? '—' }}
+        />
+      ) : null}
 
       <Section title={t('messages.title')}>
-        <MessageThread messages={a.messages.map((m) => ({ id: m.id, who: m.authorRole === 'TRADER' ? t('messages.you') : t('messages.authority', { authority: type.authority.code }), body: m.body, at: when(m.at) }))} empty={t('messages.none')} label={t('messages.title')} />
+        <MessageThread
+          messages={a.messages.map((m) => ({
+            id: m.id,
+            who:
+              m.authorRole === 'TRADER'
+                ? t('messages.you')
+                : t('messages.authority', { authority: type.authority.code }),
+            body: m.body,
+            at: when(m.at),
+          }))}
+          empty={t('messages.none')}
+          label={t('messages.title')}
+        />
         {a.status === 'INFO_REQUESTED' ? (
           <div className="mt-4 max-w-3xl">
-            <TextForm action={answerAction.bind(null, a.id)} name="message" label={t('messages.answer')} hint={t('messages.answerHint')} submitLabel={t('messages.sendAnswer')} busyLabel={t('working')} />
+            <TextForm
+              action={answerAction.bind(null, a.id)}
+              name="message"
+              label={t('messages.answer')}
+              hint={t('messages.answerHint')}
+              submitLabel={t('messages.sendAnswer')}
+              busyLabel={t('working')}
+            />
           </div>
         ) : null}
       </Section>
@@ -124,14 +177,30 @@ export default async function TraderApplicationPage({ params }: { params: Promis
             <ApplicationProductsTable
               products={a.products}
               countryLabel={t(`country.${countryRole}`)}
-              actions={isEditable ? { label: t('actions'), cell: (p) => <ActionButton action={removeProductAction.bind(null, a.id, p.id)} label={t('application.removeProduct', { code: p.hsCode })} busyLabel={t('working')} variant="danger" /> } : undefined}
+              actions={
+                isEditable
+                  ? {
+                      label: t('actions'),
+                      cell: (p) => (
+                        <ActionButton
+                          action={removeProductAction.bind(null, a.id, p.id)}
+                          label={t('application.removeProduct', { code: p.hsCode })}
+                          busyLabel={t('working')}
+                          variant="danger"
+                        />
+                      ),
+                    }
+                  : undefined
+              }
             />
           </div>
         )}
         {isEditable ? (
           <>
             <h3 className="mb-2 text-lg font-semibold">{t('application.addProductTitle')}</h3>
-            <p className="mb-3 text-sm text-slate-700">{t('application.covers', { type: type.code, prefixes: type.hsPrefixes.join(' ') })}</p>
+            <p className="mb-3 text-sm text-slate-700">
+              {t('application.covers', { type: type.code, prefixes: type.hsPrefixes.join(' ') })}
+            </p>
             <ProductForm action={addProductAction.bind(null, a.id)} countryLabel={t(`country.${countryRole}`)} />
           </>
         ) : null}
@@ -143,14 +212,31 @@ export default async function TraderApplicationPage({ params }: { params: Promis
           <div className="mb-4">
             <ApplicationDocumentsTable
               documents={a.documents}
-              actions={isEditable ? { label: t('actions'), cell: (d) => <ActionButton action={removeDocumentAction.bind(null, a.id, d.id)} label={t('application.removeDocument', { name: d.file.fileName })} busyLabel={t('working')} variant="danger" /> } : undefined}
+              actions={
+                isEditable
+                  ? {
+                      label: t('actions'),
+                      cell: (d) => (
+                        <ActionButton
+                          action={removeDocumentAction.bind(null, a.id, d.id)}
+                          label={t('application.removeDocument', { name: d.file.fileName })}
+                          busyLabel={t('working')}
+                          variant="danger"
+                        />
+                      ),
+                    }
+                  : undefined
+              }
             />
           </div>
         ) : null}
         {isEditable ? (
           <>
             <h3 className="mb-2 text-lg font-semibold">{t('application.attachTitle')}</h3>
-            <ApplicationDocumentForm action={addDocumentAction.bind(null, a.id)} documentTypes={[...type.requiredDocuments, OTHER_DOCUMENT]} />
+            <ApplicationDocumentForm
+              action={addDocumentAction.bind(null, a.id)}
+              documentTypes={[...type.requiredDocuments, OTHER_DOCUMENT]}
+            />
           </>
         ) : null}
       </Section>
@@ -158,7 +244,11 @@ export default async function TraderApplicationPage({ params }: { params: Promis
       {a.status === 'DRAFT' ? (
         <Section title={t('application.submitTitle')}>
           <p className="mb-3">{t('application.submitIntro', { authority: type.authority.name })}</p>
-          <ButtonForm action={submitApplicationAction.bind(null, a.id)} label={t('application.submit')} busyLabel={t('working')} />
+          <ButtonForm
+            action={submitApplicationAction.bind(null, a.id)}
+            label={t('application.submit')}
+            busyLabel={t('working')}
+          />
         </Section>
       ) : null}
 
@@ -166,7 +256,13 @@ export default async function TraderApplicationPage({ params }: { params: Promis
         <Section title={t('application.withdrawTitle')}>
           <p className="mb-3">{t('application.withdrawIntro')}</p>
           <div className="max-w-3xl">
-            <TextForm action={withdrawAction.bind(null, a.id)} name="reason" label={t('application.withdrawReason')} submitLabel={t('application.withdraw')} busyLabel={t('working')} />
+            <TextForm
+              action={withdrawAction.bind(null, a.id)}
+              name="reason"
+              label={t('application.withdrawReason')}
+              submitLabel={t('application.withdraw')}
+              busyLabel={t('working')}
+            />
           </div>
         </Section>
       ) : null}

@@ -10,5 +10,7 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = withActor(async (_request, context: Context, actor) => {
   await enforce('statusPolling', actor.userId); // stricter than the API's own limit: pages poll every few seconds
   const { id } = parseParams(ZUuidParam, await context.params);
-  return NextResponse.json(await getOfficerDeclarationStatus({ actor, declarationId: id }), { headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json(await getOfficerDeclarationStatus({ actor, declarationId: id }), {
+    headers: { 'Cache-Control': 'no-store' },
+  });
 });

@@ -19,8 +19,16 @@ export async function POST(request: Request, context: Context): Promise<Response
     const { gateway } = await context.params;
     // Read as it streams, up to the limit: an over-long body is refused (as an empty one) unread.
     rawBody = (await readBodyText(request, MAX_BODY_BYTES)) ?? '';
-    const result = await receiveGatewayCallback({ gatewayName: /^[a-z0-9-]{1,40}$/.test(gateway) ? gateway : 'invalid', rawBody, headers: request.headers, now: now() });
-    return NextResponse.json({ result: result.outcome }, { status: result.httpStatus, headers: { 'Cache-Control': 'no-store' } });
+    const result = await receiveGatewayCallback({
+      gatewayName: /^[a-z0-9-]{1,40}$/.test(gateway) ? gateway : 'invalid',
+      rawBody,
+      headers: request.headers,
+      now: now(),
+    });
+    return NextResponse.json(
+      { result: result.outcome },
+      { status: result.httpStatus, headers: { 'Cache-Control': 'no-store' } },
+    );
   } catch (e) {
     // Whatever failed, what the bank sent is in the server log (escaped, cut short).
     console.error(`[payments] callback not handled; received "${escapeForLog(rawBody)}"`);

@@ -18,7 +18,12 @@ export default async function NewItemPage({ params }: { params: Promise<{ id: st
     <>
       <JourneyNav steps={await journeySteps(d.id)} current="items" label={t('stepsLabel')} />
       <PageHeader title={t('addItemTitle')} intro={t('addItemIntro', { n: d.items.length + 1 })} />
-      <ItemForm action={addItemAction.bind(null, d.id)} values={{ originCountry: d.dispatchCountry }} successHref={`/trader/declarations/${d.id}/items`} submitLabel={t('saveItem')} />
+      <ItemForm
+        action={addItemAction.bind(null, d.id)}
+        values={{ originCountry: d.dispatchCountry }}
+        successHref={`/trader/declarations/${d.id}/items`}
+        submitLabel={t('saveItem')}
+      />
     </>
   );
 }
