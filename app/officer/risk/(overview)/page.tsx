@@ -23,7 +23,7 @@ import {
   startTrainingAction,
   setChannelSharesAction,
   backtestChannelSharesAction,
-} from './actions';
+} from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('risk');

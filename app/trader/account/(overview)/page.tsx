@@ -15,7 +15,7 @@ import { CreditOverpaymentForm, PayForm, TopUpForm } from '@/components/payments
 import { formatAmount } from '@/lib/money';
 import { pageCount } from '@/lib/pagination';
 import { z } from 'zod';
-import { creditOverpaymentAction, payDeclarationAction, startTopUpAction } from './actions';
+import { creditOverpaymentAction, payDeclarationAction, startTopUpAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('payments');

@@ -16,7 +16,7 @@ import { formatAmount } from '@/lib/money';
 import { ZQueueQuery, QUEUE_POOL, queueQueryParams, type QueueQuery } from '@/lib/officer/queue-query';
 import { CHANNELS } from '@/lib/risk/profiles';
 import { OPEN_OFFICER_STATUSES } from '@/lib/declaration/lifecycle';
-import { setOnDutyAction } from './declarations/actions';
+import { setOnDutyAction } from '../declarations/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('officer');
