@@ -165,11 +165,6 @@ export const ZChannelShares = z
     error: 'Yellow and red together cannot exceed 100%',
   });
 
-export const ZDateRange = z.object({
-  from: z.string().trim().refine(isCalendarDate).optional().catch(undefined),
-  to: z.string().trim().refine(isCalendarDate).optional().catch(undefined),
-});
-
 export type ProfileFormValues = Record<string, string | string[] | undefined>;
 
 /**

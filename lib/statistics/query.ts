@@ -42,8 +42,11 @@ export const ZStatisticsQuery = z
   });
 export type StatisticsQuery = z.output<typeof ZStatisticsQuery>;
 
-export function defaultStatisticsPeriod(today: string): { from: string; to: string } {
-  return { from: addDays(today, -(STATISTICS_DEFAULT_DAYS - 1)), to: today };
+export function defaultStatisticsPeriod(
+  today: string,
+  days: number = STATISTICS_DEFAULT_DAYS,
+): { from: string; to: string } {
+  return { from: addDays(today, -(days - 1)), to: today };
 }
 
 export type ParsedStatisticsParams = {
@@ -60,15 +63,17 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 /**
  * Read `?from=&to=&post=`. `today` is the service date of the request (the caller reads the clock).
  * `allowPost`: only the administrator chooses a post; for others `post` is ignored.
+ * `defaultDays`: the length of the default period (30 days unless the page says otherwise).
  */
 export function parseStatisticsSearchParams(
   params: Record<string, string | string[] | undefined> | URLSearchParams,
-  options: { today: string; allowPost: boolean },
+  options: { today: string; allowPost: boolean; defaultDays?: number },
 ): ParsedStatisticsParams {
   const get = (key: string) =>
     (params instanceof URLSearchParams ? (params.get(key) ?? '') : first(params[key])).trim().slice(0, 40);
   const entered = { from: get('from'), to: get('to'), post: options.allowPost ? get('post') : '' };
-  const defaults = defaultStatisticsPeriod(options.today);
+  const defaultDays = options.defaultDays ?? STATISTICS_DEFAULT_DAYS;
+  const defaults = defaultStatisticsPeriod(options.today, defaultDays);
   const fieldErrors: FieldError[] = [];
 
   const one = (key: 'from' | 'to', fallback: string) => {
@@ -87,7 +92,7 @@ export function parseStatisticsSearchParams(
     : entered.from !== '' && entered.to === ''
       ? { from, to: from > defaults.to ? from : defaults.to }
       : entered.to !== '' && entered.from === ''
-        ? { from: to < defaults.from ? addDays(to, -(STATISTICS_DEFAULT_DAYS - 1)) : defaults.from, to }
+        ? { from: to < defaults.from ? addDays(to, -(defaultDays - 1)) : defaults.from, to }
         : { from, to };
 
   let postCode: string | undefined;

@@ -108,4 +108,20 @@ describe('the page and export query string (fallbacks and field errors)', () => 
       '?from=2026-01-01&to=2026-01-31&post=26001',
     );
   });
+
+  it('takes a longer default period where the page asks for one (risk performance: the last year)', () => {
+    const year = (params: Record<string, string>) =>
+      parseStatisticsSearchParams(params, { today: TODAY, allowPost: false, defaultDays: 366 });
+    expect(year({}).query).toEqual({ from: '2025-11-28', to: TODAY });
+    // A bad date is named, not silently replaced; the default year is shown meanwhile.
+    const bad = year({ from: '2026-13-45' });
+    expect(bad.query).toEqual({ from: '2025-11-28', to: TODAY });
+    expect(bad.fieldErrors).toEqual([{ path: 'from', message: expect.stringContaining('start date') }]);
+    // End before start: named on the end date.
+    expect(year({ from: '2026-12-01', to: '2025-01-01' }).fieldErrors).toEqual([
+      { path: 'to', message: 'The end date must be the same as or after the start date' },
+    ]);
+    // An end before the default start: the year before it.
+    expect(year({ to: '2025-06-30' }).query).toEqual({ from: '2024-06-30', to: '2025-06-30' });
+  });
 });

@@ -15,7 +15,8 @@ import { LinkButton } from '@/components/ui/link-button';
 import { TextField } from '@/components/ui/field';
 import { ActionButton } from '@/components/declaration/item-actions';
 import { ChannelSharesForm } from '@/components/risk/channel-shares-form';
-import { ZDateRange } from '@/lib/risk/profile-form';
+import { parseStatisticsSearchParams } from '@/lib/statistics/query';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { ZProfileConditions } from '@/lib/risk/profiles';
 import { dateColumnDay, serviceDate } from '@/lib/time';
 import {
@@ -38,11 +39,16 @@ export default async function RiskPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePageActor(['SUPERVISOR']);
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const range = ZDateRange.parse(raw);
-  const today = serviceDate(now());
-  const from = range.from ?? serviceDate(new Date(now().getTime() - 365 * 86_400_000));
-  const to = range.to ?? today;
+  // The performance period: the statistics' own query rules (a bad or reversed date is named and the
+  // default period, the last year, is shown instead).
+  const period = parseStatisticsSearchParams(await searchParams, {
+    today: serviceDate(now()),
+    allowPost: false,
+    defaultDays: 366,
+  });
+  const { from, to } = period.query;
+  const periodErrors = Object.fromEntries(period.fieldErrors.map((e) => [e.path, e.message]));
+  const tc = await getTranslations('common');
   const t = await getTranslations('risk');
   const tch = await getTranslations('channel');
   const format = await getFormatter();
@@ -139,9 +145,27 @@ export default async function RiskPage({
       </Section>
 
       <Section title={t('performance')}>
+        <ErrorSummary
+          title={tc('errorSummaryTitle')}
+          errors={period.fieldErrors.map((e) => ({ fieldId: e.path, message: e.message }))}
+        />
         <form method="get" className="mb-4 flex flex-wrap items-end gap-4">
-          <TextField id="from" name="from" label={t('from')} hint={t('dateHint')} defaultValue={from} />
-          <TextField id="to" name="to" label={t('to')} hint={t('dateHint')} defaultValue={to} />
+          <TextField
+            id="from"
+            name="from"
+            label={t('from')}
+            hint={t('dateHint')}
+            defaultValue={periodErrors.from ? period.entered.from : from}
+            error={periodErrors.from}
+          />
+          <TextField
+            id="to"
+            name="to"
+            label={t('to')}
+            hint={t('dateHint')}
+            defaultValue={periodErrors.to ? period.entered.to : to}
+            error={periodErrors.to}
+          />
           <button type="submit" className="rounded bg-slate-800 px-4 py-2 font-medium text-white">
             {t('show')}
           </button>
