@@ -109,6 +109,16 @@ export function importItemsCsv(
       if (result.success) parsed[column] = result.data;
       else for (const issue of result.error.issues) rowProblems.push({ ...at(column), message: issue.message });
     }
+    // More filled cells than the header has columns: usually a separator inside an unquoted value,
+    // which would shift every cell after it. Trailing empty cells (a spreadsheet's habit) are fine.
+    const lastFilled = row.cells.findLastIndex((c) => c.trim() !== '');
+    if (lastFilled >= header.cells.length) {
+      rowProblems.push({
+        line: row.cellLines[lastFilled] ?? row.line,
+        column: null,
+        message: `This row has ${lastFilled + 1} cells but the header has ${header.cells.length} columns: put a value that contains the separator in double quotes`,
+      });
+    }
     // The checks across cells, wherever the cells they need are readable.
     const { hsCode, grossMass, netMass, supplementaryUnit } = parsed as Partial<DeclarationItem>;
     if (grossMass !== undefined && netMass !== undefined && new D(netMass).gt(grossMass)) {

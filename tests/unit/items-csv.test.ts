@@ -160,6 +160,18 @@ describe('CSV import of items: every bad cell of every row', () => {
     ]);
   });
 
+  it('reports a row with more filled cells than the header (an unquoted separator), not trailing empty ones', () => {
+    const result = run(`${HEADER}\n8471300000,Laptops, 15 inch,CN,120,100,50,PCS,6000\n${BEER},,\n`);
+    expect(result.items).toEqual([]);
+    expect(result.problems).toContainEqual({
+      line: 2,
+      column: null,
+      message:
+        'This row has 9 cells but the header has 8 columns: put a value that contains the separator in double quotes',
+    });
+    expect(result.problems.filter((p) => p.line === 3)).toEqual([]);
+  });
+
   it('skips a cross-cell check only when a cell it needs is unreadable', () => {
     const result = run(`${HEADER}\n8471300000,Laptops,CN,heavy,100,50,KG,6000\n`);
     expect(result.problems.map((p) => p.column)).toEqual(['grossMass', 'supplementaryUnit']);

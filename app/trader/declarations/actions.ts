@@ -95,7 +95,8 @@ export async function duplicateItemAction(declarationId: string, itemId: string,
 export async function importItemsAction(declarationId: string, formData: FormData) {
   return runAction(ZDeclarationId, { declarationId }, async ({ actor, input }) => {
     const file = formFile(formData, 'file');
-    if (!(file instanceof File) || file.size === 0)
+    // A form sent with no file chosen carries an unnamed empty part; a chosen file of 0 bytes has a name.
+    if (!(file instanceof File) || (file.size === 0 && file.name === ''))
       throw new AppError('VALIDATION', 'Choose a CSV file.', [{ path: 'file', message: 'Choose a CSV file of items' }]);
     if (file.size > MAX_CSV_BYTES)
       throw new AppError('VALIDATION', 'The file is too large.', [{ path: 'file', message: CSV_TOO_LARGE }]);
