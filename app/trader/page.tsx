@@ -42,6 +42,7 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
   const t = await getTranslations('trader');
   const ts = await getTranslations('status');
   const tc = await getTranslations('common');
+  const tRegime = await getTranslations('regime');
   const format = await getFormatter();
   const [company, list, posts] = await Promise.all([
     getOwnCompany({ actor }),
@@ -111,7 +112,7 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
         }}
         errors={fieldErrors}
         statuses={DECLARATION_STATUSES.map((s) => ({ value: s, label: ts(s) }))}
-        regimes={REGIMES.map((r) => ({ value: r, label: r }))}
+        regimes={REGIMES.map((r) => ({ value: r, label: tRegime(r) }))}
         posts={posts.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
         clearHref="/trader"
       />

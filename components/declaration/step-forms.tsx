@@ -1,9 +1,18 @@
 'use client';
 // The journey's step forms. Labels come from the catalogue; values are the draft's current ones.
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { REGIMES, TRANSPORT_MODES, INCOTERMS, SUPPLEMENTARY_UNITS, DOCUMENT_TYPES } from '@/lib/reference/customs';
+import {
+  REGIMES,
+  TRANSPORT_MODES,
+  INCOTERMS,
+  SUPPLEMENTARY_UNITS,
+  DOCUMENT_TYPES,
+  type Incoterm,
+} from '@/lib/reference/customs';
+import { isCostRequired, type TransportCost } from '@/lib/declaration/incoterm-costs';
 import { ActionForm, type FormActionResult } from '../form/action-form';
-import { FormText, FormSelect, FormFile } from '../form/fields';
+import { FormText, FormSelect, FormFile, FormCountry } from '../form/fields';
 import { HsSearch } from './hs-search';
 import { CSV_TOO_LARGE, MAX_CSV_BYTES } from '@/lib/declaration/items-csv';
 
@@ -79,11 +88,10 @@ export function PartiesForm({
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-xl font-semibold">{t('consignorSection')}</legend>
         <FormText name="consignorName" label={t('consignorName')} defaultValue={v(values, 'consignorName')} />
-        <FormText
+        <FormCountry
           name="consignorCountry"
           label={t('consignorCountry')}
           hint={t('countryHint')}
-          maxLength={2}
           defaultValue={v(values, 'consignorCountry')}
         />
         <FormText name="consignorAddress" label={t('consignorAddress')} defaultValue={v(values, 'consignorAddress')} />
@@ -91,11 +99,10 @@ export function PartiesForm({
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-xl font-semibold">{t('consigneeSection')}</legend>
         <FormText name="consigneeName" label={t('consigneeName')} defaultValue={v(values, 'consigneeName')} />
-        <FormText
+        <FormCountry
           name="consigneeCountry"
           label={t('consigneeCountry')}
           hint={t('countryHint')}
-          maxLength={2}
           defaultValue={v(values, 'consigneeCountry')}
         />
         <FormText name="consigneeAddress" label={t('consigneeAddress')} defaultValue={v(values, 'consigneeAddress')} />
@@ -115,22 +122,28 @@ export function TransportForm({
 }) {
   const t = useTranslations('declaration');
   const tMode = useTranslations('transportMode');
+  // Freight and insurance are required or left empty by the Incoterm: the hints say which for the one chosen.
+  const [incoterm, setIncoterm] = useState(v(values, 'incoterm'));
+  const chosenIncoterm = (INCOTERMS as readonly string[]).includes(incoterm) ? (incoterm as Incoterm) : null;
+  const costHint = (cost: TransportCost) => {
+    const isRequired = isCostRequired(chosenIncoterm, cost);
+    if (isRequired === null) return t(`${cost}Hint`);
+    return t(isRequired ? `${cost}Required` : `${cost}Included`, { incoterm: chosenIncoterm ?? '' });
+  };
   return (
     <ActionForm action={action} successHref={successHref} {...useFormLabels()}>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-xl font-semibold">{t('routeSection')}</legend>
-        <FormText
+        <FormCountry
           name="dispatchCountry"
           label={t('dispatchCountry')}
           hint={t('countryHint')}
-          maxLength={2}
           defaultValue={v(values, 'dispatchCountry')}
         />
-        <FormText
+        <FormCountry
           name="destinationCountry"
           label={t('destinationCountry')}
           hint={t('countryHint')}
-          maxLength={2}
           defaultValue={v(values, 'destinationCountry')}
         />
         <FormSelect
@@ -156,12 +169,12 @@ export function TransportForm({
           placeholder={t('choose')}
           options={INCOTERMS.map((i) => ({ value: i, label: i }))}
           defaultValue={v(values, 'incoterm')}
+          onChange={(e) => setIncoterm(e.target.value)}
         />
         <FormText
           name="invoiceCurrency"
           label={t('invoiceCurrency')}
           hint={t('currencyHint')}
-          maxLength={3}
           defaultValue={v(values, 'invoiceCurrency')}
         />
         <FormText
@@ -174,14 +187,14 @@ export function TransportForm({
         <FormText
           name="freight"
           label={t('freight')}
-          hint={t('freightHint')}
+          hint={costHint('freight')}
           inputMode="decimal"
           defaultValue={v(values, 'freight')}
         />
         <FormText
           name="insurance"
           label={t('insurance')}
-          hint={t('insuranceHint')}
+          hint={costHint('insurance')}
           inputMode="decimal"
           defaultValue={v(values, 'insurance')}
         />
@@ -207,24 +220,17 @@ export function ItemForm({
     <ActionForm action={action} successHref={successHref} {...labels} submitLabel={submitLabel ?? labels.submitLabel}>
       <HsSearch />
       <div className="grid gap-4 sm:grid-cols-4">
-        <FormText
-          name="hsCode"
-          label={t('hsCode')}
-          inputMode="numeric"
-          maxLength={10}
-          defaultValue={v(values, 'hsCode')}
-        />
+        <FormText name="hsCode" label={t('hsCode')} inputMode="numeric" defaultValue={v(values, 'hsCode')} />
         <FormText
           name="description"
           label={t('description')}
           className="sm:col-span-3"
           defaultValue={v(values, 'description')}
         />
-        <FormText
+        <FormCountry
           name="originCountry"
           label={t('originCountry')}
           hint={t('countryHint')}
-          maxLength={2}
           defaultValue={v(values, 'originCountry')}
         />
         <FormText name="grossMass" label={t('grossMass')} inputMode="decimal" defaultValue={v(values, 'grossMass')} />
@@ -318,6 +324,7 @@ export function WithdrawForm({ action, successHref }: { action: Action; successH
       {...labels}
       submitLabel={tj('withdraw')}
       busyLabel={tj('withdrawing')}
+      submitVariant="danger"
     >
       <FormText name="reason" label={tj('withdrawReason')} />
     </ActionForm>

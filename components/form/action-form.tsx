@@ -63,6 +63,8 @@ type Props<T> = {
   className?: string;
   /** Prefix of the fields' element ids, for pages with several forms using the same field names. */
   idPrefix?: string;
+  /** The submit button's style: `danger` for an action that cannot be undone (withdraw). */
+  submitVariant?: 'primary' | 'secondary' | 'danger';
 };
 
 export function ActionForm<T>({
@@ -80,6 +82,7 @@ export function ActionForm<T>({
   encType,
   className,
   idPrefix = '',
+  submitVariant = 'primary',
 }: Props<T>) {
   const router = useRouter();
   const t = useTranslations('form');
@@ -158,7 +161,7 @@ export function ActionForm<T>({
         />
         {children}
         <div className="flex flex-wrap items-center gap-4">
-          <Button type="submit" disabled={isBusy || !isReady} aria-busy={isBusy}>
+          <Button type="submit" variant={submitVariant} disabled={isBusy || !isReady} aria-busy={isBusy}>
             {isBusy ? busyLabel : submitLabel}
           </Button>
           {secondary}

@@ -2,6 +2,7 @@
 // Fields that take their error from the surrounding ActionForm.
 import type { InputHTMLAttributes, SelectHTMLAttributes } from 'react';
 import { TextField, SelectField, FieldFrame, FieldMessages, describedBy } from '../ui/field';
+import { CountryCombobox } from '../ui/country-combobox';
 import { useFieldError, useFieldId } from './action-form';
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from '@/lib/declaration/steps';
 
@@ -10,6 +11,12 @@ type Base = { name: string; label: string; hint?: string; className?: string };
 export function FormText({ name, ...rest }: Base & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
   const error = useFieldError(name);
   return <TextField id={useFieldId(name)} name={name} error={error} {...rest} />;
+}
+
+/** A country, chosen from a searchable list by name; the form sends its ISO code (../ui/country-combobox.tsx). */
+export function FormCountry({ name, ...rest }: Base & { defaultValue?: string }) {
+  const error = useFieldError(name);
+  return <CountryCombobox id={useFieldId(name)} name={name} error={error} {...rest} />;
 }
 
 export function FormSelect({

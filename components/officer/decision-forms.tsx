@@ -111,13 +111,7 @@ export function AdjustmentForm({ action, items }: { action: Action; items: Array
           hint={t('newInvoiceValueHint')}
           inputMode="decimal"
         />
-        <FormText
-          name="newHsCode"
-          label={t('newHsCode')}
-          hint={t('newHsCodeHint')}
-          inputMode="numeric"
-          maxLength={10}
-        />
+        <FormText name="newHsCode" label={t('newHsCode')} hint={t('newHsCodeHint')} inputMode="numeric" />
       </div>
       <FormTextarea name="reason" label={t('adjustmentReason')} rows={3} />
     </ActionForm>

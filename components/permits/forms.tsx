@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { SUPPLEMENTARY_UNITS } from '@/lib/reference/customs';
 import { ActionForm, type FormActionResult } from '../form/action-form';
-import { FormFile, FormRadios, FormSelect, FormText, FormTextarea } from '../form/fields';
+import { FormCountry, FormFile, FormRadios, FormSelect, FormText, FormTextarea } from '../form/fields';
 import { FormCheckbox, FormCheckboxes } from './fields';
 
 type Action<T = unknown> = (formData: FormData) => Promise<FormActionResult<T>>;
@@ -77,12 +77,11 @@ export function ProductForm({ action, countryLabel }: { action: Action; countryL
           label={t('application.hsCode')}
           hint={t('application.hsCodeHint')}
           inputMode="numeric"
-          maxLength={10}
         />
         <FormText name="description" label={t('application.description')} className="sm:col-span-2" />
         <FormText name="quantity" label={t('application.quantity')} inputMode="decimal" />
         <FormSelect name="unit" label={t('application.unit')} options={UNITS} defaultValue="KG" />
-        <FormText name="country" label={countryLabel} hint={t('application.countryHint')} maxLength={2} />
+        <FormCountry name="country" label={countryLabel} hint={t('application.countryHint')} />
       </div>
     </ActionForm>
   );
@@ -268,13 +267,7 @@ export function PermitTypeForm({
     >
       <div className="grid gap-4 sm:grid-cols-3">
         {isNew ? (
-          <FormText
-            name="code"
-            label={t('admin.code')}
-            hint={t('admin.codeHint')}
-            maxLength={12}
-            defaultValue={values.code}
-          />
+          <FormText name="code" label={t('admin.code')} hint={t('admin.codeHint')} defaultValue={values.code} />
         ) : null}
         <FormText
           name="name"

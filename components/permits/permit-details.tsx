@@ -96,7 +96,7 @@ export function PermitDetails({
             { label: t('permit.granted'), value: amount(permit.quantity) },
             { label: t('col.remaining'), value: amount(permit.remainingQuantity) },
             { label: t('permit.hsCodes'), value: <span className="font-mono">{permit.hsCodes.join(' ')}</span> },
-            { label: t('review.conditions'), value: permit.conditions ?? '—' },
+            { label: t('permit.conditions'), value: permit.conditions ?? '—' },
             ...(permit.revokedReason ? [{ label: t('permit.revokedReason'), value: permit.revokedReason }] : []),
             ...(permit.application
               ? [

@@ -11,8 +11,8 @@
 // the control adds:
 // - the declarant's TIN (the company's, never entered) and the active posts (`ctx.postCodes`);
 // - REGIME: the direction of the regime against the countries (HOME_COUNTRY = UZ);
-// - INCOTERM: mirrors lib/duties' INCOTERM_ADDITIONS, so the control and the customs value agree:
-//   a cost the Incoterm leaves OUT of the price (added to the customs value) is REQUIRED; a cost it
+// - INCOTERM (./incoterm-costs.ts, also checked by the transport step): mirrors lib/duties'
+//   INCOTERM_ADDITIONS, so the control and the customs value agree: a cost the Incoterm leaves OUT of the price (added to the customs value) is REQUIRED; a cost it
 //   already INCLUDES is FORBIDDEN (it must be left empty, else it looks as if it were counted
 //   twice). "Required" means given and ≥ 0: an explicit 0 is a statement by the trader (e.g. no
 //   insurance taken out under FOB) and is accepted; questioning it is customs value control's job.
@@ -21,17 +21,25 @@
 //   items: a supplier's invoice rounds each line to the cent, so each line may carry up to one cent
 //   of difference. Checked only when the total and every item value parsed.
 // - DATES: no document dated after `ctx.today`, the current date in the service's time zone
-//   (Asia/Tashkent; the caller passes lib/time.ts's `serviceDate(now)`);
+//   (Asia/Tashkent; the caller passes lib/time.ts's `serviceDate(now)`) — the documents step
+//   checks it too (`documentStepOn`), with the same words;
 // - DOCUMENTS: an invoice and a transport document.
 import { z } from 'zod';
 import { D } from '../money';
 import type { FieldError } from '../errors';
 import { INVISIBLE_CHARACTERS_MESSAGE } from '../text';
 import { HOME_COUNTRY, REGIMES, REGIME_DIRECTION, type DocumentType, type Regime } from '../reference/customs';
-import { INCOTERM_ADDITIONS } from '../duties/calculate';
 import { isCalendarDate } from '../time';
-import { tin, type DecimalProblem } from './fields';
-import { ZDeclarationHeader, ZDeclarationItem, ZDocumentReference, itemList } from './schema';
+import { negativeMessage, notPositiveMessage, tin, tooLargeMessage, type DecimalProblem } from './fields';
+import { incotermCostProblem } from './incoterm-costs';
+import {
+  DOCUMENT_NAME,
+  ZDeclarationHeader,
+  ZDeclarationItem,
+  ZDocumentReference,
+  futureDocumentDateMessage,
+  itemList,
+} from './schema';
 
 export { isCalendarDate };
 
@@ -143,16 +151,6 @@ const DOCUMENT: Record<DocumentField, Wording> = {
   date: { label: 'date', invalid: (l) => `The ${l} must be a real date, like 2026-03-15` },
 };
 
-const DOCUMENT_NAME: Record<DocumentType, string> = {
-  INVOICE: 'invoice',
-  CONTRACT: 'contract',
-  PACKING_LIST: 'packing list',
-  TRANSPORT_DOCUMENT: 'transport document (CMR, air waybill or bill of lading)',
-  CERTIFICATE_OF_ORIGIN: 'certificate of origin',
-  PERMIT: 'permit',
-  OTHER: 'document',
-};
-
 const REGIME_NAME: Record<Regime, string> = {
   IM40: 'release for free circulation',
   IM31: 'temporary import',
@@ -191,13 +189,13 @@ function word(issue: Issue, raw: unknown, wording: Wording, label: string): stri
     case 'notANumber':
       return `The ${label} must be a number, like ${wording.example ?? '1250.50'}`;
     case 'tooLarge':
-      return `The ${label} is too large — check the figure`;
+      return tooLargeMessage(label);
     case 'decimals':
       return `The ${label} can have at most ${String((issue as z.core.$ZodIssueCustom).params?.scale)} decimal places`;
     case 'notPositive':
-      return `The ${label} must be greater than 0`;
+      return notPositiveMessage(label);
     case 'negative':
-      return `The ${label} cannot be negative`;
+      return negativeMessage(label);
     default: {
       const never: never = problem;
       return never;
@@ -308,7 +306,7 @@ export function controlDeclaration(d: ControlDeclaration, ctx: ControlContext): 
       if (issue) fail(`documents.${index}.${field}`, word(issue, document[field], DOCUMENT[field], label[field]));
     }
     if (values.date && values.date > ctx.today)
-      fail(`documents.${index}.date`, `The date of ${name} cannot be in the future (today is ${ctx.today})`);
+      fail(`documents.${index}.date`, futureDocumentDateMessage(name, ctx.today));
   });
   for (const type of REQUIRED_DOCUMENT_TYPES) {
     if (!present.has(type)) fail('documents', `Add the ${DOCUMENT_NAME[type]} to the documents`);
@@ -386,17 +384,9 @@ function costByIncoterm(
   issue: Issue | undefined,
   fail: Fail,
 ): void {
-  const { label } = HEADER[field];
-  const isGiven = !isBlank(d[field]);
-  const isAdded = incoterm ? INCOTERM_ADDITIONS[incoterm][field] : null;
-  if (isAdded === false && isGiven)
-    fail(
-      field,
-      `Leave the ${label} empty: under ${incoterm} it is already in the invoice price, so it would be counted twice`,
-    );
-  else if (isAdded === true && !isGiven)
-    fail(field, `Enter the ${label}: under ${incoterm} it is not in the invoice price (enter 0 if there was none)`);
-  else if (issue) fail(field, word(issue, d[field], HEADER[field], label));
+  const problem = incotermCostProblem(incoterm, field, !isBlank(d[field]));
+  if (problem) fail(field, problem);
+  else if (issue) fail(field, word(issue, d[field], HEADER[field], HEADER[field].label));
 }
 
 /** Check one item; returns its invoice value when it parsed (for the invoice-total rule). */

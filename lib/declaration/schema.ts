@@ -3,7 +3,14 @@
 // only rules of each field: the format-logic control (./control.ts) parses the stored draft with
 // them and adds the rules that compare fields or need the tariff, the posts or today.
 import { z } from 'zod';
-import { REGIMES, TRANSPORT_MODES, INCOTERMS, SUPPLEMENTARY_UNITS, DOCUMENT_TYPES } from '../reference/customs';
+import {
+  REGIMES,
+  TRANSPORT_MODES,
+  INCOTERMS,
+  SUPPLEMENTARY_UNITS,
+  DOCUMENT_TYPES,
+  type DocumentType,
+} from '../reference/customs';
 import { D } from '../money';
 import { isCalendarDate } from '../time';
 import { whenValid } from '../validation';
@@ -80,6 +87,21 @@ export const itemList = <T extends z.ZodType>(item: T) =>
     .max(MAX_ITEMS, { error: `A declaration can have at most ${MAX_ITEMS} items` });
 
 export { isCalendarDate };
+
+/** How a finding names a document of each type. */
+export const DOCUMENT_NAME: Record<DocumentType, string> = {
+  INVOICE: 'invoice',
+  CONTRACT: 'contract',
+  PACKING_LIST: 'packing list',
+  TRANSPORT_DOCUMENT: 'transport document (CMR, air waybill or bill of lading)',
+  CERTIFICATE_OF_ORIGIN: 'certificate of origin',
+  PERMIT: 'permit',
+  OTHER: 'document',
+};
+
+/** A document dated after today (the service's date): said by the documents step and the control alike. */
+export const futureDocumentDateMessage = (name: string, today: string) =>
+  `The date of ${name} cannot be in the future (today is ${today})`;
 
 /** A document the declaration refers to (invoice, contract, transport document…), without its file. */
 export const ZDocumentReference = z.object({

@@ -2,7 +2,16 @@
 // documents → check your answers). Each step validates its own fields fully; the whole control
 // (lib/declaration/control.ts) runs on check-your-answers and at submission.
 import { z } from 'zod';
-import { ZDeclarationHeader, ZDeclarationItem, ZDocumentReference, isCalendarDate } from './schema';
+import {
+  DOCUMENT_NAME,
+  ZDeclarationHeader,
+  ZDeclarationItem,
+  ZDocumentReference,
+  futureDocumentDateMessage,
+  isCalendarDate,
+} from './schema';
+import { incotermCostProblem } from './incoterm-costs';
+import { whenValid } from '../validation';
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from '../request-limits';
 
 export const JOURNEY_STEPS = ['parties', 'transport', 'items', 'documents', 'check'] as const;
@@ -20,6 +29,11 @@ export const ZPartiesStep = ZDeclarationHeader.pick({
 });
 export type PartiesStep = z.output<typeof ZPartiesStep>;
 
+/**
+ * Transport and terms. Freight and insurance are checked against the Incoterm here, where both are
+ * entered, with the control's words (./incoterm-costs.ts): a FOB declaration without freight is
+ * refused on this step, not first on check-your-answers.
+ */
 export const ZTransportStep = ZDeclarationHeader.pick({
   dispatchCountry: true,
   destinationCountry: true,
@@ -30,16 +44,37 @@ export const ZTransportStep = ZDeclarationHeader.pick({
   invoiceTotal: true,
   freight: true,
   insurance: true,
-});
+}).superRefine((step, ctx) => {
+  for (const cost of ['freight', 'insurance'] as const) {
+    // A cost with its own issue is given (its issue says what is wrong with it); blank is undefined.
+    const problem = incotermCostProblem(step.incoterm, cost, step[cost] !== undefined);
+    if (problem) ctx.addIssue({ code: 'custom', path: [cost], message: problem });
+  }
+}, whenValid('incoterm'));
 export type TransportStep = z.output<typeof ZTransportStep>;
 
 export const ZItemStep = ZDeclarationItem;
 
 export { isCalendarDate };
 
-/** One document of the documents step (its optional file is checked by `uploadProblem`). */
-export const ZDocumentStep = ZDocumentReference;
-export type DocumentStep = z.output<typeof ZDocumentStep>;
+/**
+ * One document of the documents step on the service date `today` (YYYY-MM-DD, `serviceDate(now)`):
+ * a document dated after today is refused here, with the control's words. Its optional file is
+ * checked by `uploadProblem`.
+ */
+export const documentStepOn = (today: string) =>
+  ZDocumentReference.superRefine(
+    (document, ctx) => {
+      if (document.date > today)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['date'],
+          message: futureDocumentDateMessage(`the ${DOCUMENT_NAME[document.type]}`, today),
+        });
+    },
+    whenValid('type', 'date'),
+  );
+export type DocumentStep = z.output<ReturnType<typeof documentStepOn>>;
 
 /** The file attached to a document, checked by content (magic bytes), never by its name. */
 export { MAX_UPLOAD_BYTES } from '../request-limits';

@@ -2,7 +2,7 @@
 // any API), and the four-eyes rule for value and classification adjustments.
 import { z } from 'zod';
 import { D } from '../money';
-import { hsCode as ZHsCode } from '../declaration/fields';
+import { decimalString, hsCode as ZHsCode } from '../declaration/fields';
 import type { Channel } from '../risk/profiles';
 import { text as plainText } from '../text';
 import { whenValid } from '../validation';
@@ -64,12 +64,7 @@ export const ZExamination = z
     whenValid('isHit', 'isCritical', 'discrepancyType'),
   );
 
-const amount = z
-  .string({ error: 'Enter the adjusted item value' })
-  .trim()
-  // abort: the Decimal below must never see text that is not a number (new D('abc') throws).
-  .regex(/^\d{1,15}(\.\d{1,2})?$/, { error: 'Enter the adjusted item value as a number, like 5500.00', abort: true })
-  .refine((v) => new D(v).gt(0), { error: 'The adjusted item value must be greater than 0' });
+const amount = decimalString('adjusted item value', { scale: 2, isPositive: true });
 
 /** A value or classification adjustment of one item (invoice currency; the payments are reassessed). */
 export const ZAdjustment = z

@@ -59,8 +59,8 @@ test('a trader files a whole declaration in the browser and sees its status chan
   await trader.getByLabel('Delivery terms (Incoterm 2020)').selectOption('FOB');
   await trader.getByLabel('Invoice currency').fill('USD');
   await trader.getByLabel('Invoice total').fill('10500.00');
-  await trader.getByLabel('Freight cost (optional)').fill('800');
-  await trader.getByLabel('Insurance cost (optional)').fill('50');
+  await trader.getByLabel('Freight cost').fill('800');
+  await trader.getByLabel('Insurance cost').fill('50');
   // A request that never reaches the server is said so, and nothing typed is lost.
   await trader.route(JOURNEY, dropActions);
   await saveAndContinue(trader);
@@ -128,6 +128,9 @@ test('a trader files a whole declaration in the browser and sees its status chan
     .setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF });
   await trader.getByRole('button', { name: 'Add document' }).click();
   await expect(trader.getByRole('link', { name: 'Open invoice.pdf' })).toBeVisible();
+  // The form's field is optional; the table of what was added does not say so.
+  await expect(trader.getByRole('columnheader', { name: 'File', exact: true })).toBeVisible();
+  await expect(trader.getByRole('columnheader', { name: 'File (optional)' })).toHaveCount(0);
   await trader.getByLabel('Type of document').selectOption('TRANSPORT_DOCUMENT');
   await trader.getByLabel('Document number').fill('CMR 4471023');
   await trader.getByLabel('Date of the document').fill('2026-11-21');
@@ -188,6 +191,117 @@ test('a trader files a whole declaration in the browser and sees its status chan
 
 const body = (postCode: string) => exportDeclarationBody(postCode);
 
+/** YYYY-MM-DD of a day `days` from now (UTC; a year ahead is in the future in any time zone). */
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+test('fields refuse what they cannot store, on the step where it is entered', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, 'trader@silkroad.uz', '/trader');
+  await page.goto('/trader/declarations/new');
+  await page.getByLabel('Customs regime').selectOption('IM40');
+  await page.getByLabel('Customs post').selectOption('26001');
+  await page.getByLabel('Consignor name').fill('Berlin Maschinen GmbH');
+  await page.getByLabel('Consignor address').fill('Berlin, Unter den Linden 1');
+  await page.getByLabel('Consignee name').fill('Silk Road Trading LLC');
+  await page.getByLabel('Consignee address').fill('Tashkent, Amir Temur Avenue 107');
+
+  // A country typed by name but not chosen from the list is refused, never cut to "GE" (Georgia).
+  const consignorCountry = page.getByRole('combobox', { name: 'Consignor country' });
+  await consignorCountry.fill('Germany');
+  await expect(page.getByRole('listbox', { name: 'Countries' }).getByRole('option')).toHaveText(['Germany (DE)']);
+  await expectNoAxeViolations(page);
+  const consigneeCountry = page.getByRole('combobox', { name: 'Consignee country' });
+  await consigneeCountry.fill('Uzbek');
+  await page.getByRole('option', { name: 'Uzbekistan (UZ)' }).click();
+  await expect(consigneeCountry).toHaveValue('Uzbekistan (UZ)');
+  await saveAndContinue(page);
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(
+    summary.getByRole('link', {
+      name: 'Choose the consignor country from the list, or enter its two-letter ISO 3166 code, like DE',
+    }),
+  ).toHaveAttribute('href', '#consignorCountry');
+  await expect(page).toHaveURL(/\/trader\/declarations\/new$/);
+
+  // Chosen with the keyboard: down to the option, Enter; the form sends DE.
+  await consignorCountry.fill('Germ');
+  await consignorCountry.press('ArrowDown');
+  await expect(consignorCountry).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('option', { name: 'Germany (DE)' })).toHaveAttribute('aria-selected', 'true');
+  await consignorCountry.press('Enter');
+  await expect(consignorCountry).toHaveValue('Germany (DE)');
+  await expect(consignorCountry).toHaveAttribute('aria-expanded', 'false');
+  await saveAndContinue(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Transport and terms' })).toBeVisible();
+  const base = page.url().replace(/\/transport$/, '');
+  await page.goto(`${base}/parties`);
+  // Stored as DE: read back, the field names Germany (GE would read Georgia).
+  await expect(page.getByRole('combobox', { name: 'Consignor country' })).toHaveValue('Germany (DE)');
+  // Without JavaScript the field is a plain text field holding the code, checked by the server alike.
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const plain = await noScript.newPage();
+  await plain.goto(`${base}/parties`);
+  await expect(plain.getByRole('textbox', { name: 'Consignor country' })).toHaveValue('DE');
+  await expect(plain.getByRole('textbox', { name: 'Consignor country' })).toHaveAttribute('name', 'consignorCountry');
+  await noScript.close();
+  await page.goto(`${base}/transport`);
+
+  // FOB without freight is flagged here, on the transport step, not first on check-your-answers.
+  await page.getByRole('combobox', { name: 'Country of dispatch' }).fill('DE');
+  await page.getByRole('combobox', { name: 'Country of destination' }).fill('UZ');
+  await page.getByLabel('Mode of transport').selectOption('ROAD');
+  await page.getByLabel('Transport document number').fill('CMR 5501');
+  await page.getByLabel('Delivery terms (Incoterm 2020)').selectOption('FOB');
+  await expect(page.getByText('Required under FOB: the freight is not in the invoice price')).toBeVisible();
+  await page.getByLabel('Invoice currency').fill('EUR');
+  await page.getByLabel('Invoice total').fill('4000.00');
+  await page.getByLabel('Insurance cost').fill('40');
+  await saveAndContinue(page);
+  await expect(
+    page.getByRole('alert').getByRole('link', {
+      name: 'Enter the freight cost: under FOB it is not in the invoice price (enter 0 if there was none)',
+    }),
+  ).toHaveAttribute('href', '#freight');
+  await expect(page.getByRole('heading', { level: 1, name: 'Transport and terms' })).toBeVisible();
+  await page.getByLabel('Freight cost').fill('300');
+  await saveAndContinue(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Items' })).toBeVisible();
+
+  // A pasted 20-digit commodity code is kept whole in the field and refused, not cut to 10 digits.
+  await page.goto(`${base}/items/new`);
+  const code = page.getByLabel('Commodity code (HS, 10 digits)');
+  await code.fill('84713000009999999999');
+  await expect(code).toHaveValue('84713000009999999999');
+  await page.getByLabel('Goods description').fill('Laptops');
+  await page.getByLabel('Gross mass (kg)').fill('120');
+  await page.getByLabel('Net mass (kg)').fill('100');
+  await page.getByLabel('Item invoice value').fill('4000.00');
+  await page.getByLabel('Quantity', { exact: true }).fill('-5');
+  await page.getByRole('button', { name: 'Save item' }).click();
+  const itemProblems = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(
+    itemProblems.getByRole('link', {
+      name: 'The commodity code has 20 digits, which is too many: it must be exactly 10, like 8471300000',
+    }),
+  ).toHaveAttribute('href', '#hsCode');
+  await expect(itemProblems.getByRole('link', { name: 'The quantity must be more than 0' })).toBeVisible();
+  await expect(code).toHaveValue('84713000009999999999');
+
+  // An invoice dated in the future is flagged on the documents step, and not added.
+  await page.goto(`${base}/documents`);
+  await page.getByLabel('Type of document').selectOption('INVOICE');
+  await page.getByLabel('Document number').fill('INV-FUTURE-1');
+  await page.getByLabel('Date of the document').fill(daysFromNow(365));
+  await page.getByRole('button', { name: 'Add document' }).click();
+  await expect(
+    page.getByRole('alert').getByRole('link', { name: /^The date of the invoice cannot be in the future \(today is / }),
+  ).toHaveAttribute('href', '#date');
+  await expect(page.getByRole('button', { name: 'Remove document INV-FUTURE-1' })).toHaveCount(0);
+});
+
 test('20 concurrent submissions get 20 distinct registration numbers', async ({ page }) => {
   await signInAs(page, 'trader@orient.uz', '/trader');
   const ids: string[] = [];
@@ -233,6 +347,12 @@ test('the API names every failing field of a malformed declaration with a 422', 
 test('the account lists, filters and exports the company’s declarations', async ({ page }) => {
   await signInAs(page, 'trader@silkroad.uz', '/trader');
   await expect(page.getByRole('table', { name: 'Declarations' })).toBeVisible();
+  // The regime filter names each regime, not only its code.
+  await expect(page.getByLabel('Regime').locator('option')).toContainText([
+    'Any',
+    'IM40 — release for free circulation',
+    'EK10 — export',
+  ]);
   await page.getByLabel('Status').selectOption('RELEASED');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/status=RELEASED/);
@@ -275,13 +395,25 @@ test('a trader copies a registered declaration as a new draft, then withdraws th
   expect(copyUrl).toMatch(/\/trader\/declarations\/[0-9a-f-]{36}\/parties$/);
   expect(copyUrl).not.toContain(id);
   await expect(page.getByLabel('Consignor name')).toHaveValue('Orient Logistics JSC');
+  // The copy says it is one, and of which declaration.
+  await expect(page.getByText(`This declaration was copied from declaration ${registrationNumber}.`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'View the original declaration' })).toHaveAttribute(
+    'href',
+    `/trader/declarations/${id}`,
+  );
+  await page.goto(copyUrl.replace(/\/parties$/, ''));
+  await expect(page.getByText(`This declaration was copied from declaration ${registrationNumber}.`)).toBeVisible();
   await page.goto(copyUrl.replace(/\/parties$/, '/items'));
   await expect(page.getByRole('button', { name: 'Remove item 1' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Items' })).toContainText('Raw cotton');
 
   // The original is withdrawn from its page: a reason is required, then the status says so.
   await page.goto(`/trader/declarations/${id}`);
+  await expect(page.getByText(/This declaration was copied from/)).toHaveCount(0);
   const withdraw = page.getByRole('button', { name: 'Withdraw declaration' });
+  // A warning button, not the green one that moves the journey on.
+  await expect(withdraw).toHaveClass(/bg-red-700/);
+  await expect(withdraw).not.toHaveClass(/emerald/);
   await withdraw.click();
   await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
     'Say why you are withdrawing the declaration',

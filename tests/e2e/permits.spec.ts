@@ -127,6 +127,10 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
     await trader.getByRole('button', { name: 'Attach document' }).click();
     await expect(trader.getByRole('link', { name: `Open ${fileName(document)}` })).toBeVisible();
   }
+  // The failed submission's problems were the documents now attached: its summary is gone, not stale.
+  await expect(
+    trader.getByRole('link', { name: 'Attach the Phytosanitary certificate of the exporting country' }),
+  ).toHaveCount(0);
   await expectNoAxeViolations(trader);
   await trader.getByRole('button', { name: 'Submit application' }).click();
   const heading = trader.getByRole('heading', { level: 1, name: /^Application A\/PQ-IMP\/\d{4}\/\d{6}$/ });
@@ -172,7 +176,7 @@ test('a trader applies for a phytosanitary import permit, the officer asks and i
   await expect(officer.getByText('Orchard 12 near Urmia; the certificate names it.')).toBeVisible({ timeout: 15_000 });
   await officer.getByLabel('Quantity permitted').fill('0');
   await officer.getByRole('button', { name: 'Issue permit' }).click();
-  await expect(officer.getByRole('link', { name: 'The quantity must be greater than 0' })).toHaveAttribute(
+  await expect(officer.getByRole('link', { name: 'The quantity must be more than 0' })).toHaveAttribute(
     'href',
     '#quantity',
   );

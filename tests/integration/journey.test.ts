@@ -320,7 +320,8 @@ describe('the declaration journey', () => {
     // Beer (2203) needs the SES food conclusion.
     expect(check.formalities[1].requirements.map((r) => r.requirement.alternatives[0])).toEqual(['SES-FOOD']);
 
-    await saveTransport({ actor: trader, declarationId: id, input: { ...transport, incoterm: 'CIF' }, now: NOW });
+    // The transport step refuses CIF with freight and insurance; a draft stored otherwise (the API) is caught here.
+    await db.declaration.update({ where: { id }, data: { incoterm: 'CIF' } });
     const after = await getCheckYourAnswers({ actor: trader, declarationId: id, now: NOW });
     expect(after.problems.map((p) => p.path).sort()).toEqual(['freight', 'insurance']);
   });
@@ -328,12 +329,7 @@ describe('the declaration journey', () => {
   it('refuses a submission that fails the control, naming every field, keeping the draft and writing nothing else', async () => {
     const trader = await aTrader();
     const id = await fullDraft(trader, post.code);
-    await saveTransport({
-      actor: trader,
-      declarationId: id,
-      input: { ...transport, invoiceTotal: '9000.00', incoterm: 'CIF' },
-      now: NOW,
-    });
+    await db.declaration.update({ where: { id }, data: { invoiceTotal: '9000.00', incoterm: 'CIF' } });
     const eventsBefore = await db.declarationStatusEvent.count({ where: { declarationId: id } });
     const e = await failure(submitDeclaration({ actor: trader, declarationId: id, now: NOW }), 'VALIDATION');
     expect(e.fieldErrors.map((f) => f.path).sort()).toEqual(['freight', 'insurance', 'invoiceTotal']);
@@ -657,6 +653,54 @@ describe('amendment, withdrawal and copies', () => {
     await failure(withdrawDeclaration({ actor: trader, declarationId: id, reason: 'again', now: NOW }), 'CONFLICT');
   });
 
+  it('refuses on the transport step freight or insurance that the Incoterm requires or forbids, writing nothing', async () => {
+    const post = await aPost();
+    const trader = await aTrader();
+    const id = await fullDraft(trader, post.code);
+    const before = await db.declaration.findUniqueOrThrow({ where: { id } });
+    const fob = await failure(
+      saveTransport({ actor: trader, declarationId: id, input: { ...transport, freight: '' }, now: NOW }),
+      'VALIDATION',
+    );
+    expect(fob.fieldErrors).toEqual([
+      {
+        path: 'freight',
+        message: 'Enter the freight cost: under FOB it is not in the invoice price (enter 0 if there was none)',
+      },
+    ]);
+    const cif = await failure(
+      saveTransport({ actor: trader, declarationId: id, input: { ...transport, incoterm: 'CIF' }, now: NOW }),
+      'VALIDATION',
+    );
+    expect(cif.fieldErrors.map((e) => e.path)).toEqual(['freight', 'insurance']);
+    const after = await db.declaration.findUniqueOrThrow({ where: { id } });
+    expect([after.incoterm, after.freight?.toFixed(2), after.version]).toEqual(['FOB', '800.00', before.version]);
+    // An explicit 0 is a statement, and saved.
+    await saveTransport({ actor: trader, declarationId: id, input: { ...transport, freight: '0' }, now: NOW });
+    expect((await db.declaration.findUniqueOrThrow({ where: { id } })).freight?.toFixed(2)).toBe('0.00');
+  });
+
+  it('refuses on the documents step a document dated after today, writing nothing', async () => {
+    const post = await aPost();
+    const trader = await aTrader();
+    const id = await fullDraft(trader, post.code);
+    const tomorrow = serviceDate(new Date(NOW.getTime() + 86_400_000));
+    const e = await failure(
+      addDocument({
+        actor: trader,
+        declarationId: id,
+        input: { type: 'INVOICE', number: 'INV-2', date: tomorrow },
+        file: null,
+        now: NOW,
+      }),
+      'VALIDATION',
+    );
+    expect(e.fieldErrors).toEqual([
+      { path: 'date', message: `The date of the invoice cannot be in the future (today is ${serviceDate(NOW)})` },
+    ]);
+    expect(await db.declarationDocument.count({ where: { declarationId: id } })).toBe(2);
+  });
+
   it('copies a declaration as a new draft with its header and items', async () => {
     const post = await aPost();
     await anInspector(post.id);
@@ -672,6 +716,16 @@ describe('amendment, withdrawal and copies', () => {
     expect(d.items).toHaveLength(2);
     expect(d.documents).toHaveLength(0);
     expect(d.events[0].reason).toBe(`Copied from ${registrationNumber}`);
+    // The copy says which declaration it came from; the original says nothing of the kind.
+    const overview = await getDeclarationOverview({ actor: trader, declarationId: copy.id });
+    expect(overview.copiedFrom).toEqual({ id, registrationNumber, createdAt: NOW });
+    expect((await getDeclarationOverview({ actor: trader, declarationId: id })).copiedFrom).toBeNull();
+    // A copy of the copy (a draft, no number yet) names the draft.
+    const second = await copyDeclaration({ actor: trader, declarationId: copy.id, now: NOW });
+    expect((await getDeclarationOverview({ actor: trader, declarationId: second.id })).copiedFrom).toMatchObject({
+      id: copy.id,
+      registrationNumber: null,
+    });
   });
 });
 

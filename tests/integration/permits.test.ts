@@ -287,7 +287,7 @@ describe('a permit application, from the trader to the authority and back', () =
       issuePermit({ actor: pq, applicationId: id, input: { ...VALID, quantity: '0' }, now: NOW }),
       'VALIDATION',
     );
-    expect(zero.fieldErrors).toEqual([{ path: 'quantity', message: 'The quantity must be greater than 0' }]);
+    expect(zero.fieldErrors).toEqual([{ path: 'quantity', message: 'The quantity must be more than 0' }]);
     const negative = await failure(
       issuePermit({ actor: pq, applicationId: id, input: { ...VALID, quantity: '-5' }, now: NOW }),
       'VALIDATION',

@@ -160,7 +160,7 @@ describe('cross-field rules never run on a field that failed', () => {
 
   it('an adjusted value that is not a number is a field error, not a throw', () => {
     expect(errorsOf(ZAdjustment, { expectedVersion: 1, lineNo: 1, newInvoiceValue: 'abc', reason: 'Too low' })).toEqual(
-      ['newInvoiceValue: Enter the adjusted item value as a number, like 5500.00'],
+      ['newInvoiceValue: The adjusted item value must be a number, like 1250.50'],
     );
   });
 

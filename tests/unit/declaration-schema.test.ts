@@ -59,9 +59,9 @@ describe('ZDeclarationDraft', () => {
     ['incoterm', 'FOO', 'Incoterm'],
     ['invoiceCurrency', 'ABC', 'ISO 4217'],
     ['invoiceTotal', 'ten', 'must be a number'],
-    ['invoiceTotal', '0', 'greater than 0'],
+    ['invoiceTotal', '0', 'must be more than 0'],
     ['invoiceTotal', '10.123', 'at most 2 decimal places'],
-    ['freight', '-5', 'must be a number'],
+    ['freight', '-5', 'must be 0 or more'],
   ])('names %s when it is %j', (field, value, message) => {
     const errors = errorsOf({ ...valid, [field]: value });
     expect(errors.map((e) => e.path)).toContain(field);
@@ -92,11 +92,11 @@ describe('ZDeclarationDraft', () => {
 
 describe('ZDeclarationItem', () => {
   it.each([
-    ['hsCode', '847130', 'must be 10 digits'],
+    ['hsCode', '847130', 'has 6 digits: it must be exactly 10'],
     ['hsCode', '84713000AB', 'must be 10 digits'],
     ['originCountry', 'ZZ', 'ISO 3166'],
-    ['grossMass', '0', 'greater than 0'],
-    ['netMass', '-1', 'must be a number'],
+    ['grossMass', '0', 'must be more than 0'],
+    ['netMass', '-1', 'must be more than 0'],
     ['quantity', '1.2345', 'at most 3 decimal places'],
     ['supplementaryUnit', 'BOX', 'unit of quantity'],
     ['invoiceValue', '', 'Enter the item invoice value'],

@@ -45,7 +45,7 @@ describe('payment forms name the failing field', () => {
     ['100.001', 'The amount to top up can have at most 2 decimal places'],
     ['999.99', 'The amount to top up must be at least 1 000.00 UZS'],
     ['100000000000.01', 'The amount to top up can be at most 100 000 000 000.00 UZS'],
-    ['-5000', 'The amount to top up must be a number, like 1250.50'],
+    ['-5000', 'The amount to top up must be more than 0'],
   ])('a top-up of "%s": %s', (amount, message) => {
     expect(errors(ZTopUpStart.safeParse({ amount }))).toEqual([{ path: 'amount', message }]);
   });

@@ -221,8 +221,8 @@ describe('issuing: validity and figures', () => {
       const r = parse(input);
       return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     };
-    expect(paths({ quantity: '0' })).toEqual(['quantity: The quantity must be greater than 0']);
-    expect(paths({ quantity: '-3' })).toEqual(['quantity: The quantity must be a number, like 1250.50']);
+    expect(paths({ quantity: '0' })).toEqual(['quantity: The quantity must be more than 0']);
+    expect(paths({ quantity: '-3' })).toEqual(['quantity: The quantity must be more than 0']);
     expect(paths({ validTo: '2026-02-30' })).toEqual([
       'validTo: The last day of validity must be a real date, like 2026-11-28',
     ]);

@@ -44,8 +44,8 @@ describe('the service settings form', () => {
       'redTargetMinutes',
       'The red channel target cannot be shorter than the yellow one',
     ],
-    [{ fourEyesLimit: '0' }, 'fourEyesLimit', 'The four-eyes limit must be greater than 0'],
-    [{ fourEyesLimit: '-5' }, 'fourEyesLimit', 'The four-eyes limit must be a number, like 1250.50'],
+    [{ fourEyesLimit: '0' }, 'fourEyesLimit', 'The four-eyes limit must be more than 0'],
+    [{ fourEyesLimit: '-5' }, 'fourEyesLimit', 'The four-eyes limit must be more than 0'],
     [{ fourEyesLimit: '100.005' }, 'fourEyesLimit', 'The four-eyes limit can have at most 2 decimal places'],
     [
       { fourEyesLimit: '1000000000000.01' },

@@ -11,7 +11,8 @@ import { addDocument, removeDocument } from '@/src/server/declarations/documents
 import { withdrawDeclaration, copyDeclaration } from '@/src/server/declarations/lifecycle';
 import { now } from '@/src/server/clock';
 import { ZDeclarationDraft, ZDeclarationId } from '@/lib/declaration/schema';
-import { ZPartiesStep, ZTransportStep, ZItemStep, ZDocumentStep, uploadProblem } from '@/lib/declaration/steps';
+import { ZPartiesStep, ZTransportStep, ZItemStep, documentStepOn, uploadProblem } from '@/lib/declaration/steps';
+import { serviceDate } from '@/lib/time';
 import { AppError } from '@/lib/errors';
 import { text } from '@/lib/text';
 import { CSV_TOO_LARGE, MAX_CSV_BYTES } from '@/lib/declaration/items-csv';
@@ -121,8 +122,9 @@ export async function importItemsAction(declarationId: string, formData: FormDat
 }
 
 export async function addDocumentAction(declarationId: string, formData: FormData) {
+  const at = now();
   return runAction(
-    ZDocumentStep.extend(ZDeclarationId.shape),
+    documentStepOn(serviceDate(at)).extend(ZDeclarationId.shape),
     { ...formFields(formData), declarationId },
     async ({ actor, input }) => {
       const file = formFile(formData, 'file');
@@ -134,7 +136,7 @@ export async function addDocumentAction(declarationId: string, formData: FormDat
           throw new AppError('VALIDATION', 'There is a problem with the file.', [{ path: 'file', message: problem }]);
         upload = { fileName: file.name, bytes };
       }
-      return addDocument({ actor, declarationId: input.declarationId, input, file: upload, now: now() });
+      return addDocument({ actor, declarationId: input.declarationId, input, file: upload, now: at });
     },
   );
 }

@@ -6,9 +6,9 @@ import { writeAudit } from '../audit';
 import { assertAcceptableUpload, storeUpload, type Upload } from '../files';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
-import { ZDocumentStep } from '@/lib/declaration/steps';
+import { documentStepOn } from '@/lib/declaration/steps';
 import { bumpVersion, lockEditableDeclaration } from './editing';
-import { asDateColumn } from '@/lib/time';
+import { asDateColumn, serviceDate } from '@/lib/time';
 
 export async function addDocument(args: {
   actor: Actor;
@@ -19,7 +19,7 @@ export async function addDocument(args: {
 }): Promise<{ id: string }> {
   const { actor, declarationId, file, now } = args;
   assertTrader(actor);
-  const input = parseOrThrow(ZDocumentStep, args.input);
+  const input = parseOrThrow(documentStepOn(serviceDate(now)), args.input);
   if (file) assertAcceptableUpload(file);
   return db.$transaction(async (tx) => {
     await lockEditableDeclaration(tx, actor, declarationId);

@@ -1,7 +1,7 @@
 // The trader's read models: the company's declarations (filtered, sorted, paged, exported), one
 // declaration with its timeline and next action, its live status, and check-your-answers.
 import { db, type Tx } from '../db';
-import { assertTrader, type Actor } from '../actor';
+import { assertTrader, type Actor, type TraderActor } from '../actor';
 import { AppError, isAppError, type FieldError } from '@/lib/errors';
 import { D } from '@/lib/money';
 import type { Prisma } from '@/src/generated/prisma/client';
@@ -143,7 +143,19 @@ export async function getDeclarationForTrader(args: { actor: Actor; declarationI
   });
   // Another company's declaration is indistinguishable from one that does not exist.
   if (!declaration) throw new AppError('NOT_FOUND', 'The declaration was not found.');
-  return declaration;
+  return { ...declaration, copiedFrom: await copiedFromOf(actor, declaration.copiedFromId) };
+}
+
+/**
+ * The declaration a copy was made from (always the same company's: copies are made within a
+ * company), or null when it is not a copy or its source no longer exists.
+ */
+async function copiedFromOf(actor: TraderActor, copiedFromId: string | null) {
+  if (!copiedFromId) return null;
+  return db.declaration.findFirst({
+    where: { id: copiedFromId, companyId: actor.companyId },
+    select: { id: true, registrationNumber: true, createdAt: true },
+  });
 }
 
 type PaymentTotals = { DUTY: string; EXCISE: string; VAT: string; FEE: string };

@@ -17,7 +17,8 @@ import { describeNextAction } from '@/lib/declaration/next-action';
 import { copyDeclarationAction, withdrawDeclarationAction } from '../actions';
 import { getDeclarationPayments } from '@/src/server/payments/read';
 import { DeclarationPayControl, DeclarationPaymentsDetails } from '../../account/declaration-payment';
-import { loadTraderDeclaration } from './load';
+import { CopiedFromNotice } from '@/components/declaration/copied-from-notice';
+import { loadTraderDeclaration, copiedFromNotice } from './load';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('declaration');
@@ -49,6 +50,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
   };
 
   const canWithdraw = canTransition(d.status, 'WITHDRAWN', 'TRADER');
+  const copied = await copiedFromNotice(d);
 
   return (
     <>
@@ -89,6 +91,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
           </>
         ) : null}
       </p>
+      {copied ? <CopiedFromNotice {...copied} /> : null}
       <NextActionPanel title={tn('title')} tone={next.tone}>
         <p>{next.text}</p>
         {next.link ? (

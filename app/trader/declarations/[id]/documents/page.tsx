@@ -30,7 +30,13 @@ export default async function DocumentsPage({ params }: { params: Promise<{ id: 
         <div className="mb-6">
           <Table
             caption={t('documentsTitle')}
-            head={[td('documentType'), td('documentNumber'), td('documentDate'), td('documentFile'), t('actions')]}
+            head={[
+              td('documentType'),
+              td('documentNumber'),
+              td('documentDate'),
+              td('documentFileColumn'),
+              t('actions'),
+            ]}
           >
             {d.documents.map((doc) => (
               <tr key={doc.id}>

@@ -5,7 +5,8 @@ import { PageHeader } from '@/components/ui/page';
 import { JourneyNav } from '@/components/declaration/journey-nav';
 import { PartiesForm } from '@/components/declaration/step-forms';
 import { savePartiesAction } from '../../actions';
-import { loadEditableDeclaration, journeySteps } from '../load';
+import { CopiedFromNotice } from '@/components/declaration/copied-from-notice';
+import { loadEditableDeclaration, journeySteps, copiedFromNotice } from '../load';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('journey');
@@ -16,10 +17,12 @@ export default async function PartiesPage({ params }: { params: Promise<{ id: st
   const { declaration: d } = await loadEditableDeclaration(params);
   const t = await getTranslations('journey');
   const posts = await listActivePosts();
+  const copied = await copiedFromNotice(d);
   return (
     <>
       <JourneyNav steps={await journeySteps(d.id)} current="parties" label={t('stepsLabel')} />
       <PageHeader title={t('partiesTitle')} />
+      {copied ? <CopiedFromNotice {...copied} /> : null}
       <PartiesForm
         action={savePartiesAction.bind(null, d.id)}
         posts={posts}

@@ -137,7 +137,7 @@ export default async function TraderApplicationPage({ params }: { params: Promis
         <IssuedPermitSummary
           permit={a.permit}
           href={`/trader/permits/${a.permit.id}`}
-          lastRow={{ label: t('review.conditions'), value: a.permit.conditions ?? '—' }}
+          lastRow={{ label: t('permit.conditions'), value: a.permit.conditions ?? '—' }}
         />
       ) : null}
 
@@ -244,7 +244,9 @@ export default async function TraderApplicationPage({ params }: { params: Promis
       {a.status === 'DRAFT' ? (
         <Section title={t('application.submitTitle')}>
           <p className="mb-3">{t('application.submitIntro', { authority: type.authority.name })}</p>
+          {/* Keyed by the version: once a document or product changes, the last attempt's problems are stale. */}
           <ButtonForm
+            key={a.version}
             action={submitApplicationAction.bind(null, a.id)}
             label={t('application.submit')}
             busyLabel={t('working')}
