@@ -20,17 +20,66 @@ const UNITS: Option[] = SUPPLEMENTARY_UNITS.map((u) => ({ value: u, label: u }))
 
 type Direction = 'IMPORT' | 'EXPORT' | 'TRANSIT';
 
+/** A permit type to choose: its directions and its fee (already formatted) with the refund rule. */
+export type TypeOption = Option & { directions: readonly Direction[]; fee: string | null; isFeeRefundable: boolean };
+
+/** The type, the direction (asked only for a type of several) and, below, what the chosen type's fee will be. */
+function TypeFields({
+  types,
+  defaultType = '',
+  defaultDirection,
+}: {
+  types: readonly TypeOption[];
+  defaultType?: string;
+  defaultDirection?: Direction;
+}) {
+  const t = useTranslations('permits');
+  const [typeCode, setTypeCode] = useState(defaultType);
+  const chosen = types.find((type) => type.value === typeCode);
+  const directions = chosen?.directions ?? [];
+  return (
+    <>
+      <FormSelect
+        name="permitTypeCode"
+        label={t('apply.type')}
+        placeholder={t('choose')}
+        options={types}
+        defaultValue={defaultType}
+        onChange={(e) => setTypeCode(e.target.value)}
+      />
+      <p className="text-sm text-slate-800" aria-live="polite">
+        {chosen
+          ? chosen.fee
+            ? t('apply.fee', {
+                fee: chosen.fee,
+                rule: t(chosen.isFeeRefundable ? 'feeRule.refundable' : 'feeRule.notRefundable'),
+              })
+            : t('apply.noFee')
+          : null}
+      </p>
+      {directions.length > 1 ? (
+        <FormRadios
+          key={typeCode}
+          name="direction"
+          legend={t('apply.direction')}
+          hint={t('apply.directionHint')}
+          options={directions.map((d) => ({ value: d, label: t(`direction.${d}`) }))}
+          defaultValue={defaultDirection}
+        />
+      ) : null}
+    </>
+  );
+}
+
 /** The type, the direction (asked only for a type of several directions: PH-NARC, ECO-CITES) and the purpose. */
 export function StartApplicationForm({
   action,
   types,
 }: {
   action: Action<{ id: string }>;
-  types: ReadonlyArray<Option & { directions: readonly Direction[] }>;
+  types: readonly TypeOption[];
 }) {
   const t = useTranslations('permits');
-  const [typeCode, setTypeCode] = useState('');
-  const directions = types.find((type) => type.value === typeCode)?.directions ?? [];
   return (
     <ActionForm
       action={action}
@@ -39,24 +88,92 @@ export function StartApplicationForm({
       busyLabel={t('working')}
       {...useErrorLabels()}
     >
-      <FormSelect
-        name="permitTypeCode"
-        label={t('apply.type')}
-        placeholder={t('choose')}
-        options={types}
-        defaultValue=""
-        onChange={(e) => setTypeCode(e.target.value)}
-      />
-      {directions.length > 1 ? (
-        <FormRadios
-          key={typeCode}
-          name="direction"
-          legend={t('apply.direction')}
-          hint={t('apply.directionHint')}
-          options={directions.map((d) => ({ value: d, label: t(`direction.${d}`) }))}
-        />
-      ) : null}
+      <TypeFields types={types} />
       <FormTextarea name="purpose" label={t('apply.purpose')} hint={t('apply.purposeHint')} rows={3} />
+    </ActionForm>
+  );
+}
+
+export type LinePrefillValues = {
+  typeCode: string;
+  direction: Direction;
+  purpose: string;
+  hsCode: string;
+  description: string;
+  quantity: string;
+  unit: string;
+  country: string;
+};
+
+/**
+ * "Apply for a permit" from a declaration line: the type (only those the line needs), the purpose and
+ * the line's goods as the first product, every field prefilled and editable. `quantityHint` says in
+ * which unit the quantity is, or why it was left empty.
+ */
+export function StartApplicationForLineForm({
+  action,
+  types,
+  values,
+  countryLabel,
+  quantityHint,
+}: {
+  action: Action<{ id: string }>;
+  types: readonly TypeOption[];
+  values: LinePrefillValues;
+  countryLabel: string;
+  quantityHint: string;
+}) {
+  const t = useTranslations('permits');
+  return (
+    <ActionForm
+      action={action}
+      successHref="/trader/permits/applications/{id}"
+      submitLabel={t('apply.start')}
+      busyLabel={t('working')}
+      {...useErrorLabels()}
+    >
+      <TypeFields types={types} defaultType={values.typeCode} defaultDirection={values.direction} />
+      <FormTextarea
+        name="purpose"
+        label={t('apply.purpose')}
+        hint={t('apply.purposeHint')}
+        rows={2}
+        defaultValue={values.purpose}
+      />
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-2 text-lg font-semibold">{t('apply.fromLine.product')}</legend>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <FormText
+            name="hsCode"
+            label={t('application.hsCode')}
+            hint={t('application.hsCodeHint')}
+            inputMode="numeric"
+            maxLength={10}
+            defaultValue={values.hsCode}
+          />
+          <FormText
+            name="description"
+            label={t('application.description')}
+            className="sm:col-span-2"
+            defaultValue={values.description}
+          />
+          <FormText
+            name="quantity"
+            label={t('application.quantity')}
+            hint={quantityHint}
+            inputMode="decimal"
+            defaultValue={values.quantity}
+          />
+          <FormSelect name="unit" label={t('application.unit')} options={UNITS} defaultValue={values.unit} />
+          <FormText
+            name="country"
+            label={countryLabel}
+            hint={t('application.countryHint')}
+            maxLength={2}
+            defaultValue={values.country}
+          />
+        </div>
+      </fieldset>
     </ActionForm>
   );
 }
@@ -240,6 +357,7 @@ export type PermitTypeValues = {
   scope: string;
   requiredDocuments: string;
   fee: string;
+  isFeeRefundable: boolean;
   isActive: boolean;
 };
 
@@ -327,6 +445,12 @@ export function PermitTypeForm({
           defaultValue={values.fee}
         />
       </div>
+      <FormCheckbox
+        name="isFeeRefundable"
+        label={t('admin.isFeeRefundable')}
+        hint={t('admin.isFeeRefundableHint')}
+        defaultChecked={values.isFeeRefundable}
+      />
       <FormCheckbox
         name="isActive"
         label={t('admin.isActive')}

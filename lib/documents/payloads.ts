@@ -108,7 +108,14 @@ export type PermitPayload = z.infer<typeof ZPermitPayload>;
 
 // RECEIPT, refined by remote payment (issue 6) before its first issue: what moved, and a top-up's gateway.
 /** The movements of a personal account that get a receipt. */
-export const RECEIPT_MOVEMENTS = ['PAYMENT', 'OVERPAYMENT_CREDIT', 'TOP_UP', 'REFUND'] as const;
+export const RECEIPT_MOVEMENTS = [
+  'PAYMENT',
+  'OVERPAYMENT_CREDIT',
+  'TOP_UP',
+  'REFUND',
+  'PERMIT_FEE',
+  'PERMIT_FEE_REFUND',
+] as const;
 export type ReceiptMovement = (typeof RECEIPT_MOVEMENTS)[number];
 
 export const ZReceiptPayload = z
@@ -120,6 +127,8 @@ export const ZReceiptPayload = z
     movement: z.enum(RECEIPT_MOVEMENTS),
     /** The declaration the payment is for, when it is for one (a top-up or refund has none). */
     declarationNumber: code.max(40).nullable(),
+    /** A permit fee's (or its refund's) application number, e.g. A/SES-FOOD/2026/000042; absent otherwise. */
+    permitApplicationNumber: z.string().min(1).max(40).optional(),
     /** A top-up's gateway and the gateway's transaction id. */
     gateway: z
       .object({ name: code, transactionId: z.string().min(1).max(64) })

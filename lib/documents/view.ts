@@ -15,6 +15,8 @@ const RECEIPT_MOVEMENT_LABELS: Record<ReceiptMovement, string> = {
   OVERPAYMENT_CREDIT: 'Overpayment credited back to the personal account',
   TOP_UP: 'Top-up of the personal account',
   REFUND: 'Refund from the personal account',
+  PERMIT_FEE: 'Permit fee paid from the personal account',
+  PERMIT_FEE_REFUND: 'Permit fee credited back to the personal account',
 };
 
 const joinParts = (...parts: string[]) => parts.filter((p) => p.trim() !== '').join(', ');
@@ -130,7 +132,9 @@ export function documentView(document: AnyPayload): DocumentView {
           { key: 'payerTin', value: p.payer.tin },
           { key: 'payerName', value: p.payer.name },
           { key: 'movement', value: RECEIPT_MOVEMENT_LABELS[p.movement] },
-          { key: 'declarationNumber', value: p.declarationNumber ?? '—' },
+          ...(p.permitApplicationNumber
+            ? [{ key: 'permitApplicationNumber', value: p.permitApplicationNumber }]
+            : [{ key: 'declarationNumber', value: p.declarationNumber ?? '—' }]),
           ...(p.gateway ? [{ key: 'gatewayTransaction', value: `${p.gateway.name}: ${p.gateway.transactionId}` }] : []),
           { key: 'total', value: `${formatDecimal(p.total, 2)} ${p.currency}` },
         ],

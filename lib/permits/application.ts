@@ -9,6 +9,7 @@
 // ask for a document or a correction). ISSUED, REFUSED and WITHDRAWN are final.
 import type { Direction } from '../reference/customs';
 import type { FieldError } from '../errors';
+import type { PermitScope } from './requirements';
 
 export const APPLICATION_STATUSES = ['DRAFT', 'SUBMITTED', 'INFO_REQUESTED', 'ISSUED', 'REFUSED', 'WITHDRAWN'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -109,4 +110,29 @@ export function productCountryRole(directions: readonly Direction[]): 'ORIGIN' |
 export function missingDocuments(required: readonly string[], attachedTypes: readonly string[]): string[] {
   const attached = new Set(attachedTypes.map((t) => t.trim().toLowerCase()));
   return required.filter((r) => !attached.has(r.trim().toLowerCase()));
+}
+
+/**
+ * ONE UNIT PER QUANTITY PERMIT. A QUANTITY permit grants one quantity in one unit and is written off
+ * in it (formalities.ts, checks 8-9), so the products of its application must all be counted in the
+ * same unit: kilograms and litres cannot be added up into one figure the permit could hold. The
+ * trader is told when adding the product (and again at submission), never later at linking. A
+ * SHIPMENT permit covers one consignment whatever it holds and is written off whole: its products
+ * may be counted in different units.
+ *
+ * `units`: the units of the products already on the application (the new one last, when adding).
+ * Returns the problem on the field `unit`, or null.
+ */
+export function mixedUnitsProblem(
+  type: { code: string; scope: PermitScope },
+  units: readonly string[],
+): FieldError | null {
+  if (type.scope !== 'QUANTITY') return null;
+  const distinct = [...new Set(units.map((u) => u.trim().toUpperCase()).filter(Boolean))];
+  if (distinct.length <= 1) return null;
+  const [first, ...others] = distinct;
+  return {
+    path: 'unit',
+    message: `A ${type.code} permit counts one unit, and this application's products are in ${first}: add the products counted in ${others.join(', ')} to a separate application`,
+  };
 }

@@ -56,6 +56,37 @@ export const ZApplicationProduct = z.object({
 export type ApplicationProductInput = z.input<typeof ZApplicationProduct>;
 export type ApplicationProduct = z.output<typeof ZApplicationProduct>;
 
+/** The declaration line an application is started from (bound into the action, and the apply page's query). */
+export const ZDeclarationLineRef = z.object({
+  declarationId: z.uuid({ error: 'Unknown declaration' }),
+  lineNo: z.coerce
+    .number({ error: 'Unknown line of the declaration' })
+    .int({ error: 'Unknown line of the declaration' })
+    .min(1, { error: 'Unknown line of the declaration' })
+    .max(999, { error: 'Unknown line of the declaration' }),
+});
+
+/** "Apply for a permit" from a declaration line: the application and its first product in one form. */
+export const ZStartApplicationForLine = ZStartApplication.extend(ZApplicationProduct.shape);
+export type StartApplicationForLineInput = z.input<typeof ZStartApplicationForLine>;
+
+/**
+ * The apply page's query: `?declaration=<id>&line=<n>` (and optionally `type=<code>`) prefill the form
+ * from that line. Anything malformed is dropped (the plain form), never an error.
+ */
+export const ZApplyQuery = z.object({
+  declaration: z.uuid().optional().catch(undefined),
+  line: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
+  type: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/)
+    .max(PERMIT_TYPE_CODE_MAX)
+    .optional()
+    .catch(undefined),
+});
+
 /** Which document an uploaded file is: one of the type's required documents, or OTHER_DOCUMENT. */
 export const OTHER_DOCUMENT = 'Other document';
 export const ZApplicationDocument = z.object({
@@ -171,6 +202,8 @@ export const ZPermitTypeForm = z.object({
   scope: z.enum(PERMIT_SCOPES, { error: 'Choose the scope: one shipment or a quantity over the validity' }),
   requiredDocuments: ZRequiredDocuments,
   fee: decimalString('fee', { scale: 2, isPositive: true, allowZero: true }),
+  /** The fee's refund rule: credited back when the application is refused or withdrawn after submission. */
+  isFeeRefundable: checkbox,
   isActive: checkbox,
 });
 export type PermitTypeFormInput = z.input<typeof ZPermitTypeForm>;

@@ -306,3 +306,140 @@ test('the administrator edits the permit catalogue with every field checked', as
   await expect(page).toHaveURL(/\/admin\/permit-types$/);
   await expect(page.getByRole('row', { name: /ECO-ODS/ })).toContainText('365 days');
 });
+
+test('permits prefilled from a line: "Apply for a permit" on a draft declaration’s item opens the application with its goods, the fee is charged at submission with a receipt, and the permit links back', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const trader = await newSignedInPage(browser, 'trader@silkroad.uz', '/trader');
+  // A draft declaration (JSON API): item 1 laptops, item 2 beer in litres.
+  const created = await trader.request.post('/api/declarations', {
+    data: {
+      regime: 'IM40',
+      postCode: '26001',
+      consignorName: 'Munich Brewing GmbH',
+      consignorCountry: 'DE',
+      consignorAddress: 'Munich, Bayerstrasse 10',
+      consigneeName: 'Silk Road Trading LLC',
+      consigneeCountry: 'UZ',
+      consigneeAddress: 'Tashkent, Amir Temur 107',
+      dispatchCountry: 'DE',
+      destinationCountry: 'UZ',
+      transportMode: 'ROAD',
+      transportDocument: 'CMR 770412',
+      incoterm: 'DAP',
+      invoiceCurrency: 'USD',
+      invoiceTotal: '10000.00',
+      documents: [],
+      items: [
+        {
+          hsCode: '8471300000',
+          description: 'Laptops',
+          originCountry: 'CN',
+          grossMass: '120',
+          netMass: '100',
+          quantity: '50',
+          supplementaryUnit: 'PCS',
+          invoiceValue: '6000.00',
+        },
+        {
+          hsCode: '2203000900',
+          description: 'Beer, in bottles',
+          originCountry: 'DE',
+          grossMass: '2400',
+          netMass: '2000',
+          quantity: '2000',
+          supplementaryUnit: 'L',
+          invoiceValue: '4000.00',
+        },
+      ],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  // The declaration's permits step: each item that needs a permit offers a prefilled application.
+  await trader.goto(`/trader/declarations/${id}/permits`);
+  const beerRow = trader
+    .getByRole('table', { name: 'Items and their permits' })
+    .getByRole('row', { name: /2203000900/ });
+  await beerRow.getByRole('link', { name: 'Apply for a permit for item 2' }).click();
+  await expect(trader).toHaveURL(new RegExp(`/trader/permits/apply\\?declaration=${id}&line=2$`));
+  await expect(trader.getByRole('heading', { level: 1, name: 'Apply for a permit' })).toBeVisible();
+
+  // Prefilled: the type the line needs (its authority named), the goods in the unit the permit counts, the origin.
+  await expect(trader.getByText('Prefilled from item 2 of your draft declaration.', { exact: false })).toBeVisible();
+  await expect(
+    trader.getByText(
+      /^Item 2 \(commodity code 2203000900\) needs: SES-FOOD — .*\(Sanitary-epidemiological service\)\.$/,
+    ),
+  ).toBeVisible();
+  const type = trader.getByLabel('Permit type');
+  await expect(type).toHaveValue('SES-FOOD');
+  await expect(type.locator('option:checked')).toHaveText(/^SES-FOOD — .* \(Sanitary-epidemiological service\)$/);
+  await expect(type.locator('option')).toHaveText(['Choose one', /^SES-FOOD/]);
+  await expect(trader.getByLabel('Commodity code (HS, 10 digits)')).toHaveValue('2203000900');
+  await expect(trader.getByLabel('Product description')).toHaveValue('Beer, in bottles');
+  await expect(trader.getByLabel('Quantity', { exact: true })).toHaveValue('2000');
+  await expect(trader.getByLabel('Unit', { exact: true })).toHaveValue('L');
+  await expect(trader.getByLabel('Country of origin')).toHaveValue('DE');
+  await expect(trader.getByLabel('Purpose of the import or export')).toHaveValue(
+    'Import of the goods of item 2 of your draft declaration',
+  );
+  // The fee before anything is charged, and the balance it comes from.
+  await expect(
+    trader.getByText(
+      'Fee: 150 000.00 UZS, charged from your company’s personal account when you submit the application. Not refunded if the application is refused or withdrawn.',
+    ),
+  ).toBeVisible();
+  await expect(trader.getByText(/^Your balance: [\d ]+\.\d{2} UZS\. Top up the balance$/)).toBeVisible();
+  await expectNoAxeViolations(trader);
+
+  await trader.getByRole('button', { name: 'Start application' }).click();
+  await expect(trader.getByRole('heading', { level: 1, name: 'Draft application for SES-FOOD' })).toBeVisible();
+  await expect(trader.getByRole('button', { name: 'Remove product 2203000900' })).toBeVisible();
+  const products = trader.getByRole('table').filter({ hasText: '2203000900' });
+  await expect(products).toContainText('Beer, in bottles');
+  await expect(products).toContainText('DE');
+  await expect(trader.getByRole('link', { name: 'Draft declaration, item 2' })).toHaveAttribute(
+    'href',
+    `/trader/declarations/${id}/permits`,
+  );
+  const fee = trader.getByRole('region', { name: 'Fee', exact: true });
+  await expect(fee).toContainText(
+    /Submitting the application charges the fee of 150 000\.00 UZS from your company’s personal account\. Your balance: [\d ]+\.\d{2} UZS\./,
+  );
+
+  for (const document of ['Contract', 'Invoice', 'Laboratory test report', 'Certificate of origin']) {
+    await trader.getByLabel('Document', { exact: true }).selectOption(document);
+    await trader
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: fileName(document), mimeType: 'application/pdf', buffer: PDF });
+    await trader.getByRole('button', { name: 'Attach document' }).click();
+    await expect(trader.getByRole('link', { name: `Open ${fileName(document)}` })).toBeVisible();
+  }
+  await trader.getByRole('button', { name: 'Submit application' }).click();
+  const heading = trader.getByRole('heading', { level: 1, name: /^Application A\/SES-FOOD\/\d{4}\/\d{6}$/ });
+  await expect(heading).toBeVisible();
+  const applicationNumber = (await heading.textContent())!.replace('Application ', '');
+
+  // The receipt of the fee, on the application page; it prints.
+  const movements = trader.getByRole('table', { name: 'Fee movements' });
+  await expect(movements.getByRole('row', { name: /Fee paid/ })).toContainText('150 000.00 UZS');
+  const receipt = movements.getByRole('link', { name: /^Receipt R-\d{4}-\d{7}$/ });
+  const pdf = await trader.request.get((await receipt.getAttribute('href'))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  await expectNoAxeViolations(trader);
+
+  // Issued, the permit's page links back to the declaration it was applied for.
+  const ses = await newSignedInPage(browser, 'ses.officer@agency.uz', '/agency');
+  const permitNumber = await issueFromDesk(ses, applicationNumber);
+  await trader.reload();
+  await trader.getByRole('link', { name: `View permit ${permitNumber}` }).click();
+  await expect(trader.getByRole('heading', { level: 1, name: `Permit ${permitNumber}` })).toBeVisible();
+  await expect(trader.getByRole('link', { name: 'Draft declaration, item 2' })).toHaveAttribute(
+    'href',
+    `/trader/declarations/${id}`,
+  );
+});

@@ -42,6 +42,7 @@ import {
   aDraftInput,
   aUser,
   actorOf,
+  aBalance,
 } from '../support/factories';
 import { NOW } from '../support/clock';
 
@@ -112,6 +113,8 @@ describe('a permit application, from the trader to the authority and back', () =
   let ses: Actor;
   beforeAll(async () => {
     trader = await aTrader();
+    // Submitting charges each type's fee (permit-fees.test.ts): enough for every application below.
+    await aBalance(trader, '10000000.00');
     pq = await anAgencyOfficer('PQ');
     ses = await anAgencyOfficer('SES');
   });
@@ -943,6 +946,7 @@ describe('a permit serves one direction: import, export or transit', () => {
 
   it('asks the direction of a type of several, issues the permit for it, and refuses it to a declaration of another direction at linking and at release', async () => {
     const trader = await aTrader();
+    await aBalance(trader, '1000000.00');
     const ph = await anAgencyOfficer('PH');
     // Ephedrine (2939 41): the seeded tariff samples a few lines per chapter, so make sure it has this one.
     const line = await db.tariffLine.upsert({

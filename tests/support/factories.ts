@@ -5,6 +5,7 @@ import type { Actor } from '@/src/server/actor';
 import type { Role } from '@/lib/auth/roles';
 import type { DeclarationDraftInput } from '@/lib/declaration/schema';
 import { hashPassword } from '@/src/server/auth/password';
+import { lockAccount, nextReceiptNumber, postEntries } from '@/src/server/payments/ledger';
 
 const worker = Number(process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? 1) % 40;
 let counter = 0;
@@ -133,6 +134,41 @@ export function actorOf(user: {
 export async function aTrader(overrides: { companyId?: string } = {}) {
   const companyId = overrides.companyId ?? (await aCompany()).id;
   return actorOf(await aUser({ role: 'TRADER', companyId }));
+}
+
+/**
+ * Credit the trader's company account as a succeeded top-up would (its TopUp row with a receipt
+ * number, and the ledger entry through the one ledger writer). Returns the balance after it.
+ */
+export async function aBalance(trader: Actor, amount: string, at = new Date()): Promise<string> {
+  const companyId = trader.companyId!;
+  return db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, companyId, at);
+    const receiptNumber = await nextReceiptNumber(tx, at);
+    const topUp = await tx.topUp.create({
+      data: {
+        companyId,
+        amount,
+        gateway: 'test',
+        gatewayTransactionId: `factory-${receiptNumber}`,
+        status: 'SUCCEEDED',
+        receiptNumber,
+        createdById: trader.userId,
+        createdAt: at,
+        completedAt: at,
+      },
+    });
+    return postEntries(
+      tx,
+      account,
+      [{ kind: 'TOP_UP', magnitude: amount, topUpId: topUp.id, reference: receiptNumber }],
+      {
+        actorId: trader.userId,
+        at,
+        what: 'a top-up',
+      },
+    );
+  });
 }
 
 export async function anInspector(postId: string, overrides: { isOnDuty?: boolean } = {}) {

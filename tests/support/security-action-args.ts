@@ -124,6 +124,13 @@ export const ACTION_ARGS: Record<string, { args: (t: Targets) => unknown[]; mine
     args: (t) => [f({ permitTypeCode: t.permitTypeCode, purpose: reason, direction: 'IMPORT' })],
     mine: true,
   },
+  'app/trader/permits/actions.ts#startApplicationForLineAction': {
+    args: (t) => [
+      t.declaration,
+      t.lineNo,
+      f({ permitTypeCode: t.permitTypeCode, purpose: reason, direction: 'IMPORT', ...FORMS.product }),
+    ],
+  },
   'app/trader/permits/actions.ts#addProductAction': { args: (t) => [t.application, f(FORMS.product)] },
   'app/trader/permits/actions.ts#removeProductAction': { args: (t) => [t.application, t.productId] },
   'app/trader/permits/actions.ts#addDocumentAction': {

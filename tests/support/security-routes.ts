@@ -428,6 +428,7 @@ const CAST_TABLES: Record<string, string> = {
   Account: `"Account" t WHERE id IN (SELECT id FROM accounts)`,
   LedgerEntry: `"LedgerEntry" t WHERE "accountId" IN (SELECT id FROM accounts)`,
   Payment: `"Payment" t WHERE "companyId" IN (SELECT id FROM companies)`,
+  PermitFee: `"PermitFee" t WHERE "companyId" IN (SELECT id FROM companies) OR "applicationId" IN (SELECT id FROM apps)`,
   TopUp: `"TopUp" t WHERE "companyId" IN (SELECT id FROM companies)`,
   Refund: `"Refund" t WHERE "companyId" IN (SELECT id FROM companies)`,
   AuditEntry: `"AuditEntry" t WHERE "actorId" IN (SELECT id FROM cast_users) OR "entityId" IN (SELECT id::text FROM decls UNION SELECT id::text FROM apps UNION SELECT id::text FROM permits)`,

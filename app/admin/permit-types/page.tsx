@@ -65,7 +65,12 @@ export default async function PermitTypesPage({
               <Td className="font-mono text-sm">{type.hsPrefixes.join(' ')}</Td>
               <Td>{t('days', { count: type.validityDays })}</Td>
               <Td>{t(`scope.${type.scope}`)}</Td>
-              <Td>{`${formatAmount(type.fee.toString())} UZS`}</Td>
+              <Td>
+                {`${formatAmount(type.fee.toString())} UZS`}
+                <span className="block text-sm text-slate-700">
+                  {t(type.isFeeRefundable ? 'feeRule.refundable' : 'feeRule.notRefundable')}
+                </span>
+              </Td>
               <Td>
                 <Badge tone={type.isActive ? 'success' : 'neutral'}>
                   {type.isActive ? t('admin.active') : t('admin.inactive')}

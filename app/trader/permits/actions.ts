@@ -9,6 +9,7 @@ import {
   removeApplicationDocument,
   removeApplicationProduct,
   startApplication,
+  startApplicationForLine,
   submitApplication,
   withdrawApplication,
 } from '@/src/server/permits/applications';
@@ -21,8 +22,10 @@ import {
   ZApplicationDocumentId,
   ZApplicationId,
   ZApplicationProduct,
+  ZDeclarationLineRef,
   ZProductId,
   ZStartApplication,
+  ZStartApplicationForLine,
   ZWithdrawApplication,
 } from '@/lib/permits';
 import { formFields, formFile } from '@/lib/form-data';
@@ -30,6 +33,22 @@ import { formFields, formFile } from '@/lib/form-data';
 export async function startApplicationAction(formData: FormData) {
   return runAction(ZStartApplication, formFields(formData), ({ actor, input }) =>
     startApplication({ actor, input, now: now() }),
+  );
+}
+
+/** "Apply for a permit" from a declaration line: the line is bound by the page, the form is prefilled from it. */
+export async function startApplicationForLineAction(declarationId: string, lineNo: number, formData: FormData) {
+  return runAction(
+    ZStartApplicationForLine.extend(ZDeclarationLineRef.shape),
+    { ...formFields(formData), declarationId, lineNo },
+    ({ actor, input }) =>
+      startApplicationForLine({
+        actor,
+        declarationId: input.declarationId,
+        lineNo: input.lineNo,
+        input,
+        now: now(),
+      }),
   );
 }
 

@@ -1,7 +1,7 @@
 // The one writer of the ledger. Every movement of money locks the company's account row
 // (`SELECT … FOR UPDATE`), checks that the balance stays at or above zero, writes its immutable
 // entries and the cached balance in the caller's transaction. Locks are always taken in this order:
-// the movement's own record (declaration, top-up or refund) → the account → (a payment's automatic
+// the movement's own record (declaration, top-up, refund or permit application) → the account → (a payment's automatic
 // release: the linked permits) → the receipt series, last; so concurrent movements never deadlock.
 import { db, Prisma, type Tx } from '../db';
 import { AppError } from '@/lib/errors';
@@ -60,6 +60,8 @@ export type NewEntry = {
   paymentId?: string | null;
   topUpId?: string | null;
   refundId?: string | null;
+  /** A permit application's fee or its refund (src/server/permits/fees.ts). */
+  permitFeeId?: string | null;
   reference: string;
 };
 
@@ -107,6 +109,7 @@ export async function postEntries(
       paymentId: e.paymentId ?? null,
       topUpId: e.topUpId ?? null,
       refundId: e.refundId ?? null,
+      permitFeeId: e.permitFeeId ?? null,
       reference: e.reference,
       actorId: args.actorId,
       at: args.at,
@@ -143,6 +146,7 @@ export async function nextReceiptNumber(tx: Tx, now: Date): Promise<string> {
     SELECT ${year}, coalesce(max(substring(n from 8 for 7)::int), 0) FROM (
       SELECT "receiptNumber" AS n FROM "Payment" WHERE "receiptNumber" ~ ${pattern}
       UNION ALL SELECT "receiptNumber" FROM "TopUp" WHERE "receiptNumber" ~ ${pattern}
+      UNION ALL SELECT "receiptNumber" FROM "PermitFee" WHERE "receiptNumber" ~ ${pattern}
       UNION ALL SELECT number FROM "SignedDocument" WHERE kind = 'RECEIPT' AND number ~ ${pattern}
     ) stored
     ON CONFLICT (year) DO NOTHING`;

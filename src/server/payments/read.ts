@@ -149,6 +149,7 @@ type EntryRow = {
   paymentId: string | null;
   topUpId: string | null;
   refundId: string | null;
+  permitFeeId: string | null;
 };
 
 const ENTRY_SELECT = {
@@ -162,6 +163,7 @@ const ENTRY_SELECT = {
   paymentId: true,
   topUpId: true,
   refundId: true,
+  permitFeeId: true,
 } as const;
 
 async function toMovements(rows: readonly EntryRow[], reader: Tx | typeof db = db): Promise<Movement[]> {
@@ -174,9 +176,14 @@ async function toMovements(rows: readonly EntryRow[], reader: Tx | typeof db = d
   const topUps = topUpIds.length
     ? await reader.topUp.findMany({ where: { id: { in: topUpIds } }, select: { id: true, receiptNumber: true } })
     : [];
+  const feeIds = [...new Set(rows.flatMap((r) => (r.permitFeeId ? [r.permitFeeId] : [])))];
+  const fees = feeIds.length
+    ? await reader.permitFee.findMany({ where: { id: { in: feeIds } }, select: { id: true, receiptNumber: true } })
+    : [];
   const receipts = new Map<string, string | null>([
     ...payments.map((p) => [p.id, p.receiptNumber] as const),
     ...topUps.map((t) => [t.id, t.receiptNumber] as const),
+    ...fees.map((f) => [f.id, f.receiptNumber] as const),
   ]);
   return rows.map((r) => ({
     id: r.id.toString(),
@@ -193,7 +200,9 @@ async function toMovements(rows: readonly EntryRow[], reader: Tx | typeof db = d
         ? (receipts.get(r.topUpId) ?? null)
         : r.refundId
           ? r.reference
-          : null,
+          : r.permitFeeId
+            ? (receipts.get(r.permitFeeId) ?? null)
+            : null,
   }));
 }
 

@@ -1,5 +1,5 @@
 // Receipts: every movement of a personal account (a payment, an overpayment credited back, a
-// top-up, a refund) gets a numbered RECEIPT, signed (Ed25519) and verifiable on /verify. It is
+// top-up, a refund, a permit fee or its refund) gets a numbered RECEIPT, signed (Ed25519) and verifiable on /verify. It is
 // issued in the movement's own transaction; the seeded history's receipts are issued the first time
 // they are printed. A trader reads only their company's receipts: another company's is "not found".
 import { db, type Tx } from '../db';
@@ -131,6 +131,30 @@ export function refundReceipt(refund: {
   };
 }
 
+/** A permit fee's (or its refund's) receipt content. */
+export function permitFeeReceipt(fee: {
+  receiptNumber: string;
+  at: Date;
+  payer: Company;
+  applicationNumber: string;
+  amount: string;
+  isRefund: boolean;
+}): ReceiptPayload {
+  const amount = new D(fee.amount).toFixed(2);
+  return {
+    receiptNumber: fee.receiptNumber,
+    paidAt: fee.at.toISOString(),
+    payer: fee.payer,
+    movement: fee.isRefund ? 'PERMIT_FEE_REFUND' : 'PERMIT_FEE',
+    declarationNumber: null,
+    permitApplicationNumber: fee.applicationNumber,
+    gateway: null,
+    currency: 'UZS',
+    total: amount,
+    lines: [{ paymentType: 'PERMIT_FEE', amount }],
+  };
+}
+
 /** Sign and store a movement's receipt, in the movement's transaction. */
 export async function issueReceipt(
   tx: Tx,
@@ -166,6 +190,13 @@ async function findReceiptSubject(tx: Tx, companyId: string, number: string): Pr
         topUpReceiptPayload(t, { ...topUp, amount: topUp.amount.toFixed(2), receiptNumber: number, completedAt }),
     };
   }
+  // A permit fee's receipt is issued with the movement, in its transaction.
+  const fee = await tx.permitFee.findFirst({ where: { receiptNumber: number, companyId }, select: { id: true } });
+  if (fee)
+    return {
+      subjectId: fee.id,
+      build: () => Promise.reject(new Error('A permit fee receipt is issued with the fee.')),
+    };
   // A refund's receipt exists only as its signed document (and its ledger entry's reference).
   const document = await tx.signedDocument.findUnique({ where: { number }, select: { subjectId: true, kind: true } });
   if (document?.kind === 'RECEIPT') {

@@ -1,5 +1,6 @@
 // The administrator's permit catalogue: list, create and edit permit types (code, name,
-// authority, directions, HS prefixes, validity, scope, required documents, fee, active), and the
+// authority, directions, HS prefixes, validity, scope, required documents, fee and its refund
+// rule, active), and the
 // desk's SLA target. A type's code is its identity (applications and permits refer to it): it is
 // never changed; a type no longer issued is deactivated, never deleted. Every change is audited
 // with what it was and what it became.
@@ -63,6 +64,7 @@ const columns = (input: PermitTypeForm, authorityId: string) => ({
   scope: input.scope,
   requiredDocuments: input.requiredDocuments,
   fee: input.fee,
+  isFeeRefundable: input.isFeeRefundable,
   isActive: input.isActive,
 });
 

@@ -1,8 +1,9 @@
-// The trader's permit applications: start one for a permit type, add the products and the
-// documents (files checked by content, like the declaration's), submit, answer the authority's
-// questions, withdraw; and the read models of the personal account. Every use case is scoped to
-// the actor's company (another company's application is "not found"), runs in one transaction and
-// writes its audit entry there.
+// The trader's permit applications: start one for a permit type (or from a declaration line, with
+// the line's goods as its first product), add the products and the documents (files checked by
+// content, like the declaration's), submit (which charges the type's fee from the personal account:
+// fees.ts), answer the authority's questions, withdraw; and the read models of the personal
+// account. Every use case is scoped to the actor's company (another company's application is "not
+// found"), runs in one transaction and writes its audit entry there.
 import { db, type Tx } from '../db';
 import { assertTrader, type Actor, type TraderActor } from '../actor';
 import { writeAudit } from '../audit';
@@ -14,21 +15,33 @@ import {
   ZAnswer,
   ZApplicationDocument,
   ZApplicationProduct,
+  ZDeclarationLineRef,
   ZStartApplication,
+  ZStartApplicationForLine,
   ZWithdrawApplication,
+  DIRECTION_WORD,
   applicationDirection,
   applicationNumberPrefix,
   applicationTransition,
   isApplicationEditable,
+  isLinkingAllowed,
+  linePrefill,
   missingDocuments,
+  mixedUnitsProblem,
   notCoveredMessage,
   typeCoversHsCode,
   type ApplicationAction,
+  type ApplicationProduct,
   type ApplicationStatus,
+  type PermitScope,
 } from '@/lib/permits';
+import { REGIME_DIRECTION } from '@/lib/reference/customs';
 import { serviceDate } from '@/lib/time';
+import { moneyTransaction } from '../payments/ledger';
 import { nextApplicationNumber } from './numbering';
 import { isValidUuid } from './ids';
+import { loadCatalogue } from './catalogue';
+import { assertFeeCovered, chargeApplicationFee, refundApplicationFeeIfDue, type FeeMovement } from './fees';
 
 export const APPLICATIONS_PAGE_SIZE = 20;
 export const MAX_PRODUCTS = 50;
@@ -75,6 +88,30 @@ async function bump(tx: Tx, applicationId: string, data: Record<string, unknown>
 }
 
 /**
+ * The problems of a product on an application of `type` (each on its field): a commodity code the
+ * type covers and the tariff knows, at most MAX_PRODUCTS, and — for a QUANTITY type — the unit of the
+ * products already there (mixedUnitsProblem).
+ */
+async function productProblems(
+  tx: Tx,
+  type: { code: string; hsPrefixes: string[]; scope: PermitScope },
+  product: ApplicationProduct,
+  existing: ReadonlyArray<{ unit: string }>,
+): Promise<FieldError[]> {
+  if (!typeCoversHsCode(type.hsPrefixes, product.hsCode))
+    return [{ path: 'hsCode', message: notCoveredMessage(type, product.hsCode) }];
+  const inTariff = await tx.tariffLine.findUnique({ where: { hsCode: product.hsCode }, select: { hsCode: true } });
+  if (!inTariff)
+    return [
+      { path: 'hsCode', message: `Commodity code ${product.hsCode} is not in the national tariff — check the code` },
+    ];
+  if (existing.length >= MAX_PRODUCTS)
+    return [{ path: 'hsCode', message: `An application can have at most ${MAX_PRODUCTS} products` }];
+  const units = mixedUnitsProblem(type, [...existing.map((p) => p.unit), product.unit]);
+  return units ? [units] : [];
+}
+
+/**
  * Start an application (a draft) for an active permit type, for one direction: the trader's choice
  * when the type serves several, else the type's own (applicationDirection).
  */
@@ -116,7 +153,10 @@ export async function startApplication(args: { actor: Actor; input: unknown; now
   });
 }
 
-/** Add a product. Its commodity code must be in the tariff and covered by the permit type. */
+/**
+ * Add a product. Its commodity code must be in the tariff and covered by the permit type; on a
+ * QUANTITY type it must be counted in the unit of the products already there.
+ */
 export async function addApplicationProduct(args: {
   actor: Actor;
   applicationId: string;
@@ -130,18 +170,11 @@ export async function addApplicationProduct(args: {
     const row = await lockEditableApplication(tx, actor, applicationId);
     const type = await tx.permitType.findUniqueOrThrow({
       where: { code: row.permitTypeCode },
-      select: { code: true, hsPrefixes: true },
+      select: { code: true, hsPrefixes: true, scope: true },
     });
-    if (!typeCoversHsCode(type.hsPrefixes, product.hsCode))
-      throw invalid([{ path: 'hsCode', message: notCoveredMessage(type, product.hsCode) }]);
-    const inTariff = await tx.tariffLine.findUnique({ where: { hsCode: product.hsCode }, select: { hsCode: true } });
-    if (!inTariff)
-      throw invalid([
-        { path: 'hsCode', message: `Commodity code ${product.hsCode} is not in the national tariff — check the code` },
-      ]);
-    if ((await tx.permitApplicationProduct.count({ where: { applicationId } })) >= MAX_PRODUCTS) {
-      throw invalid([{ path: 'hsCode', message: `An application can have at most ${MAX_PRODUCTS} products` }]);
-    }
+    const existing = await tx.permitApplicationProduct.findMany({ where: { applicationId }, select: { unit: true } });
+    const problems = await productProblems(tx, type, product, existing);
+    if (problems.length) throw invalid(problems);
     const created = await tx.permitApplicationProduct.create({
       data: { applicationId, ...product },
       select: { id: true },
@@ -156,6 +189,91 @@ export async function addApplicationProduct(args: {
       at: now,
     });
     return created;
+  });
+}
+
+/**
+ * "Apply for a permit" from a line of one of the company's declarations: a draft application with
+ * the line's goods as its first product (the form came prefilled by getLineApplicationPrefill; the
+ * trader may have changed any field). The declaration must still take permits (isLinkingAllowed)
+ * and the application is for its direction; the application remembers the declaration and line,
+ * so that the permit issued on it links back there.
+ */
+export async function startApplicationForLine(args: {
+  actor: Actor;
+  declarationId: string;
+  lineNo: number;
+  input: unknown;
+  now: Date;
+}): Promise<{ id: string }> {
+  const { actor, now } = args;
+  assertTrader(actor);
+  const ref = ZDeclarationLineRef.safeParse({ declarationId: args.declarationId, lineNo: args.lineNo });
+  if (!ref.success) throw notFound('The declaration line');
+  const { declarationId, lineNo } = ref.data;
+  const input = parseOrThrow(ZStartApplicationForLine, args.input);
+  const type = await db.permitType.findUnique({
+    where: { code: input.permitTypeCode },
+    select: { code: true, isActive: true, directions: true, hsPrefixes: true, scope: true },
+  });
+  if (!type || !type.isActive)
+    throw invalid([{ path: 'permitTypeCode', message: 'Choose a permit type from the list' }]);
+  const chosen = applicationDirection(type, input.direction);
+  if ('problem' in chosen) throw invalid([chosen.problem]);
+  const { direction } = chosen;
+  const { purpose } = input;
+  const product: ApplicationProduct = {
+    hsCode: input.hsCode,
+    description: input.description,
+    quantity: input.quantity,
+    unit: input.unit,
+    country: input.country,
+  };
+  return db.$transaction(async (tx) => {
+    const line = await tx.declarationItem.findFirst({
+      where: { lineNo, declaration: { id: declarationId, companyId: actor.companyId } },
+      select: { declaration: { select: { status: true, regime: true, registrationNumber: true } } },
+    });
+    if (!line) throw notFound('The declaration line');
+    const declaration = line.declaration;
+    if (!isLinkingAllowed(declaration.status))
+      throw conflict(
+        `${declaration.registrationNumber ? `Declaration ${declaration.registrationNumber}` : 'The declaration'} is ${declaration.status.toLowerCase()}: its lines no longer take permits.`,
+      );
+    const declared = REGIME_DIRECTION[declaration.regime];
+    if (direction !== declared)
+      throw invalid([
+        {
+          path: type.directions.length > 1 ? 'direction' : 'permitTypeCode',
+          message: `The declaration is for ${DIRECTION_WORD[declared]}: apply for a permit issued for ${DIRECTION_WORD[declared]}`,
+        },
+      ]);
+    const problems = await productProblems(tx, type, product, []);
+    if (problems.length) throw invalid(problems);
+    const application = await tx.permitApplication.create({
+      data: {
+        companyId: actor.companyId,
+        permitTypeCode: type.code,
+        direction,
+        status: 'DRAFT',
+        purpose,
+        createdById: actor.userId,
+        createdAt: now,
+        declarationId,
+        declarationLineNo: lineNo,
+        products: { create: product },
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'permitApplication.start',
+      entityType: 'PermitApplication',
+      entityId: application.id,
+      data: { permitType: type.code, direction, declarationId, lineNo, hsCode: product.hsCode },
+      at: now,
+    });
+    return application;
   });
 }
 
@@ -256,28 +374,42 @@ export async function removeApplicationDocument(args: {
 }
 
 /**
- * Submit a draft: the type must still be issued, every product still covered, every required
- * document attached (each missing one named). The application gets its number and goes to the
+ * Submit a draft: the type must still be issued, every product still covered, a QUANTITY type's
+ * products in one unit, every required document attached (each missing one named). The type's fee
+ * is charged from the company's personal account (fees.ts) — a balance that does not cover it
+ * refuses the submission and writes nothing. The application gets its number and goes to the
  * authority's desk.
  */
 export async function submitApplication(args: {
   actor: Actor;
   applicationId: string;
   now: Date;
-}): Promise<{ number: string }> {
+}): Promise<{ number: string; fee: FeeMovement | null }> {
   const { actor, applicationId, now } = args;
   assertTrader(actor);
-  return db.$transaction(async (tx) => {
+  return moneyTransaction(async (tx) => {
     const row = await lockCompanyApplication(tx, actor, applicationId);
-    if (row.status === 'SUBMITTED' && row.number) return { number: row.number }; // a double click submits once
+    if (row.status === 'SUBMITTED' && row.number) return { number: row.number, fee: null }; // a double click submits once
     const to = nextStatus(row, 'SUBMIT', 'This application has already been submitted.');
     const type = await tx.permitType.findUniqueOrThrow({
       where: { code: row.permitTypeCode },
-      select: { code: true, isActive: true, hsPrefixes: true, requiredDocuments: true },
+      select: {
+        code: true,
+        isActive: true,
+        hsPrefixes: true,
+        requiredDocuments: true,
+        scope: true,
+        fee: true,
+        isFeeRefundable: true,
+      },
     });
     if (!type.isActive) throw conflict(`${type.code} permits are no longer issued. Withdraw this application.`);
     // Sequential: inside a transaction there is one connection.
-    const products = await tx.permitApplicationProduct.findMany({ where: { applicationId }, select: { hsCode: true } });
+    const products = await tx.permitApplicationProduct.findMany({
+      where: { applicationId },
+      orderBy: { id: 'asc' },
+      select: { hsCode: true, unit: true },
+    });
     const documents = await tx.permitApplicationDocument.findMany({ where: { applicationId }, select: { type: true } });
     const problems: FieldError[] = [];
     if (products.length === 0) problems.push({ path: 'hsCode', message: 'Add at least one product' });
@@ -285,6 +417,11 @@ export async function submitApplication(args: {
       if (!typeCoversHsCode(type.hsPrefixes, p.hsCode))
         problems.push({ path: 'hsCode', message: notCoveredMessage(type, p.hsCode) });
     });
+    const units = mixedUnitsProblem(
+      type,
+      products.map((p) => p.unit),
+    );
+    if (units) problems.push(units);
     for (const name of missingDocuments(
       type.requiredDocuments,
       documents.map((d) => d.type),
@@ -292,6 +429,9 @@ export async function submitApplication(args: {
       problems.push({ path: 'documentType', message: `Attach the ${name}` });
     if (problems.length) throw invalid(problems, 'The application cannot be submitted yet.');
 
+    const fee = { code: type.code, fee: type.fee.toFixed(2), isFeeRefundable: type.isFeeRefundable };
+    // The balance is checked (under the account's lock) before the number is taken: a refusal takes nothing.
+    await assertFeeCovered(tx, { companyId: actor.companyId, type: fee, now });
     const number = await nextApplicationNumber(tx, applicationNumberPrefix(type.code, serviceDate(now)));
     await bump(tx, applicationId, { status: to, number, submittedAt: now });
     await writeAudit(tx, {
@@ -302,7 +442,13 @@ export async function submitApplication(args: {
       data: { number },
       at: now,
     });
-    return { number };
+    const charged = await chargeApplicationFee(tx, {
+      actor,
+      application: { id: applicationId, number, companyId: actor.companyId },
+      type: fee,
+      now,
+    });
+    return { number, fee: charged };
   });
 }
 
@@ -342,7 +488,7 @@ export async function withdrawApplication(args: {
   const { actor, applicationId, now } = args;
   assertTrader(actor);
   const { reason } = parseOrThrow(ZWithdrawApplication, args.input ?? {});
-  await db.$transaction(async (tx) => {
+  await moneyTransaction(async (tx) => {
     const row = await lockCompanyApplication(tx, actor, applicationId);
     const to = nextStatus(row, 'WITHDRAW', 'This application has been decided and cannot be withdrawn.');
     await bump(tx, applicationId, { status: to, decidedAt: now });
@@ -354,6 +500,14 @@ export async function withdrawApplication(args: {
       data: reason ? { reason } : undefined,
       at: now,
     });
+    // Withdrawn after submission: the fee comes back when its type's rule says so (a draft paid nothing).
+    if (row.number)
+      await refundApplicationFeeIfDue(tx, {
+        actor,
+        application: { id: applicationId, number: row.number, companyId: row.companyId },
+        outcome: 'WITHDRAWN',
+        now,
+      });
   });
 }
 
@@ -374,9 +528,78 @@ export async function listApplicableTypes(args: { actor: Actor }) {
       scope: true,
       requiredDocuments: true,
       fee: true,
+      isFeeRefundable: true,
       authority: { select: { code: true, name: true } },
     },
   });
+}
+
+/**
+ * What "Apply for a permit" on a declaration line prefills (lib/permits/prefill.ts): the line of one
+ * of the company's declarations, the types it needs and the product. `problem` instead when there is
+ * no such line (another company's declaration included) or the declaration no longer takes permits.
+ */
+export async function getLineApplicationPrefill(args: {
+  actor: Actor;
+  declarationId: string;
+  lineNo: number;
+  typeCode?: string;
+}) {
+  const { actor } = args;
+  assertTrader(actor);
+  if (!isValidUuid(args.declarationId)) return { problem: 'NOT_FOUND' as const };
+  const declaration = await db.declaration.findFirst({
+    where: { id: args.declarationId, companyId: actor.companyId },
+    select: {
+      id: true,
+      status: true,
+      regime: true,
+      registrationNumber: true,
+      destinationCountry: true,
+      items: {
+        where: { lineNo: args.lineNo },
+        select: {
+          lineNo: true,
+          hsCode: true,
+          description: true,
+          originCountry: true,
+          quantity: true,
+          supplementaryUnit: true,
+          permitLinks: { select: { permit: { select: { permitTypeCode: true } } } },
+        },
+      },
+    },
+  });
+  const item = declaration?.items[0];
+  if (!declaration || !item) return { problem: 'NOT_FOUND' as const };
+  const about = {
+    id: declaration.id,
+    registrationNumber: declaration.registrationNumber,
+    status: declaration.status,
+    lineNo: item.lineNo,
+  };
+  if (!isLinkingAllowed(declaration.status)) return { problem: 'FINAL' as const, declaration: about };
+  const [catalogue, tariff] = await Promise.all([
+    loadCatalogue(db),
+    db.tariffLine.findUnique({ where: { hsCode: item.hsCode }, select: { supplementaryUnit: true } }),
+  ]);
+  const prefill = linePrefill({
+    line: {
+      lineNo: item.lineNo,
+      hsCode: item.hsCode,
+      description: item.description,
+      originCountry: item.originCountry,
+      quantity: item.quantity.toString(),
+      unit: item.supplementaryUnit,
+    },
+    regime: declaration.regime,
+    destinationCountry: declaration.destinationCountry,
+    catalogue,
+    tariffUnit: tariff?.supplementaryUnit ?? null,
+    linkedTypeCodes: item.permitLinks.map((l) => l.permit.permitTypeCode),
+    chosenType: args.typeCode,
+  });
+  return { problem: null, declaration: about, prefill };
 }
 
 export async function listCompanyApplications(args: { actor: Actor; page: number }) {
@@ -407,6 +630,11 @@ export async function listCompanyApplications(args: { actor: Actor; page: number
 
 const APPLICATION_DETAIL = {
   products: { orderBy: { hsCode: 'asc' as const } },
+  declaration: { select: { id: true, registrationNumber: true, status: true } },
+  fees: {
+    orderBy: [{ at: 'asc' as const }, { kind: 'asc' as const }],
+    select: { id: true, kind: true, amount: true, isRefundable: true, receiptNumber: true, at: true },
+  },
   documents: {
     orderBy: { createdAt: 'asc' as const },
     include: { file: { select: { id: true, fileName: true, mimeType: true, size: true } } },

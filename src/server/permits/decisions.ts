@@ -1,6 +1,7 @@
 // The agency officer's decisions: ask for more information, issue (number, validity, quantity,
 // conditions — with its signed document), refuse with a reason, revoke an issued permit with a
-// reason. Each one locks the application or permit and refuses another authority's (403) before
+// reason (crediting the fee back when its type's rule says so: fees.ts). Each one locks the
+// application or permit and refuses another authority's (403) before
 // anything else — before reading the input, so another authority learns nothing from a validation
 // message — then a decided one (409), then bad input (422, nothing written); it runs in one
 // transaction and writes its audit entry there.
@@ -23,7 +24,9 @@ import {
 import { asDateColumn, serviceDate } from '@/lib/time';
 import type { Direction } from '@/lib/reference/customs';
 import { revokeSignedDocuments } from '../documents/issue';
+import { moneyTransaction } from '../payments/ledger';
 import { issuePermitDocument } from './document';
+import { refundApplicationFeeIfDue } from './fees';
 import { nextPermitNumber } from './numbering';
 import { isValidUuid } from './ids';
 
@@ -179,13 +182,14 @@ export async function refuseApplication(args: {
 }): Promise<void> {
   const { actor, applicationId, now } = args;
   assertAgencyOfficer(actor);
-  await db.$transaction(async (tx) => {
+  await moneyTransaction(async (tx) => {
     const row = await lockForAuthority(tx, actor, applicationId);
     const to = nextStatus(row, 'REFUSE');
     const { reason } = parseOrThrow(ZRefusal, args.input);
-    await tx.permitApplication.update({
+    const updated = await tx.permitApplication.update({
       where: { id: applicationId },
       data: { status: to, refusalReason: reason, decidedById: actor.userId, decidedAt: now, version: { increment: 1 } },
+      select: { number: true },
     });
     await writeAudit(tx, {
       actor,
@@ -195,6 +199,14 @@ export async function refuseApplication(args: {
       data: { reason },
       at: now,
     });
+    // A submitted application always has its number.
+    if (updated.number)
+      await refundApplicationFeeIfDue(tx, {
+        actor,
+        application: { id: applicationId, number: updated.number, companyId: row.companyId },
+        outcome: 'REFUSED',
+        now,
+      });
   });
 }
 

@@ -1,5 +1,5 @@
-// The permits a company holds, as its traders read them: remaining quantity, expiry, status, and
-// what each declaration linked to it or wrote off. Scoped to the actor's company (another
+// The permits a company holds, as its traders read them: remaining quantity, expiry, status, the
+// declaration it was applied for, and what each declaration linked to it or wrote off. Scoped to the actor's company (another
 // company's permit is "not found").
 import { db } from '../db';
 import { assertTrader, type Actor } from '../actor';
@@ -44,7 +44,14 @@ export async function getPermitForTrader(args: { actor: Actor; permitId: string 
     where: { id: args.permitId, companyId: actor.companyId },
     include: {
       permitType: { include: { authority: { select: { code: true, name: true } } } },
-      application: { select: { id: true, number: true } },
+      application: {
+        select: {
+          id: true,
+          number: true,
+          declarationLineNo: true,
+          declaration: { select: { id: true, registrationNumber: true } },
+        },
+      },
       links: {
         orderBy: { id: 'asc' },
         include: {

@@ -44,6 +44,7 @@ export default async function EditPermitTypePage({ params }: { params: Promise<{
           scope: type.scope,
           requiredDocuments: type.requiredDocuments.join('\n'),
           fee: type.fee.toFixed(2),
+          isFeeRefundable: type.isFeeRefundable,
           isActive: type.isActive,
         }}
         isNew={false}

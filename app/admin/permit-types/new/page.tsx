@@ -32,6 +32,7 @@ export default async function NewPermitTypePage() {
           scope: 'QUANTITY',
           requiredDocuments: '',
           fee: '0.00',
+          isFeeRefundable: false,
           isActive: true,
         }}
         isNew

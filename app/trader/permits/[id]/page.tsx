@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
@@ -23,6 +24,12 @@ export default async function TraderPermitPage({ params }: { params: Promise<{ i
     throw e;
   });
   const t = await getTranslations('permits');
+  // The declaration (and item) the permit was applied for, when its application was started from one.
+  const application = permit.application;
+  const appliedFor =
+    application?.declaration && application.declarationLineNo !== null
+      ? { ...application.declaration, lineNo: application.declarationLineNo }
+      : null;
   return (
     <PermitDetails
       permit={permit}
@@ -30,7 +37,26 @@ export default async function TraderPermitPage({ params }: { params: Promise<{ i
       back={{ href: '/trader/permits', label: t('backToPermits') }}
       intro={`${permit.permitType.code} — ${permit.permitType.name}, ${permit.permitType.authority.name}`}
       pdfHref={`/trader/permits/${permit.id}/pdf`}
-      firstRows={[{ label: t('col.permit'), value: <span className="font-mono">{permit.number}</span> }]}
+      firstRows={[
+        { label: t('col.permit'), value: <span className="font-mono">{permit.number}</span> },
+        ...(appliedFor
+          ? [
+              {
+                label: t('permit.appliedFor'),
+                value: (
+                  <Link href={`/trader/declarations/${appliedFor.id}`} className="text-blue-800 underline">
+                    {appliedFor.registrationNumber
+                      ? t('permit.appliedForDeclaration', {
+                          number: appliedFor.registrationNumber,
+                          line: appliedFor.lineNo,
+                        })
+                      : t('permit.appliedForDraft', { line: appliedFor.lineNo })}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
+      ]}
       scope={t(`scope.${permit.permitType.scope}`)}
       applicationHref={(id) => `/trader/permits/applications/${id}`}
       declarationHref={(id) => `/trader/declarations/${id}/permits`}

@@ -13,6 +13,7 @@ import { LinkPermitForm } from '@/components/permits/forms';
 import { isAppError } from '@/lib/errors';
 import { formatAmount } from '@/lib/money';
 import { ZPageQuery, ZUuidParam, pageCount } from '@/lib/pagination';
+import { applyForLineHref } from '@/lib/permits';
 import { linkPermitAction, unlinkPermitAction } from './actions';
 import { ItemFormalities } from '@/components/declaration/item-formalities';
 
@@ -147,26 +148,30 @@ export default async function DeclarationPermitsPage({
                   '—'
                 ) : item.candidates.length === 0 ? (
                   <span className="text-sm">
-                    {t('link.noCandidates')}{' '}
-                    <Link href="/trader/permits/apply" className="text-blue-800 underline">
-                      {t('link.applyLink')}
-                    </Link>
+                    {t('link.noCandidates')} <ApplyForItem declarationId={d.id} lineNo={item.lineNo} />
                   </span>
                 ) : (
-                  <LinkPermitForm
-                    action={linkPermitAction.bind(null, d.id, item.lineNo)}
-                    lineNo={item.lineNo}
-                    options={item.candidates.map((c) => ({
-                      value: c.id,
-                      label: t('link.option', {
-                        number: c.number,
-                        type: c.typeCode,
-                        remaining: formatAmount(c.remainingQuantity, 3),
-                        unit: c.unit,
-                        until: c.validTo,
-                      }),
-                    }))}
-                  />
+                  <>
+                    {item.formalities?.isSatisfied ? null : (
+                      <span className="mb-3 block text-sm">
+                        <ApplyForItem declarationId={d.id} lineNo={item.lineNo} />
+                      </span>
+                    )}
+                    <LinkPermitForm
+                      action={linkPermitAction.bind(null, d.id, item.lineNo)}
+                      lineNo={item.lineNo}
+                      options={item.candidates.map((c) => ({
+                        value: c.id,
+                        label: t('link.option', {
+                          number: c.number,
+                          type: c.typeCode,
+                          remaining: formatAmount(c.remainingQuantity, 3),
+                          unit: c.unit,
+                          until: c.validTo,
+                        }),
+                      }))}
+                    />
+                  </>
                 )}
               </Td>
             ) : null}
@@ -185,5 +190,15 @@ export default async function DeclarationPermitsPage({
         }}
       />
     </>
+  );
+}
+
+/** The prefilled application for one item (the URL contract other pages link to as well). */
+async function ApplyForItem({ declarationId, lineNo }: { declarationId: string; lineNo: number }) {
+  const t = await getTranslations('permits');
+  return (
+    <Link href={applyForLineHref(declarationId, lineNo)} className="text-blue-800 underline">
+      {t('link.applyForItem', { n: lineNo })}
+    </Link>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { getApplicationForTrader } from '@/src/server/permits/applications';
+import { getCompanyBalance } from '@/src/server/permits/fees';
 import { BackLink, PageHeader, Section, SummaryList } from '@/components/ui/page';
 import { LiveStatus } from '@/components/declaration/live-status';
 import { ActionButton } from '@/components/declaration/item-actions';
@@ -11,6 +12,8 @@ import { NextActionPanel } from '@/components/declaration/next-action-panel';
 import { ApplicationStatusBadge } from '@/components/permits/badges';
 import { ApplicationDocumentForm, ButtonForm, ProductForm, TextForm } from '@/components/permits/forms';
 import { MessageThread } from '@/components/permits/message-thread';
+import { ReceiptLink } from '@/components/payments/ledger';
+import { Table, Td } from '@/components/ui/table';
 import {
   ApplicationDocumentsTable,
   ApplicationProductsTable,
@@ -23,6 +26,8 @@ import { ZUuidParam } from '@/lib/pagination';
 import {
   OTHER_DOCUMENT,
   applicationTransition,
+  feeShortfall,
+  isFeeCharged,
   isApplicationEditable,
   missingDocuments,
   productCountryRole,
@@ -47,7 +52,11 @@ async function load(params: Promise<{ id: string }>) {
   const parsed = ZUuidParam.safeParse(await params);
   if (!parsed.success) notFound();
   try {
-    return await getApplicationForTrader({ actor, applicationId: parsed.data.id });
+    const [application, balance] = await Promise.all([
+      getApplicationForTrader({ actor, applicationId: parsed.data.id }),
+      getCompanyBalance({ actor }),
+    ]);
+    return { ...application, balance };
   } catch (e) {
     if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
@@ -126,12 +135,17 @@ export default async function TraderApplicationPage({ params }: { params: Promis
             { label: t('col.validity'), value: t('days', { count: type.validityDays }) },
             { label: t('col.scope'), value: t(`scope.${type.scope}`) },
             { label: t('col.fee'), value: `${formatAmount(type.fee.toString())} UZS` },
+            ...(a.declarationLineNo !== null
+              ? [{ label: t('application.appliedFor'), value: <AppliedFor application={a} /> }]
+              : []),
             { label: t('application.created'), value: when(a.createdAt) },
             { label: t('col.submitted'), value: when(a.submittedAt) },
             { label: t('application.decided'), value: when(a.decidedAt) },
           ]}
         />
       </Section>
+
+      <FeeSection application={a} />
 
       {a.permit ? (
         <IssuedPermitSummary
@@ -269,5 +283,85 @@ export default async function TraderApplicationPage({ params }: { params: Promis
         </Section>
       ) : null}
     </>
+  );
+}
+
+type Loaded = Awaited<ReturnType<typeof load>>;
+
+/** The declaration line the application was started from ("Apply for a permit" on an item). */
+async function AppliedFor({ application: a }: { application: Loaded }) {
+  const t = await getTranslations('permits');
+  const line = a.declarationLineNo ?? 0;
+  if (!a.declaration) return t('application.appliedForGone', { line });
+  return (
+    <Link href={`/trader/declarations/${a.declaration.id}/permits`} className="text-blue-800 underline">
+      {a.declaration.registrationNumber
+        ? t('application.appliedForDeclaration', { number: a.declaration.registrationNumber, line })
+        : t('application.appliedForDraft', { line })}
+    </Link>
+  );
+}
+
+/**
+ * The fee: before submission, what submitting will charge and the balance it comes from (and what is
+ * missing); after, each movement with its receipt.
+ */
+async function FeeSection({ application: a }: { application: Loaded }) {
+  const t = await getTranslations('permits');
+  const format = await getFormatter();
+  const fee = a.permitType.fee.toFixed(2);
+  const rule = t(a.permitType.isFeeRefundable ? 'feeRule.refundable' : 'feeRule.notRefundable');
+  if (a.status === 'DRAFT') {
+    const shortfall = isFeeCharged(fee) ? feeShortfall(fee, a.balance) : null;
+    return (
+      <Section title={t('fee.title')}>
+        {isFeeCharged(fee) ? (
+          <>
+            <p>{t('fee.toPay', { fee: formatAmount(fee), balance: formatAmount(a.balance) })}</p>
+            <p className="mt-1 text-sm text-slate-700">{t('fee.rule', { rule })}</p>
+            {shortfall ? (
+              <p className="mt-2 border-l-4 border-amber-600 bg-amber-50 p-3 font-medium text-amber-900">
+                {t('fee.short', { shortfall: formatAmount(shortfall) })}{' '}
+                <Link href="/trader/account" className="text-blue-800 underline">
+                  {t('apply.topUp')}
+                </Link>
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <p>{t('fee.none')}</p>
+        )}
+      </Section>
+    );
+  }
+  return (
+    <Section title={t('fee.title')}>
+      {a.fees.length === 0 ? (
+        <p>{isFeeCharged(fee) ? t('fee.notCharged') : t('fee.none')}</p>
+      ) : (
+        <Table
+          caption={t('fee.tableCaption')}
+          head={[t('fee.colMovement'), t('fee.colDate'), t('fee.colAmount'), t('fee.colReceipt')]}
+        >
+          {a.fees.map((f) => (
+            <tr key={f.id}>
+              <Td>
+                {t(`fee.${f.kind}`)}
+                {f.kind === 'CHARGE' ? (
+                  <span className="block text-sm text-slate-700">
+                    {t(f.isRefundable ? 'feeRule.refundable' : 'feeRule.notRefundable')}
+                  </span>
+                ) : null}
+              </Td>
+              <Td>{format.dateTime(f.at, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
+              <Td>{`${f.kind === 'CHARGE' ? '−' : '+'}${formatAmount(f.amount.toFixed(2))} UZS`}</Td>
+              <Td>
+                <ReceiptLink number={f.receiptNumber} />
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Section>
   );
 }
