@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { REGIMES, TRANSPORT_MODES, INCOTERMS, SUPPLEMENTARY_UNITS, DOCUMENT_TYPES } from '@/lib/reference/customs';
 import { ActionForm, type FormActionResult } from '../form/action-form';
+import type { AutosaveAction } from '../form/autosave';
 import { FormText, FormSelect, FormFile } from '../form/fields';
 import { HsSearch } from './hs-search';
 import { CSV_TOO_LARGE, MAX_CSV_BYTES } from '@/lib/declaration/items-csv';
@@ -33,12 +34,15 @@ export function PartiesForm({
   values,
   successHref,
   isRegistered = false,
+  autosave,
 }: {
   action: Action<{ id: string } | void>;
   posts: PostOption[];
   values: Values;
   successHref: string;
   isRegistered?: boolean;
+  /** A draft's step saves as the trader types. */
+  autosave?: AutosaveAction;
 }) {
   const t = useTranslations('declaration');
   const tRegime = useTranslations('regime');
@@ -48,7 +52,7 @@ export function PartiesForm({
   if (isRegistered && values.postCode && !postOptions.some((o) => o.value === values.postCode))
     postOptions.push({ value: values.postCode, label: values.postCode });
   return (
-    <ActionForm action={action} successHref={successHref} {...useFormLabels()}>
+    <ActionForm action={action} successHref={successHref} autosave={autosave} {...useFormLabels()}>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-xl font-semibold">{t('headerSection')}</legend>
         <FormSelect
@@ -108,15 +112,18 @@ export function TransportForm({
   action,
   values,
   successHref,
+  autosave,
 }: {
   action: Action;
   values: Values;
   successHref: string;
+  /** A draft's step saves as the trader types. */
+  autosave?: AutosaveAction;
 }) {
   const t = useTranslations('declaration');
   const tMode = useTranslations('transportMode');
   return (
-    <ActionForm action={action} successHref={successHref} {...useFormLabels()}>
+    <ActionForm action={action} successHref={successHref} autosave={autosave} {...useFormLabels()}>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-xl font-semibold">{t('routeSection')}</legend>
         <FormText

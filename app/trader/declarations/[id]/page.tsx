@@ -18,6 +18,7 @@ import { copyDeclarationAction, withdrawDeclarationAction } from '../actions';
 import { getDeclarationPayments } from '@/src/server/payments/read';
 import { DeclarationPayControl, DeclarationPaymentsDetails } from '../../account/declaration-payment';
 import { loadTraderDeclaration } from './load';
+import { DocumentRequestsSection } from './document-requests-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('declaration');
@@ -98,6 +99,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
         ) : null}
         {d.nextAction.code === 'PAY' ? <DeclarationPayControl declarationId={d.id} payments={payments} /> : null}
       </NextActionPanel>
+      {d.registrationNumber ? <DocumentRequestsSection actor={actor} declarationId={d.id} status={d.status} /> : null}
 
       <Section title={t('summary')}>
         <SummaryList

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page';
 import { JourneyNav } from '@/components/declaration/journey-nav';
 import { PartiesForm } from '@/components/declaration/step-forms';
 import { savePartiesAction } from '../../actions';
+import { autosaveStepAction } from '../../draft-actions';
 import { loadEditableDeclaration, journeySteps } from '../load';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,6 +36,7 @@ export default async function PartiesPage({ params }: { params: Promise<{ id: st
         }}
         successHref={`/trader/declarations/${d.id}/transport`}
         isRegistered={d.status !== 'DRAFT'}
+        autosave={d.status === 'DRAFT' ? autosaveStepAction.bind(null, d.id, 'parties') : undefined}
       />
     </>
   );
