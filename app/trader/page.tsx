@@ -11,6 +11,10 @@ import { Table, Td, type Column } from '@/components/ui/table';
 import { StatusBadge } from '@/components/ui/status';
 import { Pagination } from '@/components/ui/pagination';
 import { ListFilters } from '@/components/declaration/list-filters';
+import { DeleteDraft } from '@/components/declaration/delete-draft';
+import { deleteDraftAction } from './declarations/draft-actions';
+import { formatAmount } from '@/lib/money';
+import { ZDraftDeletedNotice, goodsSummary } from '@/lib/declaration/drafts';
 import { pageCount } from '@/lib/pagination';
 import {
   DEFAULT_SORT,
@@ -37,13 +41,16 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
   const raw = await firstValues(searchParams);
   // Bad parameters are left out of the list and named beside their fields, showing what was typed.
   const { query, fieldErrors } = parseDeclarationListQuery(raw);
+  const { deleted } = ZDraftDeletedNotice.parse(raw);
   const shown = (key: 'status' | 'regime' | 'post' | 'from' | 'to' | 'number') =>
     fieldErrors.some((e) => e.path === key) ? raw[key] : query[key];
   const t = await getTranslations('trader');
   const ts = await getTranslations('status');
   const tc = await getTranslations('common');
   const tRegime = await getTranslations('regime');
+  const td = await getTranslations('drafts');
   const format = await getFormatter();
+  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
   const [company, list, posts] = await Promise.all([
     getOwnCompany({ actor }),
     listCompanyDeclarations({ actor, query }),
@@ -73,10 +80,14 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
     sortable('number', t('colNumber')),
     { label: t('colRegime') },
     { label: t('colPost') },
-    { label: t('colItems') },
+    { label: td('colConsignor') },
+    { label: td('colGoods') },
+    { label: td('colTotal') },
     { label: t('colStatus') },
     sortable('created', t('colCreated')),
+    { label: td('colChanged') },
     sortable('registered', t('colRegistered')),
+    { label: td('colActions') },
   ];
   return (
     <>
@@ -85,6 +96,11 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
         intro={t('accountIntro', { company: company.name })}
         actions={<LinkButton href="/trader/declarations/new">{t('newDeclaration')}</LinkButton>}
       />
+      {deleted ? (
+        <p role="status" className="mb-6 border-l-4 border-emerald-600 bg-emerald-50 p-3">
+          {td('deletedNotice')}
+        </p>
+      ) : null}
       <ListFilters
         labels={{
           legend: t('filters'),
@@ -135,28 +151,66 @@ export default async function TraderHome({ searchParams }: { searchParams: Searc
             {tc('showing', { from, to: from + list.rows.length - 1, total: list.total })}
           </p>
           <Table caption={t('declarationsHeading')} head={columns}>
-            {list.rows.map((d) => (
-              <tr key={d.id}>
-                <Td>
-                  <Link
-                    href={d.status === 'DRAFT' ? `/trader/declarations/${d.id}/check` : `/trader/declarations/${d.id}`}
-                    className="font-mono text-blue-800 underline"
-                  >
-                    {d.registrationNumber ?? t('draftLabel')}
-                  </Link>
-                </Td>
-                <Td>{d.regime}</Td>
-                <Td>{d.post ? `${d.post.code} ${d.post.name}` : '—'}</Td>
-                <Td>{d._count.items}</Td>
-                <Td>
-                  <StatusBadge status={d.status} label={ts(d.status)} />
-                </Td>
-                <Td>{format.dateTime(d.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
-                <Td>
-                  {d.registeredAt ? format.dateTime(d.registeredAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}
-                </Td>
-              </tr>
-            ))}
+            {list.rows.map((d) => {
+              const goods = goodsSummary(d.items, d._count.items);
+              const consignor = d.consignorName
+                ? `${d.consignorName}${d.consignorCountry ? ` (${d.consignorCountry})` : ''}`
+                : null;
+              const draftName = td('draftName', {
+                consignor: d.consignorName ?? td('noConsignor'),
+                created: when(d.createdAt),
+              });
+              return (
+                <tr key={d.id}>
+                  <Td>
+                    <Link
+                      href={
+                        d.status === 'DRAFT' ? `/trader/declarations/${d.id}/check` : `/trader/declarations/${d.id}`
+                      }
+                      className="font-mono text-blue-800 underline"
+                      aria-label={d.registrationNumber ? undefined : `${t('draftLabel')}: ${draftName}`}
+                    >
+                      {d.registrationNumber ?? t('draftLabel')}
+                    </Link>
+                  </Td>
+                  <Td>{d.regime}</Td>
+                  <Td>{d.post ? `${d.post.code} ${d.post.name}` : '—'}</Td>
+                  <Td>{consignor ?? '—'}</Td>
+                  <Td>
+                    {goods.first ? (
+                      <>
+                        <span className="block">{goods.first.description}</span>
+                        <span className="block font-mono text-sm text-slate-700">{goods.first.hsCode}</span>
+                        {goods.more > 0 ? (
+                          <span className="block text-sm text-slate-700">{td('moreItems', { count: goods.more })}</span>
+                        ) : null}
+                      </>
+                    ) : (
+                      td('noItems')
+                    )}
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {d.invoiceTotal ? `${formatAmount(d.invoiceTotal.toString())} ${d.invoiceCurrency ?? ''}` : '—'}
+                  </Td>
+                  <Td>
+                    <StatusBadge status={d.status} label={ts(d.status)} />
+                  </Td>
+                  <Td>{when(d.createdAt)}</Td>
+                  <Td>{when(d.updatedAt)}</Td>
+                  <Td>{d.registeredAt ? when(d.registeredAt) : '—'}</Td>
+                  <Td>
+                    {d.status === 'DRAFT' ? (
+                      <DeleteDraft
+                        action={deleteDraftAction.bind(null, d.id)}
+                        name={draftName}
+                        question={td('deleteQuestion', { name: draftName })}
+                        successHref="/trader?deleted=1"
+                      />
+                    ) : null}
+                  </Td>
+                </tr>
+              );
+            })}
           </Table>
           <Pagination
             page={query.page}

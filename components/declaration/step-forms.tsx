@@ -13,6 +13,7 @@ import {
 import { isCostRequired, type TransportCost } from '@/lib/declaration/incoterm-costs';
 import { ActionForm, type FormActionResult } from '../form/action-form';
 import { FormText, FormSelect, FormFile, FormCountry } from '../form/fields';
+import type { AutosaveAction } from '../form/autosave';
 import { HsSearch } from './hs-search';
 import { CSV_TOO_LARGE, MAX_CSV_BYTES } from '@/lib/declaration/items-csv';
 
@@ -42,12 +43,15 @@ export function PartiesForm({
   values,
   successHref,
   isRegistered = false,
+  autosave,
 }: {
   action: Action<{ id: string } | void>;
   posts: PostOption[];
   values: Values;
   successHref: string;
   isRegistered?: boolean;
+  /** A draft's step saves as the trader types. */
+  autosave?: AutosaveAction;
 }) {
   const t = useTranslations('declaration');
   const tRegime = useTranslations('regime');
@@ -57,7 +61,7 @@ export function PartiesForm({
   if (isRegistered && values.postCode && !postOptions.some((o) => o.value === values.postCode))
     postOptions.push({ value: values.postCode, label: values.postCode });
   return (
-    <ActionForm action={action} successHref={successHref} {...useFormLabels()}>
+    <ActionForm action={action} successHref={successHref} autosave={autosave} {...useFormLabels()}>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-xl font-semibold">{t('headerSection')}</legend>
         <FormSelect
@@ -115,10 +119,13 @@ export function TransportForm({
   action,
   values,
   successHref,
+  autosave,
 }: {
   action: Action;
   values: Values;
   successHref: string;
+  /** A draft's step saves as the trader types. */
+  autosave?: AutosaveAction;
 }) {
   const t = useTranslations('declaration');
   const tMode = useTranslations('transportMode');
@@ -131,7 +138,7 @@ export function TransportForm({
     return t(isRequired ? `${cost}Required` : `${cost}Included`, { incoterm: chosenIncoterm ?? '' });
   };
   return (
-    <ActionForm action={action} successHref={successHref} {...useFormLabels()}>
+    <ActionForm action={action} successHref={successHref} autosave={autosave} {...useFormLabels()}>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-xl font-semibold">{t('routeSection')}</legend>
         <FormCountry

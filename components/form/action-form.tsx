@@ -11,6 +11,7 @@ import type { FieldError } from '@/lib/errors';
 import { ErrorSummary } from '../ui/error-summary';
 import { Button } from '../ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { AutosaveStatus, useAutosave, type AutosaveAction } from './autosave';
 
 export type FormActionResult<T = unknown> =
   { ok: true; data: T } | { ok: false; code?: string; formError: string; fieldErrors: FieldError[] };
@@ -65,6 +66,8 @@ type Props<T> = {
   idPrefix?: string;
   /** The submit button's style: `danger` for an action that cannot be undone (withdraw). */
   submitVariant?: 'primary' | 'secondary' | 'danger';
+  /** Save the text fields as the person types (./autosave.tsx); the submit button still saves the whole form. */
+  autosave?: AutosaveAction;
 };
 
 export function ActionForm<T>({
@@ -83,6 +86,7 @@ export function ActionForm<T>({
   className,
   idPrefix = '',
   submitVariant = 'primary',
+  autosave,
 }: Props<T>) {
   const router = useRouter();
   const t = useTranslations('form');
@@ -93,6 +97,7 @@ export function ActionForm<T>({
   const hasErrors = errors.length > 0 || Boolean(formError);
   // Until hydrated, the submit button stays disabled: a native submit would bypass the action.
   const isReady = useHydrated();
+  const autosaver = useAutosave(autosave, formRef);
 
   useEffect(() => {
     // Read the title now, not at mount: Next may set it after hydration.
@@ -105,7 +110,8 @@ export function ActionForm<T>({
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (isBusy) return;
-    const tooLarge = oversizedFiles(event.currentTarget);
+    const form = event.currentTarget;
+    const tooLarge = oversizedFiles(form);
     if (tooLarge.length) {
       setErrors(tooLarge);
       setFormError(undefined);
@@ -113,7 +119,9 @@ export function ActionForm<T>({
     }
     setIsBusy(true);
     try {
-      const formData = new FormData(event.currentTarget);
+      // A save still on its way must land before the whole form does, never after it.
+      if (autosaver.isEnabled) await autosaver.settle();
+      const formData = new FormData(form);
       // A file input left empty is "no file", not an empty file.
       for (const [name, value] of [...formData.entries()]) {
         if (value instanceof File && value.size === 0 && value.name === '') formData.delete(name);
@@ -140,13 +148,15 @@ export function ActionForm<T>({
     }
   }
 
-  const errorFor = (name: string) => errors.find((e) => e.path === name)?.message;
+  const errorFor = (name: string) =>
+    errors.find((e) => e.path === name)?.message ?? autosaver.fieldErrors.find((e) => e.path === name)?.message;
   return (
     <FormContext.Provider value={{ errorFor, idPrefix }}>
       <form
         ref={formRef}
         method="post"
         onSubmit={onSubmit}
+        onInput={autosaver.isEnabled ? autosaver.schedule : undefined}
         noValidate
         encType={encType}
         className={className ?? 'flex flex-col gap-6'}
@@ -166,6 +176,7 @@ export function ActionForm<T>({
           </Button>
           {secondary}
         </div>
+        {autosaver.isEnabled ? <AutosaveStatus status={autosaver.status} /> : null}
       </form>
     </FormContext.Provider>
   );

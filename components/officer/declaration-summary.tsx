@@ -39,7 +39,7 @@ export type SummaryDeclaration = {
 
 type Props = {
   declaration: SummaryDeclaration;
-  sla: { elapsedMinutes: number; targetMinutes: number | null; isOverdue: boolean };
+  sla: { elapsedMinutes: number; targetMinutes: number | null; isOverdue: boolean; isPaused: boolean };
   traderHistory: { declarations: number; inspections: number; hits: number };
   /** The inspector it is assigned to (null: the post's pool), and whether that is the reader. */
   assignee: { officerNumber: string | null; name: string } | null;
@@ -51,6 +51,7 @@ export function DeclarationSummary({ declaration: d, sla, traderHistory, assigne
   const td = useTranslations('declaration');
   const ts = useTranslations('status');
   const tch = useTranslations('channel');
+  const tdr = useTranslations('documentRequests');
   const format = useFormatter();
   const costs = transportCosts(d);
   // Freight and insurance are in the invoice currency; the Incoterm says whether they are added to the customs value.
@@ -78,7 +79,8 @@ export function DeclarationSummary({ declaration: d, sla, traderHistory, assigne
                     <Badge tone="danger">{t('overdue')}</Badge>
                   ) : (
                     <Badge tone="success">{t('onTime')}</Badge>
-                  )}
+                  )}{' '}
+                  {sla.isPaused ? <Badge tone="info">{tdr('slaPaused')}</Badge> : null}
                 </span>
               ),
           },

@@ -154,12 +154,27 @@ export function revenueInspection<T extends { at: Date; isHit: boolean }>(inspec
   return latest(inspections.filter((i) => i.isHit)) ?? latest(inspections);
 }
 
-/** SLA clock: minutes since registration against the target of the channel. */
+/** Time the SLA clock leaves out: seconds already waited for documents, and the wait going on now (since, or null). */
+export type SlaPause = { pausedSeconds: number; pausedSince: Date | null };
+
+/**
+ * SLA clock: minutes since registration against the target of the channel, less the time spent
+ * waiting for documents the officer requested (the clock stands still while a request is open).
+ */
 export function slaState(
   registeredAt: Date,
   now: Date,
   targetMinutes: number | null,
-): { elapsedMinutes: number; targetMinutes: number | null; isOverdue: boolean } {
-  const elapsedMinutes = Math.max(0, Math.floor((now.getTime() - registeredAt.getTime()) / 60_000));
-  return { elapsedMinutes, targetMinutes, isOverdue: targetMinutes !== null && elapsedMinutes > targetMinutes };
+  pause: SlaPause = { pausedSeconds: 0, pausedSince: null },
+): { elapsedMinutes: number; targetMinutes: number | null; isOverdue: boolean; isPaused: boolean } {
+  // While paused the clock reads what it read when the wait began.
+  const clockAt = pause.pausedSince && pause.pausedSince < now ? pause.pausedSince : now;
+  const elapsedMs = clockAt.getTime() - registeredAt.getTime() - pause.pausedSeconds * 1000;
+  const elapsedMinutes = Math.max(0, Math.floor(elapsedMs / 60_000));
+  return {
+    elapsedMinutes,
+    targetMinutes,
+    isOverdue: targetMinutes !== null && elapsedMinutes > targetMinutes,
+    isPaused: pause.pausedSince !== null,
+  };
 }

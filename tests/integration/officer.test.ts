@@ -422,7 +422,7 @@ describe('distribution', () => {
     const later = new Date(NOW.getTime() + 3000 * 60_000); // red target: 2 880 minutes
     const queue = await listWorkQueue({ actor: inspector, now: later });
     const row = queue.rows.find((r) => r.declaration.id === id)!;
-    expect(row.sla).toEqual({ elapsedMinutes: 3000, targetMinutes: 2880, isOverdue: true });
+    expect(row.sla).toEqual({ elapsedMinutes: 3000, targetMinutes: 2880, isOverdue: true, isPaused: false });
     expect(
       (await listWorkQueue({ actor: inspector, query: { overdue: 'yes' }, now: NOW })).rows.map(
         (r) => r.declaration.id,

@@ -110,6 +110,13 @@ export const ACTION_ARGS: Record<string, { args: (t: Targets) => unknown[]; mine
   'app/trader/declarations/actions.ts#submitDeclarationAction': { args: (t) => [t.declaration] },
   'app/trader/declarations/actions.ts#withdrawDeclarationAction': { args: (t) => [t.declaration, f({ reason })] },
   'app/trader/declarations/actions.ts#copyDeclarationAction': { args: (t) => [t.declaration] },
+  'app/trader/declarations/draft-actions.ts#autosaveStepAction': {
+    args: (t) => [t.declaration, 'parties', f(FORMS.parties)],
+  },
+  'app/trader/declarations/draft-actions.ts#deleteDraftAction': { args: (t) => [t.declaration] },
+  'app/trader/declarations/document-request-actions.ts#uploadRequestedDocumentAction': {
+    args: (t) => [t.declaration, t.missing, f({ ...FORMS.document, file: pdf() })],
+  },
   'app/trader/declarations/[id]/permits/actions.ts#linkPermitAction': {
     args: (t) => [t.declaration, t.lineNo, f({ permitId: t.permit })],
   },
@@ -142,6 +149,12 @@ export const ACTION_ARGS: Record<string, { args: (t: Targets) => unknown[]; mine
   'app/trader/permits/actions.ts#withdrawAction': { args: (t) => [t.application, f({ reason })] },
   'app/officer/declarations/actions.ts#requestAmendmentAction': {
     args: (t) => [t.declaration, 1, f({ message: reason })],
+  },
+  'app/officer/declarations/document-request-actions.ts#requestDocumentsAction': {
+    args: (t) => [t.declaration, 1, f({ documentTypes: 'INVOICE', reason, dueDate: daysAgo(-3) })],
+  },
+  'app/officer/declarations/document-request-actions.ts#cancelDocumentRequestAction': {
+    args: (t) => [t.declaration, t.missing, 1],
   },
   'app/officer/declarations/actions.ts#documentCheckAction': {
     args: (t) => [t.declaration, 1, f({ findings: reason, isHit: 'no', discrepancyType: '' })],

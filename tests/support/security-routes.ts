@@ -413,6 +413,7 @@ const CAST_TABLES: Record<string, string> = {
   DeclarationItem: `"DeclarationItem" t WHERE "declarationId" IN (SELECT id FROM decls)`,
   DeclarationDocument: `"DeclarationDocument" t WHERE "declarationId" IN (SELECT id FROM decls)`,
   DeclarationStatusEvent: `"DeclarationStatusEvent" t WHERE "declarationId" IN (SELECT id FROM decls)`,
+  DocumentRequest: `"DocumentRequest" t WHERE "declarationId" IN (SELECT id FROM decls)`,
   AssessedPayment: `"AssessedPayment" t WHERE "declarationId" IN (SELECT id FROM decls)`,
   Assignment: `"Assignment" t WHERE "declarationId" IN (SELECT id FROM decls)`,
   Inspection: `"Inspection" t WHERE "declarationId" IN (SELECT id FROM decls)`,

@@ -35,6 +35,7 @@ export default async function OfficerQueuePage({
   const ts = await getTranslations('status');
   const tch = await getTranslations('channel');
   const tc = await getTranslations('common');
+  const tdr = await getTranslations('documentRequests');
   const format = await getFormatter();
   const [queue, pending, me] = await Promise.all([
     listWorkQueue({ actor, query, now: now() }),
@@ -198,7 +199,8 @@ export default async function OfficerQueuePage({
                   ) : (
                     <span>
                       {t('slaClock', { elapsed: row.sla.elapsedMinutes, target: row.sla.targetMinutes })}{' '}
-                      {row.sla.isOverdue ? <Badge tone="danger">{t('overdue')}</Badge> : null}
+                      {row.sla.isOverdue ? <Badge tone="danger">{t('overdue')}</Badge> : null}{' '}
+                      {row.sla.isPaused ? <Badge tone="info">{tdr('slaPaused')}</Badge> : null}
                     </span>
                   )}
                 </Td>

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { canTransition } from '@/lib/declaration/lifecycle';
 import { lockCompanyDeclaration } from './editing';
 import { cancelPendingAdjustments } from '../officer/adjustments';
+import { closeOpenDocumentRequests } from './document-requests';
 
 export async function withdrawDeclaration(args: {
   actor: Actor;
@@ -36,6 +37,7 @@ export async function withdrawDeclaration(args: {
     });
     await tx.assignment.updateMany({ where: { declarationId, closedAt: null }, data: { closedAt: now } });
     await cancelPendingAdjustments(tx, { actor, declarationId, reason: 'The trader withdrew the declaration', now });
+    await closeOpenDocumentRequests(tx, { actor, declarationId, reason: 'The trader withdrew the declaration', now });
     await tx.declarationStatusEvent.create({
       data: {
         declarationId,

@@ -66,6 +66,15 @@ const LIST_SELECT = {
   _count: { select: { items: true } },
 } satisfies Prisma.DeclarationSelect;
 
+/** What the account's list shows besides: what tells one draft from another (lib/declaration/drafts.ts). */
+const ACCOUNT_LIST_SELECT = {
+  ...LIST_SELECT,
+  consignorName: true,
+  consignorCountry: true,
+  updatedAt: true,
+  items: { orderBy: { lineNo: 'asc' }, take: 1, select: { hsCode: true, description: true } },
+} satisfies Prisma.DeclarationSelect;
+
 export async function listCompanyDeclarations(args: { actor: Actor; query: DeclarationListQuery }) {
   const { actor, query } = args;
   assertTrader(actor);
@@ -77,7 +86,7 @@ export async function listCompanyDeclarations(args: { actor: Actor; query: Decla
       orderBy: listOrder(query.sort),
       skip: (query.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: LIST_SELECT,
+      select: ACCOUNT_LIST_SELECT,
     }),
   ]);
   return { total, page: query.page, pageSize: PAGE_SIZE, rows };

@@ -17,6 +17,7 @@ import type { ReleaseNotePayload } from '@/lib/documents/payloads';
 import { issueSignedDocument } from '../documents/issue';
 import { loadCatalogue } from '../permits/catalogue';
 import { amountDue } from './read';
+import { closeOpenDocumentRequests } from './document-requests';
 
 export type ReleaseBlocker =
   | { code: 'STATUS'; message: string }
@@ -246,6 +247,7 @@ async function performRelease(
       WHERE l.id = v.id`;
   }
   await tx.assignment.updateMany({ where: { declarationId, closedAt: null }, data: { closedAt: now } });
+  await closeOpenDocumentRequests(tx, { actor, declarationId, reason: 'The declaration was released', now });
   await tx.declaration.update({
     where: { id: declarationId },
     data: { status: 'RELEASED', releasedAt: now, currentReason: null, version: { increment: 1 } },

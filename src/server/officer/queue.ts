@@ -67,7 +67,6 @@ export async function listWorkQueue(args: { actor: Actor; query?: Partial<QueueQ
     inspector: actor.role === 'SUPERVISOR' && isKnownFilter ? parsed.inspector : undefined,
   };
 
-  const before = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
   const conditions: Prisma.Sql[] = [
     Prisma.sql`a."closedAt" IS NULL`,
     actor.role === 'SUPERVISOR'
@@ -78,14 +77,14 @@ export async function listWorkQueue(args: { actor: Actor; query?: Partial<QueueQ
   else if (query.inspector) conditions.push(Prisma.sql`a."inspectorId" = ${query.inspector}::uuid`);
   if (query.status) conditions.push(Prisma.sql`d.status = ${query.status}::"DeclarationStatus"`);
   if (query.channel) conditions.push(Prisma.sql`d.channel = ${query.channel}::"Channel"`);
-  if (query.overdue) {
-    conditions.push(
-      Prisma.sql`((d.channel = 'YELLOW' AND d."registeredAt" < ${before(targets.YELLOW)}) OR (d.channel = 'RED' AND d."registeredAt" < ${before(targets.RED)}))`,
-    );
-  }
+  // The SLA clock as slaState reads it: time since registration, less the time waited for requested
+  // documents (a wait going on now stops the clock where it began).
+  const clock = Prisma.sql`(COALESCE(d."slaPausedSince", ${now}) - d."registeredAt" - make_interval(secs => d."slaPausedSeconds"))`;
+  const target = Prisma.sql`CASE d.channel WHEN 'YELLOW' THEN make_interval(mins => ${targets.YELLOW}::int) WHEN 'RED' THEN make_interval(mins => ${targets.RED}::int) END`;
+  if (query.overdue) conditions.push(Prisma.sql`${clock} > ${target}`);
   const where = Prisma.join(conditions, ' AND ');
-  // Time left to the target is deadline − now: ordering by the deadline orders by time left.
-  const deadline = Prisma.sql`d."registeredAt" + CASE d.channel WHEN 'YELLOW' THEN make_interval(mins => ${targets.YELLOW}::int) WHEN 'RED' THEN make_interval(mins => ${targets.RED}::int) END`;
+  // Time left to the target: ordering by it puts the most overdue first (no target: last).
+  const timeLeft = Prisma.sql`(${target} - ${clock})`;
   const orderBy = (() => {
     switch (query.sort) {
       case 'registered-asc':
@@ -95,7 +94,7 @@ export async function listWorkQueue(args: { actor: Actor; query?: Partial<QueueQ
       case 'channel':
         return Prisma.sql`d.channel DESC NULLS LAST, d."registeredAt" ASC, a.id ASC`;
       case 'sla':
-        return Prisma.sql`${deadline} ASC NULLS LAST, d."registeredAt" ASC, a.id ASC`;
+        return Prisma.sql`${timeLeft} ASC NULLS LAST, d."registeredAt" ASC, a.id ASC`;
       default: {
         const unknown: never = query.sort;
         throw new Error(`Unknown queue sort ${String(unknown)}`);
@@ -124,6 +123,8 @@ export async function listWorkQueue(args: { actor: Actor; query?: Partial<QueueQ
           status: true,
           channel: true,
           registeredAt: true,
+          slaPausedSeconds: true,
+          slaPausedSince: true,
           company: { select: { name: true, tin: true } },
         },
       },
@@ -143,6 +144,7 @@ export async function listWorkQueue(args: { actor: Actor; query?: Partial<QueueQ
         r.declaration.registeredAt ?? r.assignedAt,
         now,
         r.declaration.channel ? targets[r.declaration.channel] : null,
+        { pausedSeconds: r.declaration.slaPausedSeconds, pausedSince: r.declaration.slaPausedSince },
       ),
     })),
   };
@@ -177,6 +179,15 @@ export async function getDeclarationForOfficer(args: { actor: Actor; declaration
       riskAssessments: { orderBy: { createdAt: 'desc' }, take: 1 },
       inspections: { orderBy: { at: 'asc' } },
       adjustments: { orderBy: { createdAt: 'desc' } },
+      documentRequests: {
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        include: {
+          documents: {
+            orderBy: { createdAt: 'asc' },
+            select: { id: true, type: true, number: true, file: { select: { id: true, fileName: true } } },
+          },
+        },
+      },
     },
   });
   if (!declaration) throw new AppError('NOT_FOUND', 'The declaration was not found.');
@@ -282,7 +293,10 @@ export async function getDeclarationForOfficer(args: { actor: Actor; declaration
     },
     pendingAdjustment: declaration.adjustments.find((a) => a.status === 'PENDING') ?? null,
     inspectors,
-    sla: slaState(declaration.registeredAt ?? now, now, declaration.channel ? targets[declaration.channel] : null),
+    sla: slaState(declaration.registeredAt ?? now, now, declaration.channel ? targets[declaration.channel] : null, {
+      pausedSeconds: declaration.slaPausedSeconds,
+      pausedSince: declaration.slaPausedSince,
+    }),
   };
 }
 

@@ -32,6 +32,8 @@ import {
   reassignAction,
   decideAdjustmentAction,
 } from '../actions';
+import { OfficerDocumentRequests } from './document-requests-section';
+import { serviceDate } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('officer');
@@ -43,8 +45,9 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
   const parsed = ZUuidParam.safeParse(await params);
   if (!parsed.success) notFound();
   let view;
+  const at = now();
   try {
-    view = await getDeclarationForOfficer({ actor, declarationId: parsed.data.id, now: now() });
+    view = await getDeclarationForOfficer({ actor, declarationId: parsed.data.id, now: at });
   } catch (e) {
     if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
@@ -127,6 +130,14 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
         valueControl={valueControl}
       />
       <DocumentsSection documents={d.documents} />
+      <OfficerDocumentRequests
+        declarationId={d.id}
+        version={d.version}
+        status={d.status}
+        canDecide={canDecide}
+        requests={d.documentRequests}
+        today={serviceDate(at)}
+      />
       <PaymentsSection payments={payments} />
       <InspectionsSection inspections={d.inspections} />
       <AdjustmentsSection adjustments={d.adjustments} invoiceCurrency={d.invoiceCurrency} />

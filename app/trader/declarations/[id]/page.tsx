@@ -19,6 +19,7 @@ import { getDeclarationPayments } from '@/src/server/payments/read';
 import { DeclarationPayControl, DeclarationPaymentsDetails } from '../../account/declaration-payment';
 import { CopiedFromNotice } from '@/components/declaration/copied-from-notice';
 import { loadTraderDeclaration, copiedFromNotice } from './load';
+import { DocumentRequestsSection } from './document-requests-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('declaration');
@@ -101,6 +102,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
         ) : null}
         {d.nextAction.code === 'PAY' ? <DeclarationPayControl declarationId={d.id} payments={payments} /> : null}
       </NextActionPanel>
+      {d.registrationNumber ? <DocumentRequestsSection actor={actor} declarationId={d.id} status={d.status} /> : null}
 
       <Section title={t('summary')}>
         <SummaryList

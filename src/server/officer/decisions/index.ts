@@ -4,6 +4,7 @@
 // written in the transaction. The input is parsed by the form's schema from lib/officer/decisions.
 export { lockForDecision } from './lock';
 export { requestAmendment } from './request-amendment';
+export { requestDocuments, cancelDocumentRequest } from './request-documents';
 export { recordDocumentCheck, recordExamination } from './inspections';
 export { adjustItem } from './adjust-item';
 export { decideAdjustment } from './decide-adjustment';

@@ -8,6 +8,7 @@ import { parseOrThrow } from '@/lib/validation';
 import { canTransition } from '@/lib/declaration/lifecycle';
 import { ZDecisionReason } from '@/lib/officer/decisions';
 import { cancelPendingAdjustments } from '../adjustments';
+import { closeOpenDocumentRequests } from '../../declarations/document-requests';
 import { lockForDecision } from './lock';
 
 type MoveArgs = { actor: Actor; declarationId: string; expectedVersion: number; reason: string; now: Date };
@@ -28,6 +29,7 @@ async function moveTo(args: MoveArgs, to: 'REFUSED' | 'ON_HOLD' | 'ASSIGNED', ac
     if (to === 'REFUSED') {
       await tx.assignment.updateMany({ where: { declarationId, closedAt: null }, data: { closedAt: now } });
       await cancelPendingAdjustments(tx, { actor, declarationId, reason: 'The declaration was refused', now });
+      await closeOpenDocumentRequests(tx, { actor, declarationId, reason: 'The declaration was refused', now });
     }
     await tx.declarationStatusEvent.create({
       data: {

@@ -12,6 +12,8 @@ import { SubmitDeclaration } from '@/components/declaration/submit-declaration';
 import { formatAmount } from '@/lib/money';
 import { fieldHref } from '@/lib/declaration/field-steps';
 import { submitDeclarationAction } from '../../actions';
+import { deleteDraftAction } from '../../draft-actions';
+import { DeleteDraft } from '@/components/declaration/delete-draft';
 import { loadEditableDeclaration, journeySteps } from '../load';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -192,6 +194,38 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
           </>
         )}
       </Section>
+
+      {d.status === 'DRAFT' ? (
+        <DeleteDraftSection id={d.id} consignor={d.consignorName} createdAt={d.createdAt} />
+      ) : null}
     </>
+  );
+}
+
+async function DeleteDraftSection({
+  id,
+  consignor,
+  createdAt,
+}: {
+  id: string;
+  consignor: string | null;
+  createdAt: Date;
+}) {
+  const t = await getTranslations('drafts');
+  const format = await getFormatter();
+  const name = t('draftName', {
+    consignor: consignor ?? t('noConsignor'),
+    created: format.dateTime(createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+  });
+  return (
+    <Section title={t('deleteSection')}>
+      <p className="mb-3">{t('deleteIntro')}</p>
+      <DeleteDraft
+        action={deleteDraftAction.bind(null, id)}
+        name={name}
+        question={t('deleteQuestion', { name })}
+        successHref="/trader?deleted=1"
+      />
+    </Section>
   );
 }

@@ -7,6 +7,7 @@ import { PartiesForm } from '@/components/declaration/step-forms';
 import { savePartiesAction } from '../../actions';
 import { CopiedFromNotice } from '@/components/declaration/copied-from-notice';
 import { loadEditableDeclaration, journeySteps, copiedFromNotice } from '../load';
+import { autosaveStepAction } from '../../draft-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('journey');
@@ -38,6 +39,7 @@ export default async function PartiesPage({ params }: { params: Promise<{ id: st
         }}
         successHref={`/trader/declarations/${d.id}/transport`}
         isRegistered={d.status !== 'DRAFT'}
+        autosave={d.status === 'DRAFT' ? autosaveStepAction.bind(null, d.id, 'parties') : undefined}
       />
     </>
   );

@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page';
 import { JourneyNav } from '@/components/declaration/journey-nav';
 import { TransportForm } from '@/components/declaration/step-forms';
 import { saveTransportAction } from '../../actions';
+import { autosaveStepAction } from '../../draft-actions';
 import { loadEditableDeclaration, journeySteps } from '../load';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,6 +33,7 @@ export default async function TransportPage({ params }: { params: Promise<{ id: 
           insurance: d.insurance?.toFixed(2),
         }}
         successHref={`/trader/declarations/${d.id}/items`}
+        autosave={d.status === 'DRAFT' ? autosaveStepAction.bind(null, d.id, 'transport') : undefined}
       />
     </>
   );
