@@ -148,7 +148,10 @@ export default async function DeclarationPermitsPage({
                 ) : item.candidates.length === 0 ? (
                   <span className="text-sm">
                     {t('link.noCandidates')}{' '}
-                    <Link href="/trader/permits/apply" className="text-blue-800 underline">
+                    <Link
+                      href={`/trader/permits/apply?declaration=${d.id}&line=${item.lineNo}`}
+                      className="text-blue-800 underline"
+                    >
                       {t('link.applyLink')}
                     </Link>
                   </span>
