@@ -1,12 +1,15 @@
-// One item's permit formalities as a list: each requirement satisfied (by which permit) or missing
-// (and why). Shared by the trader's check-your-answers page and the officer's declaration page;
-// each passes its own words.
+// One item's permit formalities as a list: each requirement satisfied (by which linked permit), not
+// linked yet (a permit the company holds would cover it) or missing (and why). Shared by the
+// trader's check-your-answers page, the linking page and the officer's declaration page; each passes
+// its own words.
 import { Badge } from '../ui/badge';
 import type { RequirementStatus } from '@/lib/permits';
 
 type Labels = {
   satisfied: string;
   missing: string;
+  /** A requirement a held permit could satisfy once linked (HELD mode); "missing" when not given. */
+  notLinked?: string;
   /** Shown when the item needs no permit. */
   none: string;
   /** Between a requirement's alternative permit types. */
@@ -27,9 +30,13 @@ export function ItemFormalities({
     <ul className="space-y-1">
       {requirements.map((r, k) => (
         <li key={k}>
-          <Badge tone={r.status === 'SATISFIED' ? 'success' : 'danger'}>
-            {r.status === 'SATISFIED' ? labels.satisfied : labels.missing}
-          </Badge>{' '}
+          {r.status === 'SATISFIED' ? (
+            <Badge tone="success">{labels.satisfied}</Badge>
+          ) : r.linkable && labels.notLinked ? (
+            <Badge tone="warning">{labels.notLinked}</Badge>
+          ) : (
+            <Badge tone="danger">{labels.missing}</Badge>
+          )}{' '}
           <span className="text-sm">{r.requirement.alternatives.join(labels.or)}</span>
           {/* A satisfied requirement names its permit; a missing one says why. */}
           {r.status === 'SATISFIED' && r.permit ? (

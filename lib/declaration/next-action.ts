@@ -1,5 +1,7 @@
 // What the trader should do next, in plain words: one code per situation, and the message of the
-// `nextAction` catalogue that says it (amounts grouped the way the portal writes money).
+// `nextAction` catalogue that says it (amounts grouped the way the portal writes money). Never
+// "being processed" while something the trader must do blocks release: payments first, then the
+// permits release waits for (lib/declaration/release-blockers.ts; the page lists them).
 import type { DeclarationStatus } from './lifecycle';
 import { formatAmount } from '../money';
 
@@ -7,6 +9,7 @@ export type NextAction =
   | { code: 'FINISH_DRAFT' }
   | { code: 'AMEND'; reason: string }
   | { code: 'PAY'; amount: string; currency: 'UZS' }
+  | { code: 'PROVIDE_PERMITS'; count: number }
   | { code: 'WAIT_FOR_OFFICER' }
   | { code: 'WAIT_ON_HOLD'; reason: string | null }
   | { code: 'COLLECT_GOODS' }
@@ -18,8 +21,11 @@ export function nextActionFor(args: {
   status: DeclarationStatus;
   currentReason: string | null;
   amountDue: string | null;
+  /** How many permits release still waits for (requirements of items not satisfied). */
+  missingPermits?: number;
 }): NextAction {
   const { status, currentReason, amountDue } = args;
+  const missingPermits = args.missingPermits ?? 0;
   switch (status) {
     case 'DRAFT':
       return { code: 'FINISH_DRAFT' };
@@ -40,6 +46,7 @@ export function nextActionFor(args: {
     case 'REGISTERED':
       if (amountDue && amountDue !== '0' && amountDue !== '0.00')
         return { code: 'PAY', amount: amountDue, currency: 'UZS' };
+      if (missingPermits > 0) return { code: 'PROVIDE_PERMITS', count: missingPermits };
       return status === 'ASSIGNED' ? { code: 'WAIT_FOR_OFFICER' } : { code: 'WAIT' };
     default: {
       const never: never = status;
@@ -52,6 +59,7 @@ export type NextActionMessageKey =
   | 'finishDraft'
   | 'amend'
   | 'pay'
+  | 'permitsMissing'
   | 'waitForOfficer'
   | 'onHold'
   | 'onHoldBecause'
@@ -62,7 +70,7 @@ export type NextActionMessageKey =
   | 'wait';
 export type NextActionView = {
   tone: 'action' | 'info' | 'done';
-  message: { key: NextActionMessageKey; values?: Record<string, string> };
+  message: { key: NextActionMessageKey; values?: Record<string, string | number> };
   /** A button to the journey's check page, with the catalogue key of its label. */
   link: { step: 'check'; labelKey: 'continueDraft' | 'startAmendment' } | null;
 };
@@ -80,6 +88,12 @@ export function describeNextAction(action: NextAction): NextActionView {
       };
     case 'PAY':
       return { tone: 'action', message: { key: 'pay', values: { amount: formatAmount(action.amount) } }, link: null };
+    case 'PROVIDE_PERMITS':
+      return {
+        tone: 'action',
+        message: { key: 'permitsMissing', values: { count: action.count } },
+        link: null,
+      };
     case 'WAIT_FOR_OFFICER':
       return { tone: 'info', message: { key: 'waitForOfficer' }, link: null };
     case 'WAIT_ON_HOLD':

@@ -1,15 +1,17 @@
 // What the officer's declaration page shows, decided from the data alone: the risk reasons as
 // message keys with their values, the customs value total, freight and insurance against the
-// Incoterm, the adjustments' badges and changes, the inspections' kinds. Pure: the page translates
-// the keys and formats the amounts. Which decisions to offer is here too; the use cases authorize again.
-import { D } from '../money';
+// Incoterm, the adjustments' badges and changes, the inspections' kinds, what release waits for.
+// Pure: the page translates the keys and formats the amounts. Which decisions to offer is here too; the use cases authorize again.
+import { D, formatAmount } from '../money';
 import { INCOTERM_ADDITIONS } from '../duties';
 import type { Incoterm } from '../reference/customs';
 import type { Channel } from '../risk/profiles';
 import type { RiskReason } from '../risk/engine';
 import type { InspectionKind } from './decisions';
 import type { Role } from '../auth/roles';
-import { canTransition, type DeclarationStatus } from '../declaration/lifecycle';
+import { canTransition, isTerminal, type DeclarationStatus } from '../declaration/lifecycle';
+import { releaseBlockers } from '../declaration/release-blockers';
+import type { ItemFormalities } from '../permits';
 
 type Amount = { toString(): string };
 
@@ -191,4 +193,51 @@ export function availableDecisions(args: {
     canDecideAdjustment:
       args.pendingAdjustment !== null && role === 'SUPERVISOR' && args.pendingAdjustment.requestedById !== args.userId,
   };
+}
+
+// ─────────────────────────────── release ───────────────────────────────
+
+/** One thing release waits for, as a message key of the `officer` catalogue and its values. */
+export type ReleaseWaitLine =
+  | { key: 'releaseWaitsStatus'; status: DeclarationStatus }
+  | { key: 'releaseWaitsExamination' }
+  | { key: 'releaseWaitsDocumentCheck' }
+  | { key: 'releaseWaitsPayment'; values: { amount: string } }
+  | { key: 'releaseWaitsPermit'; values: { line: number; types: string; reason: string } };
+
+/**
+ * What release waits for, from the same list release refuses on (lib/declaration/release-blockers):
+ * null once the declaration is final. A green or blue declaration assessed or paid is released by the
+ * system (`isAutomatic`), so it is judged as the system's release; the rest as an officer's.
+ */
+export function releaseWaits(args: {
+  status: DeclarationStatus;
+  channel: Channel | null;
+  inspections: readonly InspectionKind[];
+  amountDue: string;
+  formalities: readonly ItemFormalities[];
+}): { isAutomatic: boolean; lines: ReleaseWaitLine[] } | null {
+  if (isTerminal(args.status)) return null;
+  const isAutomatic =
+    (args.channel === 'GREEN' || args.channel === 'BLUE') && (args.status === 'ASSESSED' || args.status === 'PAID');
+  const lines = releaseBlockers({ ...args, by: isAutomatic ? 'SYSTEM' : 'OFFICER' }).map((b): ReleaseWaitLine => {
+    switch (b.code) {
+      case 'STATUS':
+        return { key: 'releaseWaitsStatus', status: b.status };
+      case 'CONTROL_MISSING':
+        return args.channel === 'RED' ? { key: 'releaseWaitsExamination' } : { key: 'releaseWaitsDocumentCheck' };
+      case 'PAYMENT_DUE':
+        return { key: 'releaseWaitsPayment', values: { amount: formatAmount(b.amount) } };
+      case 'PERMIT_MISSING':
+        return {
+          key: 'releaseWaitsPermit',
+          values: { line: b.lineNo, types: b.alternatives.join(' or '), reason: b.reason },
+        };
+      default: {
+        const never: never = b;
+        return never;
+      }
+    }
+  });
+  return { isAutomatic, lines };
 }

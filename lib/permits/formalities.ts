@@ -1,31 +1,22 @@
 // Permit formalities of a declaration: for each item, each requirement (requirements.ts) shown as
-// SATISFIED by a permit or MISSING with the reason in plain words. Pure; fast on 999 items
-// (requirements and, in HELD mode, whole verdicts are computed once per distinct HS code; permits
-// are indexed by type and by id). HELD-mode statuses are shared between items of the same HS code:
-// treat the result as read-only.
+// SATISFIED by a permit or MISSING with the reason in plain words. Whether a permit can serve a line
+// is decided by ONE rule, `coverageProblem` (coverage.ts): holder, direction, HS coverage, status,
+// validity, remaining quantity, unit, and the quantity other lines take. Pure; fast on 999 items.
 //
-// A permit is USABLE for an item when, in this order (the first failing check is the reason):
-//   1. its type is one of the requirement's alternatives (the type serves the regime's direction);
-//   2. its holder is the declarant's company;
-//   3. its own direction is the regime's (IM40, IM31, IM70 import; EK10, EK31 export; TR80 transit):
-//      a permit is issued for one direction, chosen on the application when its type serves several
-//      (an import PH-NARC licence does not serve an export);
-//   4. it covers the item's HS code (an entry of `hsCodes` is a prefix of the code; '' covers nothing);
-//   5. its status is ISSUED (not REVOKED, not EXHAUSTED);
-//   6. validFrom ≤ date ≤ validTo (inclusive; `date` is the registration date, or today for an estimate);
-//   7. remaining quantity > 0;
-//   and, in LINKED mode, for a QUANTITY-scope type:
-//   8. its unit is the item's unit (when the item's unit is given);
-//   9. the remaining quantity, less what earlier lines of the same declaration (by line number)
-//      already take from it, is ≥ the item's quantity. One permit covers a whole line: a line is not
-//      split over two permits of the same type (split the line instead).
+// SATISFIED always means "release will accept it": a permit LINKED to the item covers it, lines taken
+// in line-number order (earlier lines take a shared permit's quantity first). A held permit that is
+// not linked never satisfies anything — release counts links only.
 //
-// MODES. HELD (check-your-answers, before linking): satisfied when the company holds ANY usable
-//   permit of an alternative type (checks 1-7); when several permits would fail, the reason shown is
-//   that of the permit that got furthest through the checks (it is the one the trader most likely
-//   meant). Other companies' permits are never considered and never mentioned.
-//   LINKED (release): only the permits linked to the item count (checks 1-9). A linked permit of a
-//   type the item does not need is reported as the wrong type; ids not among `permits` are ignored.
+// MODES. LINKED (release, linking, the officer's page, the linking page): only the linked permits
+//   count. A linked permit of a type the item does not need is reported as the wrong type; ids not
+//   among `permits` are ignored.
+//   HELD (check-your-answers, the trader's next action): first exactly the LINKED verdicts (so its
+//   SATISFIED is release's). Then, for a requirement with no permit of its types linked, the
+//   company's permits are tried with the same rule, in line order, against what is left after every
+//   linked line and every earlier suggestion: the first that covers the line is offered as
+//   `linkable` (MISSING, NOT_LINKED: "link it"); when none does, the reason is that of the permit that
+//   got furthest through the checks (the one the trader most likely meant), or NOT_HELD. Other
+//   companies' permits are never considered and never mentioned.
 //
 // SCOPE AND WRITE-OFF. QUANTITY: the permit grants a quantity in `unit` over its validity; each
 //   satisfied line writes off its quantity. SHIPMENT: the permit covers ONE consignment, i.e. one
@@ -34,58 +25,31 @@
 //   declaration may link it, and at release its whole remaining quantity is written off once (on the
 //   first line, by line number, that uses it; later lines write off 0), leaving it exhausted.
 import { D } from '../money';
-import { REGIME_DIRECTION, type Direction, type Regime } from '../reference/customs';
+import { REGIME_DIRECTION, type Regime } from '../reference/customs';
 import { requirementsFor, type PermitScope, type PermitTypeRule, type Requirement } from './requirements';
-import { DIRECTION_WORD } from './application';
+import {
+  coverageProblem,
+  lineQuantity,
+  type CoverageContext,
+  type CoverageProblem,
+  type HeldPermit,
+  type MissingReason,
+} from './coverage';
 
-export type PermitStatus = 'ISSUED' | 'REVOKED' | 'EXHAUSTED';
-
-export type HeldPermit = {
-  id: string;
-  number: string;
-  typeCode: string;
-  companyId: string;
-  /** The one direction it was issued for (the application's). */
-  direction: Direction;
-  status: PermitStatus;
-  /** YYYY-MM-DD, inclusive. */
-  validFrom: string;
-  /** YYYY-MM-DD, inclusive. */
-  validTo: string;
-  /** HS codes or prefixes the permit covers. */
-  hsCodes: readonly string[];
-  /** Decimal string, in `unit`. */
-  remainingQuantity: string;
-  unit: string;
-};
-
-/** Why a requirement is missing (the plain-words `reason` says it to the trader). */
-export type MissingReason =
-  | 'NOT_HELD'
-  | 'NOT_LINKED'
-  | 'WRONG_TYPE'
-  | 'OTHER_HOLDER'
-  | 'WRONG_DIRECTION'
-  | 'HS_NOT_COVERED'
-  | 'REVOKED'
-  | 'EXHAUSTED'
-  | 'NOT_YET_VALID'
-  | 'EXPIRED'
-  | 'NO_REMAINING_QUANTITY'
-  | 'UNIT_MISMATCH'
-  | 'INVALID_QUANTITY'
-  | 'INSUFFICIENT_QUANTITY';
+type PermitRef = { id: string; number: string; typeCode: string };
 
 export type RequirementStatus = {
   requirement: Requirement;
   status: 'SATISFIED' | 'MISSING';
-  /** SATISFIED: the permit that satisfies it. */
-  permit?: { id: string; number: string; typeCode: string };
-  /** SATISFIED in LINKED mode: what release writes off this permit for this line (see SCOPE above). */
+  /** SATISFIED: the linked permit that satisfies it. */
+  permit?: PermitRef;
+  /** SATISFIED: what release writes off this permit for this line (see SCOPE above). */
   writeOff?: string;
   /** MISSING: why. */
   reasonCode?: MissingReason;
   reason?: string;
+  /** MISSING in HELD mode: a permit the company holds that linking would accept for this line. */
+  linkable?: PermitRef;
 };
 
 export type ItemFormalities = { lineNo: number; requirements: RequirementStatus[]; isSatisfied: boolean };
@@ -95,7 +59,7 @@ export type FormalitiesItem = {
   hsCode: string;
   /** In the supplementary unit; decimal string. */
   quantity: string;
-  /** The supplementary unit; when given, LINKED mode checks it against the permit's unit. */
+  /** The supplementary unit; when given, a QUANTITY permit must count in it. */
   unit?: string;
   linkedPermitIds?: readonly string[];
 };
@@ -104,103 +68,40 @@ export type FormalitiesArgs = {
   items: readonly FormalitiesItem[];
   regime: Regime;
   companyId: string;
-  /** YYYY-MM-DD: the registration date, or today for an estimate. */
+  /** YYYY-MM-DD: the registration date, or today for a draft. */
   date: string;
   catalogue: readonly PermitTypeRule[];
   permits: readonly HeldPermit[];
   mode: 'HELD' | 'LINKED';
 };
 
-type Failure = { code: MissingReason; reason: string; rank: number };
-
 const ZERO = new D(0);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const orList = (codes: readonly string[]) => codes.join(' or ');
-
-function covers(permit: HeldPermit, hsCode: string): boolean {
-  return permit.hsCodes.some((prefix) => prefix.length > 0 && hsCode.startsWith(prefix));
-}
-
-const DECLARATION_OF: Record<Direction, string> = {
-  IMPORT: 'an import declaration',
-  EXPORT: 'an export declaration',
-  TRANSIT: 'a transit declaration',
-};
-
-/** The declaration a permit is checked against: its company, direction (of the regime) and date. */
-type Context = { companyId: string; direction: Direction; date: string };
-
-/** Checks 2-7 (the type is already known to fit). null = usable. */
-function checkPermit(permit: HeldPermit, hsCode: string, ctx: Context): Failure | null {
-  const p = `permit ${permit.number}`;
-  if (permit.companyId !== ctx.companyId)
-    return { code: 'OTHER_HOLDER', reason: `${p} is held by another company`, rank: 0 };
-  if (permit.direction !== ctx.direction) {
-    return {
-      code: 'WRONG_DIRECTION',
-      reason: `${p} was issued for ${DIRECTION_WORD[permit.direction]}, but this is ${DECLARATION_OF[ctx.direction]}: it needs a permit issued for ${DIRECTION_WORD[ctx.direction]}`,
-      rank: 1,
-    };
-  }
-  if (!covers(permit, hsCode))
-    return { code: 'HS_NOT_COVERED', reason: `${p} does not cover commodity code ${hsCode}`, rank: 2 };
-  switch (permit.status) {
-    case 'ISSUED':
-      break;
-    case 'REVOKED':
-      return { code: 'REVOKED', reason: `${p} was revoked`, rank: 3 };
-    case 'EXHAUSTED':
-      return { code: 'EXHAUSTED', reason: `${p} is used up`, rank: 3 };
-    default: {
-      const never: never = permit.status;
-      return never;
-    }
-  }
-  if (ctx.date < permit.validFrom)
-    return { code: 'NOT_YET_VALID', reason: `${p} is valid only from ${permit.validFrom}`, rank: 4 };
-  if (ctx.date > permit.validTo)
-    return { code: 'EXPIRED', reason: `${p} expired (valid until ${permit.validTo})`, rank: 4 };
-  if (new D(permit.remainingQuantity).lte(ZERO))
-    return { code: 'NO_REMAINING_QUANTITY', reason: `${p} has no remaining quantity`, rank: 5 };
-  return null;
-}
-
-/**
- * Why a permit (of a type the item needs) cannot serve an item of `hsCode` of a declaration under
- * `regime` on `date` (checks 2-7, HELD mode), or null when it can. For the lists a trader picks a
- * permit to link from.
- */
-export function permitProblem(
-  permit: HeldPermit,
-  item: { hsCode: string; regime: Regime },
-  companyId: string,
-  date: string,
-): { code: MissingReason; reason: string } | null {
-  const failure = checkPermit(permit, item.hsCode.trim(), {
-    companyId,
-    direction: REGIME_DIRECTION[item.regime],
-    date,
-  });
-  return failure ? { code: failure.code, reason: failure.reason } : null;
-}
+const ref = (p: HeldPermit): PermitRef => ({ id: p.id, number: p.number, typeCode: p.typeCode });
 
 /** The failure that got furthest through the checks; the first such on a tie. */
-function furthest(failures: readonly Failure[]): Failure {
+function furthest(failures: readonly CoverageProblem[]): CoverageProblem {
   return failures.reduce((best, f) => (f.rank > best.rank ? f : best));
 }
 
-const missing = (requirement: Requirement, f: Omit<Failure, 'rank'>): RequirementStatus => ({
+const missing = (
+  requirement: Requirement,
+  f: { code: MissingReason; reason: string },
+  linkable?: HeldPermit,
+): RequirementStatus => ({
   requirement,
   status: 'MISSING',
   reasonCode: f.code,
   reason: f.reason,
+  ...(linkable ? { linkable: ref(linkable) } : {}),
 });
-const satisfied = (requirement: Requirement, permit: HeldPermit, writeOff?: string): RequirementStatus => ({
+const satisfied = (requirement: Requirement, permit: HeldPermit, writeOff: string): RequirementStatus => ({
   requirement,
   status: 'SATISFIED',
-  permit: { id: permit.id, number: permit.number, typeCode: permit.typeCode },
-  ...(writeOff === undefined ? {} : { writeOff }),
+  permit: ref(permit),
+  writeOff,
 });
 
 /** Each item's permit formalities: every requirement satisfied or missing, with the reason. */
@@ -208,7 +109,7 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
   const { items, regime, companyId, date, catalogue, permits, mode } = args;
   if (!DATE.test(date)) throw new Error(`checkFormalities: date must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
   const direction = REGIME_DIRECTION[regime];
-  const ctx: Context = { companyId, direction, date };
+  const ctx: CoverageContext = { companyId, direction, date };
   const rules = catalogue.filter((r) => r.isActive !== false && r.directions.includes(direction));
   const scopeOf = new Map<string, PermitScope>(catalogue.map((r) => [r.code, r.scope]));
 
@@ -219,57 +120,14 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
     return found;
   };
 
-  const result = new Array<ItemFormalities>(items.length);
-  const finish = (index: number, statuses: RequirementStatus[]) => {
-    result[index] = {
-      lineNo: items[index].lineNo,
-      requirements: statuses,
-      isSatisfied: statuses.every((s) => s.status === 'SATISFIED'),
-    };
-  };
-
-  if (mode === 'HELD') {
-    // The company's permits by type; the verdict depends only on the HS code, so it is cached.
-    const heldByType = new Map<string, HeldPermit[]>();
-    for (const permit of permits) {
-      if (permit.companyId !== companyId) continue;
-      const list = heldByType.get(permit.typeCode);
-      if (list) list.push(permit);
-      else heldByType.set(permit.typeCode, [permit]);
-    }
-    const verdictByHs = new Map<string, RequirementStatus[]>();
-    items.forEach((item, index) => {
-      const hsCode = item.hsCode.trim();
-      let statuses = verdictByHs.get(hsCode);
-      if (!statuses) {
-        statuses = requirementsOf(hsCode).map((requirement) => {
-          const failures: Failure[] = [];
-          for (const typeCode of requirement.alternatives) {
-            for (const permit of heldByType.get(typeCode) ?? []) {
-              const failure = checkPermit(permit, hsCode, ctx);
-              if (!failure) return satisfied(requirement, permit);
-              failures.push(failure);
-            }
-          }
-          if (failures.length === 0)
-            return missing(requirement, {
-              code: 'NOT_HELD',
-              reason: `the company holds no ${orList(requirement.alternatives)} permit`,
-            });
-          return missing(requirement, furthest(failures));
-        });
-        verdictByHs.set(hsCode, statuses);
-      }
-      finish(index, statuses);
-    });
-    return result;
-  }
-
-  // LINKED: lines in line-number order, so that earlier lines take a permit's quantity first.
-  const byId = new Map<string, HeldPermit>(permits.map((p) => [p.id, p]));
-  const taken = new Map<string, D>(); // QUANTITY permits: quantity taken by earlier lines
-  const shipmentClaimed = new Set<string>(); // SHIPMENT permits already written off by an earlier line
+  // Lines in line-number order, so that earlier lines take a permit's quantity first.
   const order = items.map((_, i) => i).sort((a, b) => items[a].lineNo - items[b].lineNo || a - b);
+  const byId = new Map<string, HeldPermit>(permits.map((p) => [p.id, p]));
+  const taken = new Map<string, D>(); // QUANTITY permits: quantity taken by the lines satisfied so far
+  const shipmentClaimed = new Set<string>(); // SHIPMENT permits already written off by an earlier line
+  const statuses = new Array<RequirementStatus[]>(items.length);
+
+  // The LINKED verdicts: release's.
   for (const index of order) {
     const item = items[index];
     const hsCode = item.hsCode.trim();
@@ -279,81 +137,106 @@ export function checkFormalities(args: FormalitiesArgs): ItemFormalities[] {
       .filter((p): p is HeldPermit => p !== undefined);
     const needed = new Set(requirements.flatMap((r) => r.alternatives));
     const wrongType = linked.filter((p) => !needed.has(p.typeCode));
-    const quantity = parseQuantity(item.quantity);
+    const quantity = lineQuantity(item.quantity);
 
-    finish(
-      index,
-      requirements.map((requirement) => {
-        const candidates = linked.filter((p) => requirement.alternatives.includes(p.typeCode));
-        if (candidates.length === 0) {
-          if (wrongType.length > 0) {
-            const list = wrongType.map((p) => `permit ${p.number} is a ${p.typeCode} permit`).join('; ');
-            return missing(requirement, {
-              code: 'WRONG_TYPE',
-              reason: `${list} — this item needs ${orList(requirement.alternatives)}`,
-            });
-          }
+    statuses[index] = requirements.map((requirement) => {
+      const candidates = linked.filter((p) => requirement.alternatives.includes(p.typeCode));
+      if (candidates.length === 0) {
+        if (wrongType.length > 0) {
+          const list = wrongType.map((p) => `permit ${p.number} is a ${p.typeCode} permit`).join('; ');
           return missing(requirement, {
-            code: 'NOT_LINKED',
-            reason: `no ${orList(requirement.alternatives)} permit is linked to this item`,
+            code: 'WRONG_TYPE',
+            reason: `${list} — this item needs ${orList(requirement.alternatives)}`,
           });
         }
-        const failures: Failure[] = [];
-        for (const permit of candidates) {
-          const failure = checkPermit(permit, hsCode, ctx);
-          if (failure) {
-            failures.push(failure);
-            continue;
-          }
-          const remaining = new D(permit.remainingQuantity);
-          if (scopeOf.get(permit.typeCode) === 'SHIPMENT') {
-            const writeOff = shipmentClaimed.has(permit.id) ? '0' : remaining.toFixed();
-            shipmentClaimed.add(permit.id);
-            return satisfied(requirement, permit, writeOff);
-          }
-          const p = `permit ${permit.number}`;
-          if (item.unit !== undefined && item.unit.trim() !== '' && item.unit.trim() !== permit.unit) {
-            failures.push({
-              code: 'UNIT_MISMATCH',
-              reason: `${p} counts ${permit.unit}, but the item is declared in ${item.unit.trim()}`,
-              rank: 6,
-            });
-            continue;
-          }
-          if (!quantity) {
-            failures.push({
-              code: 'INVALID_QUANTITY',
-              reason: `the quantity of the item is not a valid number, so it cannot be written off ${p}`,
-              rank: 7,
-            });
-            continue;
-          }
-          const already = taken.get(permit.id) ?? ZERO;
-          const available = remaining.minus(already);
-          if (available.lt(quantity)) {
-            const earlier = already.gt(ZERO) ? ` after ${already.toFixed()} ${permit.unit} taken by earlier items` : '';
-            failures.push({
-              code: 'INSUFFICIENT_QUANTITY',
-              reason: `${p} has ${D.max(available, ZERO).toFixed()} ${permit.unit} left${earlier}, but the item needs ${quantity.toFixed()} ${permit.unit}`,
-              rank: 8,
-            });
-            continue;
-          }
-          taken.set(permit.id, already.plus(quantity));
-          return satisfied(requirement, permit, quantity.toFixed());
+        return missing(requirement, {
+          code: 'NOT_LINKED',
+          reason: `no ${orList(requirement.alternatives)} permit is linked to this item`,
+        });
+      }
+      const failures: CoverageProblem[] = [];
+      for (const permit of candidates) {
+        const scope = scopeOf.get(permit.typeCode);
+        const failure = coverageProblem({ permit, scope, line: item, ctx, alreadyTaken: taken.get(permit.id) });
+        if (failure) {
+          failures.push(failure);
+          continue;
         }
-        return missing(requirement, furthest(failures));
-      }),
-    );
+        if (scope === 'SHIPMENT') {
+          const writeOff = shipmentClaimed.has(permit.id) ? '0' : new D(permit.remainingQuantity).toFixed();
+          shipmentClaimed.add(permit.id);
+          return satisfied(requirement, permit, writeOff);
+        }
+        taken.set(permit.id, (taken.get(permit.id) ?? ZERO).plus(quantity!));
+        return satisfied(requirement, permit, quantity!.toFixed());
+      }
+      return missing(requirement, furthest(failures));
+    });
   }
-  return result;
-}
 
-function parseQuantity(raw: string): D | null {
-  const v = raw.trim();
-  if (!/^\d+(\.\d+)?$/.test(v)) return null;
-  const q = new D(v);
-  return q.gt(ZERO) ? q : null;
+  if (mode === 'HELD') {
+    // What the company holds, by type, for the requirements nothing of their types is linked to.
+    const heldByType = new Map<string, HeldPermit[]>();
+    for (const permit of permits) {
+      if (permit.companyId !== companyId) continue;
+      const list = heldByType.get(permit.typeCode);
+      if (list) list.push(permit);
+      else heldByType.set(permit.typeCode, [permit]);
+    }
+    for (const list of heldByType.values()) list.sort((a, b) => a.number.localeCompare(b.number));
+    const reserved = new Map(taken); // every linked line's take, then each suggestion's
+    for (const index of order) {
+      const item = items[index];
+      const linkedIds = new Set(item.linkedPermitIds ?? []);
+      statuses[index] = statuses[index].map((s) => {
+        if (s.status === 'SATISFIED' || (s.reasonCode !== 'NOT_LINKED' && s.reasonCode !== 'WRONG_TYPE')) return s;
+        const failures: CoverageProblem[] = [];
+        for (const typeCode of s.requirement.alternatives) {
+          for (const permit of heldByType.get(typeCode) ?? []) {
+            if (linkedIds.has(permit.id)) continue;
+            const scope = scopeOf.get(typeCode);
+            const failure = coverageProblem({
+              permit,
+              scope,
+              line: item,
+              ctx,
+              alreadyTaken: reserved.get(permit.id),
+              takenBy: 'other',
+            });
+            if (failure) {
+              failures.push(failure);
+              continue;
+            }
+            if (scope !== 'SHIPMENT')
+              reserved.set(permit.id, (reserved.get(permit.id) ?? ZERO).plus(lineQuantity(item.quantity)!));
+            return missing(
+              s.requirement,
+              s.reasonCode === 'WRONG_TYPE'
+                ? { code: 'WRONG_TYPE', reason: s.reason! }
+                : {
+                    code: 'NOT_LINKED',
+                    reason: `permit ${permit.number} can cover it, but it is not linked to this item yet`,
+                  },
+              permit,
+            );
+          }
+        }
+        if (s.reasonCode === 'WRONG_TYPE') return s;
+        if (failures.length === 0)
+          return missing(s.requirement, {
+            code: 'NOT_HELD',
+            reason: `the company holds no ${orList(s.requirement.alternatives)} permit`,
+          });
+        return missing(s.requirement, furthest(failures));
+      });
+    }
+  }
+
+  return items.map((item, index) => ({
+    lineNo: item.lineNo,
+    requirements: statuses[index],
+    isSatisfied: statuses[index].every((s) => s.status === 'SATISFIED'),
+  }));
 }
 
 export type PermitWriteOff = {
@@ -367,8 +250,8 @@ export type PermitWriteOff = {
 
 /**
  * What release writes off each linked permit, from a LINKED check. Release needs every formality
- * satisfied (a declaration is never released while a required permit is missing), so a missing
- * one, or a HELD-mode result, is a programming error and throws.
+ * satisfied (a declaration is never released while a required permit is missing), so a missing one
+ * is a programming error and throws.
  */
 export function planWriteOffs(
   formalities: readonly ItemFormalities[],

@@ -4,7 +4,7 @@
 // 180-day type issued on 1 March is valid from 1 March to 27 August.
 import type { FieldError } from '../errors';
 import { D } from '../money';
-import type { PermitStatus } from './formalities';
+import type { PermitStatus } from './coverage';
 
 const DAY_MS = 86_400_000;
 

@@ -533,8 +533,9 @@ describe('linking permits to declaration items', () => {
       ['PQ-IMP', 'MISSING', 'NOT_LINKED'],
       ['SES-FOOD', 'MISSING', 'NOT_LINKED'],
     ]);
-    // Candidates by type, then number: the unit is checked when linking, not when offering.
-    expect(page.items[0].candidates.map((c) => c.number)).toEqual([pqPermit.number, foodPermit.number]);
+    // Candidates: only what linking would accept (the food permit counts litres, the apples are in kilograms).
+    expect(page.items[0].candidates.map((c) => c.number)).toEqual([pqPermit.number]);
+    expect(page.items[1].candidates.map((c) => c.number)).toEqual([foodPermit.number]);
     expect(page.items[0].candidates.some((c) => c.id === strangersPermit.id)).toBe(false);
 
     // Another company's permit: 404, nothing written.

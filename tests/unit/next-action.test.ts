@@ -48,6 +48,21 @@ describe('what the trader should do next', () => {
     expect(nextActionFor({ status, currentReason, amountDue })).toEqual(expected);
   });
 
+  // A paid green declaration waiting for permits is not "being processed": the permits are the trader's to give.
+  it.each<[DeclarationStatus, string | null, number, NextAction]>([
+    ['PAID', '0.00', 2, { code: 'PROVIDE_PERMITS', count: 2 }],
+    ['ASSESSED', '0.00', 1, { code: 'PROVIDE_PERMITS', count: 1 }],
+    ['ASSIGNED', '0.00', 1, { code: 'PROVIDE_PERMITS', count: 1 }],
+    ['PAID', '0.00', 0, { code: 'WAIT' }],
+    // payments first (the page lists the permits under the payment)
+    ['ASSESSED', '500.00', 3, { code: 'PAY', amount: '500.00', currency: 'UZS' }],
+    ['AMENDMENT_REQUESTED', '0.00', 1, { code: 'AMEND', reason: '' }],
+    ['ON_HOLD', '0.00', 1, { code: 'WAIT_ON_HOLD', reason: null }],
+    ['RELEASED', '0.00', 1, { code: 'COLLECT_GOODS' }],
+  ])('%s, due %s, %d permits missing', (status, amountDue, missingPermits, expected) => {
+    expect(nextActionFor({ status, currentReason: null, amountDue, missingPermits })).toEqual(expected);
+  });
+
   it('has an answer for every status', () => {
     for (const status of DECLARATION_STATUSES)
       expect(nextActionFor({ status, currentReason: null, amountDue: null }).code).toBeTruthy();
@@ -82,6 +97,18 @@ describe('how the next action is said', () => {
     [{ code: 'NONE_REFUSED', reason: null }, 'The declaration was refused.', 'done', null],
     [{ code: 'NONE_WITHDRAWN' }, 'You withdrew this declaration.', 'done', null],
     [{ code: 'WAIT' }, 'The declaration is being processed.', 'info', null],
+    [
+      { code: 'PROVIDE_PERMITS', count: 1 },
+      'Release is waiting for 1 permit: link each one to its item, or apply for it if your company does not hold one.',
+      'action',
+      null,
+    ],
+    [
+      { code: 'PROVIDE_PERMITS', count: 3 },
+      'Release is waiting for 3 permits: link each one to its item, or apply for it if your company does not hold one.',
+      'action',
+      null,
+    ],
   ])('%j', (action, text, tone, link) => {
     const view = describeNextAction(action);
     expect(say(action)).toBe(text);

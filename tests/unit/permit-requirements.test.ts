@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkFormalities,
+  coverageProblem,
   permitProblem,
   permitRequirements,
   planWriteOffs,
@@ -8,6 +9,7 @@ import {
   type FormalitiesItem,
   type HeldPermit,
   type ItemFormalities,
+  type MissingReason,
   type PermitTypeRule,
   type Requirement,
 } from '@/lib/permits';
@@ -222,9 +224,10 @@ const only = (result: ItemFormalities[]) => {
   return result[0].requirements[0];
 };
 
-describe('checkFormalities, HELD mode (check your answers): any usable permit of the company', () => {
+describe('checkFormalities, HELD mode (check your answers): a held permit is offered only if linking would accept it', () => {
+  // LINKABLE = not satisfied (release counts links only), with the held permit that linking would accept.
   it.each([
-    ['a usable permit', [permit()], 'SATISFIED', undefined, 'p-coc'],
+    ['a usable permit, not linked', [permit()], 'LINKABLE', 'NOT_LINKED', 'p-coc'],
     ['no permit at all', [], 'MISSING', 'NOT_HELD', 'the company holds no STD-COC permit'],
     [
       "another company's permit (never counted, never mentioned)",
@@ -243,7 +246,7 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
       'EXPIRED',
       'expired (valid until 2026-05-31)',
     ],
-    ['valid until the date itself', [permit({ validTo: DATE })], 'SATISFIED', undefined, 'p-coc'],
+    ['valid until the date itself', [permit({ validTo: DATE })], 'LINKABLE', 'NOT_LINKED', 'p-coc'],
     [
       'valid from the next day',
       [permit({ validFrom: '2026-06-02' })],
@@ -251,7 +254,7 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
       'NOT_YET_VALID',
       'valid only from 2026-06-02',
     ],
-    ['valid from the date itself', [permit({ validFrom: DATE })], 'SATISFIED', undefined, 'p-coc'],
+    ['valid from the date itself', [permit({ validFrom: DATE })], 'LINKABLE', 'NOT_LINKED', 'p-coc'],
     [
       'zero remaining',
       [permit({ remainingQuantity: '0' })],
@@ -260,12 +263,13 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
       'has no remaining quantity',
     ],
     [
-      'less remaining than the item (enough for HELD: > 0)',
+      'less remaining than the item',
       [permit({ remainingQuantity: '0.001' })],
-      'SATISFIED',
-      undefined,
-      'p-coc',
+      'MISSING',
+      'INSUFFICIENT_QUANTITY',
+      'permit STD-COC-0001 has 0.001 PCS left, but the item needs 10 PCS',
     ],
+    ['remaining exactly the item', [permit({ remainingQuantity: '10' })], 'LINKABLE', 'NOT_LINKED', 'p-coc'],
     [
       'HS not covered',
       [permit({ hsCodes: ['8517'] })],
@@ -290,17 +294,17 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
     [
       'HS covered by the full code',
       [permit({ hsCodes: ['8517130000', '8471300000'] })],
-      'SATISFIED',
-      undefined,
+      'LINKABLE',
+      'NOT_LINKED',
       'p-coc',
     ],
-    ['HS covered by a chapter', [permit({ hsCodes: ['84'] })], 'SATISFIED', undefined, 'p-coc'],
+    ['HS covered by a chapter', [permit({ hsCodes: ['84'] })], 'LINKABLE', 'NOT_LINKED', 'p-coc'],
     ['an empty HS entry covers nothing', [permit({ hsCodes: [''] })], 'MISSING', 'HS_NOT_COVERED', 'does not cover'],
     [
       'a bad permit and a good one',
       [permit({ id: 'p-bad', status: 'REVOKED' }), permit({ id: 'p-good', number: 'STD-COC-0002' })],
-      'SATISFIED',
-      undefined,
+      'LINKABLE',
+      'NOT_LINKED',
       'p-good',
     ],
     [
@@ -313,15 +317,16 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
   ] as const)('%s', (_label, permits, status, reasonCode, detail) => {
     const s = only(check({ permits: [...permits] }));
     expect(s.requirement).toEqual(req('STD', 'STD-COC'));
-    expect(s.status).toBe(status);
-    if (status === 'SATISFIED') {
-      expect(s.permit?.id).toBe(detail);
-      expect(s.reasonCode).toBeUndefined();
-      expect(s.writeOff).toBeUndefined();
+    // Never satisfied by a permit that is not linked: release counts links only.
+    expect(s.status).toBe('MISSING');
+    expect(s.permit).toBeUndefined();
+    expect(s.reasonCode).toBe(reasonCode);
+    if (status === 'LINKABLE') {
+      expect(s.linkable?.id).toBe(detail);
+      expect(s.reason).toMatch(/^permit STD-COC-000\d can cover it, but it is not linked to this item yet$/);
     } else {
-      expect(s.reasonCode).toBe(reasonCode);
       expect(s.reason).toContain(detail);
-      expect(s.permit).toBeUndefined();
+      expect(s.linkable).toBeUndefined();
     }
   });
 
@@ -331,24 +336,27 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
     ]);
   });
 
-  it('a toy needs both: satisfied only when both are held', () => {
+  it('a toy needs both: satisfied only when both are linked', () => {
     const toy = laptops({ lineNo: 3, hsCode: '9503009900' });
     const child = permit({ id: 'p-child', number: 'SES-CHILD-1', typeCode: 'SES-CHILD', hsCodes: ['9503'] });
     const coc = permit({ id: 'p-coc-toys', hsCodes: ['9503'] });
     const [one] = check({ items: [toy], permits: [child] });
     expect(one.lineNo).toBe(3);
-    expect(one.requirements.map((r) => [r.requirement.authorityCode, r.status, r.reasonCode])).toEqual([
-      ['SES', 'SATISFIED', undefined],
-      ['STD', 'MISSING', 'NOT_HELD'],
+    expect(one.requirements.map((r) => [r.requirement.authorityCode, r.reasonCode, r.linkable?.id])).toEqual([
+      ['SES', 'NOT_LINKED', 'p-child'],
+      ['STD', 'NOT_HELD', undefined],
     ]);
     expect(one.isSatisfied).toBe(false);
-    expect(check({ items: [toy], permits: [child, coc] })[0].isSatisfied).toBe(true);
+    expect(check({ items: [toy], permits: [child, coc] })[0].isSatisfied).toBe(false);
+    const [linked] = check({ items: [{ ...toy, linkedPermitIds: ['p-child', 'p-coc-toys'] }], permits: [child, coc] });
+    expect(linked.isSatisfied).toBe(true);
+    expect(linked.requirements.map((r) => r.permit?.id)).toEqual(['p-child', 'p-coc-toys']);
   });
 
   it.each([
     ['ECO-CITES', 'p-cites'],
     ['ECO-WILD', 'p-wild'],
-  ])('one of a choice: a live animal exported with %s and VET-EXP is satisfied', (ecoType, id) => {
+  ])('one of a choice: a live animal exported with %s and VET-EXP held: both offered to link', (ecoType, id) => {
     const result = check({
       regime: 'EK10',
       items: [laptops({ hsCode: '0106110000' })],
@@ -357,8 +365,8 @@ describe('checkFormalities, HELD mode (check your answers): any usable permit of
         permit({ id, number: `${ecoType}-1`, typeCode: ecoType, hsCodes: ['0106'], direction: 'EXPORT' }),
       ],
     });
-    expect(result[0].isSatisfied).toBe(true);
-    expect(result[0].requirements.map((r) => r.permit?.id)).toEqual(['p-vet', id]);
+    expect(result[0].isSatisfied).toBe(false);
+    expect(result[0].requirements.map((r) => r.linkable?.id)).toEqual(['p-vet', id]);
   });
 
   it('one of a choice: neither held names both alternatives', () => {
@@ -617,12 +625,23 @@ describe('checkFormalities, LINKED mode (release): only the linked permits count
     const held = (regime: Regime, permits: HeldPermit[]) =>
       only(check({ mode: 'HELD', regime, permits, items: [narcotics] }));
     expect(held('EK10', [importLicence])).toMatchObject({ status: 'MISSING', reasonCode: 'WRONG_DIRECTION' });
-    expect(held('EK10', [importLicence, exportLicence])).toMatchObject({ status: 'SATISFIED', permit: { id: 'p-ex' } });
-    // The list a trader picks from leaves the other direction's licence out, saying why.
-    expect(permitProblem(importLicence, { hsCode: '2939410000', regime: 'EK10' }, COMPANY, DATE)).toMatchObject({
-      code: 'WRONG_DIRECTION',
+    expect(held('EK10', [importLicence, exportLicence])).toMatchObject({
+      status: 'MISSING',
+      reasonCode: 'NOT_LINKED',
+      linkable: { id: 'p-ex' },
     });
-    expect(permitProblem(importLicence, { hsCode: '2939410000', regime: 'IM40' }, COMPANY, DATE)).toBeNull();
+    // The list a trader picks from leaves the other direction's licence out, saying why.
+    const offered = (regime: Regime) =>
+      permitProblem({
+        permit: importLicence,
+        scope: 'SHIPMENT',
+        item: narcotics,
+        regime,
+        companyId: COMPANY,
+        date: DATE,
+      });
+    expect(offered('EK10')).toMatchObject({ code: 'WRONG_DIRECTION' });
+    expect(offered('IM40')).toBeNull();
   });
 
   it('several needed, one linked: the item is not satisfied', () => {
@@ -637,6 +656,148 @@ describe('checkFormalities, LINKED mode (release): only the linked permits count
       ['MISSING', 'NOT_LINKED'],
     ]);
     expect(one.isSatisfied).toBe(false);
+  });
+});
+
+describe('one coverage rule: the formalities check says what linking and release say', () => {
+  // The issue's cases: a beer line in litres against a SES-FOOD permit counted in kilograms, a
+  // 50-piece laptop line against a STD-COC permit with 1 piece left; then direction, validity, holder.
+  const beer: FormalitiesItem = { lineNo: 1, hsCode: '2203000900', quantity: '2000', unit: 'L' };
+  const laptops50: FormalitiesItem = { lineNo: 1, hsCode: '8471300000', quantity: '50', unit: 'PCS' };
+  const foodInKg = permit({
+    id: 'p-food',
+    number: 'SES-FOOD/2026/000002',
+    typeCode: 'SES-FOOD',
+    hsCodes: ['22'],
+    remainingQuantity: '5000',
+    unit: 'KG',
+  });
+  const cocOneLeft = permit({ id: 'p-coc', number: 'STD-COC/2026/000003', remainingQuantity: '1' });
+
+  type Row = readonly [string, FormalitiesItem, HeldPermit, MissingReason, string];
+  const rows: Row[] = [
+    [
+      'a unit mismatch',
+      beer,
+      foodInKg,
+      'UNIT_MISMATCH',
+      'permit SES-FOOD/2026/000002 counts KG, but the item is declared in L',
+    ],
+    [
+      'not enough remaining quantity',
+      laptops50,
+      cocOneLeft,
+      'INSUFFICIENT_QUANTITY',
+      'permit STD-COC/2026/000003 has 1 PCS left, but the item needs 50 PCS',
+    ],
+    [
+      'the wrong direction',
+      laptops50,
+      permit({ direction: 'EXPORT' }),
+      'WRONG_DIRECTION',
+      'permit STD-COC-0001 was issued for export, but this is an import declaration: it needs a permit issued for import',
+    ],
+    [
+      'expired',
+      laptops50,
+      permit({ validTo: '2026-05-31' }),
+      'EXPIRED',
+      'permit STD-COC-0001 expired (valid until 2026-05-31)',
+    ],
+    [
+      'not yet valid',
+      laptops50,
+      permit({ validFrom: '2026-06-02' }),
+      'NOT_YET_VALID',
+      'permit STD-COC-0001 is valid only from 2026-06-02',
+    ],
+  ];
+
+  const scopeOf = (p: HeldPermit) => catalogue.find((t) => t.code === p.typeCode)!.scope;
+  const verdicts = (item: FormalitiesItem, p: HeldPermit) => ({
+    rule: coverageProblem({
+      permit: p,
+      scope: scopeOf(p),
+      line: item,
+      ctx: { companyId: COMPANY, direction: 'IMPORT', date: DATE },
+    }),
+    offered: permitProblem({ permit: p, scope: scopeOf(p), item, regime: 'IM40', companyId: COMPANY, date: DATE }),
+    check: only(check({ mode: 'HELD', permits: [p], items: [item] })),
+    linking: only(check({ mode: 'LINKED', permits: [p], items: [{ ...item, linkedPermitIds: [p.id] }] })),
+  });
+
+  it.each(rows)(
+    '%s: not satisfied, with the same reason, in the check, at linking and at release',
+    (_l, item, p, code, reason) => {
+      const v = verdicts(item, p);
+      expect(v.rule).toMatchObject({ code, reason });
+      expect(v.offered).toEqual({ code, reason });
+      // check-your-answers: not satisfied, not offered to link, and says why
+      expect(v.check).toMatchObject({ status: 'MISSING', reasonCode: code, reason });
+      expect(v.check.permit).toBeUndefined();
+      expect(v.check.linkable).toBeUndefined();
+      // linking (its trial) and release (the same LINKED check)
+      expect(v.linking).toMatchObject({ status: 'MISSING', reasonCode: code, reason });
+    },
+  );
+
+  it('another holder: the rule and release refuse it; the check neither counts nor mentions it', () => {
+    const theirs = permit({ companyId: 'company-2' });
+    const v = verdicts(laptops50, theirs);
+    expect(v.rule).toMatchObject({ code: 'OTHER_HOLDER', reason: 'permit STD-COC-0001 is held by another company' });
+    expect(v.offered).toMatchObject({ code: 'OTHER_HOLDER' });
+    expect(v.linking).toMatchObject({ status: 'MISSING', reasonCode: 'OTHER_HOLDER' });
+    expect(v.check).toMatchObject({
+      status: 'MISSING',
+      reasonCode: 'NOT_HELD',
+      reason: 'the company holds no STD-COC permit',
+    });
+    expect(v.check.linkable).toBeUndefined();
+  });
+
+  it('a permit that fits: covered by the rule, offered by the check, satisfied once linked', () => {
+    const fits = permit({ remainingQuantity: '50' });
+    const v = verdicts(laptops50, fits);
+    expect(v.rule).toBeNull();
+    expect(v.offered).toBeNull();
+    expect(v.check).toMatchObject({ status: 'MISSING', reasonCode: 'NOT_LINKED', linkable: { id: 'p-coc' } });
+    expect(v.linking).toMatchObject({ status: 'SATISFIED', permit: { id: 'p-coc' }, writeOff: '50' });
+  });
+
+  it('the check gives the linked permits exactly the verdicts release gives', () => {
+    const shared = permit({ remainingQuantity: '100' });
+    const items = [
+      laptops({ lineNo: 1, quantity: '60', unit: 'PCS', linkedPermitIds: ['p-coc'] }),
+      laptops({ lineNo: 2, quantity: '60', unit: 'PCS', linkedPermitIds: ['p-coc'] }),
+      laptops({ lineNo: 3, quantity: '30', unit: 'PCS', linkedPermitIds: ['p-coc'] }),
+    ];
+    const released = check({ mode: 'LINKED', permits: [shared], items });
+    const checked = check({ mode: 'HELD', permits: [shared], items });
+    expect(checked).toEqual(released);
+    expect(checked.map((r) => r.requirements[0].reasonCode)).toEqual([undefined, 'INSUFFICIENT_QUANTITY', undefined]);
+  });
+
+  it('offers a held permit only for what is left after every linked line and every earlier offer', () => {
+    const shared = permit({ remainingQuantity: '100' });
+    const result = check({
+      mode: 'HELD',
+      permits: [shared],
+      items: [
+        laptops({ lineNo: 1, quantity: '30', unit: 'PCS' }),
+        laptops({ lineNo: 2, quantity: '50', unit: 'PCS', linkedPermitIds: ['p-coc'] }),
+        laptops({ lineNo: 3, quantity: '30', unit: 'PCS' }),
+      ],
+    });
+    expect(
+      result.map((r) => [r.requirements[0].status, r.requirements[0].reasonCode, r.requirements[0].linkable?.id]),
+    ).toEqual([
+      ['MISSING', 'NOT_LINKED', 'p-coc'],
+      ['SATISFIED', undefined, undefined],
+      ['MISSING', 'INSUFFICIENT_QUANTITY', undefined],
+    ]);
+    expect(result[2].requirements[0].reason).toBe(
+      'permit STD-COC-0001 has 20 PCS left after 80 PCS taken by other items, but the item needs 30 PCS',
+    );
   });
 });
 

@@ -7,7 +7,8 @@ import { D } from '@/lib/money';
 import type { Prisma } from '@/src/generated/prisma/client';
 import type { DeclarationListQuery } from '@/lib/declaration/list-query';
 import { nextActionFor, type NextAction } from '@/lib/declaration/next-action';
-import { checkFormalities, type ItemFormalities } from '@/lib/permits';
+import { checkFormalities, isLinkingAllowed, type ItemFormalities } from '@/lib/permits';
+import { permitBlockers, type PermitBlocker } from '@/lib/declaration/release-blockers';
 import type { DutyAssessment } from '@/lib/duties';
 import { serviceDate, startOfServiceDate } from '@/lib/time';
 import { runControl } from './control';
@@ -167,17 +168,59 @@ async function copiedFromOf(actor: TraderActor, copiedFromId: string | null) {
   });
 }
 
+/**
+ * The items' permit formalities as the trader reads them (HELD mode: release's verdict on the linked
+ * permits, and for the rest a permit the company could link, or why none fits), on `date`.
+ */
+async function traderFormalities(
+  declaration: { id: string; regime: DeclarationOverview['regime']; items: ReadonlyArray<TraderItem> },
+  companyId: string,
+  date: string,
+): Promise<ItemFormalities[]> {
+  const [links, catalogue, permits] = await Promise.all([
+    db.permitLink.findMany({
+      where: { item: { declarationId: declaration.id } },
+      select: { permitId: true, declarationItemId: true },
+      orderBy: { id: 'asc' },
+    }),
+    loadCatalogue(db),
+    loadCompanyPermits(db, companyId),
+  ]);
+  const linkedTo = new Map<string, string[]>();
+  for (const l of links) linkedTo.set(l.declarationItemId, [...(linkedTo.get(l.declarationItemId) ?? []), l.permitId]);
+  return checkFormalities({
+    items: declaration.items.map((i) => ({
+      lineNo: i.lineNo,
+      hsCode: i.hsCode,
+      quantity: i.quantity.toString(),
+      unit: i.supplementaryUnit,
+      linkedPermitIds: linkedTo.get(i.id) ?? [],
+    })),
+    regime: declaration.regime,
+    companyId,
+    date,
+    catalogue,
+    permits,
+    mode: 'HELD',
+  });
+}
+
+type TraderItem = Awaited<ReturnType<typeof getDeclarationForTrader>>['items'][number];
 type PaymentTotals = { DUTY: string; EXCISE: string; VAT: string; FEE: string };
 export type DeclarationOverview = Awaited<ReturnType<typeof getDeclarationForTrader>> & {
   nextAction: NextAction;
   amountDue: string;
   assessment: { assessmentNo: number; totals: PaymentTotals; isSecured: boolean } | null;
+  /** The permits release still waits for (registered and not final; [] otherwise). */
+  permitBlockers: PermitBlocker[];
 };
 
 export async function getDeclarationOverview(args: {
   actor: Actor;
   declarationId: string;
 }): Promise<DeclarationOverview> {
+  const { actor } = args;
+  assertTrader(actor);
   const declaration = await getDeclarationForTrader(args);
   const due = declaration.registrationNumber ? await amountDue(declaration.id) : '0.00';
   const latest = await db.assessedPayment.aggregate({
@@ -197,10 +240,22 @@ export async function getDeclarationOverview(args: {
   const isSecured = assessmentNo
     ? (await db.assessedPayment.count({ where: { declarationId: declaration.id, assessmentNo, isSecured: true } })) > 0
     : false;
+  // Release checks permits on the registration date; a draft's are on check-your-answers, and after
+  // release, refusal or withdrawal nothing waits any more.
+  const blockers =
+    declaration.registeredAt && declaration.status !== 'DRAFT' && isLinkingAllowed(declaration.status)
+      ? permitBlockers(await traderFormalities(declaration, actor.companyId, serviceDate(declaration.registeredAt)))
+      : [];
   return {
     ...declaration,
     amountDue: due,
-    nextAction: nextActionFor({ status: declaration.status, currentReason: declaration.currentReason, amountDue: due }),
+    permitBlockers: blockers,
+    nextAction: nextActionFor({
+      status: declaration.status,
+      currentReason: declaration.currentReason,
+      amountDue: due,
+      missingPermits: blockers.length,
+    }),
     assessment: assessmentNo
       ? {
           assessmentNo,
@@ -230,9 +285,14 @@ export type CheckYourAnswers = {
   estimateProblems: FieldError[];
   estimateDate: string;
   formalities: ItemFormalities[];
+  /** What release will wait for: each permit an item still lacks (a warning; submission is allowed). */
+  permitBlockers: PermitBlocker[];
 };
 
-/** Check your answers: the control's findings, the payments estimate and each item's formalities. */
+/**
+ * Check your answers: the control's findings (they block submission), the payments estimate, each
+ * item's formalities and the permits release will wait for (a warning: they do not block submission).
+ */
 export async function getCheckYourAnswers(args: {
   actor: Actor;
   declarationId: string;
@@ -254,20 +314,19 @@ export async function getCheckYourAnswers(args: {
       estimateProblems = e.fieldErrors.length ? e.fieldErrors : [{ path: '_form', message: e.message }];
     }
   }
-  const [catalogue, permits] = await Promise.all([loadCatalogue(db), loadCompanyPermits(db, actor.companyId)]);
-  const formalities = checkFormalities({
-    items: declaration.items.map((i) => ({
-      lineNo: i.lineNo,
-      hsCode: i.hsCode,
-      quantity: i.quantity.toString(),
-      unit: i.supplementaryUnit,
-    })),
-    regime: declaration.regime,
-    companyId: actor.companyId,
-    date: estimateDate,
-    catalogue,
-    permits,
-    mode: 'HELD',
-  });
-  return { declaration, problems, estimate, estimateProblems, estimateDate, formalities };
+  // Checked on the registration date when there is one (an amendment), else today's.
+  const formalities = await traderFormalities(
+    declaration,
+    actor.companyId,
+    declaration.registeredAt ? serviceDate(declaration.registeredAt) : estimateDate,
+  );
+  return {
+    declaration,
+    problems,
+    estimate,
+    estimateProblems,
+    estimateDate,
+    formalities,
+    permitBlockers: permitBlockers(formalities),
+  };
 }

@@ -4,14 +4,16 @@
 // (red: a physical examination; yellow: a document check or an examination) is not recorded.
 // Linked permit quantities are written off in the same transaction, under row locks taken in a
 // fixed order, so parallel releases never overdraw a permit. The signed release note is issued in the same transaction.
+// The list of what blocks release is lib/declaration/release-blockers.ts: the trader's next action,
+// the officer's page and the timeline say the same list.
 import type { Tx } from '../db';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { AppError } from '@/lib/errors';
-import { D, formatAmount } from '@/lib/money';
-import { canTransition, type DeclarationStatus, type TransitionActor } from '@/lib/declaration/lifecycle';
+import { D } from '@/lib/money';
+import type { DeclarationStatus, TransitionActor } from '@/lib/declaration/lifecycle';
+import { releaseBlockers as blockersOf, type ReleaseBlocker } from '@/lib/declaration/release-blockers';
 import { checkFormalities, planWriteOffs, type HeldPermit } from '@/lib/permits';
-import { missingControl } from '@/lib/officer/decisions';
 import { dateColumnDay, serviceDate } from '@/lib/time';
 import type { ReleaseNotePayload } from '@/lib/documents/payloads';
 import { issueSignedDocument } from '../documents/issue';
@@ -19,11 +21,7 @@ import { loadCatalogue } from '../permits/catalogue';
 import { amountDue } from './read';
 import { closeOpenDocumentRequests } from './document-requests';
 
-export type ReleaseBlocker =
-  | { code: 'STATUS'; message: string }
-  | { code: 'CONTROL_MISSING'; message: string }
-  | { code: 'PAYMENT_DUE'; amount: string; message: string }
-  | { code: 'PERMIT_MISSING'; lineNo: number; message: string };
+export type { ReleaseBlocker };
 
 async function loadDeclaration(tx: Tx, declarationId: string) {
   return tx.declaration.findUniqueOrThrow({
@@ -75,22 +73,7 @@ async function lockLinkedPermits(tx: Tx, permitIds: readonly string[]): Promise<
 type Loaded = Awaited<ReturnType<typeof loadDeclaration>>;
 
 async function evaluate(tx: Tx, d: Loaded, now: Date, by: TransitionActor) {
-  const blockers: ReleaseBlocker[] = [];
-  if (!canTransition(d.status as DeclarationStatus, 'RELEASED', by)) {
-    blockers.push({ code: 'STATUS', message: `A declaration with status ${d.status} cannot be released.` });
-  }
-  const control = missingControl(
-    d.channel,
-    d.inspections.map((i) => i.kind),
-  );
-  if (control) blockers.push({ code: 'CONTROL_MISSING', message: control });
   const due = await amountDue(d.id, tx);
-  if (due !== '0.00')
-    blockers.push({
-      code: 'PAYMENT_DUE',
-      amount: due,
-      message: `Payments of ${formatAmount(due)} UZS are outstanding.`,
-    });
   const permitIds = [...new Set(d.items.flatMap((i) => i.permitLinks.map((l) => l.permitId)))];
   const permits = await lockLinkedPermits(tx, permitIds);
   const formalities = checkFormalities({
@@ -108,16 +91,14 @@ async function evaluate(tx: Tx, d: Loaded, now: Date, by: TransitionActor) {
     permits,
     mode: 'LINKED',
   });
-  for (const item of formalities) {
-    for (const r of item.requirements) {
-      if (r.status === 'MISSING')
-        blockers.push({
-          code: 'PERMIT_MISSING',
-          lineNo: item.lineNo,
-          message: `Item ${item.lineNo}: ${r.requirement.alternatives.join(' or ')} — ${r.reason ?? 'missing'}.`,
-        });
-    }
-  }
+  const blockers = blockersOf({
+    status: d.status as DeclarationStatus,
+    channel: d.channel,
+    inspections: d.inspections.map((i) => i.kind),
+    amountDue: due,
+    formalities,
+    by,
+  });
   return { blockers, formalities, permits };
 }
 

@@ -15,7 +15,8 @@ import { lockCompanyDeclaration } from './editing';
 import { runControl } from './control';
 import { assessDeclaration, storeAssessment } from './assessment';
 import { assessRegisteredDeclaration } from '../risk/assess';
-import { autoReleaseIfReady } from './release';
+import { autoReleaseIfReady, releaseBlockers } from './release';
+import { automaticReleaseReason } from '@/lib/declaration/release-blockers';
 
 export type SubmitResult = { registrationNumber: string; status: DeclarationStatus; isAlreadySubmitted: boolean };
 
@@ -134,8 +135,15 @@ export async function submitDeclaration(args: {
       const risk = await assessRegisteredDeclaration(tx, { declarationId, now });
       let status: DeclarationStatus;
       let inspectorId: string | null = null;
+      const registered = { channel: risk.channel, registrationNumber, submittedAt: now, registeredAt: now };
       if (risk.channel === 'GREEN' || risk.channel === 'BLUE') {
         status = 'ASSESSED';
+        await tx.declaration.update({
+          where: { id: declarationId },
+          data: { status, ...registered, version: { increment: 1 } },
+        });
+        // The timeline says what the automatic release waits for (payments, named permits), never more.
+        const blockers = await releaseBlockers(tx, declarationId, now, 'SYSTEM');
         await tx.declarationStatusEvent.create({
           data: {
             declarationId,
@@ -143,10 +151,7 @@ export async function submitDeclaration(args: {
             toStatus: 'ASSESSED',
             actorId: null,
             actorRole: 'SYSTEM',
-            reason:
-              risk.channel === 'GREEN'
-                ? 'Green channel: released as soon as the payments are settled'
-                : 'Blue channel: released as soon as the payments are settled, audited later',
+            reason: automaticReleaseReason(risk.channel, blockers),
             at: now,
           },
         });
@@ -164,18 +169,11 @@ export async function submitDeclaration(args: {
             at: now,
           },
         });
+        await tx.declaration.update({
+          where: { id: declarationId },
+          data: { status, ...registered, version: { increment: 1 } },
+        });
       }
-      await tx.declaration.update({
-        where: { id: declarationId },
-        data: {
-          status,
-          channel: risk.channel,
-          registrationNumber,
-          submittedAt: now,
-          registeredAt: now,
-          version: { increment: 1 },
-        },
-      });
       const isReleased = await autoReleaseIfReady(tx, { declarationId, now });
       await writeAudit(tx, {
         actor,

@@ -19,6 +19,7 @@ import {
   type HeldPermit,
   type ItemFormalities,
 } from '@/lib/permits';
+import { D } from '@/lib/money';
 import { serviceDate } from '@/lib/time';
 import { bumpVersion, lockCompanyDeclaration } from '../declarations/editing';
 import { autoReleaseIfReady } from '../declarations/release';
@@ -51,7 +52,8 @@ export type LinkCandidate = Pick<HeldPermit, 'id' | 'number' | 'typeCode' | 'val
 
 /**
  * The linking page: each item with its linked permits, its formalities as release will see them
- * (LINKED mode) and the company's permits that could serve it now.
+ * (LINKED mode) and the company's permits that linking would accept for it now (the same coverage
+ * rule, after what earlier lines take).
  */
 export async function getDeclarationPermitLinks(args: { actor: Actor; declarationId: string; now: Date }) {
   const { actor, now } = args;
@@ -91,17 +93,38 @@ export async function getDeclarationPermitLinks(args: { actor: Actor; declaratio
         mode: 'LINKED',
       })
     : declaration.items.map(() => null);
+  const scopeOf = new Map(catalogue.map((t) => [t.code, t.scope]));
+  // What earlier lines (by line number) take from each permit: linking a permit to a line is checked
+  // against what is left after them, so the list offers exactly the permits linking would accept.
+  const takenBefore = new Map<number, Map<string, D>>();
+  const running = new Map<string, D>();
+  declaration.items.forEach((item, index) => {
+    takenBefore.set(item.lineNo, new Map(running));
+    for (const r of formalities[index]?.requirements ?? []) {
+      if (r.status === 'SATISFIED' && r.permit && r.writeOff !== undefined)
+        running.set(r.permit.id, (running.get(r.permit.id) ?? new D(0)).plus(r.writeOff));
+    }
+  });
   const items = declaration.items.map((item, index) => {
     const requirements = permitRequirements({ hsCode: item.hsCode, regime: declaration.regime }, catalogue);
     const needed = new Set(requirements.flatMap((r) => r.alternatives));
     const linked = new Set(item.permitLinks.map((l) => l.permitId));
+    const taken = takenBefore.get(item.lineNo);
     const candidates: LinkCandidate[] = isOpen
       ? permits
           .filter(
             (p) =>
               needed.has(p.typeCode) &&
               !linked.has(p.id) &&
-              !permitProblem(p, { hsCode: item.hsCode, regime: declaration.regime }, actor.companyId, date),
+              !permitProblem({
+                permit: p,
+                scope: scopeOf.get(p.typeCode),
+                item: { hsCode: item.hsCode, quantity: item.quantity.toString(), unit: item.supplementaryUnit },
+                regime: declaration.regime,
+                companyId: actor.companyId,
+                date,
+                alreadyTaken: taken?.get(p.id)?.toFixed(),
+              }),
           )
           .sort((a, b) => a.typeCode.localeCompare(b.typeCode) || a.number.localeCompare(b.number))
           .map((p) => ({

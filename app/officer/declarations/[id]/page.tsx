@@ -6,13 +6,14 @@ import { getDeclarationForOfficer } from '@/src/server/officer/queue';
 import { now } from '@/src/server/clock';
 import { isAppError } from '@/lib/errors';
 import { ZUuidParam } from '@/lib/pagination';
-import { availableDecisions } from '@/lib/officer/declaration-view';
+import { availableDecisions, releaseWaits } from '@/lib/officer/declaration-view';
 import { BackLink, PageHeader } from '@/components/ui/page';
 import { LiveStatus } from '@/components/declaration/live-status';
 import { DeclarationTimeline } from '@/components/declaration/timeline';
 import { DeclarationSummary } from '@/components/officer/declaration-summary';
 import { RiskSection } from '@/components/officer/risk-section';
 import { ItemsSection } from '@/components/officer/items-section';
+import { ReleaseSection } from '@/components/officer/release-section';
 import {
   AdjustmentsSection,
   DocumentsSection,
@@ -82,6 +83,13 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
     hasAssignment: assignment !== null,
     pendingAdjustment,
   });
+  const waits = releaseWaits({
+    status: d.status,
+    channel: d.channel,
+    inspections: d.inspections.map((i) => i.kind),
+    amountDue: payments.due,
+    formalities,
+  });
   // Every decision is bound to the version the page shows: a decision on a stale page is refused (409).
   const v = d.version;
   return (
@@ -122,6 +130,7 @@ export default async function OfficerDeclarationPage({ params }: { params: Promi
         assignee={assignment?.inspector ?? null}
         isAssignedToMe={isAssignedToMe}
       />
+      <ReleaseSection waits={waits} />
       <RiskSection risk={risk} />
       <ItemsSection
         items={d.items}

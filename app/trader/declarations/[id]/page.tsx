@@ -7,6 +7,7 @@ import { Table, Td } from '@/components/ui/table';
 import { StatusBadge, ChannelBadge } from '@/components/ui/status';
 import { LinkButton } from '@/components/ui/link-button';
 import { NextActionPanel } from '@/components/declaration/next-action-panel';
+import { PermitBlockerList } from '@/components/declaration/permit-blockers';
 import { LiveStatus } from '@/components/declaration/live-status';
 import { DeclarationTimeline } from '@/components/declaration/timeline';
 import { ActionButton } from '@/components/declaration/item-actions';
@@ -39,6 +40,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
   const tRegime = await getTranslations('regime');
   const tPay = await getTranslations('paymentType');
   const tPermits = await getTranslations('permits');
+  const tBlockers = await getTranslations('permitBlockers');
   const format = await getFormatter();
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
   const base = `/trader/declarations/${d.id}`;
@@ -101,6 +103,12 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
           </p>
         ) : null}
         {d.nextAction.code === 'PAY' ? <DeclarationPayControl declarationId={d.id} payments={payments} /> : null}
+        {d.permitBlockers.length > 0 ? (
+          <div className="mt-4">
+            <h3 className="font-semibold">{tBlockers('traderTitle')}</h3>
+            <PermitBlockerList declarationId={d.id} blockers={d.permitBlockers} items={d.items} />
+          </div>
+        ) : null}
       </NextActionPanel>
       {d.registrationNumber ? <DocumentRequestsSection actor={actor} declarationId={d.id} status={d.status} /> : null}
 

@@ -9,6 +9,7 @@ import { JourneyNav } from '@/components/declaration/journey-nav';
 import { ProblemList } from '@/components/declaration/problem-list';
 import { ItemFormalities } from '@/components/declaration/item-formalities';
 import { SubmitDeclaration } from '@/components/declaration/submit-declaration';
+import { PermitWarnings } from '@/components/declaration/permit-blockers';
 import { formatAmount } from '@/lib/money';
 import { fieldHref } from '@/lib/declaration/field-steps';
 import { submitDeclarationAction } from '../../actions';
@@ -32,6 +33,7 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
   const tDoc = await getTranslations('documentType');
   const tPay = await getTranslations('paymentType');
   const tPermits = await getTranslations('permits');
+  const tBlockers = await getTranslations('permitBlockers');
   const format = await getFormatter();
   const base = `/trader/declarations/${d.id}`;
   const change = (step: string, what: string) => (
@@ -41,7 +43,13 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
   );
   const estimateByLine = new Map(check.estimate?.items.map((i) => [i.lineNo, i]) ?? []);
   const formalitiesByLine = new Map(check.formalities.map((f) => [f.lineNo, f]));
-  const formalityLabels = { satisfied: t('satisfied'), missing: t('missing'), none: t('noPermitsNeeded'), or: t('or') };
+  const formalityLabels = {
+    satisfied: t('satisfied'),
+    missing: t('missing'),
+    notLinked: t('notLinked'),
+    none: t('noPermitsNeeded'),
+    or: t('or'),
+  };
   const isAmendment = d.status === 'AMENDMENT_REQUESTED';
   const problems = check.problems.map((p) => ({ href: fieldHref(d.id, p.path), message: p.message }));
   return (
@@ -54,6 +62,8 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
         </p>
       ) : null}
       <ProblemList title={t('problemsTitle', { count: problems.length })} problems={problems} />
+      {/* A warning, not a problem: the declaration may be submitted, release waits for these. */}
+      <PermitWarnings declarationId={d.id} blockers={check.permitBlockers} items={d.items} />
 
       <Section title={t('stepParties')}>
         <SummaryList
@@ -185,6 +195,7 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
         ) : (
           <>
             <p className="mb-4">{isAmendment ? t('resubmitIntro') : td('submitIntro')}</p>
+            {check.permitBlockers.length > 0 ? <p className="mb-4 font-medium">{tBlockers('submitWarning')}</p> : null}
             <SubmitDeclaration
               submit={submitDeclarationAction.bind(null, d.id)}
               label={isAmendment ? t('resubmit') : td('submit')}
