@@ -5,6 +5,7 @@ import { REGIMES, TRANSPORT_MODES, INCOTERMS, SUPPLEMENTARY_UNITS, DOCUMENT_TYPE
 import { ActionForm, type FormActionResult } from '../form/action-form';
 import { FormText, FormSelect, FormFile } from '../form/fields';
 import { HsSearch } from './hs-search';
+import { ConsigneePrefill } from './consignee-prefill';
 import { CSV_TOO_LARGE, MAX_CSV_BYTES } from '@/lib/declaration/items-csv';
 
 type Action<T = unknown> = (formData: FormData) => Promise<FormActionResult<T>>;
@@ -33,12 +34,15 @@ export function PartiesForm({
   values,
   successHref,
   isRegistered = false,
+  ownCompany,
 }: {
   action: Action<{ id: string } | void>;
   posts: PostOption[];
   values: Values;
   successHref: string;
   isRegistered?: boolean;
+  /** The trader's company: the consignee filled in on an import when left empty (drafts only). */
+  ownCompany?: { name: string; country: string; address: string };
 }) {
   const t = useTranslations('declaration');
   const tRegime = useTranslations('regime');
@@ -99,6 +103,7 @@ export function PartiesForm({
           defaultValue={v(values, 'consigneeCountry')}
         />
         <FormText name="consigneeAddress" label={t('consigneeAddress')} defaultValue={v(values, 'consigneeAddress')} />
+        {ownCompany && !isRegistered ? <ConsigneePrefill company={ownCompany} /> : null}
       </fieldset>
     </ActionForm>
   );

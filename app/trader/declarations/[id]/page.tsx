@@ -18,6 +18,11 @@ import { copyDeclarationAction, withdrawDeclarationAction } from '../actions';
 import { getDeclarationPayments } from '@/src/server/payments/read';
 import { DeclarationPayControl, DeclarationPaymentsDetails } from '../../account/declaration-payment';
 import { loadTraderDeclaration } from './load';
+import { now } from '@/src/server/clock';
+import { getExpectedNextStep } from '@/src/server/declarations/expected-time';
+import { getAppliedRates } from '@/src/server/declarations/applied-rates';
+import { ExpectedNextStepNote } from '@/components/declaration/expected-next-step';
+import { AppliedRates } from '@/components/declaration/applied-rates';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('declaration');
@@ -28,6 +33,9 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
   const { actor, declaration: loaded } = await loadTraderDeclaration(params);
   const d = await getDeclarationOverview({ actor, declarationId: loaded.id });
   const payments = d.registrationNumber ? await getDeclarationPayments({ actor, declarationId: d.id }) : null;
+  const expected = await getExpectedNextStep({ declaration: d, now: now() });
+  const appliedRates = d.assessment ? await getAppliedRates({ actor, declarationId: d.id }) : [];
+  const tRates = await getTranslations('rates');
   const t = await getTranslations('declaration');
   const tj = await getTranslations('journey');
   const tn = await getTranslations('nextAction');
@@ -52,7 +60,11 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
 
   return (
     <>
-      <LiveStatus url={`/api/declarations/${d.id}/status`} version={d.version} />
+      <LiveStatus
+        url={`/api/declarations/${d.id}/status`}
+        version={d.version}
+        also={{ accountVersion: d.accountVersion }}
+      />
       <BackLink href="/trader">{t('back')}</BackLink>
       <PageHeader
         title={d.registrationNumber ? t('viewTitle', { number: d.registrationNumber }) : t('draftTitle')}
@@ -98,6 +110,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
         ) : null}
         {d.nextAction.code === 'PAY' ? <DeclarationPayControl declarationId={d.id} payments={payments} /> : null}
       </NextActionPanel>
+      <ExpectedNextStepNote expected={expected} />
 
       <Section title={t('summary')}>
         <SummaryList
@@ -131,6 +144,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
             ]}
           />
           <DeclarationPaymentsDetails declarationId={d.id} payments={payments} />
+          <AppliedRates items={d.items} payments={appliedRates} intro={tRates('introAssessed')} />
         </Section>
       ) : null}
 

@@ -13,6 +13,8 @@ import { formatAmount } from '@/lib/money';
 import { fieldHref } from '@/lib/declaration/field-steps';
 import { submitDeclarationAction } from '../../actions';
 import { loadEditableDeclaration, journeySteps } from '../load';
+import { AppliedRates } from '@/components/declaration/applied-rates';
+import { appliedPaymentsOf } from '@/lib/duties/applied-rate';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('journey');
@@ -30,6 +32,7 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
   const tDoc = await getTranslations('documentType');
   const tPay = await getTranslations('paymentType');
   const tPermits = await getTranslations('permits');
+  const tRates = await getTranslations('rates');
   const format = await getFormatter();
   const base = `/trader/declarations/${d.id}`;
   const change = (step: string, what: string) => (
@@ -153,6 +156,9 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
               ]}
             />
           </div>
+        ) : null}
+        {check.estimate ? (
+          <AppliedRates items={d.items} payments={appliedPaymentsOf(check.estimate)} intro={tRates('introEstimate')} />
         ) : null}
         <p className="mt-2 flex flex-wrap gap-4">
           {change('items', t('stepItems'))}
