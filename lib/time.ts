@@ -35,3 +35,12 @@ export function isCalendarDate(value: string): boolean {
   const days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   return day <= days;
 }
+
+/**
+ * A moment in the service's time zone, ISO 8601 with its offset, to the second:
+ * 2026-11-28T09:30:05.250Z → "2026-11-28T14:30:05+05:00". Every CSV export writes moments this way,
+ * so a file never mixes zones.
+ */
+export function serviceIsoMoment(at: Date): string {
+  return `${new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 19)}+05:00`;
+}

@@ -15,6 +15,7 @@ import { ActionForm, type FormActionResult } from '../form/action-form';
 import { FormText, FormSelect, FormFile, FormCountry } from '../form/fields';
 import type { AutosaveAction } from '../form/autosave';
 import { HsSearch } from './hs-search';
+import { ConsigneePrefill } from './consignee-prefill';
 import { CSV_TOO_LARGE, MAX_CSV_BYTES } from '@/lib/declaration/items-csv';
 
 type Action<T = unknown> = (formData: FormData) => Promise<FormActionResult<T>>;
@@ -44,6 +45,7 @@ export function PartiesForm({
   successHref,
   isRegistered = false,
   autosave,
+  ownCompany,
 }: {
   action: Action<{ id: string } | void>;
   posts: PostOption[];
@@ -52,6 +54,8 @@ export function PartiesForm({
   isRegistered?: boolean;
   /** A draft's step saves as the trader types. */
   autosave?: AutosaveAction;
+  /** The trader's company: the consignee filled in on an import when left empty (drafts only). */
+  ownCompany?: { name: string; country: string; address: string };
 }) {
   const t = useTranslations('declaration');
   const tRegime = useTranslations('regime');
@@ -110,6 +114,7 @@ export function PartiesForm({
           defaultValue={v(values, 'consigneeCountry')}
         />
         <FormText name="consigneeAddress" label={t('consigneeAddress')} defaultValue={v(values, 'consigneeAddress')} />
+        {ownCompany && !isRegistered ? <ConsigneePrefill company={ownCompany} /> : null}
       </fieldset>
     </ActionForm>
   );

@@ -17,6 +17,24 @@ const party = z.object({ name: text, country: code, address: text }).strict();
 const company = z.object({ tin: z.string().regex(/^\d{9}$/), name: text }).strict();
 const post = z.object({ code, name: text }).strict();
 
+const line = z.number().int().min(1).max(999);
+/** A payment of the latest assessment, with how it was computed (method and rate null: not recorded). */
+const assessedPayment = z
+  .object({
+    /** The item's line; null for the processing fee. */
+    line: line.nullable(),
+    type: z.enum(['DUTY', 'EXCISE', 'VAT', 'FEE']),
+    method: code.nullable(),
+    base: decimal,
+    rate: decimal.nullable(),
+    unit: z.string().max(20).nullable(),
+    amount: decimal,
+  })
+  .strict();
+
+// The fields after `items` were added to the printed declaration later (issue 13): optional, so that
+// a document issued before them still reads, prints and verifies as it was signed. Every document
+// issued now carries them all.
 export const ZDeclarationDocumentPayload = z
   .object({
     registrationNumber: code.max(40),
@@ -43,11 +61,32 @@ export const ZDeclarationDocumentPayload = z
             quantity: decimal,
             unit: code,
             invoiceValue: decimal,
+            /** UZS, as assessed. */
+            customsValue: decimal.nullable().optional(),
           })
           .strict(),
       )
       .min(1)
       .max(999),
+    /** Freight and insurance up to the border, in the invoice currency, as declared (null: none). */
+    freight: decimal.nullable().optional(),
+    insurance: decimal.nullable().optional(),
+    /** The total customs value in UZS, as assessed. */
+    customsValue: decimal.nullable().optional(),
+    /** The latest assessment: every item's duty, excise and VAT, then the processing fee. */
+    payments: z.array(assessedPayment).max(3000).optional(),
+    /** Duties and taxes secured by a guarantee (transit, temporary import, warehouse), not paid. */
+    isSecured: z.boolean().optional(),
+    /** The permits linked to each item. */
+    permits: z
+      .array(z.object({ line, number: z.string().min(1).max(40), type: code, quantity: decimal, unit: code }).strict())
+      .max(5000)
+      .optional(),
+    /** The documents submitted with the declaration. */
+    documents: z
+      .array(z.object({ type: code, number: text, date: isoDate }).strict())
+      .max(999)
+      .optional(),
   })
   .strict();
 export type DeclarationDocumentPayload = z.infer<typeof ZDeclarationDocumentPayload>;

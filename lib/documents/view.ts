@@ -1,13 +1,16 @@
 // What a signed document shows, as rows and a table of display strings: one projection for the
 // PDF and the public verification page alike. Labels are message keys (namespace
 // `signedDocument`: `fields.<key>`, `tables.<key>`, `columns.<key>`), values are already formatted.
+import { D } from '../money';
+import { isAppliedMethod, rateText } from '../duties/applied-rate';
 import { formatDecimal, formatServiceMoment } from './format';
 import type { AnyPayload, ReceiptMovement } from './payloads';
 
 export type DocumentField = { key: string; value: string };
 export type DocumentColumn = { key: string; align: 'left' | 'right'; /** relative width on paper */ weight: number };
 export type DocumentTable = { key: string; columns: DocumentColumn[]; rows: string[][] };
-export type DocumentView = { fields: DocumentField[]; table: DocumentTable | null };
+/** Fields, then tables in order (a table without rows is left out by whoever draws it). */
+export type DocumentView = { fields: DocumentField[]; tables: DocumentTable[] };
 
 /** Receipt movements in words (the document's own language, like its other values). */
 const RECEIPT_MOVEMENT_LABELS: Record<ReceiptMovement, string> = {
@@ -19,6 +22,34 @@ const RECEIPT_MOVEMENT_LABELS: Record<ReceiptMovement, string> = {
   PERMIT_FEE_REFUND: 'Permit fee credited back to the personal account',
 };
 
+/** The declaration's payment types, methods and document types in words (the document's language). */
+const PAYMENT_TYPE_LABELS: Record<string, string> = {
+  DUTY: 'Duty',
+  EXCISE: 'Excise',
+  VAT: 'VAT',
+  FEE: 'Customs processing fee',
+};
+const METHOD_LABELS: Record<string, string> = {
+  AD_VALOREM: 'Ad valorem',
+  SPECIFIC: 'Specific',
+  EXEMPT: 'Exempt',
+  ZERO_RATED: 'Zero-rated',
+  NOT_APPLICABLE: 'Not applicable',
+  PERCENT: 'Percentage of the customs value',
+  FLOOR: 'Minimum fee',
+  CAP: 'Maximum fee',
+};
+const DOCUMENT_TYPE_LABELS: Record<string, string> = {
+  INVOICE: 'Commercial invoice',
+  CONTRACT: 'Contract',
+  PACKING_LIST: 'Packing list',
+  TRANSPORT_DOCUMENT: 'Transport document',
+  CERTIFICATE_OF_ORIGIN: 'Certificate of origin',
+  PERMIT: 'Permit',
+  OTHER: 'Other document',
+};
+const label = (labels: Record<string, string>, code: string | null) => (code ? (labels[code] ?? code) : '—');
+
 const joinParts = (...parts: string[]) => parts.filter((p) => p.trim() !== '').join(', ');
 const col = (key: string, weight: number, align: 'left' | 'right' = 'left'): DocumentColumn => ({ key, weight, align });
 
@@ -26,6 +57,10 @@ export function documentView(document: AnyPayload): DocumentView {
   switch (document.kind) {
     case 'DECLARATION': {
       const p = document.payload;
+      const inInvoiceCurrency = (value: string | null | undefined) =>
+        value === null || value === undefined ? '—' : `${formatDecimal(value, 2)} ${p.invoice.currency}`;
+      const payments = p.payments ?? [];
+      const total = payments.reduce((sum, x) => sum.plus(x.amount), new D(0)).toFixed(2);
       return {
         fields: [
           { key: 'registrationNumber', value: p.registrationNumber },
@@ -42,28 +77,85 @@ export function documentView(document: AnyPayload): DocumentView {
           { key: 'transportDocument', value: p.transport.document },
           { key: 'incoterm', value: p.incoterm },
           { key: 'invoiceTotal', value: `${formatDecimal(p.invoice.total, 2)} ${p.invoice.currency}` },
+          // Documents issued before these were printed carry none of them: nothing is shown.
+          ...('freight' in p ? [{ key: 'freight', value: inInvoiceCurrency(p.freight) }] : []),
+          ...('insurance' in p ? [{ key: 'insurance', value: inInvoiceCurrency(p.insurance) }] : []),
+          ...('customsValue' in p
+            ? [{ key: 'customsValue', value: p.customsValue ? `${formatDecimal(p.customsValue, 2)} UZS` : '—' }]
+            : []),
+          ...(payments.length > 0
+            ? [
+                {
+                  key: p.isSecured ? 'paymentsTotalSecured' : 'paymentsTotal',
+                  value: `${formatDecimal(total, 2)} UZS`,
+                },
+              ]
+            : []),
         ],
-        table: {
-          key: 'goods',
-          columns: [
-            col('line', 0.55, 'right'),
-            col('hsCode', 1.35),
-            col('description', 3.6),
-            col('origin', 0.75),
-            col('netMassKg', 1.35, 'right'),
-            col('quantity', 1.6, 'right'),
-            col('invoiceValue', 1.5, 'right'),
-          ],
-          rows: p.items.map((i) => [
-            String(i.line),
-            i.hsCode,
-            i.description,
-            i.originCountry,
-            formatDecimal(i.netMassKg, 3),
-            `${formatDecimal(i.quantity, 3)} ${i.unit}`,
-            formatDecimal(i.invoiceValue, 2),
-          ]),
-        },
+        tables: [
+          {
+            key: 'goods',
+            columns: [
+              col('line', 0.55, 'right'),
+              col('hsCode', 1.35),
+              col('description', 3.3),
+              col('origin', 0.75),
+              col('netMassKg', 1.35, 'right'),
+              col('quantity', 1.5, 'right'),
+              col('invoiceValue', 1.5, 'right'),
+              col('customsValueUzs', 1.7, 'right'),
+            ],
+            rows: p.items.map((i) => [
+              String(i.line),
+              i.hsCode,
+              i.description,
+              i.originCountry,
+              formatDecimal(i.netMassKg, 3),
+              `${formatDecimal(i.quantity, 3)} ${i.unit}`,
+              formatDecimal(i.invoiceValue, 2),
+              i.customsValue ? formatDecimal(i.customsValue, 2) : '—',
+            ]),
+          },
+          {
+            key: 'assessedPayments',
+            columns: [
+              col('line', 0.55, 'right'),
+              col('paymentType', 1.6),
+              col('method', 2.2),
+              col('rate', 1.3, 'right'),
+              col('base', 1.9, 'right'),
+              col('amountUzs', 1.9, 'right'),
+            ],
+            rows: payments.map((x) => [
+              x.line === null ? '—' : String(x.line),
+              label(PAYMENT_TYPE_LABELS, x.type),
+              label(METHOD_LABELS, x.method),
+              rateText({ method: isAppliedMethod(x.method) ? x.method : null, rate: x.rate, unit: x.unit }) ?? '—',
+              formatDecimal(x.base, 2),
+              formatDecimal(x.amount, 2),
+            ]),
+          },
+          {
+            key: 'permits',
+            columns: [
+              col('line', 0.55, 'right'),
+              col('permitNumber', 2.6),
+              col('permitType', 1.6),
+              col('quantity', 1.6, 'right'),
+            ],
+            rows: (p.permits ?? []).map((x) => [
+              String(x.line),
+              x.number,
+              x.type,
+              `${formatDecimal(x.quantity, 3)} ${x.unit}`,
+            ]),
+          },
+          {
+            key: 'documents',
+            columns: [col('documentType', 2.2), col('documentNumber', 2.6), col('documentDate', 1.2)],
+            rows: (p.documents ?? []).map((x) => [label(DOCUMENT_TYPE_LABELS, x.type), x.number, x.date]),
+          },
+        ],
       };
     }
     case 'RELEASE_NOTE': {
@@ -81,16 +173,18 @@ export function documentView(document: AnyPayload): DocumentView {
           { key: 'totalNetMassKg', value: formatDecimal(p.goods.totalNetMassKg, 3) },
           { key: 'invoiceTotal', value: `${formatDecimal(p.goods.totalInvoiceValue, 2)} ${p.goods.invoiceCurrency}` },
         ],
-        table: {
-          key: 'goods',
-          columns: [
-            col('line', 0.55, 'right'),
-            col('hsCode', 1.35),
-            col('description', 4.5),
-            col('netMassKg', 1.35, 'right'),
-          ],
-          rows: p.goods.items.map((i) => [String(i.line), i.hsCode, i.description, formatDecimal(i.netMassKg, 3)]),
-        },
+        tables: [
+          {
+            key: 'goods',
+            columns: [
+              col('line', 0.55, 'right'),
+              col('hsCode', 1.35),
+              col('description', 4.5),
+              col('netMassKg', 1.35, 'right'),
+            ],
+            rows: p.goods.items.map((i) => [String(i.line), i.hsCode, i.description, formatDecimal(i.netMassKg, 3)]),
+          },
+        ],
       };
     }
     case 'PERMIT': {
@@ -111,16 +205,18 @@ export function documentView(document: AnyPayload): DocumentView {
             : []),
           ...(p.conditions ? [{ key: 'conditions', value: p.conditions }] : []),
         ],
-        table: {
-          key: 'products',
-          columns: [col('hsCode', 1.35), col('description', 4), col('quantity', 1.6, 'right'), col('country', 0.9)],
-          rows: p.products.map((i) => [
-            i.hsCode,
-            i.description,
-            `${formatDecimal(i.quantity, 3)} ${i.unit}`,
-            i.country,
-          ]),
-        },
+        tables: [
+          {
+            key: 'products',
+            columns: [col('hsCode', 1.35), col('description', 4), col('quantity', 1.6, 'right'), col('country', 0.9)],
+            rows: p.products.map((i) => [
+              i.hsCode,
+              i.description,
+              `${formatDecimal(i.quantity, 3)} ${i.unit}`,
+              i.country,
+            ]),
+          },
+        ],
       };
     }
     case 'RECEIPT': {
@@ -138,11 +234,13 @@ export function documentView(document: AnyPayload): DocumentView {
           ...(p.gateway ? [{ key: 'gatewayTransaction', value: `${p.gateway.name}: ${p.gateway.transactionId}` }] : []),
           { key: 'total', value: `${formatDecimal(p.total, 2)} ${p.currency}` },
         ],
-        table: {
-          key: 'payments',
-          columns: [col('paymentType', 3), col('amount', 2, 'right')],
-          rows: p.lines.map((l) => [l.paymentType, `${formatDecimal(l.amount, 2)} ${p.currency}`]),
-        },
+        tables: [
+          {
+            key: 'payments',
+            columns: [col('paymentType', 3), col('amount', 2, 'right')],
+            rows: p.lines.map((l) => [l.paymentType, `${formatDecimal(l.amount, 2)} ${p.currency}`]),
+          },
+        ],
       };
     }
     default: {

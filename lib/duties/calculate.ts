@@ -45,7 +45,8 @@
 //   fee is charged for the declaration itself and is payable under every regime. `payable` and
 //   `secured` split the total accordingly.
 //
-// FEE. percent% × total customs value, clamped to [floor, cap], rounded half-up, once per declaration.
+// FEE. percent% × total customs value, clamped to [floor, cap], rounded half-up, once per declaration;
+//   `fee.method` says which applied (PERCENT, FLOOR or CAP), `fee.rate` is the percent.
 //
 // PAYMENT FIELDS. `base` is what the rate applies to: a UZS amount for AD_VALOREM (and VAT), the
 //   quantity for SPECIFIC (in `unit`'s denominator), the customs value for EXEMPT, '0.00' for
@@ -124,13 +125,20 @@ export type Payment = {
   amount: string;
 };
 
+/** How the processing fee was set: the percentage, or the floor or cap it was clamped to. */
+export type FeeMethod = 'PERCENT' | 'FLOOR' | 'CAP';
+
 export type ItemAssessment = { lineNo: number; customsValue: string; payments: Payment[] };
 
 export type DutyAssessment = {
   items: ItemAssessment[];
   /** The total customs value in UZS (= Σ item customs values). */
   customsValue: string;
-  fee: { base: string; amount: string };
+  /**
+   * The processing fee: `rate`% of `base` (the total customs value), or the floor or the cap when the
+   * percentage falls outside them (`method` says which applied).
+   */
+  fee: { base: string; amount: string; rate: string; method: FeeMethod };
   totals: { DUTY: string; EXCISE: string; VAT: string; FEE: string; total: string };
   /** TR80, IM31, IM70, EK31: DUTY + EXCISE + VAT are secured by a guarantee, not paid. */
   isSecured: boolean;
@@ -446,13 +454,14 @@ export function assessDuties(input: DutyInput): DutyAssessment {
 
   const feeRaw = totalCustomsValue.times(feePercent).dividedBy(HUNDRED);
   const feeAmount = round2(D.min(feeCap, D.max(feeFloor, feeRaw)));
+  const feeMethod: FeeMethod = feeRaw.lt(feeFloor) ? 'FLOOR' : feeRaw.gt(feeCap) ? 'CAP' : 'PERCENT';
   const taxes = totals.DUTY.plus(totals.EXCISE).plus(totals.VAT);
   const total = taxes.plus(feeAmount);
 
   return {
     items,
     customsValue: money(totalCustomsValue),
-    fee: { base: money(totalCustomsValue), amount: money(feeAmount) },
+    fee: { base: money(totalCustomsValue), amount: money(feeAmount), rate: text(feePercent), method: feeMethod },
     totals: {
       DUTY: money(totals.DUTY),
       EXCISE: money(totals.EXCISE),

@@ -76,3 +76,8 @@ export function settlementOf(args: { target: PerType; settled: PerType }): Settl
 export function targetFor(status: DeclarationStatus, assessed: PerType): PerType {
   return NOTHING_OWED_STATUSES.includes(status) ? zeroPerType() : assessed;
 }
+
+/** What is still to pay, as shown beside "Still to pay": the net when something is due, else 0.00 (never negative). */
+export function amountDueOf(settlement: Settlement): string {
+  return settlement.kind === 'DUE' ? settlement.net : '0.00';
+}

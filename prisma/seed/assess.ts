@@ -29,8 +29,23 @@ export function incotermAdds(incoterm: string): { freight: boolean; insurance: b
 }
 
 export type AssessItem = { line: TariffLineRow; quantity: D; invoiceValue: D };
-export type AssessedItem = { customsValue: D; duty: D; excise: D; vat: D; vatBase: D };
-export type Assessment = { items: AssessedItem[]; totalCustomsValue: D; fee: D; total: D };
+/** How a payment was computed, as AssessedPayment stores it (the same words as lib/duties). */
+export type AppliedRate = { method: string; rate: string; unit: string };
+export type AssessedItem = {
+  customsValue: D;
+  duty: D;
+  excise: D;
+  vat: D;
+  vatBase: D;
+  applied: { duty: AppliedRate; excise: AppliedRate; vat: AppliedRate };
+};
+export type Assessment = { items: AssessedItem[]; totalCustomsValue: D; fee: D; feeApplied: AppliedRate; total: D };
+
+const applied = (method: string, rate: string | number, unit = '%'): AppliedRate => ({
+  method,
+  rate: new D(rate).toFixed(),
+  unit,
+});
 
 const ZERO = new D(0);
 
@@ -58,7 +73,18 @@ export function assessDeclaration(args: {
     const customsValue = round2(item.invoiceValue.mul(uplift).mul(args.invoiceRate));
     if (direction === 'EXPORT') {
       const duty = args.regime === 'EK10' ? round2(customsValue.mul(line.exportDutyRate).div(100)) : ZERO;
-      return { customsValue, duty, excise: ZERO, vat: ZERO, vatBase: customsValue.plus(duty) };
+      return {
+        customsValue,
+        duty,
+        excise: ZERO,
+        vat: ZERO,
+        vatBase: customsValue.plus(duty),
+        applied: {
+          duty: args.regime === 'EK10' ? applied('AD_VALOREM', line.exportDutyRate) : applied('NOT_APPLICABLE', 0),
+          excise: applied('NOT_APPLICABLE', 0),
+          vat: applied('ZERO_RATED', 0),
+        },
+      };
     }
     const adValorem = round2(customsValue.mul(line.adValoremRate).div(100));
     const specific = round2(new D(line.specificRate).mul(item.quantity).mul(args.rateOf(line.specificCurrency)));
@@ -78,11 +104,43 @@ export function assessDeclaration(args: {
           : ZERO;
     const vatBase = customsValue.plus(duty).plus(excise);
     const vat = round2(vatBase.mul(line.vatRate).div(100));
-    return { customsValue, duty, excise, vat, vatBase };
+    const adValoremDuty = applied('AD_VALOREM', line.adValoremRate);
+    const specificDuty = applied('SPECIFIC', line.specificRate, `${line.specificCurrency}/${line.specificUnit}`);
+    return {
+      customsValue,
+      duty,
+      excise,
+      vat,
+      vatBase,
+      applied: {
+        duty:
+          line.dutyType === 'AD_VALOREM'
+            ? adValoremDuty
+            : line.dutyType === 'SPECIFIC'
+              ? specificDuty
+              : line.dutyType === 'COMBINED'
+                ? specific.gt(adValorem)
+                  ? specificDuty
+                  : adValoremDuty
+                : applied('EXEMPT', 0),
+        excise:
+          line.exciseType === 'AD_VALOREM'
+            ? applied('AD_VALOREM', line.exciseRate)
+            : line.exciseType === 'SPECIFIC'
+              ? applied('SPECIFIC', line.exciseRate, `UZS/${line.exciseUnit ?? ''}`)
+              : applied('NOT_APPLICABLE', 0),
+        vat: applied('AD_VALOREM', line.vatRate),
+      },
+    };
   });
 
   const totalCustomsValue = items.reduce((s, i) => s.plus(i.customsValue), ZERO);
-  const fee = D.min(new D(FEE.cap), D.max(new D(FEE.floor), round2(totalCustomsValue.mul(FEE.percent).div(100))));
+  const percentFee = round2(totalCustomsValue.mul(FEE.percent).div(100));
+  const fee = D.min(new D(FEE.cap), D.max(new D(FEE.floor), percentFee));
+  const feeApplied = applied(
+    percentFee.lt(FEE.floor) ? 'FLOOR' : percentFee.gt(FEE.cap) ? 'CAP' : 'PERCENT',
+    FEE.percent,
+  );
   const total = items.reduce((s, i) => s.plus(i.duty).plus(i.excise).plus(i.vat), fee);
-  return { items, totalCustomsValue, fee, total };
+  return { items, totalCustomsValue, fee, feeApplied, total };
 }

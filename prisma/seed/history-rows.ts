@@ -5,7 +5,7 @@ import { seedUuid } from './ids.ts';
 import { Rng } from './random.ts';
 import { DAY, utcDay } from './dates.ts';
 import { postId } from './reference.ts';
-import { SECURED_REGIMES } from './assess.ts';
+import { SECURED_REGIMES, type AppliedRate } from './assess.ts';
 import type { HistoryDeclaration } from './history.ts';
 
 const money = (v: D) => v.toFixed(2);
@@ -133,6 +133,9 @@ export function assessedPaymentRows(declarations: readonly HistoryDeclaration[])
     paymentType: 'DUTY' | 'EXCISE' | 'VAT' | 'FEE';
     base: string;
     amount: string;
+    method: string;
+    rate: string;
+    rateUnit: string;
     isSecured: boolean;
     createdAt: Date;
   }[] = [];
@@ -146,6 +149,7 @@ export function assessedPaymentRows(declarations: readonly HistoryDeclaration[])
       paymentType: 'DUTY' | 'EXCISE' | 'VAT' | 'FEE',
       base: D,
       amount: D,
+      applied: AppliedRate,
     ) =>
       rows.push({
         id: seedUuid(`assessed:${d.id}:${key}:${paymentType}`),
@@ -155,16 +159,19 @@ export function assessedPaymentRows(declarations: readonly HistoryDeclaration[])
         paymentType,
         base: money(base),
         amount: money(amount),
+        method: applied.method,
+        rate: applied.rate,
+        rateUnit: applied.unit,
         isSecured,
         createdAt: d.assessedAt!,
       });
     d.items.forEach((item, n) => {
       const x = a.items[n];
-      row(item.id, String(item.lineNo), 'DUTY', x.customsValue, x.duty);
-      row(item.id, String(item.lineNo), 'EXCISE', x.customsValue, x.excise);
-      row(item.id, String(item.lineNo), 'VAT', x.vatBase, x.vat);
+      row(item.id, String(item.lineNo), 'DUTY', x.customsValue, x.duty, x.applied.duty);
+      row(item.id, String(item.lineNo), 'EXCISE', x.customsValue, x.excise, x.applied.excise);
+      row(item.id, String(item.lineNo), 'VAT', x.vatBase, x.vat, x.applied.vat);
     });
-    row(null, 'fee', 'FEE', a.totalCustomsValue, a.fee);
+    row(null, 'fee', 'FEE', a.totalCustomsValue, a.fee, a.feeApplied);
   }
   return rows;
 }

@@ -379,7 +379,12 @@ test('the account lists, filters and exports the company’s declarations', asyn
     'registration_number,status,regime,post,items,invoice_currency,invoice_total,created_at,registered_at,released_at',
   );
   expect(lines.length).toBeGreaterThan(1);
-  for (const line of lines.slice(1)) expect(line.split(',')[1]).toBe('RELEASED');
+  // Statuses in words, moments in Tashkent time with the offset (created, registered, released).
+  for (const line of lines.slice(1)) {
+    const cells = line.split(',');
+    expect(cells[1]).toBe('Released');
+    for (const at of cells.slice(7)) expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:00$/);
+  }
 });
 
 test('a trader copies a registered declaration as a new draft, then withdraws the original', async ({ page }) => {

@@ -4,7 +4,7 @@
 // this one only reads the seeded rows and issues their documents, which nobody else touches.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from 'next-intl';
-import { db } from '@/src/server/db';
+import { db, Prisma } from '@/src/server/db';
 import type { Actor } from '@/src/server/actor';
 import { permitPdf } from '@/src/server/permits/document';
 import { releaseNoteOf, releaseNotePdf } from '@/src/server/documents/release-note';
@@ -113,6 +113,19 @@ describe('the seeded single window', () => {
     expect(
       permits.filter((p) => p.status === 'REVOKED').map((p) => [Boolean(p.revokedReason), p.revokedAt! < SEED_NOW]),
     ).toEqual([[true, true]]);
+  });
+
+  it('says how every seeded payment was computed: a method and a rate that give its amount', async () => {
+    const seeded = Prisma.sql`ap."declarationId" IN (SELECT d.id FROM "Declaration" d JOIN "Company" c ON c.id = d."companyId" WHERE c.tin < '400000000')`;
+    const [counts] = await db.$queryRaw<{ total: bigint; unexplained: bigint; wrong: bigint }[]>`
+      SELECT count(*) AS total,
+             count(*) FILTER (WHERE ap.method IS NULL OR ap.rate IS NULL OR ap."rateUnit" IS NULL) AS unexplained,
+             -- A percentage applied to its base gives the amount (half-up to 2 decimals).
+             count(*) FILTER (WHERE ap.method IN ('AD_VALOREM', 'PERCENT') AND ap.amount <> round(ap.base * ap.rate / 100, 2)) AS wrong
+      FROM "AssessedPayment" ap WHERE ${seeded}`;
+    expect(Number(counts.total)).toBeGreaterThan(1000);
+    expect(Number(counts.unexplained)).toBe(0);
+    expect(Number(counts.wrong)).toBe(0);
   });
 });
 

@@ -22,7 +22,16 @@ import { releaseNoteOf } from '@/src/server/documents/release-note';
 import { AppError } from '@/lib/errors';
 import { D } from '@/lib/money';
 import type { Actor } from '@/src/server/actor';
-import { aPost, aTrader, anInspector, aDraftInput, aForcedChannel, actorOf, aUser } from '../support/factories';
+import {
+  aPost,
+  aTrader,
+  anInspector,
+  aDraftInput,
+  aForcedChannel,
+  actorOf,
+  aUser,
+  payInFull,
+} from '../support/factories';
 import { NOW } from '../support/clock';
 
 async function failure(promise: Promise<unknown>, code: AppError['code']) {
@@ -77,19 +86,7 @@ async function registered(postCode: string, options: { isPermitFree?: boolean } 
 const version = async (id: string) => (await db.declaration.findUniqueOrThrow({ where: { id } })).version;
 
 async function pay(declarationId: string, trader: Actor) {
-  const due = await amountDue(declarationId);
-  await db.payment.create({
-    data: {
-      declarationId,
-      companyId: trader.companyId!,
-      idempotencyKey: randomUUID(),
-      amount: due,
-      status: 'COMPLETED',
-      receiptNumber: `T-${randomUUID()}`,
-      actorId: trader.userId,
-      at: NOW,
-    },
-  });
+  await payInFull({ trader, declarationId, now: NOW });
 }
 
 /** A physical examination without a discrepancy: what the red channel calls for before release. */

@@ -107,7 +107,7 @@ const csvRows = (text: string) =>
 function expectCsvAddsUp(text: string) {
   const rows = csvRows(text);
   const [opening, closing] = [rows[1], rows[rows.length - 1]];
-  expect([opening[1], closing[1]]).toEqual(['OPENING_BALANCE', 'CLOSING_BALANCE']);
+  expect([opening[1], closing[1]]).toEqual(['Opening balance', 'Closing balance']);
   const lines = rows.slice(2, -1);
   const debits = lines.reduce((s, r) => s.plus(r[5] || 0), new D(0));
   const credits = lines.reduce((s, r) => s.plus(r[6] || 0), new D(0));
@@ -947,13 +947,23 @@ describe('history and statements', () => {
     expect(exported.lines.map((l) => l.balanceAfter)).toEqual(['1500000.00', '1200000.00', '1100000.00', '1350000.00']);
 
     // The CSV: the opening row, the lines, the closing row whose debits and credits are the lines' sums.
-    const csv = await statementCsv({ actor: trader, period });
+    const csv = await statementCsv({ actor: trader, period, t });
     expect(csv.filename).toBe('statement-2026-11-05-2026-11-20.csv');
     expect(expectCsvAddsUp(csv.text)).toMatchObject({
       opening: '1000000.00',
       closing: '1350000.00',
       lines: { length: 4 },
     });
+    // One time zone throughout (Tashkent, with its offset), movements and payment types in words.
+    expect(csvRows(csv.text).map((r) => r.slice(0, 3))).toEqual([
+      ['date_time', 'kind', 'payment_type'],
+      ['2026-11-05T00:00:00+05:00', 'Opening balance', ''],
+      ['2026-11-10T11:00:00+05:00', 'Top-up', ''],
+      ['2026-11-12T11:00:00+05:00', 'Payment', 'Import duty'],
+      ['2026-11-12T11:00:00+05:00', 'Payment', 'Processing fee'],
+      ['2026-11-20T23:30:00+05:00', 'Top-up', ''],
+      ['2026-11-20T23:59:59+05:00', 'Closing balance', ''],
+    ]);
     // The PDF shows the same opening and closing balances, and every line.
     const pdf = await statementPdf({ actor: trader, period, now: NOW, t });
     expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
@@ -965,19 +975,24 @@ describe('history and statements', () => {
     expect(text).toContain(toWinAnsi(`${formatAmount('1350000.00')} UZS`));
     for (const balance of ['1500000.00', '1200000.00', '1100000.00'])
       expect(text).toContain(toWinAnsi(formatAmount(balance)));
+    // Times and movements are whole (a cell wraps, it is never cut short with an ellipsis).
+    const flowing = text.replace(/\s+/g, ' ');
+    expect(flowing).toContain('2026-11-20 23:30 (UTC+5)');
+    expect(flowing).toContain(toWinAnsi(`${t('kind.PAYMENT')} · ${t('paymentTypeShort.FEE')}`));
+    expect(text).not.toContain(toWinAnsi('…'));
 
     // More lines than an export holds: refused, naming the period, never a file cut short under a closing balance that counts them.
     // Thunks, awaited one at a time: a promise made early would reject before anyone waits for it.
     for (const tooLong of [
       () => exportStatement({ actor: trader, period, max: 3 }),
-      () => statementCsv({ actor: trader, period, max: 3 }),
+      () => statementCsv({ actor: trader, period, t, max: 3 }),
       () => statementPdf({ actor: trader, period, now: NOW, t, max: 3 }),
     ]) {
       const refused = await failure(tooLong(), 'VALIDATION');
       expect(refused.message).toContain('2026-11-05 – 2026-11-20');
       expect(refused.message).toContain('shorter period');
     }
-    expect((await statementCsv({ actor: trader, period, max: 4 })).text).toContain('CLOSING_BALANCE');
+    expect((await statementCsv({ actor: trader, period, t, max: 4 })).text).toContain('Closing balance');
     expect(
       (await getStatementSummary({ actor: trader, period: { from: '2026-11-21', to: '2026-11-30' } })).opening,
     ).toBe('1350000.00');

@@ -11,13 +11,21 @@ import { currentSigningKey } from '@/src/server/documents/signature';
 import { renderSignedDocumentPdf } from '@/src/server/documents/pdf';
 import { releaseNotePdf } from '@/src/server/documents/release-note';
 import { recordExamination, releaseByOfficer } from '@/src/server/officer/decisions';
-import { amountDue } from '@/src/server/declarations/read';
 import type { Actor } from '@/src/server/actor';
 import { AppError } from '@/lib/errors';
 import type { PermitPayload } from '@/lib/documents/payloads';
 import messages from '@/lib/i18n/messages/en/signedDocument.json';
 import { pdfText } from '../support/pdf-text';
-import { aPost, aTrader, anInspector, aDraftInput, aUser, actorOf, aForcedChannel } from '../support/factories';
+import {
+  aPost,
+  aTrader,
+  anInspector,
+  aDraftInput,
+  aUser,
+  actorOf,
+  aForcedChannel,
+  payInFull,
+} from '../support/factories';
 
 const NOW = new Date('2026-11-28T09:30:00Z');
 const LATER = new Date('2026-11-29T06:00:00Z');
@@ -434,18 +442,7 @@ describe('signed documents: the release note', () => {
       },
       now: NOW,
     });
-    await db.payment.create({
-      data: {
-        declarationId: id,
-        companyId: trader.companyId!,
-        idempotencyKey: `rn-${id}`,
-        amount: await amountDue(id),
-        status: 'COMPLETED',
-        receiptNumber: `T-RN-${id}`,
-        actorId: trader.userId,
-        at: NOW,
-      },
-    });
+    await payInFull({ trader, declarationId: id, now: NOW });
     const version = (await db.declaration.findUniqueOrThrow({ where: { id } })).version;
     const { releaseNoteNumber } = await releaseByOfficer({
       actor: inspector,

@@ -1,11 +1,14 @@
 // Factories for integration tests: each builds real rows through Prisma (no mocks), with values
 // unique per worker so test files can run in parallel on one database.
+import { randomUUID } from 'node:crypto';
 import { db, Prisma } from '@/src/server/db';
 import type { Actor } from '@/src/server/actor';
 import type { Role } from '@/lib/auth/roles';
 import type { DeclarationDraftInput } from '@/lib/declaration/schema';
 import { hashPassword } from '@/src/server/auth/password';
 import { lockAccount, nextReceiptNumber, postEntries } from '@/src/server/payments/ledger';
+import { payDeclaration } from '@/src/server/payments/pay';
+import { loadAmountDue } from '@/src/server/payments/settlement';
 
 const worker = Number(process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? 1) % 40;
 let counter = 0;
@@ -348,6 +351,26 @@ export async function anAssessment(declarationId: string, amounts: Amounts, opti
     })),
   });
   return assessmentNo;
+}
+
+/**
+ * Pay everything a declaration owes the real way (payDeclaration: ledger entries, receipt, an
+ * automatic release where one applies), its company's account first credited with exactly that
+ * amount — test setup standing in for a top-up through the gateway. Nothing when nothing is due.
+ */
+export async function payInFull(args: { trader: Actor; declarationId: string; now: Date }) {
+  const { trader, declarationId, now } = args;
+  const due = await loadAmountDue(db, declarationId);
+  if (due === '0.00') return null;
+  await db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, trader.companyId!, now);
+    await postEntries(tx, account, [{ kind: 'TOP_UP', magnitude: due, reference: `TEST-TOP-UP ${declarationId}` }], {
+      actorId: trader.userId,
+      at: now,
+      what: 'a test top-up',
+    });
+  });
+  return payDeclaration({ actor: trader, declarationId, idempotencyKey: randomUUID(), amount: due, now });
 }
 
 /**

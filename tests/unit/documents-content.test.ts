@@ -54,6 +54,8 @@ const source: DeclarationDocumentSource = {
   incoterm: 'FOB',
   invoiceCurrency: 'USD',
   invoiceTotal: { toString: () => '10000' },
+  freight: '800',
+  insurance: { toString: () => '50.00' },
   items: [
     {
       lineNo: 2,
@@ -64,6 +66,7 @@ const source: DeclarationDocumentSource = {
       quantity: '2000',
       supplementaryUnit: 'L',
       invoiceValue: '4000',
+      customsValue: '54901000.00',
     },
     {
       lineNo: 1,
@@ -74,7 +77,32 @@ const source: DeclarationDocumentSource = {
       quantity: '50',
       supplementaryUnit: 'PCS',
       invoiceValue: '6000.5',
+      customsValue: { toString: () => '82351500' },
     },
+  ],
+  // The worked example's assessment (shared/DOMAIN.md), and one permit of the beer.
+  payments: [
+    { lineNo: 1, type: 'DUTY', method: 'AD_VALOREM', rate: '0', unit: '%', base: '82351500.00', amount: '0.00' },
+    { lineNo: 1, type: 'EXCISE', method: 'NOT_APPLICABLE', rate: '0', unit: '%', base: '0.00', amount: '0.00' },
+    { lineNo: 1, type: 'VAT', method: 'AD_VALOREM', rate: '12', unit: '%', base: '82351500.00', amount: '9882180.00' },
+    {
+      lineNo: 2,
+      type: 'DUTY',
+      method: 'AD_VALOREM',
+      rate: '30',
+      unit: '%',
+      base: '54901000.00',
+      amount: '16470300.00',
+    },
+    { lineNo: 2, type: 'EXCISE', method: 'SPECIFIC', rate: '5000', unit: 'UZS/L', base: '2000', amount: '10000000.00' },
+    { lineNo: 2, type: 'VAT', method: 'AD_VALOREM', rate: '12', unit: '%', base: '81371300.00', amount: '9764556.00' },
+    { lineNo: null, type: 'FEE', method: 'PERCENT', rate: '0.2', unit: '%', base: '137252500.00', amount: '274505.00' },
+  ],
+  isSecured: false,
+  permits: [{ lineNo: 2, number: 'SES-FOOD/2026/000007', type: 'SES-FOOD', quantity: '2000', unit: 'L' }],
+  documents: [
+    { type: 'INVOICE', number: 'INV-2026-001', date: new Date('2026-11-20T00:00:00Z') },
+    { type: 'TRANSPORT_DOCUMENT', number: 'CMR 4471023', date: new Date('2026-11-21T00:00:00Z') },
   ],
 };
 
@@ -113,8 +141,70 @@ describe('the declaration document', () => {
     expect(field('registeredAt')).toBe('2026-11-28 14:30 (UTC+5)');
     expect(field('invoiceTotal')).toBe('10 000.00 USD');
     expect(field('post')).toBe('26001 Tashkent — Chukursay railway');
-    expect(view.table?.rows[0]).toEqual(['1', '8471300000', 'Laptops', 'CN', '100.500', '50.000 PCS', '6 000.50']);
-    expect(view.table?.columns).toHaveLength(view.table!.rows[0].length);
+    const goods = view.tables.find((t) => t.key === 'goods')!;
+    expect(goods.rows[0]).toEqual([
+      '1',
+      '8471300000',
+      'Laptops',
+      'CN',
+      '100.500',
+      '50.000 PCS',
+      '6 000.50',
+      '82 351 500.00',
+    ]);
+    for (const table of view.tables) expect(table.columns).toHaveLength(table.rows[0].length);
+  });
+
+  it('carries the customs value, freight and insurance, the assessed payments per line, permits and documents', () => {
+    const payload = declarationDocumentPayload(source);
+    expect(ZDeclarationDocumentPayload.parse(payload)).toEqual(payload);
+    const view = documentView({ kind: 'DECLARATION', payload });
+    const field = (key: string) => view.fields.find((f) => f.key === key)?.value;
+    expect(field('freight')).toBe('800.00 USD');
+    expect(field('insurance')).toBe('50.00 USD');
+    expect(field('customsValue')).toBe('137 252 500.00 UZS');
+    expect(field('paymentsTotal')).toBe('46 391 541.00 UZS');
+    const table = (key: string) => view.tables.find((t) => t.key === key)!.rows;
+    expect(table('assessedPayments')).toEqual([
+      ['1', 'Duty', 'Ad valorem', '0%', '82 351 500.00', '0.00'],
+      ['1', 'Excise', 'Not applicable', '—', '0.00', '0.00'],
+      ['1', 'VAT', 'Ad valorem', '12%', '82 351 500.00', '9 882 180.00'],
+      ['2', 'Duty', 'Ad valorem', '30%', '54 901 000.00', '16 470 300.00'],
+      ['2', 'Excise', 'Specific', '5000 UZS/L', '2 000.00', '10 000 000.00'],
+      ['2', 'VAT', 'Ad valorem', '12%', '81 371 300.00', '9 764 556.00'],
+      ['—', 'Customs processing fee', 'Percentage of the customs value', '0.2%', '137 252 500.00', '274 505.00'],
+    ]);
+    expect(table('permits')).toEqual([['2', 'SES-FOOD/2026/000007', 'SES-FOOD', '2 000.000 L']]);
+    expect(table('documents')).toEqual([
+      ['Commercial invoice', 'INV-2026-001', '2026-11-20'],
+      ['Transport document', 'CMR 4471023', '2026-11-21'],
+    ]);
+    // Secured regimes say so beside the total; nothing declared reads as a dash.
+    const secured = documentView({
+      kind: 'DECLARATION',
+      payload: declarationDocumentPayload({ ...source, isSecured: true, freight: null }),
+    });
+    expect(secured.fields.find((f) => f.key === 'paymentsTotalSecured')?.value).toBe('46 391 541.00 UZS');
+    expect(secured.fields.find((f) => f.key === 'freight')?.value).toBe('—');
+  });
+
+  it('still reads and shows a document issued before those were printed', () => {
+    const {
+      freight: _f,
+      insurance: _i,
+      customsValue: _c,
+      payments: _p,
+      isSecured: _s,
+      permits: _pe,
+      documents: _d,
+      ...older
+    } = declarationDocumentPayload(source);
+    const olderPayload = { ...older, items: older.items.map(({ customsValue: _cv, ...i }) => i) };
+    const parsed = parsePayload('DECLARATION', olderPayload);
+    expect(parsed?.kind).toBe('DECLARATION');
+    const view = documentView(parsed!);
+    expect(view.fields.map((f) => f.key)).not.toContain('freight');
+    expect(view.tables.filter((t) => t.rows.length > 0).map((t) => t.key)).toEqual(['goods']);
   });
 
   it('reads back only payloads of the right shape', () => {

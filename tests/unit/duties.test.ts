@@ -118,7 +118,8 @@ describe('the worked example (DOMAIN.md)', () => {
     expect(amount(a, 1, 'EXCISE')).toBe('10000000.00'); // 5,000 × 2,000
     expect(payment(a, 1, 'VAT').base).toBe('81371300.00');
     expect(amount(a, 1, 'VAT')).toBe('9764556.00'); // 12% × 81,371,300
-    expect(a.fee).toEqual({ base: '137252500.00', amount: '274505.00' }); // 0.2% × 137,252,500
+    // 0.2% × 137,252,500, between the floor and the cap
+    expect(a.fee).toEqual({ base: '137252500.00', amount: '274505.00', rate: '0.2', method: 'PERCENT' });
     expect(a.totals).toEqual({
       DUTY: '16470300.00',
       EXCISE: '10000000.00',
@@ -598,7 +599,7 @@ function check(a: DutyAssessment, e: Expected) {
   expect(amount(a, 0, 'DUTY')).toBe(e.duty);
   expect(amount(a, 0, 'EXCISE')).toBe(e.excise);
   expect(amount(a, 0, 'VAT')).toBe(e.vat);
-  expect(a.fee).toEqual({ base: e.cv, amount: e.fee });
+  expect(a.fee).toMatchObject({ base: e.cv, amount: e.fee });
   expect(a.totals).toEqual({ DUTY: e.duty, EXCISE: e.excise, VAT: e.vat, FEE: e.fee, total: e.total });
   if (e.dutyMethod) expect(payment(a, 0, 'DUTY').method).toBe(e.dutyMethod);
 }
@@ -614,6 +615,20 @@ describe.each([
 ])('%s', (_group, cases) => {
   it.each(cases)('%s', (_name, input, expected) => {
     check(assessDuties(input), expected);
+  });
+});
+
+describe('the processing fee says how it was set (shown as the applied rate)', () => {
+  it.each([
+    ['below the floor', feeCases[0][1], 'FLOOR'],
+    ['exactly at the floor', feeCases[1][1], 'PERCENT'],
+    ['between floor and cap', feeCases[2][1], 'PERCENT'],
+    ['above the cap', feeCases[3][1], 'CAP'],
+    ['exactly at the cap', feeCases[4][1], 'PERCENT'],
+  ] as const)('%s: %s', (_name, input, method) => {
+    const a = assessDuties(input);
+    expect(a.fee.method).toBe(method);
+    expect(a.fee.rate).toBe(new D(input.fee.percent).toFixed());
   });
 });
 

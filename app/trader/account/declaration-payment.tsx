@@ -58,7 +58,9 @@ export async function DeclarationPaymentsDetails({
   return (
     <div className="mt-4 flex flex-col gap-4">
       {payments.settlement.kind === 'SETTLED' && payments.payments.length > 0 ? (
-        <p className="font-medium text-emerald-800">{t('declaration.settled')}</p>
+        <p className="font-medium text-emerald-800">
+          {payments.isNothingOwed ? t('declaration.creditedBack') : t('declaration.settled')}
+        </p>
       ) : null}
       {overpaid ? (
         <div className="border-l-8 border-amber-500 bg-amber-50 p-4">

@@ -132,27 +132,29 @@ async function DocumentDetails({ document }: { document: VerifiedDocument }) {
         {view ? (
           <>
             <SummaryList rows={view.fields.map((f) => ({ label: td(`fields.${f.key}`), value: f.value || '—' }))} />
-            {view.table && view.table.rows.length > 0 ? (
-              <div className="mt-4">
-                <Table
-                  caption={td(`tables.${view.table.key}`, { count: view.table.rows.length })}
-                  head={view.table.columns.map((c) => td(`columns.${c.key}`))}
-                >
-                  {view.table.rows.map((row, r) => (
-                    <tr key={r}>
-                      {row.map((cell, i) => (
-                        <Td
-                          key={i}
-                          className={view.table!.columns[i].align === 'right' ? 'text-right tabular-nums' : undefined}
-                        >
-                          {cell}
-                        </Td>
-                      ))}
-                    </tr>
-                  ))}
-                </Table>
-              </div>
-            ) : null}
+            {view.tables
+              .filter((table) => table.rows.length > 0)
+              .map((table) => (
+                <div key={table.key} className="mt-4">
+                  <Table
+                    caption={td(`tables.${table.key}`, { count: table.rows.length })}
+                    head={table.columns.map((c) => td(`columns.${c.key}`))}
+                  >
+                    {table.rows.map((row, r) => (
+                      <tr key={r}>
+                        {row.map((cell, i) => (
+                          <Td
+                            key={i}
+                            className={table.columns[i].align === 'right' ? 'text-right tabular-nums' : undefined}
+                          >
+                            {cell}
+                          </Td>
+                        ))}
+                      </tr>
+                    ))}
+                  </Table>
+                </div>
+              ))}
           </>
         ) : (
           <p>{document.isContentShown ? t('contentUnreadable') : t('contentHidden')}</p>

@@ -10,3 +10,21 @@ export async function getOwnCompany(args: { actor: Actor }): Promise<{ name: str
   if (!company) throw notFound('The company');
   return company;
 }
+
+/**
+ * The trader's company as a party to a declaration (the consignee of an import): its name and
+ * address, and the country it is registered in — Uzbekistan, the country of every TIN the portal
+ * registers.
+ */
+export async function getOwnCompanyAsParty(args: {
+  actor: Actor;
+}): Promise<{ name: string; country: string; address: string }> {
+  const { actor } = args;
+  assertTrader(actor);
+  const company = await db.company.findUnique({
+    where: { id: actor.companyId },
+    select: { name: true, address: true },
+  });
+  if (!company) throw notFound('The company');
+  return { name: company.name, country: 'UZ', address: company.address };
+}

@@ -130,7 +130,7 @@ export async function assessDeclaration(
   }
 }
 
-/** Store an assessment: per-item customs values, and the payments per item and type (+ the fee). */
+/** Store an assessment: per-item customs values, and the payments per item and type (+ the fee), each with the method and rate applied. */
 export async function storeAssessment(
   tx: Tx,
   args: {
@@ -151,6 +151,9 @@ export async function storeAssessment(
       paymentType: p.type,
       base: new D(p.base).toDecimalPlaces(2).toFixed(2),
       amount: p.amount,
+      method: p.method,
+      rate: p.rate,
+      rateUnit: p.unit,
       isSecured: assessment.isSecured,
       createdAt: now,
     })),
@@ -162,6 +165,9 @@ export async function storeAssessment(
     paymentType: 'FEE',
     base: assessment.fee.base,
     amount: assessment.fee.amount,
+    method: assessment.fee.method,
+    rate: assessment.fee.rate,
+    rateUnit: '%',
     isSecured: false,
     createdAt: now,
   });

@@ -3,7 +3,6 @@
 import { db, type Tx } from '../db';
 import { assertTrader, type Actor, type TraderActor } from '../actor';
 import { AppError, isAppError, type FieldError } from '@/lib/errors';
-import { D } from '@/lib/money';
 import type { Prisma } from '@/src/generated/prisma/client';
 import type { DeclarationListQuery } from '@/lib/declaration/list-query';
 import { nextActionFor, type NextAction } from '@/lib/declaration/next-action';
@@ -14,6 +13,7 @@ import { serviceDate, startOfServiceDate } from '@/lib/time';
 import { runControl } from './control';
 import { assessDeclaration } from './assessment';
 import { loadCatalogue, loadCompanyPermits } from '../permits/catalogue';
+import { loadAmountDue, loadSettlement } from '../payments/settlement';
 
 export const PAGE_SIZE = 20;
 
@@ -114,22 +114,12 @@ export function exportCompanyDeclarations(args: { actor: Actor; query: Declarati
   })();
 }
 
-/** What is still to pay: the latest assessment's payable amounts minus completed payments. */
+/**
+ * What is still to pay on a declaration, from the ledger (loadSettlement): the latest assessment's
+ * payable amounts against what was settled, nothing once it is refused or withdrawn.
+ */
 export async function amountDue(declarationId: string, reader: Tx | typeof db = db): Promise<string> {
-  const latest = await reader.assessedPayment.aggregate({ where: { declarationId }, _max: { assessmentNo: true } });
-  const assessmentNo = latest._max.assessmentNo;
-  if (!assessmentNo) return '0.00';
-  // Sequential: inside a transaction there is one connection.
-  const assessed = await reader.assessedPayment.aggregate({
-    where: { declarationId, assessmentNo, isSecured: false },
-    _sum: { amount: true },
-  });
-  const paid = await reader.payment.aggregate({
-    where: { declarationId, status: 'COMPLETED' },
-    _sum: { amount: true },
-  });
-  const due = new D(assessed._sum.amount?.toString() ?? '0').minus(paid._sum.amount?.toString() ?? '0');
-  return due.isNegative() ? '0.00' : due.toFixed(2);
+  return loadAmountDue(reader, declarationId);
 }
 
 export async function getDeclarationForTrader(args: { actor: Actor; declarationId: string }) {
@@ -209,7 +199,10 @@ type TraderItem = Awaited<ReturnType<typeof getDeclarationForTrader>>['items'][n
 type PaymentTotals = { DUTY: string; EXCISE: string; VAT: string; FEE: string };
 export type DeclarationOverview = Awaited<ReturnType<typeof getDeclarationForTrader>> & {
   nextAction: NextAction;
+  /** Still to pay, from the ledger (the same settlement the pay control and the release check use). */
   amountDue: string;
+  /** The company account's version (its number of entries): the page reloads when it changes. */
+  accountVersion: number;
   assessment: { assessmentNo: number; totals: PaymentTotals; isSecured: boolean } | null;
   /** The permits release still waits for (registered and not final; [] otherwise). */
   permitBlockers: PermitBlocker[];
@@ -222,7 +215,10 @@ export async function getDeclarationOverview(args: {
   const { actor } = args;
   assertTrader(actor);
   const declaration = await getDeclarationForTrader(args);
-  const due = declaration.registrationNumber ? await amountDue(declaration.id) : '0.00';
+  const [{ amountDue: due }, account] = await Promise.all([
+    loadSettlement(db, declaration),
+    db.account.findUnique({ where: { companyId: declaration.companyId }, select: { version: true } }),
+  ]);
   const latest = await db.assessedPayment.aggregate({
     where: { declarationId: declaration.id },
     _max: { assessmentNo: true },
@@ -249,6 +245,7 @@ export async function getDeclarationOverview(args: {
   return {
     ...declaration,
     amountDue: due,
+    accountVersion: account?.version ?? 0,
     permitBlockers: blockers,
     nextAction: nextActionFor({
       status: declaration.status,
@@ -266,16 +263,23 @@ export async function getDeclarationOverview(args: {
   };
 }
 
-/** What the page polls for live updates: a change of version means "reload". */
+/**
+ * What the page polls for live updates: a change of `version` (the declaration) or of `accountVersion`
+ * (a payment, credit, top-up or refund on the company's account: what is still to pay, the balance
+ * and the pay button) means "reload".
+ */
 export async function getDeclarationStatus(args: { actor: Actor; declarationId: string }) {
   const { actor } = args;
   assertTrader(actor);
-  const d = await db.declaration.findFirst({
-    where: { id: args.declarationId, companyId: actor.companyId },
-    select: { status: true, version: true, registrationNumber: true, channel: true },
-  });
+  const [d, account] = await Promise.all([
+    db.declaration.findFirst({
+      where: { id: args.declarationId, companyId: actor.companyId },
+      select: { status: true, version: true, registrationNumber: true, channel: true },
+    }),
+    db.account.findUnique({ where: { companyId: actor.companyId }, select: { version: true } }),
+  ]);
   if (!d) throw new AppError('NOT_FOUND', 'The declaration was not found.');
-  return d;
+  return { ...d, accountVersion: account?.version ?? 0 };
 }
 
 export type CheckYourAnswers = {

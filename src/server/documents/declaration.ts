@@ -8,6 +8,8 @@ import { assertOfficer, assertTrader, type Actor } from '../actor';
 import { AppError } from '@/lib/errors';
 import { canonicalJson } from '@/lib/documents/canonical-json';
 import { declarationDocumentPayload } from '@/lib/documents/declaration';
+import { SECURED_REGIMES } from '@/lib/duties';
+import { loadAppliedPayments } from '../declarations/applied-rates';
 import {
   issueSignedDocument,
   isStoredDocumentIntact,
@@ -47,7 +49,16 @@ export async function ensureDeclarationDocument(args: {
         include: {
           post: { select: { code: true, name: true } },
           company: { select: { tin: true, name: true } },
-          items: { orderBy: { lineNo: 'asc' } },
+          items: {
+            orderBy: { lineNo: 'asc' },
+            include: {
+              permitLinks: { include: { permit: { select: { number: true, permitTypeCode: true, unit: true } } } },
+            },
+          },
+          documents: {
+            orderBy: [{ date: 'asc' }, { createdAt: 'asc' }],
+            select: { type: true, number: true, date: true },
+          },
         },
       });
       if (!declaration) throw new AppError('NOT_FOUND', 'The declaration was not found.');
@@ -57,7 +68,20 @@ export async function ensureDeclarationDocument(args: {
           'This declaration is not registered yet. Its printable copy, with the registration number and a QR code, is available once it is registered.',
         );
       }
-      const payload = declarationDocumentPayload(declaration);
+      const payload = declarationDocumentPayload({
+        ...declaration,
+        payments: await loadAppliedPayments(tx, declaration.id),
+        isSecured: SECURED_REGIMES.has(declaration.regime),
+        permits: declaration.items.flatMap((i) =>
+          i.permitLinks.map((l) => ({
+            lineNo: i.lineNo,
+            number: l.permit.number,
+            type: l.permit.permitTypeCode,
+            quantity: l.quantity,
+            unit: l.permit.unit,
+          })),
+        ),
+      });
       // The first version carries the registration number, so a lock on the subject orders callers.
       const latest = await latestSignedDocument(tx, 'DECLARATION', declaration.id);
       if (!latest) {

@@ -1,7 +1,8 @@
 // One printable layout for every signed document: A4, the portal's name, the document's title,
 // number and date, its fields as label/value rows, its items as a table that continues over as many
 // pages as it needs (a 999-item declaration included), and on every page a footer with the QR code
-// of the verification URL, that URL in words, the signing key and the page number. Standard fonts
+// of the verification URL, that URL in words, the signing key and the page number. Several tables
+// (a declaration's goods, payments, permits and documents) follow one another. Standard fonts
 // only (Helvetica): every text goes through toWinAnsi first, so no input can break rendering.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
@@ -28,8 +29,8 @@ const SHADE = rgb(0.94, 0.95, 0.96);
 
 type Fonts = { regular: PDFFont; bold: PDFFont };
 
-/** Greedy word wrap; a word longer than the line (a URL, a long code) is broken by characters. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+/** Greedy word wrap; a word longer than the line (a URL, a long code) is broken by characters. Nothing is ever cut. */
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of toWinAnsi(text).split(/\s+/).filter(Boolean)) {
@@ -237,10 +238,12 @@ export async function renderSignedDocumentPdf(document: PrintableDocument, t: Tr
   }
   layout.y -= 10;
 
-  if (view.table && view.table.rows.length > 0) {
-    drawTable(layout, fonts, view.table, t(`tables.${view.table.key}`, { count: view.table.rows.length }), (key) =>
+  for (const table of view.tables) {
+    if (table.rows.length === 0) continue;
+    drawTable(layout, fonts, table, t(`tables.${table.key}`, { count: table.rows.length }), (key) =>
       t(`columns.${key}`),
     );
+    layout.y -= 14;
   }
 
   const pages = pdf.getPages();

@@ -6,7 +6,7 @@
 // the payment's transaction. An overpayment (a lower reassessment, a refused or withdrawn
 // declaration) is credited back to the balance, from where it can be used or refunded.
 import { randomUUID } from 'node:crypto';
-import { db, Prisma, type Tx } from '../db';
+import { Prisma, type Tx } from '../db';
 import { assertTrader, type Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { AppError } from '@/lib/errors';
@@ -14,19 +14,14 @@ import { D, formatAmount } from '@/lib/money';
 import type { DeclarationStatus } from '@/lib/declaration/lifecycle';
 import { canTransition } from '@/lib/declaration/lifecycle';
 import { classifyRepeat, overpaymentKey, paymentKey } from '@/lib/payments/idempotency';
-import {
-  isPayableStatus,
-  perType,
-  settlementOf,
-  targetFor,
-  type PaymentType,
-  type PerType,
-  type Settlement,
-  type SettlementLine,
-} from '@/lib/payments/settlement';
+import { isPayableStatus, type SettlementLine } from '@/lib/payments/settlement';
 import { autoReleaseIfReady } from '../declarations/release';
+import { loadSettlement } from './settlement';
 import { moneyTransaction, assertCovered, lockAccount, nextReceiptNumber, postEntries, type NewEntry } from './ledger';
 import { issueReceipt, paymentReceipt } from './receipts';
+
+// Re-exported: the payment use cases and their tests read the settlement from here too.
+export { loadSettlement, type DeclarationSettlement } from './settlement';
 
 /** A payment's receipt number until it is given one, at the end of its own transaction (never committed). */
 const unnumbered = (paymentId: string) => `unnumbered:${paymentId}`;
@@ -49,43 +44,6 @@ async function lockCompanyDeclaration(tx: Tx, companyId: string, declarationId: 
     WHERE d.id = ${declarationId}::uuid AND d."companyId" = ${companyId}::uuid FOR UPDATE OF d`;
   if (!rows[0]) throw new AppError('NOT_FOUND', 'The declaration was not found.');
   return rows[0];
-}
-
-export type DeclarationSettlement = {
-  assessmentNo: number | null;
-  assessed: PerType;
-  settled: PerType;
-  settlement: Settlement;
-};
-
-/** The latest assessment's payable amounts against what the ledger settled for the declaration (one query). */
-export async function loadSettlement(
-  reader: Tx | typeof db,
-  declaration: { id: string; status: DeclarationStatus },
-): Promise<DeclarationSettlement> {
-  const rows = await reader.$queryRaw<
-    Array<{ source: 'ASSESSED' | 'SETTLED'; paymentType: PaymentType; amount: string; assessmentNo: number | null }>
-  >`
-    WITH latest AS (SELECT max("assessmentNo") AS n FROM "AssessedPayment" WHERE "declarationId" = ${declaration.id}::uuid)
-    SELECT 'ASSESSED' AS source, ap."paymentType"::text AS "paymentType", sum(ap.amount)::text AS amount, max(latest.n) AS "assessmentNo"
-      FROM "AssessedPayment" ap, latest
-      WHERE ap."declarationId" = ${declaration.id}::uuid AND ap."assessmentNo" = latest.n AND NOT ap."isSecured"
-      GROUP BY ap."paymentType"
-    UNION ALL
-    -- Debits are negative in the ledger: settled = −(sum of the declaration's payment entries).
-    SELECT 'SETTLED', le."paymentType"::text, (-sum(le.amount))::text, NULL
-      FROM "LedgerEntry" le
-      WHERE le."declarationId" = ${declaration.id}::uuid AND le.kind IN ('PAYMENT', 'REVERSAL') AND le."paymentType" IS NOT NULL
-      GROUP BY le."paymentType"`;
-  const assessed = perType(rows.filter((r) => r.source === 'ASSESSED'));
-  const settled = perType(rows.filter((r) => r.source === 'SETTLED'));
-  const assessmentNo = rows.find((r) => r.source === 'ASSESSED')?.assessmentNo ?? null;
-  return {
-    assessmentNo: assessmentNo === null ? null : Number(assessmentNo),
-    assessed,
-    settled,
-    settlement: settlementOf({ target: targetFor(declaration.status, assessed), settled }),
-  };
 }
 
 /** A line still owed is debited (PAYMENT); a line overpaid is credited back (REVERSAL). */

@@ -8,9 +8,9 @@ import { D } from '@/lib/money';
 import { runningBalances, type LedgerKind } from '@/lib/payments/ledger';
 import type { HistoryQuery, StatementPeriod } from '@/lib/payments/queries';
 import type { DeclarationStatus } from '@/lib/declaration/lifecycle';
-import { isPayableStatus, type PaymentType, type Settlement } from '@/lib/payments/settlement';
+import { isPayableStatus, NOTHING_OWED_STATUSES, type PaymentType, type Settlement } from '@/lib/payments/settlement';
 import { startOfServiceDate } from '@/lib/time';
-import { loadSettlement } from './pay';
+import { loadSettlement } from './settlement';
 
 export const PAGE_SIZE = 20;
 
@@ -90,6 +90,8 @@ async function countOpen(companyId: string, sign: number): Promise<number> {
 
 export type DeclarationPayments = {
   settlement: Settlement;
+  /** Refused or withdrawn: nothing is owed, so whatever was paid is (or is to be) credited back. */
+  isNothingOwed: boolean;
   canPay: boolean;
   balance: string;
   payments: Array<{ id: string; receiptNumber: string; amount: string; at: Date }>;
@@ -118,6 +120,7 @@ export async function getDeclarationPayments(args: {
   ]);
   return {
     settlement,
+    isNothingOwed: NOTHING_OWED_STATUSES.includes(d.status),
     canPay: Boolean(d.registrationNumber) && isPayableStatus(d.status) && settlement.kind === 'DUE',
     balance: account?.balance.toFixed(2) ?? '0.00',
     payments: payments.map((p) => ({ ...p, amount: p.amount.toFixed(2) })),

@@ -1,6 +1,6 @@
 // The statement of a personal account as a PDF: A4, the company, the period, the opening balance,
 // credits, debits and closing balance, then every line with its running balance, continued over as
-// many pages as it needs. Standard fonts (text through toWinAnsi). Not a signed document: each
+// many pages as it needs; cells wrap, never cut. Standard fonts (text through toWinAnsi). Not a signed document: each
 // movement's own receipt is the signed proof; the statement is their summary.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatAmount } from '@/lib/money';
@@ -10,7 +10,7 @@ import type { StatementPeriod } from '@/lib/payments/queries';
 import { db } from '../db';
 import { assertTrader, type Actor } from '../actor';
 import { exportStatement, type StatementLine, type StatementSummary } from './read';
-import type { Translate } from '../documents/pdf';
+import { wrap, type Translate } from '../documents/pdf';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 40;
@@ -22,13 +22,6 @@ const SHADE = rgb(0.94, 0.95, 0.96);
 const RULE = rgb(0.75, 0.77, 0.8);
 
 type Column = { label: string; weight: number; isRight?: boolean };
-
-function fit(text: string, font: PDFFont, size: number, width: number): string {
-  let t = toWinAnsi(text);
-  if (font.widthOfTextAtSize(t, size) <= width) return t;
-  while (t.length > 1 && font.widthOfTextAtSize(`${t}…`, size) > width) t = t.slice(0, -1);
-  return `${t}…`;
-}
 
 export async function renderStatementPdf(args: {
   company: { name: string; tin: string };
@@ -72,48 +65,50 @@ export async function renderStatementPdf(args: {
   y -= 8;
 
   const columns: Column[] = [
-    { label: t('statement.col.date'), weight: 1.6 },
-    { label: t('statement.col.movement'), weight: 1.9 },
-    { label: t('statement.col.reference'), weight: 1.9 },
-    { label: t('statement.col.receipt'), weight: 1.4 },
-    { label: t('statement.col.debit'), weight: 1.4, isRight: true },
-    { label: t('statement.col.credit'), weight: 1.4, isRight: true },
-    { label: t('statement.col.balance'), weight: 1.6, isRight: true },
+    { label: t('statement.col.date'), weight: 1.55 },
+    { label: t('statement.col.movement'), weight: 2 },
+    { label: t('statement.col.reference'), weight: 1.95 },
+    { label: t('statement.col.receipt'), weight: 1.45 },
+    { label: t('statement.col.debit'), weight: 1.6, isRight: true },
+    { label: t('statement.col.credit'), weight: 1.6, isRight: true },
+    { label: t('statement.col.balance'), weight: 1.75, isRight: true },
   ];
   const total = columns.reduce((s, c) => s + c.weight, 0);
   const widths = columns.map((c) => (c.weight / total) * WIDTH);
   const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const size = 7.5;
-  const rowHeight = 13;
-  const row = (cells: string[], font: PDFFont, shade: boolean) => {
-    if (shade) page.drawRectangle({ x: MARGIN, y: y - rowHeight, width: WIDTH, height: rowHeight, color: SHADE });
-    cells.forEach((cell, i) => {
-      const value = fit(cell, font, size, widths[i] - 6);
-      const x = columns[i].isRight ? xs[i] + widths[i] - 3 - font.widthOfTextAtSize(value, size) : xs[i] + 3;
-      page.drawText(value, { x, y: y - rowHeight + 4, size, font, color: INK });
-    });
-    y -= rowHeight;
+  const lineHeight = 9;
+  const pad = 3;
+  // Every cell is wrapped over as many lines as it needs (a time with its zone, a long movement or
+  // reference): nothing is cut. A row is as tall as its tallest cell.
+  const layoutRow = (cells: string[], font: PDFFont) => {
+    const lines = cells.map((cell, i) => wrap(cell, font, size, widths[i] - 2 * pad));
+    return { lines, height: Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * pad };
   };
-  const header = () => {
-    row(
-      columns.map((c) => c.label),
-      bold,
-      true,
+  const row = (laid: ReturnType<typeof layoutRow>, font: PDFFont, shade: boolean) => {
+    const { lines, height } = laid;
+    if (shade) page.drawRectangle({ x: MARGIN, y: y - height, width: WIDTH, height, color: SHADE });
+    lines.forEach((cellLines, i) =>
+      cellLines.forEach((value, n) => {
+        const x = columns[i].isRight ? xs[i] + widths[i] - pad - font.widthOfTextAtSize(value, size) : xs[i] + pad;
+        page.drawText(value, { x, y: y - pad - (n + 1) * lineHeight + 2, size, font, color: INK });
+      }),
     );
+    y -= height;
+  };
+  const headerRow = layoutRow(
+    columns.map((c) => c.label),
+    bold,
+  );
+  const header = () => {
+    row(headerRow, bold, true);
     page.drawLine({ start: { x: MARGIN, y }, end: { x: A4[0] - MARGIN, y }, thickness: 0.6, color: RULE });
   };
   header();
   let n = 0;
   for await (const line of args.lines) {
-    if (y - rowHeight < BOTTOM) {
-      page = pdf.addPage(A4);
-      y = A4[1] - MARGIN;
-      text(t('statement.pdf.continued', { from: summary.period.from, to: summary.period.to }), MARGIN, 9, bold, MUTED);
-      y -= 18;
-      header();
-    }
     const isDebit = line.amount.startsWith('-');
-    row(
+    const laid = layoutRow(
       [
         formatServiceMoment(line.at.toISOString()),
         line.paymentType
@@ -126,8 +121,15 @@ export async function renderStatementPdf(args: {
         formatAmount(line.balanceAfter),
       ],
       regular,
-      n % 2 === 1,
     );
+    if (y - laid.height < BOTTOM) {
+      page = pdf.addPage(A4);
+      y = A4[1] - MARGIN;
+      text(t('statement.pdf.continued', { from: summary.period.from, to: summary.period.to }), MARGIN, 9, bold, MUTED);
+      y -= 18;
+      header();
+    }
+    row(laid, regular, n % 2 === 1);
     n++;
   }
   if (n === 0) {

@@ -1,5 +1,8 @@
-// Tariff search for the item form: by code prefix or by words of the description.
-import { db } from '../db';
+// Tariff search for the item form: by code or by words (whole words, plurals and common names), the
+// lines under their HS heading's words first — the rules are lib/reference/tariff-search.ts.
+import { db, Prisma } from '../db';
+import { D } from '@/lib/money';
+import { parseTariffQuery, rankTariffLines, sqlPatterns } from '@/lib/reference/tariff-search';
 import type { Actor } from '../actor';
 import { AppError } from '@/lib/errors';
 
@@ -33,33 +36,64 @@ function dutyText(l: {
   }
 }
 
+type Row = {
+  hsCode: string;
+  description: string;
+  headingDescription: string;
+  supplementaryUnit: string;
+  dutyType: string;
+  adValoremRate: string;
+  specificRate: string;
+  specificCurrency: string;
+  specificUnit: string;
+  exciseType: string;
+  exciseRate: string;
+  exciseUnit: string | null;
+  vatRate: string;
+};
+
+/** Candidates narrowed in SQL (a superset of the matches: substrings), ranked by lib/reference/tariff-search. */
+const MAX_CANDIDATES = 5000;
+
 export async function searchTariff(args: { actor: Actor; query: string; limit?: number }): Promise<TariffSearchLine[]> {
   if (!args.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-  const q = args.query.trim();
-  const digits = q.replace(/\s+/g, '');
-  const isCode = /^\d{2,10}$/.test(digits);
-  const words = q
-    .split(/\s+/)
-    .filter((w) => w.length >= 2)
-    .slice(0, 5);
-  const lines = await db.tariffLine.findMany({
-    where: isCode
-      ? { hsCode: { startsWith: digits } }
-      : { AND: words.map((w) => ({ description: { contains: w, mode: 'insensitive' as const } })) },
-    orderBy: { hsCode: 'asc' },
-    take: args.limit ?? 20,
-  });
-  return lines.map((l) => ({
-    hsCode: l.hsCode,
+  const query = parseTariffQuery(args.query);
+  if (!query.codePrefix && query.terms.length === 0) return [];
+  const text = Prisma.sql`(t.description || ' ' || coalesce(h.description, ''))`;
+  const conditions: Prisma.Sql[] = [];
+  if (query.codePrefix && query.terms.length === 0) {
+    // A code alone: the lines under it, and those whose text names it.
+    conditions.push(Prisma.sql`(t."hsCode" LIKE ${`${query.codePrefix}%`} OR ${text} LIKE ${`%${query.codePrefix}%`})`);
+  } else if (query.codePrefix) {
+    conditions.push(Prisma.sql`t."hsCode" LIKE ${`${query.codePrefix}%`}`);
+  }
+  for (const term of query.terms) conditions.push(Prisma.sql`${text} ILIKE ANY (${sqlPatterns(term)}::text[])`);
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT t."hsCode", t.description, coalesce(h.description, '') AS "headingDescription", t."supplementaryUnit",
+           t."dutyType"::text AS "dutyType", t."adValoremRate"::text AS "adValoremRate", t."specificRate"::text AS "specificRate",
+           t."specificCurrency", t."specificUnit", t."exciseType"::text AS "exciseType", t."exciseRate"::text AS "exciseRate",
+           t."exciseUnit", t."vatRate"::text AS "vatRate"
+    FROM "TariffLine" t LEFT JOIN "HsHeading" h ON h.code = left(t."hsCode", 4)
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY t."hsCode" LIMIT ${MAX_CANDIDATES}`;
+  const num = (v: string) => new D(v).toFixed();
+  return rankTariffLines(query, rows, args.limit ?? 20).map((l) => ({
+    hsCode: l.hsCode.trim(),
     description: l.description,
     supplementaryUnit: l.supplementaryUnit,
-    duty: dutyText(l),
+    duty: dutyText({
+      dutyType: l.dutyType,
+      adValoremRate: num(l.adValoremRate),
+      specificRate: num(l.specificRate),
+      specificCurrency: l.specificCurrency,
+      specificUnit: l.specificUnit,
+    }),
     excise:
       l.exciseType === 'NONE'
         ? null
         : l.exciseType === 'AD_VALOREM'
-          ? `${l.exciseRate.toString()}%`
-          : `${l.exciseRate.toString()} UZS/${l.exciseUnit ?? ''}`,
-    vat: `${l.vatRate.toString()}%`,
+          ? `${num(l.exciseRate)}%`
+          : `${num(l.exciseRate)} UZS/${l.exciseUnit ?? ''}`,
+    vat: `${num(l.vatRate)}%`,
   }));
 }

@@ -21,6 +21,11 @@ import { DeclarationPayControl, DeclarationPaymentsDetails } from '../../account
 import { CopiedFromNotice } from '@/components/declaration/copied-from-notice';
 import { loadTraderDeclaration, copiedFromNotice } from './load';
 import { DocumentRequestsSection } from './document-requests-section';
+import { now } from '@/src/server/clock';
+import { getExpectedNextStep } from '@/src/server/declarations/expected-time';
+import { getAppliedRates } from '@/src/server/declarations/applied-rates';
+import { ExpectedNextStepNote } from '@/components/declaration/expected-next-step';
+import { AppliedRates } from '@/components/declaration/applied-rates';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('declaration');
@@ -31,6 +36,9 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
   const { actor, declaration: loaded } = await loadTraderDeclaration(params);
   const d = await getDeclarationOverview({ actor, declarationId: loaded.id });
   const payments = d.registrationNumber ? await getDeclarationPayments({ actor, declarationId: d.id }) : null;
+  const expected = await getExpectedNextStep({ declaration: d, now: now() });
+  const appliedRates = d.assessment ? await getAppliedRates({ actor, declarationId: d.id }) : [];
+  const tRates = await getTranslations('rates');
   const t = await getTranslations('declaration');
   const tj = await getTranslations('journey');
   const tn = await getTranslations('nextAction');
@@ -57,7 +65,11 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
 
   return (
     <>
-      <LiveStatus url={`/api/declarations/${d.id}/status`} version={d.version} />
+      <LiveStatus
+        url={`/api/declarations/${d.id}/status`}
+        version={d.version}
+        also={{ accountVersion: d.accountVersion }}
+      />
       <BackLink href="/trader">{t('back')}</BackLink>
       <PageHeader
         title={d.registrationNumber ? t('viewTitle', { number: d.registrationNumber }) : t('draftTitle')}
@@ -111,6 +123,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
         ) : null}
       </NextActionPanel>
       {d.registrationNumber ? <DocumentRequestsSection actor={actor} declarationId={d.id} status={d.status} /> : null}
+      <ExpectedNextStepNote expected={expected} />
 
       <Section title={t('summary')}>
         <SummaryList
@@ -144,6 +157,7 @@ export default async function TraderDeclarationPage({ params }: { params: Promis
             ]}
           />
           <DeclarationPaymentsDetails declarationId={d.id} payments={payments} />
+          <AppliedRates items={d.items} payments={appliedRates} intro={tRates('introAssessed')} />
         </Section>
       ) : null}
 

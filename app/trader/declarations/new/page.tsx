@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requirePageActor } from '@/src/server/auth/session';
 import { listActivePosts } from '@/src/server/reference/posts';
+import { getOwnCompanyAsParty } from '@/src/server/companies/own-company';
 import { PageHeader } from '@/components/ui/page';
 import { PartiesForm } from '@/components/declaration/step-forms';
 import { startDeclarationAction } from '../actions';
@@ -12,9 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewDeclarationPage() {
-  await requirePageActor(['TRADER']);
+  const actor = await requirePageActor(['TRADER']);
   const t = await getTranslations('journey');
-  const posts = await listActivePosts();
+  const [posts, ownCompany] = await Promise.all([listActivePosts(), getOwnCompanyAsParty({ actor })]);
   return (
     <>
       <PageHeader title={t('partiesTitle')} intro={t('newIntro')} />
@@ -22,6 +23,7 @@ export default async function NewDeclarationPage() {
         action={startDeclarationAction}
         posts={posts}
         values={{}}
+        ownCompany={ownCompany}
         successHref="/trader/declarations/{id}/transport"
       />
     </>

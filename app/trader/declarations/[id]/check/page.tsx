@@ -16,6 +16,8 @@ import { submitDeclarationAction } from '../../actions';
 import { deleteDraftAction } from '../../draft-actions';
 import { DeleteDraft } from '@/components/declaration/delete-draft';
 import { loadEditableDeclaration, journeySteps } from '../load';
+import { AppliedRates } from '@/components/declaration/applied-rates';
+import { appliedPaymentsOf } from '@/lib/duties/applied-rate';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('journey');
@@ -34,6 +36,7 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
   const tPay = await getTranslations('paymentType');
   const tPermits = await getTranslations('permits');
   const tBlockers = await getTranslations('permitBlockers');
+  const tRates = await getTranslations('rates');
   const format = await getFormatter();
   const base = `/trader/declarations/${d.id}`;
   const change = (step: string, what: string) => (
@@ -165,6 +168,9 @@ export default async function CheckYourAnswersPage({ params }: { params: Promise
               ]}
             />
           </div>
+        ) : null}
+        {check.estimate ? (
+          <AppliedRates items={d.items} payments={appliedPaymentsOf(check.estimate)} intro={tRates('introEstimate')} />
         ) : null}
         <p className="mt-2 flex flex-wrap gap-4">
           {change('items', t('stepItems'))}

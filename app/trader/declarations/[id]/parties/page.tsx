@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { listActivePosts } from '@/src/server/reference/posts';
+import { getOwnCompanyAsParty } from '@/src/server/companies/own-company';
 import { PageHeader } from '@/components/ui/page';
 import { JourneyNav } from '@/components/declaration/journey-nav';
 import { PartiesForm } from '@/components/declaration/step-forms';
@@ -15,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PartiesPage({ params }: { params: Promise<{ id: string }> }) {
-  const { declaration: d } = await loadEditableDeclaration(params);
+  const { actor, declaration: d } = await loadEditableDeclaration(params);
   const t = await getTranslations('journey');
-  const posts = await listActivePosts();
+  const [posts, ownCompany] = await Promise.all([listActivePosts(), getOwnCompanyAsParty({ actor })]);
   const copied = await copiedFromNotice(d);
   return (
     <>
@@ -40,6 +41,7 @@ export default async function PartiesPage({ params }: { params: Promise<{ id: st
         successHref={`/trader/declarations/${d.id}/transport`}
         isRegistered={d.status !== 'DRAFT'}
         autosave={d.status === 'DRAFT' ? autosaveStepAction.bind(null, d.id, 'parties') : undefined}
+        ownCompany={ownCompany}
       />
     </>
   );
