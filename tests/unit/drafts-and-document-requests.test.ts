@@ -28,7 +28,7 @@ describe('autosave keeps valid fields, clears blank ones and refuses the rest on
     expect(out.notSaved).toEqual([
       {
         path: 'consignorCountry',
-        message: 'The consignor country must be an ISO 3166 two-letter country code, like UZ or DE',
+        message: 'Choose the consignor country from the list, or enter its two-letter ISO 3166 code, like DE',
       },
     ]);
     // A blank regime (its column cannot be empty) is left as stored: neither cleared nor refused.
