@@ -3,8 +3,9 @@
 // and the consignee's fields are all empty, they are filled with the trader's company (the trader
 // can change them). Never overwrites what was typed; says so in a status message when it fills.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { REGIME_DIRECTION, type Regime } from '@/lib/reference/customs';
+import { countryLabel, countryOptions, findCountryOption } from '@/lib/reference/country-options';
 
 type Party = { name: string; country: string; address: string };
 const FIELDS = { consigneeName: 'name', consigneeCountry: 'country', consigneeAddress: 'address' } as const;
@@ -16,28 +17,49 @@ function setFieldValue(field: HTMLInputElement | HTMLSelectElement, value: strin
   field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
 }
 
+/**
+ * The field a person sees for `name`. A country list (components/ui/country-combobox.tsx) sends its
+ * code in a hidden input of that name; the visible input beside it shows the country's name.
+ */
+function visibleField(form: HTMLFormElement, name: string) {
+  const named = form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
+  if (named instanceof HTMLInputElement && named.type === 'hidden')
+    return {
+      shown: named.parentElement?.querySelector<HTMLInputElement>('input:not([type="hidden"])') ?? null,
+      code: named,
+    };
+  return { shown: named, code: null };
+}
+
 export function ConsigneePrefill({ company }: { company: Party }) {
   const t = useTranslations('partiesPrefill');
+  const locale = useLocale();
   const marker = useRef<HTMLParagraphElement>(null);
   const [isFilled, setIsFilled] = useState(false);
   useEffect(() => {
     const form = marker.current?.closest('form');
     if (!form) return;
-    const field = (name: string) =>
-      form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]:not([type="hidden"])`);
     const fill = () => {
-      const regime = field('regime')?.value as Regime | undefined;
+      const regime = visibleField(form, 'regime').shown?.value as Regime | undefined;
       if (!regime || REGIME_DIRECTION[regime] !== 'IMPORT') return;
-      const fields = Object.keys(FIELDS).map((name) => field(name));
-      if (fields.some((f) => !f || f.value.trim() !== '')) return;
-      fields.forEach((f, i) => setFieldValue(f!, company[Object.values(FIELDS)[i]]));
+      const fields = Object.keys(FIELDS).map((name) => visibleField(form, name));
+      if (fields.some((f) => !f.shown || f.shown.value.trim() !== '')) return;
+      fields.forEach(({ shown, code }, i) => {
+        const value = company[Object.values(FIELDS)[i]];
+        if (code) {
+          // A country list: its name shown, its code sent (as if chosen from the list).
+          const option = findCountryOption(countryOptions(locale), value);
+          shown!.value = option ? countryLabel(option) : value;
+          code.value = option?.code ?? value;
+        } else setFieldValue(shown!, value);
+      });
       setIsFilled(true);
     };
     fill();
-    const regime = field('regime');
+    const regime = visibleField(form, 'regime').shown;
     regime?.addEventListener('change', fill);
     return () => regime?.removeEventListener('change', fill);
-  }, [company]);
+  }, [company, locale]);
   return (
     <p ref={marker} role="status" className="text-slate-700 sm:col-span-3">
       {isFilled ? t('consigneeFilled') : ''}

@@ -1,6 +1,6 @@
 'use client';
 // Autosave for an ActionForm: the form's text fields are posted to an autosave action ~800 ms after
-// the person stops typing, at once when a field is left (its `change` event), and never twice with
+// the person stops typing or leaves a field (its `change` event), and never twice with
 // the same values. Saves run one after another, each reading the form when it starts, so an older
 // state never overwrites a newer one. The status is announced politely ("Saved at 14:05" / "Not
 // saved: …"); the fields the server refused get their message beside them (not in the error
@@ -92,8 +92,10 @@ export function useAutosave(action: AutosaveAction | undefined, formRef: RefObje
   useEffect(() => {
     const form = formRef.current;
     if (!form || !action) return;
+    // Leaving a field (or choosing from a list) saves soon, like typing does. Not at once: the blur
+    // of a click on the submit button would start a save that races the form's own submit.
     const onChange = (event: Event) => {
-      if ((event.target as HTMLInputElement | null)?.type !== 'file') saveNow();
+      if ((event.target as HTMLInputElement | null)?.type !== 'file') schedule();
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (timer.current || pending.current > 0) event.preventDefault();
@@ -105,7 +107,7 @@ export function useAutosave(action: AutosaveAction | undefined, formRef: RefObje
       window.removeEventListener('beforeunload', onBeforeUnload);
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [action, formRef, saveNow]);
+  }, [action, formRef, schedule]);
 
   return { isEnabled: Boolean(action), status, fieldErrors, schedule, settle };
 }

@@ -20,18 +20,22 @@ import { FieldFrame, describedBy } from './field';
 import { useHydrated } from './use-hydrated';
 import { cx } from './cx';
 
-/** The hidden input: the chosen code while its label is shown, else exactly what was typed. */
+/**
+ * The hidden input: the chosen code while its label is shown (also when a script filled the label in,
+ * e.g. the consignee prefill), else exactly what was typed.
+ */
 function syncHidden(
   input: HTMLInputElement | null,
   hidden: HTMLInputElement | null,
   chosenRef: { current: CountryOption | null },
+  options: readonly CountryOption[],
 ) {
   if (!input || !hidden) return;
   const chosen = chosenRef.current;
   if (chosen && input.value === countryLabel(chosen)) hidden.value = chosen.code;
   else {
-    chosenRef.current = null;
-    hidden.value = input.value.trim();
+    chosenRef.current = options.find((o) => countryLabel(o) === input.value) ?? null;
+    hidden.value = chosenRef.current?.code ?? input.value.trim();
   }
 }
 
@@ -62,7 +66,7 @@ export function CountryCombobox({ id, name, label, hint, error, className, defau
   const matches = useMemo(() => matchCountries(options, query), [options, query]);
   const optionId = (code: string) => `${listId}-${code}`;
 
-  const sync = () => syncHidden(inputRef.current, hiddenRef.current, chosenRef);
+  const sync = () => syncHidden(inputRef.current, hiddenRef.current, chosenRef, options);
 
   // Once interactive: an untouched stored code shows as its name. Again after the form is reset.
   useEffect(() => {
@@ -74,7 +78,7 @@ export function CountryCombobox({ id, name, label, hint, error, className, defau
         chosenRef.current = stored;
         input.value = countryLabel(stored);
       }
-      syncHidden(input, hiddenRef.current, chosenRef);
+      syncHidden(input, hiddenRef.current, chosenRef, options);
     };
     showStored();
     const form = input.form;

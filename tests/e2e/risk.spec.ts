@@ -36,7 +36,8 @@ test('a supervisor drafts a profile in shadow mode, backtests it and saves it', 
   await page.getByLabel('Countries of origin').fill('TR, CN');
   await page.getByRole('button', { name: 'Backtest over the past year' }).click();
   const result = page.getByRole('region', { name: 'Backtest result' });
-  await expect(result).toContainText('past declarations replayed');
+  // A year of declarations replayed: long work (it shows progress), so give it longer than a click.
+  await expect(result).toContainText('past declarations replayed', { timeout: 60_000 });
   await expect(result.getByRole('row', { name: /With this profile/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Save profile' }).click();

@@ -113,7 +113,9 @@ test('a new import names the trader’s company as consignee; what was typed is 
   // An import fills it with the company, and says so.
   await page.getByLabel('Customs regime').selectOption({ label: 'IM40 — release for free circulation' });
   await expect(consignee.getByLabel('Consignee name')).toHaveValue('E2E Payments consignee LLC');
-  await expect(consignee.getByLabel('Consignee country')).toHaveValue('UZ');
+  // The country list shows the name and sends the code.
+  await expect(consignee.getByLabel('Consignee country')).toHaveValue('Uzbekistan (UZ)');
+  await expect(page.locator('input[type="hidden"][name="consigneeCountry"]')).toHaveValue('UZ');
   await expect(consignee.getByLabel('Consignee address')).toHaveValue('Tashkent, Payment street 6');
   await expect(page.getByRole('status').filter({ hasText: 'filled in with your company' })).toBeVisible();
   await expectNoAxeViolations(page);
