@@ -38,7 +38,14 @@ export function PermitBlockerList({
                 </Link>
               ) : (
                 <>
-                  <Link href={applyForLineHref(declarationId, b.lineNo)} className="text-blue-800 underline">
+                  <Link
+                    href={applyForLineHref(
+                      declarationId,
+                      b.lineNo,
+                      b.alternatives.length === 1 ? b.alternatives[0] : undefined,
+                    )}
+                    className="text-blue-800 underline"
+                  >
                     {t('apply', { types, line: b.lineNo })}
                   </Link>
                   <Link href={permitsPage} className="text-blue-800 underline">

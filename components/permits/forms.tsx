@@ -165,11 +165,10 @@ export function StartApplicationForLineForm({
             defaultValue={values.quantity}
           />
           <FormSelect name="unit" label={t('application.unit')} options={UNITS} defaultValue={values.unit} />
-          <FormText
+          <FormCountry
             name="country"
             label={countryLabel}
             hint={t('application.countryHint')}
-            maxLength={2}
             defaultValue={values.country}
           />
         </div>

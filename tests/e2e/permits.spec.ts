@@ -382,7 +382,8 @@ test('permits prefilled from a line: "Apply for a permit" on a draft declaration
   await expect(trader.getByLabel('Product description')).toHaveValue('Beer, in bottles');
   await expect(trader.getByLabel('Quantity', { exact: true })).toHaveValue('2000');
   await expect(trader.getByLabel('Unit', { exact: true })).toHaveValue('L');
-  await expect(trader.getByLabel('Country of origin')).toHaveValue('DE');
+  // The country list shows the prefilled origin by name (and sends its code).
+  await expect(trader.getByLabel('Country of origin')).toHaveValue('Germany (DE)');
   await expect(trader.getByLabel('Purpose of the import or export')).toHaveValue(
     'Import of the goods of item 2 of your draft declaration',
   );

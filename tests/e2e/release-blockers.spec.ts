@@ -133,7 +133,8 @@ test('a paid green declaration waiting for a permit names its blocker to the tra
   await expect(next).toContainText(`SES-FOOD: permit ${inKg} counts KG, but the item is declared in L.`);
   await expect(next.getByRole('link', { name: 'Apply for a SES-FOOD permit for item 1' })).toHaveAttribute(
     'href',
-    `/trader/permits/apply?declaration=${id}&line=1`,
+    // The link names the type, so the application opens on it.
+    `/trader/permits/apply?declaration=${id}&line=1&type=SES-FOOD`,
   );
   await expect(next.getByRole('link', { name: 'Link a permit to item 1' })).toHaveAttribute('href', `${base}/permits`);
   await expect(trader.getByText('The declaration is being processed.')).toHaveCount(0);
@@ -215,7 +216,7 @@ test('check your answers warns of the permits release will wait for, with the sa
   await expect(warning).toContainText(`STD-COC: permit ${coc} has 1 PCS left, but the item needs 50 PCS.`);
   await expect(warning.getByRole('link', { name: 'Apply for a STD-COC permit for item 2' })).toHaveAttribute(
     'href',
-    `/trader/permits/apply?declaration=${id}&line=2`,
+    `/trader/permits/apply?declaration=${id}&line=2&type=STD-COC`,
   );
   await expect(trader.getByRole('alert').filter({ hasText: 'to correct before you can submit' })).toHaveCount(0);
   await expect(trader.getByText('Release will wait for the permits listed at the top of this page.')).toBeVisible();
