@@ -5,7 +5,8 @@
 // - With an officer (yellow or red: assigned, on hold, and assessed or paid until the officer
 //   releases it): a decision by registration + the channel's target — the same clock as the
 //   officer's queue (it starts at registration and does not stop while on hold). Past it: overdue.
-// - Green or blue, assessed, with an amount due: released within seconds of the payment.
+// - Green or blue, assessed, with an amount due: released within seconds of the payment — unless
+//   permits are missing, when release waits for them too (the next-action panel names them).
 // - Otherwise nothing to expect from the service: the trader's turn (a draft, an amendment), a
 //   final status, or a release held up by something the next-action panel explains.
 import type { DeclarationStatus } from './lifecycle';
@@ -30,6 +31,8 @@ export function expectedNextStep(args: {
   channel: string | null;
   registeredAt: Date | null;
   amountDue: string;
+  /** Permits release still waits for (lib/declaration/release-blockers.ts). */
+  missingPermits?: number;
   targets: SlaTargets;
   now: Date;
 }): ExpectedNextStep {
@@ -51,7 +54,7 @@ export function expectedNextStep(args: {
     case 'ASSESSED':
     case 'PAID':
       if (channel === 'GREEN' || channel === 'BLUE')
-        return isDue ? { code: 'RELEASE_AFTER_PAYMENT' } : { code: 'NONE' };
+        return isDue && !args.missingPermits ? { code: 'RELEASE_AFTER_PAYMENT' } : { code: 'NONE' };
       return officer();
     case 'DRAFT':
     case 'AMENDMENT_REQUESTED':

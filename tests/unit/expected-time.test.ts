@@ -65,6 +65,12 @@ describe('the expected time of the next step', () => {
     expect(expected(status, channel, due).code).toBe(code);
   });
 
+  it('does not promise release on payment while permits are missing (release waits for them too)', () => {
+    const green = { status: 'ASSESSED', channel: 'GREEN', registeredAt, amountDue: '274505.00', targets, now } as const;
+    expect(expectedNextStep({ ...green, missingPermits: 2 }).code).toBe('NONE');
+    expect(expectedNextStep({ ...green, missingPermits: 0 }).code).toBe('RELEASE_AFTER_PAYMENT');
+  });
+
   it('says nothing of an officer when the channel or registration is unknown', () => {
     expect(
       expectedNextStep({ status: 'ASSIGNED', channel: null, registeredAt, amountDue: '0', targets, now }).code,

@@ -6,9 +6,20 @@ import type { DeclarationStatus } from '@/lib/declaration/lifecycle';
 import { loadSlaTargets } from '../officer/queue';
 
 export async function getExpectedNextStep(args: {
-  declaration: { status: DeclarationStatus; channel: string | null; registeredAt: Date | null; amountDue: string };
+  declaration: {
+    status: DeclarationStatus;
+    channel: string | null;
+    registeredAt: Date | null;
+    amountDue: string;
+    permitBlockers?: readonly unknown[];
+  };
   now: Date;
 }): Promise<ExpectedNextStep> {
   const { declaration, now } = args;
-  return expectedNextStep({ ...declaration, targets: await loadSlaTargets(), now });
+  return expectedNextStep({
+    ...declaration,
+    missingPermits: declaration.permitBlockers?.length ?? 0,
+    targets: await loadSlaTargets(),
+    now,
+  });
 }
