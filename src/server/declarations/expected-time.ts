@@ -11,14 +11,14 @@ export async function getExpectedNextStep(args: {
     channel: string | null;
     registeredAt: Date | null;
     amountDue: string;
-    permitBlockers?: readonly unknown[];
+    permitBlockers: readonly unknown[];
   };
   now: Date;
 }): Promise<ExpectedNextStep> {
   const { declaration, now } = args;
   return expectedNextStep({
     ...declaration,
-    missingPermits: declaration.permitBlockers?.length ?? 0,
+    missingPermits: declaration.permitBlockers.length,
     targets: await loadSlaTargets(),
     now,
   });
